@@ -1,0 +1,24 @@
+# Per-target compiler settings shared by every KeyStation target.
+function(ks_target_defaults target)
+  target_compile_options(${target} PRIVATE
+    -Wall -Wextra -Wpedantic -Wold-style-cast -Wnon-virtual-dtor -Woverloaded-virtual
+    -fstack-protector-strong)
+  if(KS_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(NOT KS_SANITIZE AND NOT CMAKE_BUILD_TYPE STREQUAL "Debug")
+    target_compile_definitions(${target} PRIVATE _FORTIFY_SOURCE=2)
+  endif()
+  target_compile_definitions(${target} PRIVATE QT_NO_CAST_FROM_ASCII QT_NO_CAST_TO_ASCII
+                                               QT_NO_URL_CAST_FROM_STRING QT_NO_NARROWING_CONVERSIONS_IN_CONNECT)
+  target_link_options(${target} PRIVATE -Wl,-z,relro -Wl,-z,now)
+endfunction()
+
+# C sources (the simulated hub's PKCS#11 module) get the same hardening without C++-only flags.
+function(ks_c_target_defaults target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -fstack-protector-strong)
+  if(KS_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  target_link_options(${target} PRIVATE -Wl,-z,relro -Wl,-z,now)
+endfunction()
