@@ -7,12 +7,15 @@ namespace ks::device {
 
 // A value or a typed error, in the spirit of C++23's std::expected (not available in C++20).
 // Errors are values at layer boundaries: no exception leaves the device layer.
-template<class T, class E>
-class Expected
+template<class T, class E> class Expected
 {
 public:
-    Expected(T value) : m_data(std::in_place_index<0>, std::move(value)) {}
-    Expected(E error) : m_data(std::in_place_index<1>, std::move(error)) {}
+    Expected(T value)
+        : m_data(std::in_place_index<0>, std::move(value))
+    { }
+    Expected(E error)
+        : m_data(std::in_place_index<1>, std::move(error))
+    { }
 
     bool hasValue() const { return m_data.index() == 0; }
     explicit operator bool() const { return hasValue(); }
@@ -32,19 +35,21 @@ private:
 };
 
 // Expected<void, E>: success carries nothing.
-template<class E>
-class Expected<void, E>
+template<class E> class Expected<void, E>
 {
 public:
     Expected() = default;
-    Expected(E error) : m_error(std::move(error)), m_failed(true) {}
+    Expected(E error)
+        : m_error(std::move(error))
+        , m_failed(true)
+    { }
 
     bool hasValue() const { return !m_failed; }
     explicit operator bool() const { return hasValue(); }
     const E &error() const { return m_error; }
 
 private:
-    E m_error{};
+    E m_error {};
     bool m_failed = false;
 };
 

@@ -1,0 +1,7 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+namespace ks::device {
+Q_DECLARE_LOGGING_CATEGORY(lcDevice)
+}

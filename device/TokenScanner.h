@@ -1,0 +1,39 @@
+#pragma once
+
+#include "device/TokenInfo.h"
+
+#include <QList>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace ks::device {
+
+class Pkcs11Module;
+
+// Lives in the watcher's thread: asks the module for its keys on a timer or when a slot event arrives.
+class TokenScanner : public QObject
+{
+    Q_OBJECT
+
+public:
+    TokenScanner(std::shared_ptr<Pkcs11Module> module, int pollMs);
+
+public Q_SLOTS:
+    void start();
+    void scan();
+    void stop();
+
+Q_SIGNALS:
+    void scanned(const QList<ks::device::TokenInfo> &tokens);
+    void failed(const QString &message);
+
+private:
+    std::shared_ptr<Pkcs11Module> m_module;
+    QTimer *m_timer = nullptr;
+    int m_pollMs;
+    bool m_lastFailed = false;
+};
+
+} // namespace ks::device
