@@ -1,0 +1,122 @@
+#pragma once
+
+#include "HubState.h"
+#include "StateFile.h"
+
+#include <p11-kit/pkcs11.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace ks::simhub {
+
+// The simulated USB hub behind ks-simhub-pkcs11.so: one port (slot) per initialised SoftHSM token,
+// a key plugged or pulled as the state file says. Lives from C_Initialize to C_Finalize.
+//
+// Locking: m_stateMutex guards the cached state and presence changes, m_sessionMutex the session map,
+// m_eventMutex the slot-event queue, m_faultMutex the per-process fault counters. None is held while
+// a call sleeps for latency or waits for an event, so keys work in parallel.
+class Hub
+{
+public:
+    struct Slot
+    {
+        CK_SLOT_ID hubId = 0;
+        CK_SLOT_ID realId = 0;
+        std::string serial; // empty for an uninitialised SoftHSM slot, which is always "present"
+        bool initialized = false;
+        std::atomic<bool> present { true };
+        // Bumped on every pull: a session opened before the bump belongs to a key that is gone.
+        std::atomic<std::uint64_t> generation { 0 };
+    };
+
+    // The key a call works on, pinned at the call's start.
+    struct Call
+    {
+        Slot *slot = nullptr; // null: unknown session handle, the real module decides
+        std::uint64_t generation = 0;
+    };
+
+    static CK_RV create(CK_VOID_PTR initArgs, std::unique_ptr<Hub> &hub);
+    ~Hub();
+    Hub(const Hub &) = delete;
+    Hub &operator=(const Hub &) = delete;
+
+    CK_FUNCTION_LIST_PTR real() const { return m_real; }
+    // Wakes event waiters and sleepers; they return CKR_CRYPTOKI_NOT_INITIALIZED.
+    void beginFinalize();
+    bool finalizing() const { return m_finalizing.load(); }
+
+    CK_RV getSlotList(CK_BBOOL tokenPresent, CK_SLOT_ID_PTR list, CK_ULONG_PTR count);
+    CK_RV getSlotInfo(CK_SLOT_ID slotId, CK_SLOT_INFO_PTR info);
+    CK_RV getTokenInfo(CK_SLOT_ID slotId, CK_TOKEN_INFO_PTR info);
+    CK_RV waitForSlotEvent(CK_FLAGS flags, CK_SLOT_ID_PTR slotId);
+
+    // Presence, fault and latency checks before forwarding. `ops` names the latency settings to look
+    // up, most specific first (empty: the function's own name).
+    CK_RV enterSlot(CK_SLOT_ID slotId, const char *function, const std::vector<std::string> &ops, Call &call);
+    CK_RV enterSession(CK_SESSION_HANDLE session, const char *function, const std::vector<std::string> &ops,
+                       Call &call);
+    // After forwarding: a key pulled while the real module worked turns the result into DEVICE_REMOVED.
+    CK_RV leave(const Call &call, CK_RV rv);
+    bool alive(const Call &call) const;
+
+    void sessionOpened(const Call &call, CK_SESSION_HANDLE session);
+    void sessionClosed(CK_SESSION_HANDLE session);
+    void slotSessionsClosed(const Slot &slot);
+    CK_SLOT_ID realSlot(const Call &call) const { return call.slot->realId; }
+
+    // PIN retry counter of the call's key (user PIN only; SoftHSM itself never locks).
+    bool pinLocked(const Call &call);
+    void pinResult(const Call &call, CK_RV rv);
+    void resetPinTries(const Call &call);
+
+private:
+    Hub() = default;
+
+    std::shared_ptr<const HubState> refresh();
+    std::shared_ptr<const HubState> snapshot();
+    void applyPresenceLocked();
+    void pushEventLocked(CK_SLOT_ID slotId);
+    bool updateState(const std::function<bool(HubState &)> &change);
+    Slot *slotById(CK_SLOT_ID slotId) const;
+    CK_RV applyFault(const Call &call, const std::string &function);
+    CK_RV applyLatency(const Call &call, const char *function, const std::vector<std::string> &ops);
+    CK_RV sleepWhileAlive(const Call &call, int ms);
+    void registerSerials();
+
+    CK_FUNCTION_LIST_PTR m_real = nullptr;
+    std::vector<std::unique_ptr<Slot>> m_slots;
+    std::string m_statePath;
+
+    std::mutex m_stateMutex;
+    std::shared_ptr<const HubState> m_state;
+    StateFile::Signature m_signature;
+
+    std::shared_mutex m_sessionMutex;
+    struct SessionRef
+    {
+        Slot *slot;
+        std::uint64_t generation;
+    };
+    std::unordered_map<CK_SESSION_HANDLE, SessionRef> m_sessions;
+
+    std::mutex m_eventMutex;
+    std::condition_variable m_eventCv;
+    std::deque<CK_SLOT_ID> m_events;
+    std::atomic<bool> m_finalizing { false };
+
+    std::mutex m_faultMutex;
+    std::map<int, int> m_faultSeen;
+};
+
+} // namespace ks::simhub
