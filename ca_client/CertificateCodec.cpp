@@ -1,0 +1,232 @@
+#include "ca_client/CertificateCodec.h"
+
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs7.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <memory>
+
+namespace ks::ca {
+
+namespace {
+
+struct OpenSslFree
+{
+    void operator()(X509 *p) const { X509_free(p); }
+    void operator()(X509_REQ *p) const { X509_REQ_free(p); }
+    void operator()(PKCS7 *p) const { PKCS7_free(p); }
+    void operator()(BIO *p) const { BIO_free(p); }
+};
+template<class T> using Ptr = std::unique_ptr<T, OpenSslFree>;
+
+const unsigned char *bytes(const QByteArray &a)
+{
+    return reinterpret_cast<const unsigned char *>(a.constData());
+}
+
+Ptr<X509> parseCertificate(const QByteArray &der)
+{
+    const unsigned char *p = bytes(der);
+    Ptr<X509> x(d2i_X509(nullptr, &p, long(der.size())));
+    if (x && p != bytes(der) + der.size())
+        x.reset(); // trailing bytes: not one certificate
+    return x;
+}
+
+QByteArray toDer(X509 *x)
+{
+    unsigned char *der = nullptr;
+    const int len = i2d_X509(x, &der);
+    QByteArray out;
+    if (len > 0)
+        out = QByteArray(reinterpret_cast<const char *>(der), len);
+    OPENSSL_free(der);
+    return out;
+}
+
+QByteArray spkiOf(X509_PUBKEY *key)
+{
+    unsigned char *der = nullptr;
+    const int len = key ? i2d_X509_PUBKEY(key, &der) : -1;
+    QByteArray out;
+    if (len > 0)
+        out = QByteArray(reinterpret_cast<const char *>(der), len);
+    OPENSSL_free(der);
+    return out;
+}
+
+QString nameToString(const X509_NAME *name)
+{
+    Ptr<BIO> bio(BIO_new(BIO_s_mem()));
+    X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
+    char *data = nullptr;
+    const long len = BIO_get_mem_data(bio.get(), &data);
+    return QString::fromUtf8(data, len);
+}
+
+QString timeToString(const ASN1_TIME *t)
+{
+    struct tm tm = {};
+    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
+        return QStringLiteral("?");
+    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+                     QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC)
+        .toString(Qt::ISODate);
+}
+
+} // namespace
+
+Result<QByteArray> CertificateCodec::decodeBase64(const QByteArray &text, const QString &operation)
+{
+    QByteArray compact;
+    compact.reserve(text.size());
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        compact.append(c);
+    }
+    const auto decoded = QByteArray::fromBase64Encoding(compact, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || compact.isEmpty() || compact.size() % 4 != 0)
+        return CaError::make(CaError::Code::BadBase64, operation, tr("the answer is not valid base64"));
+    return *decoded;
+}
+
+Result<QByteArray> CertificateCodec::decodeEstBody(const QByteArray &body, const QString &operation)
+{
+    if (body.trimmed().isEmpty())
+        return CaError::make(CaError::Code::EmptyResponse, operation, tr("the CA sent an empty answer"));
+    // A DER SEQUENCE starts with 0x30 followed by a long-form length; base64 text never holds such bytes.
+    if (body.size() > 2 && quint8(body[0]) == 0x30 && quint8(body[1]) >= 0x80)
+        return body;
+    return decodeBase64(body, operation);
+}
+
+Result<QList<QByteArray>> CertificateCodec::parsePkcs7Certificates(const QByteArray &der,
+                                                                   const QString &operation)
+{
+    const unsigned char *p = bytes(der);
+    Ptr<PKCS7> p7(d2i_PKCS7(nullptr, &p, long(der.size())));
+    if (!p7 || p != bytes(der) + der.size() || !PKCS7_type_is_signed(p7.get()) || !p7->d.sign)
+        return CaError::make(CaError::Code::BadPkcs7, operation,
+                             tr("the answer is not a certs-only PKCS#7 (SignedData) structure"));
+    QList<QByteArray> out;
+    STACK_OF(X509) *certs = p7->d.sign->cert;
+    for (int i = 0; certs && i < sk_X509_num(certs); ++i) {
+        const QByteArray certDer = toDer(sk_X509_value(certs, i));
+        if (certDer.isEmpty())
+            return CaError::make(CaError::Code::BadPkcs7, operation,
+                                 tr("a certificate in the PKCS#7 is broken"));
+        out.append(certDer);
+    }
+    if (out.isEmpty())
+        return CaError::make(CaError::Code::EmptyResponse, operation, tr("the PKCS#7 holds no certificate"));
+    return out;
+}
+
+Result<QList<QByteArray>> CertificateCodec::parsePemCertificates(const QByteArray &pem,
+                                                                 const QString &operation)
+{
+    QList<QByteArray> out;
+    Ptr<BIO> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+    while (true) {
+        Ptr<X509> x(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+        if (!x)
+            break;
+        out.append(toDer(x.get()));
+    }
+    ERR_clear_error();
+    const int begins = pem.count("-----BEGIN CERTIFICATE-----");
+    if (out.isEmpty() || begins != out.size())
+        return CaError::make(
+            CaError::Code::BadPem, operation,
+            tr("the answer holds no valid PEM certificate (%1 of %2 parsed)").arg(out.size()).arg(begins));
+    return out;
+}
+
+QByteArray CertificateCodec::csrToDer(const QByteArray &pemOrDer)
+{
+    Ptr<X509_REQ> req;
+    if (pemOrDer.contains("-----BEGIN")) {
+        Ptr<BIO> bio(BIO_new_mem_buf(pemOrDer.constData(), int(pemOrDer.size())));
+        req.reset(PEM_read_bio_X509_REQ(bio.get(), nullptr, nullptr, nullptr));
+    } else {
+        const unsigned char *p = bytes(pemOrDer);
+        req.reset(d2i_X509_REQ(nullptr, &p, long(pemOrDer.size())));
+    }
+    ERR_clear_error();
+    if (!req)
+        return {};
+    unsigned char *der = nullptr;
+    const int len = i2d_X509_REQ(req.get(), &der);
+    QByteArray out = len > 0 ? QByteArray(reinterpret_cast<const char *>(der), len) : QByteArray();
+    OPENSSL_free(der);
+    return out;
+}
+
+QByteArray CertificateCodec::csrToPem(const QByteArray &der)
+{
+    QByteArray pem = "-----BEGIN CERTIFICATE REQUEST-----\n";
+    const QByteArray b64 = der.toBase64();
+    for (qsizetype i = 0; i < b64.size(); i += 64)
+        pem += b64.mid(i, 64) + '\n';
+    return pem + "-----END CERTIFICATE REQUEST-----\n";
+}
+
+QByteArray CertificateCodec::csrPublicKeyInfo(const QByteArray &csrDer)
+{
+    const unsigned char *p = bytes(csrDer);
+    Ptr<X509_REQ> req(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
+    return req ? spkiOf(X509_REQ_get_X509_PUBKEY(req.get())) : QByteArray();
+}
+
+QByteArray CertificateCodec::certificatePublicKeyInfo(const QByteArray &certificateDer)
+{
+    Ptr<X509> x = parseCertificate(certificateDer);
+    return x ? spkiOf(X509_get_X509_PUBKEY(x.get())) : QByteArray();
+}
+
+qsizetype CertificateCodec::pickLeaf(const QList<QByteArray> &certs, const QByteArray &spki)
+{
+    if (certs.isEmpty())
+        return -1;
+    for (qsizetype i = 0; i < certs.size(); ++i) {
+        if (!spki.isEmpty() && certificatePublicKeyInfo(certs[i]) == spki)
+            return i;
+    }
+    for (qsizetype i = 0; i < certs.size(); ++i) {
+        Ptr<X509> x = parseCertificate(certs[i]);
+        if (x && X509_check_ca(x.get()) == 0)
+            return i;
+    }
+    return 0;
+}
+
+QString CertificateCodec::subject(const QByteArray &certificateDer)
+{
+    Ptr<X509> x = parseCertificate(certificateDer);
+    return x ? nameToString(X509_get_subject_name(x.get())) : tr("(unparseable certificate)");
+}
+
+QString CertificateCodec::summary(const QByteArray &certificateDer)
+{
+    Ptr<X509> x = parseCertificate(certificateDer);
+    if (!x)
+        return tr("(unparseable certificate)");
+    const ASN1_INTEGER *serial = X509_get0_serialNumber(x.get());
+    QString serialHex;
+    if (BIGNUM *bn = ASN1_INTEGER_to_BN(serial, nullptr)) {
+        char *hex = BN_bn2hex(bn);
+        serialHex = QString::fromLatin1(hex);
+        OPENSSL_free(hex);
+        BN_free(bn);
+    }
+    return tr("subject: %1; issuer: %2; valid %3 to %4; serial %5")
+        .arg(nameToString(X509_get_subject_name(x.get())), nameToString(X509_get_issuer_name(x.get())),
+             timeToString(X509_get0_notBefore(x.get())), timeToString(X509_get0_notAfter(x.get())),
+             serialHex);
+}
+
+} // namespace ks::ca

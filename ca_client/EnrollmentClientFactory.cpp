@@ -1,0 +1,22 @@
+#include "ca_client/EnrollmentClientFactory.h"
+
+#include "ca_client/CfsslClient.h"
+#include "ca_client/EstClient.h"
+
+namespace ks::ca {
+
+Result<std::unique_ptr<EnrollmentClient>> EnrollmentClientFactory::create(const CaSettings &settings,
+                                                                          QObject *parent)
+{
+    auto transport = HttpTransport::create(settings);
+    if (!transport)
+        return transport.error();
+    std::unique_ptr<EnrollmentClient> client;
+    if (settings.protocol == CaSettings::Protocol::Est)
+        client = std::make_unique<EstClient>(settings, std::move(*transport), parent);
+    else
+        client = std::make_unique<CfsslClient>(settings, std::move(*transport), parent);
+    return client;
+}
+
+} // namespace ks::ca

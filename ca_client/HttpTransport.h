@@ -1,0 +1,102 @@
+#pragma once
+
+#include "ca_client/CaError.h"
+#include "ca_client/CaSettings.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QSslConfiguration>
+#include <QSslError>
+#include <QUrl>
+
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+namespace ks::ca {
+
+struct HttpRequest
+{
+    QByteArray verb = "GET"; // GET or POST
+    QUrl url;
+    QByteArray contentType;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QString operation; // for errors and logs, e.g. "est/simpleenroll"
+};
+
+struct HttpResponse
+{
+    int status = 0;
+    QByteArray contentType;
+    QByteArray contentTransferEncoding;
+    QByteArray retryAfter;
+    QByteArray body;
+};
+
+// One QNetworkAccessManager per CA endpoint (keep-alive reuse), TLS as configured, a bound on requests in
+// flight (the rest queue), a per-request time-out and a body cap. Lives in one thread; every method must be
+// called from it (EnrollmentClient does the thread hop). The callback of send() runs exactly once, also for
+// abort(), time-out and destruction; HTTP error statuses are responses, not errors.
+class HttpTransport : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Callback = std::function<void(Result<HttpResponse>)>;
+
+    // Loads the trust anchors and client credentials named in the settings.
+    static Result<std::unique_ptr<HttpTransport>> create(const CaSettings &settings);
+    ~HttpTransport() override;
+
+    quint64 send(HttpRequest request, Callback done);
+    void abort(quint64 id);
+    void abortAll();
+
+    int inFlight() const { return int(m_active.size()); }
+    int queued() const { return int(m_queue.size()); }
+
+    // SHA-256 of a certificate's SubjectPublicKeyInfo (what pinnedSpkiSha256 holds).
+    static QByteArray spkiSha256(const QByteArray &certificateDer);
+
+private:
+    struct Call
+    {
+        quint64 id = 0;
+        HttpRequest request;
+        Callback done;
+        QNetworkReply *reply = nullptr;
+        QTimer *timer = nullptr;
+        bool cancelled = false;
+        bool timedOut = false;
+        bool tooLarge = false;
+        bool pinFailed = false;
+        QList<QSslError> sslErrors;
+    };
+
+    HttpTransport(const CaSettings &settings, QSslConfiguration tls);
+    void startNext();
+    void start(std::unique_ptr<Call> call);
+    void onFinished(quint64 id);
+    void checkPin(Call &call);
+    bool pinMatches(QNetworkReply *reply) const;
+    Result<HttpResponse> toResult(Call &call);
+    CaError error(const Call &call, CaError::Code code, QString message) const;
+
+    CaSettings m_settings;
+    QSslConfiguration m_tls;
+    QNetworkAccessManager *m_nam = nullptr;
+    quint64 m_nextId = 1;
+    std::map<quint64, std::unique_ptr<Call>> m_active;
+    std::deque<std::unique_ptr<Call>> m_queue;
+};
+
+} // namespace ks::ca
