@@ -64,7 +64,8 @@ Result<std::shared_ptr<Pkcs11Module>> Pkcs11Module::load(const QString &path)
     module->m_slotEvents = (rv == CKR_OK || rv == CKR_NO_EVENT);
     if (module->m_slotEvents)
         module->startSlotEventThread();
-    qCInfo(lcDevice) << "loaded" << path << module->m_description << "slot events:" << module->m_slotEvents;
+    qCInfo(lcDevice) << "loaded" << path << module->m_description
+                     << "slot events:" << module->m_slotEvents.load();
     return module;
 }
 
@@ -220,6 +221,12 @@ void Pkcs11Module::slotEventLoop()
         const CK_RV rv = m_functions->C_WaitForSlotEvent(0, &slot, nullptr);
         if (m_stopping || rv == CKR_CRYPTOKI_NOT_INITIALIZED)
             return;
+        if (rv == CKR_FUNCTION_NOT_SUPPORTED) {
+            // SoftHSM2 answers the non-blocking probe with CKR_NO_EVENT but does not support waiting.
+            qCInfo(lcDevice) << m_path << "cannot wait for slot events: polling only";
+            m_slotEvents = false;
+            return;
+        }
         if (rv == CKR_OK) {
             failures = 0;
             std::lock_guard lock(m_listenerMutex);

@@ -67,7 +67,7 @@ private:
     QString m_description;
     void *m_handle = nullptr;
     _CK_FUNCTION_LIST *m_functions = nullptr;
-    bool m_slotEvents = false;
+    std::atomic_bool m_slotEvents { false };
     std::atomic_bool m_stopping { false };
     std::thread m_eventThread;
     std::mutex m_listenerMutex;

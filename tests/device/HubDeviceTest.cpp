@@ -1,0 +1,225 @@
+// The device layer through the simulated hub: what SoftHSM alone cannot show (PIN counters, plugging, pulls).
+#include "SimHubControl.h"
+#include "SoftHsmEnv.h"
+#include "TestPki.h"
+#include "device/Pkcs11Module.h"
+#include "device/SerialNumber.h"
+#include "device/TokenSession.h"
+#include "device/TokenWatcher.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <future>
+
+using namespace ks::device;
+using ks::simhub::HubState;
+using ks::simhub::SimHubControl;
+
+namespace {
+
+const QByteArray kPin("123456");
+
+class HubDeviceTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        m_statePath = m_env.dir() + "/hub.state";
+        ::setenv("KS_SIMHUB_STATE", m_statePath.c_str(), 1);
+        ::setenv("KS_SIMHUB_TARGET", ks::test::SoftHsmEnv::softHsmModulePath().c_str(), 1);
+        for (const auto &s : m_env.initTokens(3))
+            m_serials << SerialNumber::normalise(QString::fromStdString(s));
+        m_control = std::make_unique<SimHubControl>(m_statePath);
+        auto module = Pkcs11Module::load(QStringLiteral(KS_SIMHUB_MODULE_PATH));
+        ASSERT_TRUE(module) << module.error().toString().toStdString();
+        m_module = *module;
+    }
+
+    int triesLeft(const QString &serial)
+    {
+        for (const auto &key : m_control->listKeys()) {
+            if (QString::fromStdString(key.serial) == serial)
+                return key.triesLeft;
+        }
+        return -1;
+    }
+
+    std::unique_ptr<TokenSession> openLoggedIn(const QString &serial)
+    {
+        auto session = TokenSession::open(m_module, serial);
+        if (!session || !(*session)->login(kPin))
+            return {};
+        return std::move(*session);
+    }
+
+    ks::test::SoftHsmEnv m_env;
+    std::string m_statePath;
+    QStringList m_serials;
+    std::unique_ptr<SimHubControl> m_control;
+    std::shared_ptr<Pkcs11Module> m_module;
+};
+
+} // namespace
+
+TEST_F(HubDeviceTest, WrongPinSpendsExactlyOneTry)
+{
+    ASSERT_TRUE(m_control->setPinTries(m_serials[0].toStdString(), 3));
+    auto session = TokenSession::open(m_module, m_serials[0]);
+    ASSERT_TRUE(session);
+    auto result = (*session)->login(QByteArray("999999"));
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, DeviceError::Code::PinIncorrect);
+    EXPECT_EQ(triesLeft(m_serials[0]), 2);
+}
+
+TEST_F(HubDeviceTest, KeyWithLowCountOrFinalTryIsNotTried)
+{
+    ASSERT_TRUE(m_control->setPinTries(m_serials[0].toStdString(), 3));
+    auto session = TokenSession::open(m_module, m_serials[0]);
+    ASSERT_TRUE(session);
+    LoginPolicy lenient;
+    lenient.refuseWhenCountLow = false;
+    ASSERT_FALSE((*session)->login(QByteArray("999999"), lenient));
+    // Default policy: a key that has seen a wrong PIN is left alone, even with the right PIN.
+    auto low = (*session)->login(kPin);
+    ASSERT_FALSE(low);
+    EXPECT_EQ(low.error().code, DeviceError::Code::PinCountLow);
+    EXPECT_EQ(triesLeft(m_serials[0]), 2);
+
+    ASSERT_FALSE((*session)->login(QByteArray("999999"), lenient));
+    EXPECT_EQ(triesLeft(m_serials[0]), 1);
+    auto finalTry = (*session)->login(kPin, lenient);
+    ASSERT_FALSE(finalTry);
+    EXPECT_EQ(finalTry.error().code, DeviceError::Code::PinFinalTry);
+    EXPECT_EQ(triesLeft(m_serials[0]), 1); // not spent
+    auto info = (*session)->refreshTokenInfo();
+    ASSERT_TRUE(info);
+    EXPECT_TRUE(info->pinFinalTry);
+}
+
+TEST_F(HubDeviceTest, LockedKeyIsReportedAndNotTried)
+{
+    ASSERT_TRUE(m_control->setPinTries(m_serials[1].toStdString(), 1));
+    auto session = TokenSession::open(m_module, m_serials[1]);
+    ASSERT_TRUE(session);
+    // With one try, the key is at its final try from the start: refused without spending it.
+    auto refused = (*session)->login(QByteArray("999999"));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, DeviceError::Code::PinFinalTry);
+    EXPECT_EQ(triesLeft(m_serials[1]), 1);
+}
+
+TEST_F(HubDeviceTest, WatcherReportsPlugAndUnplugWithinOneSecond)
+{
+    TokenWatcher watcher(m_module);
+    QSignalSpy added(&watcher, &TokenWatcher::tokenAdded);
+    QSignalSpy removed(&watcher, &TokenWatcher::tokenRemoved);
+    QSignalSpy scanned(&watcher, &TokenWatcher::scanned);
+    watcher.start();
+    ASSERT_TRUE(scanned.wait(5000));
+    EXPECT_EQ(added.count(), 3);
+    EXPECT_TRUE(watcher.usesSlotEvents());
+
+    QElapsedTimer timer;
+    timer.start();
+    ASSERT_TRUE(m_control->unplug(m_serials[2].toStdString()));
+    ASSERT_TRUE(removed.wait(1000));
+    EXPECT_LT(timer.elapsed(), 1000);
+    EXPECT_EQ(removed.front().front().value<TokenInfo>().serial, m_serials[2]);
+    EXPECT_EQ(watcher.tokens().size(), 2);
+
+    timer.restart();
+    ASSERT_TRUE(m_control->plug(m_serials[2].toStdString()));
+    ASSERT_TRUE(added.wait(1000));
+    EXPECT_LT(timer.elapsed(), 1000);
+    EXPECT_EQ(added.back().front().value<TokenInfo>().serial, m_serials[2]);
+    EXPECT_EQ(watcher.tokens().size(), 3);
+}
+
+TEST_F(HubDeviceTest, KeyPulledDuringKeyGenerationFailsAloneAndComesBack)
+{
+    ASSERT_TRUE(m_control->setLatency("C_GenerateKeyPair:EC", 400));
+    auto victim = openLoggedIn(m_serials[0]);
+    auto bystander = openLoggedIn(m_serials[1]);
+    ASSERT_TRUE(victim);
+    ASSERT_TRUE(bystander);
+    ASSERT_TRUE(
+        m_control->injectFault(m_serials[0].toStdString(), "C_GenerateKeyPair", HubState::FaultKind::Pull));
+
+    auto other = std::async(std::launch::async, [&] {
+        return bystander->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("ok"));
+    });
+    auto pulled = victim->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("pulled"));
+    ASSERT_FALSE(pulled);
+    EXPECT_EQ(pulled.error().code, DeviceError::Code::TokenAbsent);
+    EXPECT_EQ(pulled.error().call, QStringLiteral("C_GenerateKeyPair"));
+    EXPECT_EQ(pulled.error().serial, m_serials[0]);
+    auto fine = other.get();
+    ASSERT_TRUE(fine) << fine.error().toString().toStdString();
+
+    // Gone from the hub; plugged back it opens again, logged out like a real key.
+    auto absent = TokenSession::open(m_module, m_serials[0]);
+    ASSERT_FALSE(absent);
+    EXPECT_EQ(absent.error().code, DeviceError::Code::TokenAbsent);
+    ASSERT_TRUE(m_control->plug(m_serials[0].toStdString()));
+    auto back = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(back);
+    EXPECT_TRUE(back->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("again")));
+}
+
+TEST_F(HubDeviceTest, KeyPulledDuringCertificateWriteFailsAloneAndWroteNothing)
+{
+    ks::test::TestPki pki
+        = ks::test::TestPki::create(QString::fromStdString(m_env.dir()) + QStringLiteral("/pki"));
+    ks::test::IssueOptions options;
+    options.issuerCert = pki.caCert();
+    options.issuerKey = pki.caKey();
+    std::vector<std::unique_ptr<TokenSession>> sessions;
+    QList<KeyPairInfo> pairs;
+    QList<QByteArray> certs;
+    for (int i = 0; i < 2; ++i) {
+        sessions.push_back(openLoggedIn(m_serials[i]));
+        ASSERT_TRUE(sessions.back());
+        auto pair = sessions.back()->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("k"));
+        ASSERT_TRUE(pair);
+        pairs << *pair;
+        auto csr = sessions.back()->signCsr(
+            pair->id, CsrRequest { { { QStringLiteral("CN"), m_serials[i] } }, {}, {}, {} });
+        ASSERT_TRUE(csr);
+        certs << ks::test::TestPki::issueFromCsr(*csr, options);
+    }
+    ASSERT_TRUE(
+        m_control->injectFault(m_serials[0].toStdString(), "C_CreateObject", HubState::FaultKind::Pull));
+    auto pulled = sessions[0]->writeCertificate(pairs[0].id, certs[0], QStringLiteral("c"));
+    ASSERT_FALSE(pulled);
+    EXPECT_EQ(pulled.error().code, DeviceError::Code::TokenAbsent);
+    auto fine = sessions[1]->writeCertificate(pairs[1].id, certs[1], QStringLiteral("c"));
+    ASSERT_TRUE(fine) << fine.error().toString().toStdString();
+
+    ASSERT_TRUE(m_control->plug(m_serials[0].toStdString()));
+    auto back = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(back);
+    auto onKey = back->certificates();
+    ASSERT_TRUE(onKey);
+    EXPECT_TRUE(onKey->isEmpty());
+    auto free = back->freeKeyPairs();
+    ASSERT_TRUE(free);
+    ASSERT_EQ(free->size(), 1); // the key pair survived and is reusable
+    EXPECT_EQ(free->front().id, pairs[0].id);
+}
+
+TEST_F(HubDeviceTest, DeviceErrorIsTyped)
+{
+    auto session = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(session);
+    ASSERT_TRUE(
+        m_control->injectFault(m_serials[0].toStdString(), "C_GenerateKeyPair", HubState::FaultKind::Error));
+    auto failed = session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("x"));
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(failed.error().code, DeviceError::Code::Pkcs11);
+    EXPECT_EQ(failed.error().ckrName(), QStringLiteral("CKR_DEVICE_ERROR"));
+}

@@ -1,0 +1,307 @@
+// The device layer against real SoftHSM2 keys, fresh for every test.
+#include "device/TokenSession.h"
+#include "SoftHsmEnv.h"
+#include "TestPki.h"
+#include "device/Pkcs11Module.h"
+#include "device/SerialNumber.h"
+
+#include <gtest/gtest.h>
+#include <openssl/x509.h>
+
+#include <p11-kit/pkcs11.h>
+
+using namespace ks::device;
+using ks::test::SoftHsmEnv;
+using ks::test::TestPki;
+
+namespace {
+
+const QByteArray kPin("123456");
+
+ks::test::IssueOptions issuerOptions(const TestPki &pki)
+{
+    ks::test::IssueOptions options;
+    options.issuerCert = pki.caCert();
+    options.issuerKey = pki.caKey();
+    return options;
+}
+
+class TokenSessionTest : public ::testing::Test
+{
+protected:
+    void createTokens(int n)
+    {
+        for (const auto &s : m_env.initTokens(n))
+            m_serials << SerialNumber::normalise(QString::fromStdString(s));
+        auto module = Pkcs11Module::load(QString::fromStdString(SoftHsmEnv::softHsmModulePath()));
+        ASSERT_TRUE(module) << module.error().toString().toStdString();
+        m_module = *module;
+    }
+
+    std::unique_ptr<TokenSession> openLoggedIn(const QString &serial)
+    {
+        auto session = TokenSession::open(m_module, serial);
+        EXPECT_TRUE(session) << session.error().toString().toStdString();
+        if (!session)
+            return {};
+        auto login = (*session)->login(kPin);
+        EXPECT_TRUE(login) << login.error().toString().toStdString();
+        return std::move(*session);
+    }
+
+    static CsrRequest request(const QString &serial)
+    {
+        CsrRequest r;
+        r.subject = { { QStringLiteral("CN"), serial }, { QStringLiteral("serialNumber"), serial } };
+        r.keyUsage = { QStringLiteral("digitalSignature") };
+        r.extendedKeyUsage = { QStringLiteral("clientAuth") };
+        return r;
+    }
+
+    static QByteArray csrPublicKey(const QByteArray &csrDer)
+    {
+        const auto *p = reinterpret_cast<const unsigned char *>(csrDer.constData());
+        X509_REQ *req = d2i_X509_REQ(nullptr, &p, static_cast<long>(csrDer.size()));
+        if (!req)
+            return {};
+        unsigned char *der = nullptr;
+        const int len = i2d_PUBKEY(X509_REQ_get0_pubkey(req), &der);
+        QByteArray out(reinterpret_cast<const char *>(der), len);
+        OPENSSL_free(der);
+        X509_REQ_free(req);
+        return out;
+    }
+
+    static QString csrSubjectField(const QByteArray &csrDer, int nid)
+    {
+        const auto *p = reinterpret_cast<const unsigned char *>(csrDer.constData());
+        X509_REQ *req = d2i_X509_REQ(nullptr, &p, static_cast<long>(csrDer.size()));
+        char buf[256] = {};
+        X509_NAME_get_text_by_NID(X509_REQ_get_subject_name(req), nid, buf, sizeof buf);
+        X509_REQ_free(req);
+        return QString::fromUtf8(buf);
+    }
+
+    SoftHsmEnv m_env;
+    QStringList m_serials;
+    std::shared_ptr<Pkcs11Module> m_module;
+};
+
+} // namespace
+
+TEST_F(TokenSessionTest, ListsSixteenKeysWithSerials)
+{
+    createTokens(16);
+    auto tokens = m_module->tokens();
+    ASSERT_TRUE(tokens);
+    ASSERT_EQ(tokens->size(), 16); // SoftHSM's spare uninitialised slot is hidden
+    QStringList listed;
+    for (const auto &t : *tokens) {
+        listed << t.serial;
+        EXPECT_TRUE(t.initialized);
+        EXPECT_EQ(t.manufacturer, QStringLiteral("SoftHSM project"));
+        EXPECT_FALSE(t.label.isEmpty());
+    }
+    listed.sort();
+    QStringList expected = m_serials;
+    expected.sort();
+    EXPECT_EQ(listed, expected);
+}
+
+TEST_F(TokenSessionTest, WrongPinIsATypedError)
+{
+    createTokens(1);
+    auto session = TokenSession::open(m_module, m_serials[0]);
+    ASSERT_TRUE(session);
+    auto result = (*session)->login(QByteArray("000000"));
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, DeviceError::Code::PinIncorrect);
+    EXPECT_EQ(result.error().ckr, CKR_PIN_INCORRECT);
+    EXPECT_EQ(result.error().call, QStringLiteral("C_Login"));
+    EXPECT_EQ(result.error().serial, m_serials[0]);
+    EXPECT_TRUE(result.error().toString().contains(QStringLiteral("CKR_PIN_INCORRECT")));
+    EXPECT_FALSE(result.error().toString().contains(QStringLiteral("000000")));
+    // Still not logged in: a private-key search finds nothing rather than succeeding.
+    auto pairs = (*session)->keyPairs();
+    ASSERT_TRUE(pairs);
+    EXPECT_TRUE(pairs->isEmpty());
+}
+
+TEST_F(TokenSessionTest, UnknownSerialIsTokenAbsent)
+{
+    createTokens(1);
+    auto session = TokenSession::open(m_module, QStringLiteral("DOESNOTEXIST"));
+    ASSERT_FALSE(session);
+    EXPECT_EQ(session.error().code, DeviceError::Code::TokenAbsent);
+}
+
+class KeyGeneration : public TokenSessionTest, public ::testing::WithParamInterface<KeyAlgorithm>
+{
+};
+
+TEST_P(KeyGeneration, GeneratesOnTheKeyAndSignsAVerifiedCsr)
+{
+    createTokens(1);
+    auto session = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(session);
+    const KeyAlgorithm algorithm = GetParam();
+    auto pair = session->generateKeyPair(algorithm, QStringLiteral("station key"));
+    ASSERT_TRUE(pair) << pair.error().toString().toStdString();
+    EXPECT_EQ(pair->rsa, KeyAlgorithms::isRsa(algorithm));
+    const int expectedBits = KeyAlgorithms::isRsa(algorithm) ? KeyAlgorithms::rsaBits(algorithm)
+        : algorithm == KeyAlgorithm::EcP256                  ? 256
+                                                             : 384;
+    EXPECT_EQ(pair->bits, expectedBits);
+    EXPECT_FALSE(pair->id.isEmpty());
+    EXPECT_FALSE(pair->publicKey.isEmpty());
+
+    // The private key is not extractable.
+    auto pairs = session->keyPairs();
+    ASSERT_TRUE(pairs);
+    ASSERT_EQ(pairs->size(), 1);
+    EXPECT_EQ(pairs->front().id, pair->id);
+
+    auto csr = session->signCsr(pair->id, request(m_serials[0]));
+    ASSERT_TRUE(csr) << csr.error().toString().toStdString();
+    EXPECT_TRUE(TestPki::verifyCsr(*csr));
+    EXPECT_EQ(csrPublicKey(*csr), pair->publicKey);
+    EXPECT_EQ(csrSubjectField(*csr, NID_commonName), m_serials[0]);
+    EXPECT_EQ(csrSubjectField(*csr, NID_serialNumber), m_serials[0]);
+}
+
+INSTANTIATE_TEST_SUITE_P(AllAlgorithms, KeyGeneration,
+                         ::testing::Values(KeyAlgorithm::Rsa2048, KeyAlgorithm::Rsa3072,
+                                           KeyAlgorithm::Rsa4096, KeyAlgorithm::EcP256, KeyAlgorithm::EcP384),
+                         [](const auto &info) {
+                             return KeyAlgorithms::name(info.param).remove(QLatin1Char('-')).toStdString();
+                         });
+
+TEST_F(TokenSessionTest, CsrCarriesEnrolmentCode)
+{
+    createTokens(1);
+    auto session = openLoggedIn(m_serials[0]);
+    auto pair = session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("k"));
+    ASSERT_TRUE(pair);
+    auto r = request(m_serials[0]);
+    r.challengePassword = "enrol-42";
+    auto csr = session->signCsr(pair->id, r);
+    ASSERT_TRUE(csr);
+    EXPECT_EQ(TestPki::csrChallengePassword(*csr), QStringLiteral("enrol-42"));
+}
+
+TEST_F(TokenSessionTest, CertificateIsWrittenUnderTheKeyIdAndReadBack)
+{
+    createTokens(1);
+    TestPki pki = TestPki::create(QString::fromStdString(m_env.dir()) + QStringLiteral("/pki"));
+    auto session = openLoggedIn(m_serials[0]);
+    auto pair = session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("k"));
+    ASSERT_TRUE(pair);
+    auto csr = session->signCsr(pair->id, request(m_serials[0]));
+    ASSERT_TRUE(csr);
+    const QByteArray certDer = TestPki::issueFromCsr(*csr, issuerOptions(pki));
+    ASSERT_FALSE(certDer.isEmpty());
+
+    auto written = session->writeCertificate(pair->id, certDer, QStringLiteral("station cert"));
+    ASSERT_TRUE(written) << written.error().toString().toStdString();
+    EXPECT_EQ(written->der, certDer);
+
+    auto certs = session->certificates();
+    ASSERT_TRUE(certs);
+    ASSERT_EQ(certs->size(), 1);
+    EXPECT_EQ(certs->front().id, pair->id);
+    EXPECT_EQ(certs->front().der, certDer);
+
+    // A second write under the same CKA_ID never overwrites.
+    auto again = session->writeCertificate(pair->id, certDer, QStringLiteral("again"));
+    ASSERT_FALSE(again);
+    EXPECT_EQ(again.error().code, DeviceError::Code::AlreadyExists);
+
+    // A certificate for another key is refused before anything is written.
+    auto other = session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("other"));
+    ASSERT_TRUE(other);
+    auto wrong = session->writeCertificate(other->id, certDer, QStringLiteral("wrong"));
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().code, DeviceError::Code::InvalidArgument);
+    auto after = session->certificates();
+    ASSERT_TRUE(after);
+    EXPECT_EQ(after->size(), 1);
+}
+
+TEST_F(TokenSessionTest, FreeKeyPairIsTheOneWithoutCertificate)
+{
+    createTokens(1);
+    TestPki pki = TestPki::create(QString::fromStdString(m_env.dir()) + QStringLiteral("/pki"));
+    auto session = openLoggedIn(m_serials[0]);
+    auto first = session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("first"));
+    auto second = session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("second"));
+    ASSERT_TRUE(first);
+    ASSERT_TRUE(second);
+    auto freeBefore = session->freeKeyPairs();
+    ASSERT_TRUE(freeBefore);
+    EXPECT_EQ(freeBefore->size(), 2);
+
+    auto csr = session->signCsr(first->id, request(m_serials[0]));
+    ASSERT_TRUE(csr);
+    ASSERT_TRUE(session->writeCertificate(first->id, TestPki::issueFromCsr(*csr, issuerOptions(pki)),
+                                          QStringLiteral("c")));
+    auto freeAfter = session->freeKeyPairs();
+    ASSERT_TRUE(freeAfter);
+    ASSERT_EQ(freeAfter->size(), 1);
+    EXPECT_EQ(freeAfter->front().id, second->id);
+}
+
+TEST_F(TokenSessionTest, SignsDataThatVerifiesWithTheCertificateKey)
+{
+    createTokens(1);
+    auto session = openLoggedIn(m_serials[0]);
+    auto pair = session->generateKeyPair(KeyAlgorithm::Rsa2048, QStringLiteral("badge"));
+    ASSERT_TRUE(pair);
+    const QByteArray challenge = QByteArray::fromHex("00112233445566778899aabbccddeeff");
+    auto signature = session->signData(pair->id, challenge);
+    ASSERT_TRUE(signature);
+    const auto *p = reinterpret_cast<const unsigned char *>(pair->publicKey.constData());
+    EVP_PKEY *key = d2i_PUBKEY(nullptr, &p, static_cast<long>(pair->publicKey.size()));
+    ASSERT_NE(key, nullptr);
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    ASSERT_EQ(EVP_DigestVerifyInit(ctx, nullptr, EVP_sha256(), nullptr, key), 1);
+    EXPECT_EQ(EVP_DigestVerify(ctx, reinterpret_cast<const unsigned char *>(signature->constData()),
+                               static_cast<size_t>(signature->size()),
+                               reinterpret_cast<const unsigned char *>(challenge.constData()),
+                               static_cast<size_t>(challenge.size())),
+              1);
+    EVP_MD_CTX_free(ctx);
+    EVP_PKEY_free(key);
+}
+
+TEST_F(TokenSessionTest, InitialisesABlankKey)
+{
+    createTokens(1);
+    // SoftHSM's spare slot holds an uninitialised token: the station can initialise it.
+    auto all = m_module->slotIds(true);
+    ASSERT_TRUE(all);
+    std::optional<unsigned long> blank;
+    for (auto id : *all) {
+        auto info = m_module->tokenInfo(id);
+        if (info && !info->initialized)
+            blank = id;
+    }
+    ASSERT_TRUE(blank.has_value());
+    auto init
+        = m_module->initToken(*blank, QByteArray("87654321"), QByteArray("246810"), QStringLiteral("fresh"));
+    ASSERT_TRUE(init) << init.error().toString().toStdString();
+    auto info = m_module->tokenInfo(*blank);
+    ASSERT_TRUE(info);
+    EXPECT_TRUE(info->initialized);
+    EXPECT_EQ(info->label, QStringLiteral("fresh"));
+    auto session = TokenSession::open(m_module, info->serial);
+    ASSERT_TRUE(session);
+    EXPECT_TRUE((*session)->login(QByteArray("246810")));
+}
+
+TEST_F(TokenSessionTest, ModuleThatDoesNotExistIsAClearError)
+{
+    auto module = Pkcs11Module::load(QStringLiteral("/nonexistent/module.so"));
+    ASSERT_FALSE(module);
+    EXPECT_EQ(module.error().code, DeviceError::Code::ModuleLoad);
+    EXPECT_TRUE(module.error().message.contains(QStringLiteral("/nonexistent/module.so")));
+}
