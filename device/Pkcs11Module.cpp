@@ -64,7 +64,7 @@ Result<std::shared_ptr<Pkcs11Module>> Pkcs11Module::load(const QString &path)
     module->m_slotEvents = (rv == CKR_OK || rv == CKR_NO_EVENT);
     if (module->m_slotEvents)
         module->startSlotEventThread();
-    qCInfo(lcDevice) << "loaded" << path << module->m_description
+    qCDebug(lcDevice) << "loaded" << path << module->m_description
                      << "slot events:" << module->m_slotEvents.load();
     return module;
 }

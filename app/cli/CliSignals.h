@@ -1,0 +1,14 @@
+#pragma once
+
+namespace ks::app {
+
+// Ends the Qt event loop on SIGINT/SIGTERM for long-running commands (watch, continuous provisioning). The
+// handler only sets a flag; a timer in the event loop notices it (async-signal safety).
+class CliSignals
+{
+public:
+    static void quitEventLoopOnSignal();
+    static bool interrupted();
+};
+
+} // namespace ks::app
