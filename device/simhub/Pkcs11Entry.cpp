@@ -36,9 +36,17 @@ private:
     Hub *m_hub = nullptr;
 };
 
-template<class Forward>
+CK_RV noCleanup(CK_FUNCTION_LIST_PTR)
+{
+    return CKR_OK;
+}
+
+// `cleanup` runs when an injected fault fails the call: PKCS#11 says a failed single-part, update or
+// final call ends the session's active operation, so the real module's operation must end too, or the
+// caller's next *Init would get CKR_OPERATION_ACTIVE where a real token would not.
+template<class Forward, class Cleanup = decltype(&noCleanup)>
 CK_RV sessionCall(CK_SESSION_HANDLE session, const char *function, const std::vector<std::string> &ops,
-                  Forward forward)
+                  Forward forward, Cleanup cleanup = &noCleanup)
 {
     CallScope scope;
     Hub *hub = scope.hub();
@@ -46,9 +54,21 @@ CK_RV sessionCall(CK_SESSION_HANDLE session, const char *function, const std::ve
         return CKR_CRYPTOKI_NOT_INITIALIZED;
     Hub::Call call;
     const CK_RV rv = hub->enterSession(session, function, ops, call);
-    if (rv != CKR_OK)
+    if (rv != CKR_OK) {
+        // Still plugged after a failure: it was a fault (a pull would have closed the real session).
+        if (call.slot && hub->alive(call) && !hub->finalizing())
+            cleanup(hub->real());
         return rv;
+    }
     return hub->leave(call, forward(hub->real()));
+}
+
+// Ends the real module's operation on `session` by finishing it into a scratch buffer.
+template<class Final> CK_RV finishInto(Final final)
+{
+    std::vector<CK_BYTE> scratch(16384);
+    CK_ULONG length = scratch.size();
+    return final(scratch.data(), &length);
 }
 
 std::vector<std::string> keyGenerationOps(CK_MECHANISM_PTR mechanism, CK_ATTRIBUTE_PTR publicTemplate,
@@ -89,6 +109,26 @@ void padded(unsigned char *field, size_t size, const char *text)
     extern "C" CK_RV name params                                                                             \
     {                                                                                                        \
         return sessionCall(hSession, #name, {}, [&](CK_FUNCTION_LIST_PTR real) { return real->name args; }); \
+    }
+
+// An operation-ending call (single-part or final): on a fault, the real call runs and its result is dropped.
+#define KS_SESSION_FORWARD_ENDING(name, params, args)                                                        \
+    extern "C" CK_RV name params                                                                             \
+    {                                                                                                        \
+        const auto forward = [&](CK_FUNCTION_LIST_PTR real) { return real->name args; };                     \
+        return sessionCall(hSession, #name, {}, forward, forward);                                           \
+    }
+
+// An update call: on a fault, the operation is ended through its final call into a scratch buffer.
+#define KS_SESSION_FORWARD_UPDATE(name, params, args, finalName)                                             \
+    extern "C" CK_RV name params                                                                             \
+    {                                                                                                        \
+        return sessionCall(                                                                                  \
+            hSession, #name, {}, [&](CK_FUNCTION_LIST_PTR real) { return real->name args; },                 \
+            [&](CK_FUNCTION_LIST_PTR real) {                                                                 \
+                return finishInto(                                                                           \
+                    [&](CK_BYTE_PTR out, CK_ULONG_PTR len) { return real->finalName(hSession, out, len); }); \
+            });                                                                                              \
     }
 
 extern "C" CK_RV C_Initialize(CK_VOID_PTR pInitArgs)
@@ -413,79 +453,88 @@ KS_SESSION_FORWARD(C_FindObjectsFinal, (CK_SESSION_HANDLE hSession), (hSession))
 KS_SESSION_FORWARD(C_EncryptInit,
                    (CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR pMechanism, CK_OBJECT_HANDLE hKey),
                    (hSession, pMechanism, hKey))
-KS_SESSION_FORWARD(C_Encrypt,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen,
-                    CK_BYTE_PTR pEncryptedData, CK_ULONG_PTR pulEncryptedDataLen),
-                   (hSession, pData, ulDataLen, pEncryptedData, pulEncryptedDataLen))
-KS_SESSION_FORWARD(C_EncryptUpdate,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pPart, CK_ULONG ulPartLen,
-                    CK_BYTE_PTR pEncryptedPart, CK_ULONG_PTR pulEncryptedPartLen),
-                   (hSession, pPart, ulPartLen, pEncryptedPart, pulEncryptedPartLen))
-KS_SESSION_FORWARD(C_EncryptFinal,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pLastEncryptedPart,
-                    CK_ULONG_PTR pulLastEncryptedPartLen),
-                   (hSession, pLastEncryptedPart, pulLastEncryptedPartLen))
+KS_SESSION_FORWARD_ENDING(C_Encrypt,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen,
+                           CK_BYTE_PTR pEncryptedData, CK_ULONG_PTR pulEncryptedDataLen),
+                          (hSession, pData, ulDataLen, pEncryptedData, pulEncryptedDataLen))
+KS_SESSION_FORWARD_UPDATE(C_EncryptUpdate,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pPart, CK_ULONG ulPartLen,
+                           CK_BYTE_PTR pEncryptedPart, CK_ULONG_PTR pulEncryptedPartLen),
+                          (hSession, pPart, ulPartLen, pEncryptedPart, pulEncryptedPartLen), C_EncryptFinal)
+KS_SESSION_FORWARD_ENDING(C_EncryptFinal,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pLastEncryptedPart,
+                           CK_ULONG_PTR pulLastEncryptedPartLen),
+                          (hSession, pLastEncryptedPart, pulLastEncryptedPartLen))
 KS_SESSION_FORWARD(C_DecryptInit,
                    (CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR pMechanism, CK_OBJECT_HANDLE hKey),
                    (hSession, pMechanism, hKey))
-KS_SESSION_FORWARD(C_Decrypt,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pEncryptedData, CK_ULONG ulEncryptedDataLen,
-                    CK_BYTE_PTR pData, CK_ULONG_PTR pulDataLen),
-                   (hSession, pEncryptedData, ulEncryptedDataLen, pData, pulDataLen))
-KS_SESSION_FORWARD(C_DecryptUpdate,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pEncryptedPart, CK_ULONG ulEncryptedPartLen,
-                    CK_BYTE_PTR pPart, CK_ULONG_PTR pulPartLen),
-                   (hSession, pEncryptedPart, ulEncryptedPartLen, pPart, pulPartLen))
-KS_SESSION_FORWARD(C_DecryptFinal,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pLastPart, CK_ULONG_PTR pulLastPartLen),
-                   (hSession, pLastPart, pulLastPartLen))
+KS_SESSION_FORWARD_ENDING(C_Decrypt,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pEncryptedData,
+                           CK_ULONG ulEncryptedDataLen, CK_BYTE_PTR pData, CK_ULONG_PTR pulDataLen),
+                          (hSession, pEncryptedData, ulEncryptedDataLen, pData, pulDataLen))
+KS_SESSION_FORWARD_UPDATE(C_DecryptUpdate,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pEncryptedPart,
+                           CK_ULONG ulEncryptedPartLen, CK_BYTE_PTR pPart, CK_ULONG_PTR pulPartLen),
+                          (hSession, pEncryptedPart, ulEncryptedPartLen, pPart, pulPartLen), C_DecryptFinal)
+KS_SESSION_FORWARD_ENDING(C_DecryptFinal,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pLastPart, CK_ULONG_PTR pulLastPartLen),
+                          (hSession, pLastPart, pulLastPartLen))
 KS_SESSION_FORWARD(C_DigestInit, (CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR pMechanism),
                    (hSession, pMechanism))
-KS_SESSION_FORWARD(C_Digest,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen, CK_BYTE_PTR pDigest,
-                    CK_ULONG_PTR pulDigestLen),
-                   (hSession, pData, ulDataLen, pDigest, pulDigestLen))
-KS_SESSION_FORWARD(C_DigestUpdate, (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pPart, CK_ULONG ulPartLen),
-                   (hSession, pPart, ulPartLen))
-KS_SESSION_FORWARD(C_DigestKey, (CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE hKey), (hSession, hKey))
-KS_SESSION_FORWARD(C_DigestFinal,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pDigest, CK_ULONG_PTR pulDigestLen),
-                   (hSession, pDigest, pulDigestLen))
+KS_SESSION_FORWARD_ENDING(C_Digest,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen,
+                           CK_BYTE_PTR pDigest, CK_ULONG_PTR pulDigestLen),
+                          (hSession, pData, ulDataLen, pDigest, pulDigestLen))
+KS_SESSION_FORWARD_UPDATE(C_DigestUpdate, (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pPart, CK_ULONG ulPartLen),
+                          (hSession, pPart, ulPartLen), C_DigestFinal)
+KS_SESSION_FORWARD_UPDATE(C_DigestKey, (CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE hKey), (hSession, hKey),
+                          C_DigestFinal)
+KS_SESSION_FORWARD_ENDING(C_DigestFinal,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pDigest, CK_ULONG_PTR pulDigestLen),
+                          (hSession, pDigest, pulDigestLen))
 KS_SESSION_FORWARD(C_SignInit,
                    (CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR pMechanism, CK_OBJECT_HANDLE hKey),
                    (hSession, pMechanism, hKey))
-KS_SESSION_FORWARD(C_Sign,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen, CK_BYTE_PTR pSignature,
-                    CK_ULONG_PTR pulSignatureLen),
-                   (hSession, pData, ulDataLen, pSignature, pulSignatureLen))
-KS_SESSION_FORWARD(C_SignUpdate, (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pPart, CK_ULONG ulPartLen),
-                   (hSession, pPart, ulPartLen))
+KS_SESSION_FORWARD_ENDING(C_Sign,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen,
+                           CK_BYTE_PTR pSignature, CK_ULONG_PTR pulSignatureLen),
+                          (hSession, pData, ulDataLen, pSignature, pulSignatureLen))
+KS_SESSION_FORWARD_UPDATE(C_SignUpdate, (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pPart, CK_ULONG ulPartLen),
+                          (hSession, pPart, ulPartLen), C_SignFinal)
 KS_SESSION_FORWARD(C_SignRecoverInit,
                    (CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR pMechanism, CK_OBJECT_HANDLE hKey),
                    (hSession, pMechanism, hKey))
-KS_SESSION_FORWARD(C_SignRecover,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen, CK_BYTE_PTR pSignature,
-                    CK_ULONG_PTR pulSignatureLen),
-                   (hSession, pData, ulDataLen, pSignature, pulSignatureLen))
+KS_SESSION_FORWARD_ENDING(C_SignRecover,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen,
+                           CK_BYTE_PTR pSignature, CK_ULONG_PTR pulSignatureLen),
+                          (hSession, pData, ulDataLen, pSignature, pulSignatureLen))
 KS_SESSION_FORWARD(C_VerifyInit,
                    (CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR pMechanism, CK_OBJECT_HANDLE hKey),
                    (hSession, pMechanism, hKey))
-KS_SESSION_FORWARD(C_Verify,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen, CK_BYTE_PTR pSignature,
-                    CK_ULONG ulSignatureLen),
-                   (hSession, pData, ulDataLen, pSignature, ulSignatureLen))
-KS_SESSION_FORWARD(C_VerifyUpdate, (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pPart, CK_ULONG ulPartLen),
-                   (hSession, pPart, ulPartLen))
-KS_SESSION_FORWARD(C_VerifyFinal,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pSignature, CK_ULONG ulSignatureLen),
-                   (hSession, pSignature, ulSignatureLen))
+KS_SESSION_FORWARD_ENDING(C_Verify,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pData, CK_ULONG ulDataLen,
+                           CK_BYTE_PTR pSignature, CK_ULONG ulSignatureLen),
+                          (hSession, pData, ulDataLen, pSignature, ulSignatureLen))
+extern "C" CK_RV C_VerifyUpdate(CK_SESSION_HANDLE hSession, CK_BYTE_PTR pPart, CK_ULONG ulPartLen)
+{
+    return sessionCall(
+        hSession, "C_VerifyUpdate", {},
+        [&](CK_FUNCTION_LIST_PTR real) { return real->C_VerifyUpdate(hSession, pPart, ulPartLen); },
+        [&](CK_FUNCTION_LIST_PTR real) {
+            CK_BYTE bogus[1] = { 0 }; // fails verification, which ends the operation
+            return real->C_VerifyFinal(hSession, bogus, sizeof bogus);
+        });
+}
+KS_SESSION_FORWARD_ENDING(C_VerifyFinal,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pSignature, CK_ULONG ulSignatureLen),
+                          (hSession, pSignature, ulSignatureLen))
 KS_SESSION_FORWARD(C_VerifyRecoverInit,
                    (CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR pMechanism, CK_OBJECT_HANDLE hKey),
                    (hSession, pMechanism, hKey))
-KS_SESSION_FORWARD(C_VerifyRecover,
-                   (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pSignature, CK_ULONG ulSignatureLen,
-                    CK_BYTE_PTR pData, CK_ULONG_PTR pulDataLen),
-                   (hSession, pSignature, ulSignatureLen, pData, pulDataLen))
+KS_SESSION_FORWARD_ENDING(C_VerifyRecover,
+                          (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pSignature, CK_ULONG ulSignatureLen,
+                           CK_BYTE_PTR pData, CK_ULONG_PTR pulDataLen),
+                          (hSession, pSignature, ulSignatureLen, pData, pulDataLen))
 KS_SESSION_FORWARD(C_DigestEncryptUpdate,
                    (CK_SESSION_HANDLE hSession, CK_BYTE_PTR pPart, CK_ULONG ulPartLen,
                     CK_BYTE_PTR pEncryptedPart, CK_ULONG_PTR pulEncryptedPartLen),
