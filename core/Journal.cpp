@@ -1,0 +1,899 @@
+#include "Journal.h"
+
+#include "EventChain.h"
+#include "JournalReplay.h"
+#include "Log.h"
+#include "PinDerivation.h"
+#include "SecureBytes.h"
+#include "SqlWorker.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSysInfo>
+#include <QUuid>
+#include <QVariant>
+
+#include <fcntl.h>
+#include <map>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace ks::core {
+
+namespace {
+
+using Code = CoreError::Code;
+
+const QString kEventColumns = QStringLiteral("seq, ts_ms, station, operator, batch_id, attempt_id, serial, "
+                                             "kind, step, phase, detail, prev_hash, hash");
+const QString kBatchColumns = QStringLiteral("id, station, operator, profile, started_ms, ended_ms, summary");
+const QString kAttemptColumns = QStringLiteral(
+    "id, batch_id, station, operator, serial, model, state, last_step, last_phase, key_id, cert_serial, "
+    "cert_not_after_ms, cert_der, error_code, error_message, started_ms, ended_ms");
+
+// Schema migrations: kMigrations[i] takes a database from version i to i + 1. Portable SQL (SQLite 3.40 and
+// PostgreSQL 15); text columns are NOT NULL with '' for "none" so rows compare exactly on replay.
+const QList<QStringList> kMigrations = {
+    {
+        QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS ks_chain_head (id INTEGER PRIMARY KEY, last_seq BIGINT NOT "
+            "NULL, last_hash TEXT NOT NULL)"),
+        QStringLiteral(
+            "INSERT INTO ks_chain_head (id, last_seq, last_hash) VALUES (1, 0, '%1') ON CONFLICT (id) "
+            "DO NOTHING")
+            .arg(EventChain::genesisHash()),
+        QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS ks_events (seq BIGINT PRIMARY KEY, ts_ms BIGINT NOT NULL, "
+            "station TEXT NOT NULL, operator TEXT NOT NULL, batch_id TEXT NOT NULL, attempt_id TEXT NOT "
+            "NULL, serial TEXT NOT NULL, kind TEXT NOT NULL, step TEXT NOT NULL, phase TEXT NOT NULL, "
+            "detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS ks_events_attempt ON ks_events (attempt_id)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS ks_events_serial ON ks_events (serial)"),
+        QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS ks_batches (id TEXT PRIMARY KEY, station TEXT NOT NULL, "
+            "operator TEXT NOT NULL, profile TEXT NOT NULL, started_ms BIGINT NOT NULL, ended_ms BIGINT "
+            "NOT NULL, summary TEXT NOT NULL)"),
+        QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS ks_attempts (id TEXT PRIMARY KEY, batch_id TEXT NOT NULL, "
+            "station TEXT NOT NULL, operator TEXT NOT NULL, serial TEXT NOT NULL, model TEXT NOT NULL, "
+            "state TEXT NOT NULL, last_step TEXT NOT NULL, last_phase TEXT NOT NULL, key_id TEXT NOT "
+            "NULL, cert_serial TEXT NOT NULL, cert_not_after_ms BIGINT NOT NULL, cert_der TEXT NOT "
+            "NULL, error_code TEXT NOT NULL, error_message TEXT NOT NULL, started_ms BIGINT NOT NULL, "
+            "ended_ms BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS ks_attempts_serial ON ks_attempts (serial)"),
+        QStringLiteral("CREATE INDEX IF NOT EXISTS ks_attempts_batch ON ks_attempts (batch_id)"),
+        QStringLiteral(
+            "CREATE TABLE IF NOT EXISTS ks_operators (name TEXT PRIMARY KEY, role TEXT NOT NULL, "
+            "secret TEXT NOT NULL, disabled INTEGER NOT NULL, failures INTEGER NOT NULL, locked_until_ms "
+            "BIGINT NOT NULL, badge_sha256 TEXT NOT NULL, created_ms BIGINT NOT NULL, updated_ms BIGINT "
+            "NOT NULL)"),
+    },
+};
+
+QString lastError(const QSqlQuery &q)
+{
+    return q.lastError().text();
+}
+
+CoreError queryError(const QString &what, const QString &detail)
+{
+    return CoreError::make(Code::DatabaseQuery, Journal::tr("Journal database error while %1.").arg(what), {},
+                           detail);
+}
+
+// Prepares, binds and runs; on failure fills `err`.
+bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString &err)
+{
+    bool ok;
+    if (binds.isEmpty()) {
+        ok = q.exec(sql);
+    } else {
+        ok = q.prepare(sql);
+        if (ok) {
+            for (const QVariant &v : binds) {
+                // A null QString binds as SQL NULL; the schema stores "none" as ''.
+                if (v.typeId() == QMetaType::QString && v.toString().isNull())
+                    q.addBindValue(QStringLiteral(""));
+                else
+                    q.addBindValue(v);
+            }
+            ok = q.exec();
+        }
+    }
+    if (!ok)
+        err = lastError(q);
+    return ok;
+}
+
+bool beginWrite(QSqlDatabase &db, bool pg, QString &err)
+{
+    QSqlQuery q(db);
+    // SQLite: IMMEDIATE takes the write lock now, so two writers never deadlock upgrading a read lock.
+    return run(q, pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), {}, err);
+}
+
+bool commit(QSqlDatabase &db, QString &err)
+{
+    QSqlQuery q(db);
+    return run(q, QStringLiteral("COMMIT"), {}, err);
+}
+
+void rollback(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    QString ignored;
+    run(q, QStringLiteral("ROLLBACK"), {}, ignored);
+}
+
+EventRecord readEvent(const QSqlQuery &q)
+{
+    EventRecord e;
+    e.seq = q.value(0).toLongLong();
+    e.tsMs = q.value(1).toLongLong();
+    e.station = q.value(2).toString();
+    e.operatorName = q.value(3).toString();
+    e.batchId = q.value(4).toString();
+    e.attemptId = q.value(5).toString();
+    e.serial = q.value(6).toString();
+    e.kind = q.value(7).toString();
+    e.step = q.value(8).toString();
+    e.phase = q.value(9).toString();
+    e.detail = q.value(10).toString();
+    e.prevHash = q.value(11).toString();
+    e.hash = q.value(12).toString();
+    return e;
+}
+
+BatchRecord readBatch(const QSqlQuery &q)
+{
+    BatchRecord b;
+    b.id = q.value(0).toString();
+    b.station = q.value(1).toString();
+    b.operatorName = q.value(2).toString();
+    b.profile = q.value(3).toString();
+    b.startedMs = q.value(4).toLongLong();
+    b.endedMs = q.value(5).toLongLong();
+    b.summary = q.value(6).toString();
+    return b;
+}
+
+QVariantList batchBinds(const BatchRecord &b)
+{
+    return { b.id, b.station, b.operatorName, b.profile, b.startedMs, b.endedMs, b.summary };
+}
+
+AttemptRecord readAttempt(const QSqlQuery &q)
+{
+    AttemptRecord a;
+    a.id = q.value(0).toString();
+    a.batchId = q.value(1).toString();
+    a.station = q.value(2).toString();
+    a.operatorName = q.value(3).toString();
+    a.serial = q.value(4).toString();
+    a.model = q.value(5).toString();
+    a.state = q.value(6).toString();
+    a.lastStep = q.value(7).toString();
+    a.lastPhase = q.value(8).toString();
+    a.keyIdHex = q.value(9).toString();
+    a.certSerialHex = q.value(10).toString();
+    a.certNotAfterMs = q.value(11).toLongLong();
+    a.certDer = QByteArray::fromBase64(q.value(12).toString().toLatin1());
+    a.errorCode = q.value(13).toString();
+    a.errorMessage = q.value(14).toString();
+    a.startedMs = q.value(15).toLongLong();
+    a.endedMs = q.value(16).toLongLong();
+    return a;
+}
+
+QVariantList attemptBinds(const AttemptRecord &a)
+{
+    return { a.id,
+             a.batchId,
+             a.station,
+             a.operatorName,
+             a.serial,
+             a.model,
+             a.state,
+             a.lastStep,
+             a.lastPhase,
+             a.keyIdHex,
+             a.certSerialHex,
+             a.certNotAfterMs,
+             QString::fromLatin1(a.certDer.toBase64()),
+             a.errorCode,
+             a.errorMessage,
+             a.startedMs,
+             a.endedMs };
+}
+
+QString placeholders(int n)
+{
+    QStringList l;
+    for (int i = 0; i < n; ++i)
+        l << QStringLiteral("?");
+    return l.join(QStringLiteral(", "));
+}
+
+QString assignments(const QString &columns)
+{
+    QStringList l;
+    for (const QString &c : columns.split(QStringLiteral(", ")))
+        if (c != QLatin1String("id"))
+            l << c + QStringLiteral(" = ?");
+    return l.join(QStringLiteral(", "));
+}
+
+// UPDATE binds: every column but id, then id for the WHERE.
+QVariantList updateBinds(QVariantList binds)
+{
+    const QVariant id = binds.takeFirst();
+    binds << id;
+    return binds;
+}
+
+QString compactJson(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QString csvField(const QString &v)
+{
+    // RFC 4180 section 2: fields holding a comma, a double quote or a line break are quoted, quotes doubled.
+    if (!v.contains(u',') && !v.contains(u'"') && !v.contains(u'\n') && !v.contains(u'\r'))
+        return v;
+    QString out = v;
+    out.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return u'"' + out + u'"';
+}
+
+QString isoMs(qint64 ms)
+{
+    if (ms == 0)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString openSqlite(QSqlDatabase &db, const QString &path)
+{
+    const QFileInfo info(path);
+    QDir().mkpath(info.absolutePath());
+    if (!info.exists()) {
+        // Created owner-only before SQLite opens it; SQLite gives the -wal and -shm files the same mode.
+        const QByteArray native = QFile::encodeName(path);
+        const int fd = ::open(native.constData(), O_CREAT | O_RDWR | O_CLOEXEC, S_IRUSR | S_IWUSR);
+        if (fd < 0)
+            return Journal::tr("Cannot create the journal file %1.").arg(path);
+        ::close(fd);
+    }
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=30000"));
+    if (!db.open())
+        return db.lastError().text();
+    QSqlQuery q(db);
+    QString err;
+    if (!run(q, QStringLiteral("PRAGMA journal_mode=WAL"), {}, err) || !q.next()
+        || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return Journal::tr("Cannot switch the journal to WAL mode: %1").arg(err);
+    if (!run(q, QStringLiteral("PRAGMA synchronous=FULL"), {}, err))
+        return err;
+    return {};
+}
+
+QString openPostgres(QSqlDatabase &db, JournalConfig &c)
+{
+    db.setHostName(c.pgHost);
+    db.setPort(c.pgPort);
+    db.setDatabaseName(c.pgDatabase);
+    db.setUserName(c.pgUser);
+    // QSqlDatabase keeps its own copy of the password for reconnects; ours is wiped right away.
+    db.setPassword(QString::fromUtf8(c.pgPassword));
+    wipe(c.pgPassword);
+    db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    if (!db.open())
+        return db.lastError().text();
+    return {};
+}
+
+QString migrate(QSqlDatabase &db, bool pg)
+{
+    QString err;
+    if (!beginWrite(db, pg, err))
+        return err;
+    QSqlQuery q(db);
+    auto fail = [&](const QString &e) {
+        rollback(db);
+        return e;
+    };
+    // Stations starting together must not race creating the schema.
+    if (pg && !run(q, QStringLiteral("SELECT pg_advisory_xact_lock(7305431)"), {}, err))
+        return fail(err);
+    // Probe first: PostgreSQL answers CREATE TABLE IF NOT EXISTS on an existing table with a NOTICE on
+    // stderr.
+    if (!run(q,
+             pg ? QStringLiteral("SELECT to_regclass('ks_meta') IS NOT NULL")
+                : QStringLiteral("SELECT count(*) > 0 FROM sqlite_master WHERE name = 'ks_meta'"),
+             {}, err)
+        || !q.next())
+        return fail(err);
+    if (!q.value(0).toBool()
+        && !run(q, QStringLiteral("CREATE TABLE ks_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"), {},
+                err))
+        return fail(err);
+    int version = 0;
+    if (!run(q, QStringLiteral("SELECT value FROM ks_meta WHERE key = ?"),
+             { QStringLiteral("schema_version") }, err))
+        return fail(err);
+    if (q.next())
+        version = q.value(0).toString().toInt();
+    if (version > Journal::schemaVersion)
+        return fail(QStringLiteral("schema-too-new:%1").arg(version));
+    for (int v = version; v < Journal::schemaVersion; ++v)
+        for (const QString &stmt : kMigrations.at(v))
+            if (!run(q, stmt, {}, err))
+                return fail(err);
+    if (version != Journal::schemaVersion
+        && !run(
+            q,
+            QStringLiteral("INSERT INTO ks_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET "
+                           "value = excluded.value"),
+            { QStringLiteral("schema_version"), QString::number(Journal::schemaVersion) }, err))
+        return fail(err);
+    if (!commit(db, err))
+        return fail(err);
+    return {};
+}
+
+} // namespace
+
+Journal::Journal(JournalConfig config, Clock clock)
+    : m_config(std::move(config))
+    , m_clock(std::move(clock))
+{ }
+
+Journal::~Journal() = default;
+
+Result<std::unique_ptr<Journal>> Journal::open(JournalConfig config, Clock clock)
+{
+    if (config.station.isEmpty())
+        config.station = QSysInfo::machineHostName();
+    if (config.backend == JournalConfig::Backend::Sqlite && config.sqlitePath.isEmpty())
+        config.sqlitePath = JournalConfig::defaultSqlitePath();
+    const bool pg = config.backend == JournalConfig::Backend::Postgres;
+    JournalConfig connectConfig = config;
+    wipe(config.pgPassword);
+    std::unique_ptr<Journal> journal(new Journal(std::move(config), std::move(clock)));
+    const QString path = journal->m_config.sqlitePath;
+    journal->m_worker = std::make_unique<SqlWorker>(
+        pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), [&](QSqlDatabase &db) -> QString {
+            const QString err = pg ? openPostgres(db, connectConfig) : openSqlite(db, path);
+            if (!err.isEmpty())
+                return err;
+            return migrate(db, pg);
+        });
+    wipe(connectConfig.pgPassword);
+    const QString err = journal->m_worker->openError();
+    if (err.startsWith(QLatin1String("schema-too-new:")))
+        return CoreError::make(Code::SchemaTooNew,
+                               tr("The journal %1 was written by a newer KeyStation (schema %2).")
+                                   .arg(journal->location(), err.mid(15)));
+    if (!err.isEmpty())
+        return CoreError::make(Code::DatabaseOpen, tr("Cannot open the journal %1.").arg(journal->location()),
+                               {}, err);
+    qCInfo(lcCore) << "journal open:" << journal->location();
+    return journal;
+}
+
+QString Journal::location() const
+{
+    if (isPostgres())
+        return QStringLiteral("postgresql://%1@%2:%3/%4")
+            .arg(m_config.pgUser, m_config.pgHost)
+            .arg(m_config.pgPort)
+            .arg(m_config.pgDatabase);
+    return m_config.sqlitePath;
+}
+
+Result<EventRecord> Journal::append(EventRecord e)
+{
+    const bool pg = isPostgres();
+    return m_worker->call([&](QSqlDatabase &db) -> Result<EventRecord> {
+        QString err;
+        if (!beginWrite(db, pg, err))
+            return queryError(tr("starting a transaction"), err);
+        auto fail = [&](CoreError error) {
+            rollback(db);
+            return error;
+        };
+        QSqlQuery q(db);
+        // The chain head row is the one lock every appender takes, on every station sharing the database.
+        if (!run(q,
+                 QStringLiteral("SELECT last_seq, last_hash FROM ks_chain_head WHERE id = 1")
+                     + (pg ? QStringLiteral(" FOR UPDATE") : QString()),
+                 {}, err)
+            || !q.next())
+            return fail(queryError(tr("locking the chain head"), err));
+        const qint64 lastSeq = q.value(0).toLongLong();
+        const QString lastHash = q.value(1).toString();
+
+        // Fill the context the event carries from the row it belongs to.
+        std::optional<BatchRecord> batch;
+        std::optional<AttemptRecord> attempt;
+        if (e.kind == QLatin1String("batch") && e.phase != QLatin1String("begin")) {
+            if (!run(q, QStringLiteral("SELECT %1 FROM ks_batches WHERE id = ?").arg(kBatchColumns),
+                     { e.batchId }, err))
+                return fail(queryError(tr("reading a batch"), err));
+            if (!q.next())
+                return fail(
+                    CoreError::make(Code::NotFound, tr("No batch %1 in the journal.").arg(e.batchId)));
+            batch = readBatch(q);
+            e.operatorName = batch->operatorName;
+        } else if (e.kind == QLatin1String("attempt") && e.phase == QLatin1String("begin")) {
+            if (!run(q, QStringLiteral("SELECT %1 FROM ks_batches WHERE id = ?").arg(kBatchColumns),
+                     { e.batchId }, err))
+                return fail(queryError(tr("reading a batch"), err));
+            if (!q.next())
+                return fail(
+                    CoreError::make(Code::NotFound, tr("No batch %1 in the journal.").arg(e.batchId)));
+            e.operatorName = readBatch(q).operatorName;
+        } else if (e.kind == QLatin1String("attempt") || e.kind == QLatin1String("step")) {
+            if (!run(q, QStringLiteral("SELECT %1 FROM ks_attempts WHERE id = ?").arg(kAttemptColumns),
+                     { e.attemptId }, err))
+                return fail(queryError(tr("reading an attempt"), err));
+            if (!q.next())
+                return fail(
+                    CoreError::make(Code::NotFound, tr("No attempt %1 in the journal.").arg(e.attemptId)));
+            attempt = readAttempt(q);
+            e.batchId = attempt->batchId;
+            e.operatorName = attempt->operatorName;
+            e.serial = attempt->serial;
+        }
+
+        e.seq = lastSeq + 1;
+        e.tsMs = m_clock().toMSecsSinceEpoch();
+        e.station = m_config.station;
+        e.prevHash = lastHash;
+        e.hash = EventChain::computeHash(lastHash, e);
+        if (e.hash.isEmpty())
+            return fail(queryError(tr("hashing"), QStringLiteral("chain head hash is malformed")));
+
+        if (!run(
+                q,
+                QStringLiteral("INSERT INTO ks_events (%1) VALUES (%2)").arg(kEventColumns, placeholders(13)),
+                { e.seq, e.tsMs, e.station, e.operatorName, e.batchId, e.attemptId, e.serial, e.kind, e.step,
+                  e.phase, e.detail, e.prevHash, e.hash },
+                err))
+            return fail(queryError(tr("writing an event"), err));
+
+        // The row follows from its events exactly as verify() replays them.
+        bool ok = true;
+        if (e.kind == QLatin1String("batch")) {
+            BatchRecord b = batch.value_or(BatchRecord {});
+            JournalReplay::applyToBatch(b, e);
+            ok = batch
+                ? run(q,
+                      QStringLiteral("UPDATE ks_batches SET %1 WHERE id = ?").arg(assignments(kBatchColumns)),
+                      updateBinds(batchBinds(b)), err)
+                : run(q,
+                      QStringLiteral("INSERT INTO ks_batches (%1) VALUES (%2)")
+                          .arg(kBatchColumns, placeholders(7)),
+                      batchBinds(b), err);
+        } else if (e.kind == QLatin1String("attempt") || e.kind == QLatin1String("step")) {
+            AttemptRecord a = attempt.value_or(AttemptRecord {});
+            JournalReplay::applyToAttempt(a, e);
+            ok = attempt ? run(q,
+                               QStringLiteral("UPDATE ks_attempts SET %1 WHERE id = ?")
+                                   .arg(assignments(kAttemptColumns)),
+                               updateBinds(attemptBinds(a)), err)
+                         : run(q,
+                               QStringLiteral("INSERT INTO ks_attempts (%1) VALUES (%2)")
+                                   .arg(kAttemptColumns, placeholders(17)),
+                               attemptBinds(a), err);
+        }
+        if (!ok)
+            return fail(queryError(tr("updating a record"), err));
+        if (!run(q, QStringLiteral("UPDATE ks_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1"),
+                 { e.seq, e.hash }, err))
+            return fail(queryError(tr("moving the chain head"), err));
+        if (!commit(db, err))
+            return fail(queryError(tr("committing"), err));
+        return e;
+    });
+}
+
+Result<QString> Journal::beginBatch(const QString &operatorName, const QString &profileName,
+                                    const QJsonObject &detail)
+{
+    EventRecord e;
+    e.kind = QStringLiteral("batch");
+    e.step = QStringLiteral("batch");
+    e.phase = QStringLiteral("begin");
+    e.batchId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    e.operatorName = operatorName;
+    QJsonObject d = detail;
+    d.insert(QStringLiteral("profile"), profileName);
+    e.detail = compactJson(d);
+    auto r = append(std::move(e));
+    if (!r)
+        return r.error();
+    return r->batchId;
+}
+
+Status Journal::endBatch(const QString &batchId, const QJsonObject &summary)
+{
+    EventRecord e;
+    e.kind = QStringLiteral("batch");
+    e.step = QStringLiteral("batch");
+    e.phase = QStringLiteral("end");
+    e.batchId = batchId;
+    e.detail = compactJson(summary);
+    auto r = append(std::move(e));
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<QString> Journal::beginAttempt(const QString &batchId, const QString &serial, const QString &model,
+                                      const QJsonObject &detail)
+{
+    const QString normalised = PinDerivation::normaliseSerial(serial);
+    if (normalised.isEmpty())
+        return CoreError::make(Code::InvalidArgument, tr("An attempt needs the key's hardware serial."));
+    EventRecord e;
+    e.kind = QStringLiteral("attempt");
+    e.step = QStringLiteral("attempt");
+    e.phase = QStringLiteral("begin");
+    e.batchId = batchId;
+    e.attemptId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    e.serial = normalised;
+    QJsonObject d = detail;
+    d.insert(QStringLiteral("model"), model);
+    e.detail = compactJson(d);
+    auto r = append(std::move(e));
+    if (!r)
+        return r.error();
+    return r->attemptId;
+}
+
+Result<qint64> Journal::recordEvent(const QString &attemptId, JournalStep step, JournalPhase phase,
+                                    const QJsonObject &detail)
+{
+    if (step == JournalStep::GenerateKeyPair && phase == JournalPhase::Before
+        && detail.value(QStringLiteral("keyId")).toString().isEmpty())
+        return CoreError::make(
+            Code::InvalidArgument,
+            tr("Journal the CKA_ID (detail.keyId) before generating a key pair, so a crash "
+               "during generation leaves a key pair resume can find."));
+    EventRecord e;
+    e.kind = QStringLiteral("step");
+    e.step = journalStepName(step);
+    e.phase = journalPhaseName(phase);
+    e.attemptId = attemptId;
+    e.detail = compactJson(detail);
+    auto r = append(std::move(e));
+    if (!r)
+        return r.error();
+    return r->seq;
+}
+
+Status Journal::finishAttempt(const QString &attemptId, const AttemptOutcome &outcome)
+{
+    if (outcome.state == AttemptState::Running)
+        return CoreError::make(Code::InvalidArgument, tr("An attempt cannot finish as running."));
+    EventRecord e;
+    e.kind = QStringLiteral("attempt");
+    e.step = QStringLiteral("attempt");
+    e.phase = attemptStateName(outcome.state);
+    e.attemptId = attemptId;
+    QJsonObject d;
+    if (!outcome.errorCode.isEmpty())
+        d.insert(QStringLiteral("errorCode"), outcome.errorCode);
+    if (!outcome.errorMessage.isEmpty())
+        d.insert(QStringLiteral("errorMessage"), outcome.errorMessage);
+    e.detail = compactJson(d);
+    auto r = append(std::move(e));
+    if (!r)
+        return r.error();
+    return {};
+}
+
+Result<qint64> Journal::recordOperatorEvent(const QString &operatorName, const QString &action,
+                                            const QString &outcome, const QJsonObject &detail)
+{
+    EventRecord e;
+    e.kind = QStringLiteral("operator");
+    e.step = action;
+    e.phase = outcome;
+    e.operatorName = operatorName;
+    e.detail = compactJson(detail);
+    auto r = append(std::move(e));
+    if (!r)
+        return r.error();
+    return r->seq;
+}
+
+Result<KeyResumeState> Journal::resumeState(const QString &serial)
+{
+    const QString normalised = PinDerivation::normaliseSerial(serial);
+    return m_worker->call([&](QSqlDatabase &db) -> Result<KeyResumeState> {
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        QString err;
+        if (!run(q,
+                 QStringLiteral(
+                     "SELECT %1 FROM ks_events WHERE serial = ? AND kind IN ('attempt', 'step') ORDER "
+                     "BY seq")
+                     .arg(kEventColumns),
+                 { normalised }, err))
+            return queryError(tr("reading a key's history"), err);
+        KeyResumeState s;
+        s.serial = normalised;
+        while (q.next())
+            JournalReplay::applyToResume(s, readEvent(q));
+        return s;
+    });
+}
+
+Result<QList<KeyResumeState>> Journal::unfinishedKeys()
+{
+    auto serials = m_worker->call([&](QSqlDatabase &db) -> Result<QStringList> {
+        QSqlQuery q(db);
+        QString err;
+        if (!run(q,
+                 QStringLiteral(
+                     "SELECT DISTINCT serial FROM ks_attempts WHERE state = ? AND station = ? ORDER BY "
+                     "serial"),
+                 { attemptStateName(AttemptState::Running), m_config.station }, err))
+            return queryError(tr("listing unfinished attempts"), err);
+        QStringList out;
+        while (q.next())
+            out << q.value(0).toString();
+        return out;
+    });
+    if (!serials)
+        return serials.error();
+    QList<KeyResumeState> out;
+    for (const QString &serial : *serials) {
+        auto s = resumeState(serial);
+        if (!s)
+            return s.error();
+        // A serial whose latest attempt finished (elsewhere or later) is not unfinished.
+        if (!s->lastAttemptFinished)
+            out << *s;
+    }
+    return out;
+}
+
+Result<QList<BatchRecord>> Journal::batches(const QDateTime &from, const QDateTime &to)
+{
+    return m_worker->call([&](QSqlDatabase &db) -> Result<QList<BatchRecord>> {
+        QString sql = QStringLiteral("SELECT %1 FROM ks_batches WHERE 1 = 1").arg(kBatchColumns);
+        QVariantList binds;
+        if (from.isValid()) {
+            sql += QStringLiteral(" AND started_ms >= ?");
+            binds << from.toMSecsSinceEpoch();
+        }
+        if (to.isValid()) {
+            sql += QStringLiteral(" AND started_ms < ?");
+            binds << to.toMSecsSinceEpoch();
+        }
+        sql += QStringLiteral(" ORDER BY started_ms, id");
+        QSqlQuery q(db);
+        QString err;
+        if (!run(q, sql, binds, err))
+            return queryError(tr("listing batches"), err);
+        QList<BatchRecord> out;
+        while (q.next())
+            out << readBatch(q);
+        return out;
+    });
+}
+
+Result<QList<AttemptRecord>> Journal::attempts(const AttemptFilter &f)
+{
+    return m_worker->call([&](QSqlDatabase &db) -> Result<QList<AttemptRecord>> {
+        QString sql = QStringLiteral("SELECT %1 FROM ks_attempts WHERE 1 = 1").arg(kAttemptColumns);
+        QVariantList binds;
+        auto add = [&](const QString &cond, const QVariant &v) {
+            sql += QStringLiteral(" AND ") + cond;
+            binds << v;
+        };
+        if (!f.batchId.isEmpty())
+            add(QStringLiteral("batch_id = ?"), f.batchId);
+        if (f.from.isValid())
+            add(QStringLiteral("started_ms >= ?"), f.from.toMSecsSinceEpoch());
+        if (f.to.isValid())
+            add(QStringLiteral("started_ms < ?"), f.to.toMSecsSinceEpoch());
+        if (!f.operatorName.isEmpty())
+            add(QStringLiteral("operator = ?"), f.operatorName);
+        if (!f.state.isEmpty())
+            add(QStringLiteral("state = ?"), f.state);
+        if (!f.serialContains.isEmpty()) {
+            QString pattern = PinDerivation::normaliseSerial(f.serialContains);
+            pattern.replace(QStringLiteral("\\"), QStringLiteral("\\\\"));
+            pattern.replace(QStringLiteral("%"), QStringLiteral("\\%"));
+            pattern.replace(QStringLiteral("_"), QStringLiteral("\\_"));
+            add(QStringLiteral("serial LIKE ? ESCAPE '\\'"),
+                QStringLiteral("%") + pattern + QStringLiteral("%"));
+        }
+        sql += QStringLiteral(" ORDER BY started_ms, id LIMIT %1").arg(qMax(0, f.limit));
+        QSqlQuery q(db);
+        QString err;
+        if (!run(q, sql, binds, err))
+            return queryError(tr("listing attempts"), err);
+        QList<AttemptRecord> out;
+        while (q.next())
+            out << readAttempt(q);
+        return out;
+    });
+}
+
+Result<QList<EventRecord>> Journal::events(const QString &attemptId, const QString &batchId, int limit)
+{
+    return m_worker->call([&](QSqlDatabase &db) -> Result<QList<EventRecord>> {
+        QString sql = QStringLiteral("SELECT %1 FROM ks_events WHERE 1 = 1").arg(kEventColumns);
+        QVariantList binds;
+        if (!attemptId.isEmpty()) {
+            sql += QStringLiteral(" AND attempt_id = ?");
+            binds << attemptId;
+        }
+        if (!batchId.isEmpty()) {
+            sql += QStringLiteral(" AND batch_id = ?");
+            binds << batchId;
+        }
+        sql += QStringLiteral(" ORDER BY seq LIMIT %1").arg(qMax(0, limit));
+        QSqlQuery q(db);
+        QString err;
+        if (!run(q, sql, binds, err))
+            return queryError(tr("listing events"), err);
+        QList<EventRecord> out;
+        while (q.next())
+            out << readEvent(q);
+        return out;
+    });
+}
+
+Result<QByteArray> Journal::exportCsv(const AttemptFilter &filter)
+{
+    auto rows = attempts(filter);
+    if (!rows)
+        return rows.error();
+    QByteArray out
+        = "attempt_id,batch_id,station,operator,serial,model,state,last_step,last_phase,key_id,"
+          "cert_serial,cert_not_after_utc,error_code,error_message,started_utc,ended_utc,duration_ms\r\n";
+    for (const AttemptRecord &a : std::as_const(*rows)) {
+        const QStringList fields { a.id,
+                                   a.batchId,
+                                   a.station,
+                                   a.operatorName,
+                                   a.serial,
+                                   a.model,
+                                   a.state,
+                                   a.lastStep,
+                                   a.lastPhase,
+                                   a.keyIdHex,
+                                   a.certSerialHex,
+                                   isoMs(a.certNotAfterMs),
+                                   a.errorCode,
+                                   a.errorMessage,
+                                   isoMs(a.startedMs),
+                                   isoMs(a.endedMs),
+                                   a.endedMs ? QString::number(a.endedMs - a.startedMs) : QString() };
+        QStringList quoted;
+        for (const QString &f : fields)
+            quoted << csvField(f);
+        out += quoted.join(u',').toUtf8() + "\r\n";
+    }
+    return out;
+}
+
+Result<VerifyResult> Journal::verify()
+{
+    return m_worker->call([&](QSqlDatabase &db) -> Result<VerifyResult> {
+        VerifyResult result;
+        auto broken = [&](const QString &table, const QString &id, const QString &reason) {
+            result.intact = false;
+            result.table = table;
+            result.recordId = id;
+            result.reason = reason;
+            return result;
+        };
+        QString err;
+        // One read transaction: a consistent snapshot while other stations keep appending.
+        if (!run(*std::make_unique<QSqlQuery>(db),
+                 isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ")
+                              : QStringLiteral("BEGIN"),
+                 {}, err))
+            return queryError(tr("starting verification"), err);
+        struct Rollback
+        {
+            QSqlDatabase &db;
+            ~Rollback() { rollback(db); }
+        } endRead { db };
+
+        QSqlQuery q(db);
+        q.setForwardOnly(true);
+        if (!run(q, QStringLiteral("SELECT %1 FROM ks_events ORDER BY seq").arg(kEventColumns), {}, err))
+            return queryError(tr("reading events"), err);
+        std::map<QString, BatchRecord> batches;
+        std::map<QString, AttemptRecord> attempts;
+        qint64 expectedSeq = 1;
+        QString prevHash = EventChain::genesisHash();
+        while (q.next()) {
+            const EventRecord e = readEvent(q);
+            const QString id = QString::number(e.seq);
+            if (e.seq != expectedSeq)
+                return broken(QStringLiteral("ks_events"), id,
+                              tr("record(s) %1 to %2 before this one are missing (deleted)")
+                                  .arg(expectedSeq)
+                                  .arg(e.seq - 1));
+            if (e.prevHash != prevHash)
+                return broken(QStringLiteral("ks_events"), id,
+                              tr("its previous-hash does not match the previous record's hash"));
+            if (EventChain::computeHash(prevHash, e) != e.hash)
+                return broken(QStringLiteral("ks_events"), id,
+                              tr("its content does not match its hash (edited)"));
+            if (e.kind == QLatin1String("batch"))
+                JournalReplay::applyToBatch(batches[e.batchId], e);
+            else if (e.kind == QLatin1String("attempt") || e.kind == QLatin1String("step"))
+                JournalReplay::applyToAttempt(attempts[e.attemptId], e);
+            prevHash = e.hash;
+            ++expectedSeq;
+            ++result.eventsChecked;
+        }
+        if (!run(q, QStringLiteral("SELECT last_seq, last_hash FROM ks_chain_head WHERE id = 1"), {}, err)
+            || !q.next())
+            return queryError(tr("reading the chain head"), err);
+        if (q.value(0).toLongLong() != expectedSeq - 1 || q.value(1).toString() != prevHash)
+            return broken(QStringLiteral("ks_chain_head"), q.value(0).toString(),
+                          tr("the chain head names record %1 but the last record is %2 (records at the end "
+                             "deleted)")
+                              .arg(q.value(0).toLongLong())
+                              .arg(expectedSeq - 1));
+
+        if (!run(q, QStringLiteral("SELECT %1 FROM ks_batches ORDER BY id").arg(kBatchColumns), {}, err))
+            return queryError(tr("reading batches"), err);
+        qsizetype seen = 0;
+        while (q.next()) {
+            const BatchRecord b = readBatch(q);
+            auto it = batches.find(b.id);
+            if (it == batches.end())
+                return broken(QStringLiteral("ks_batches"), b.id, tr("no journal record created this batch"));
+            if (!(it->second == b))
+                return broken(QStringLiteral("ks_batches"), b.id,
+                              tr("the row differs from what its journal records say (edited)"));
+            ++seen;
+        }
+        if (seen != static_cast<qsizetype>(batches.size()))
+            for (const auto &[id, b] : batches)
+                if (run(q, QStringLiteral("SELECT id FROM ks_batches WHERE id = ?"), { id }, err)
+                    && !q.next())
+                    return broken(QStringLiteral("ks_batches"), id, tr("the batch row is missing (deleted)"));
+
+        if (!run(q, QStringLiteral("SELECT %1 FROM ks_attempts ORDER BY id").arg(kAttemptColumns), {}, err))
+            return queryError(tr("reading attempts"), err);
+        seen = 0;
+        while (q.next()) {
+            const AttemptRecord a = readAttempt(q);
+            auto it = attempts.find(a.id);
+            if (it == attempts.end())
+                return broken(QStringLiteral("ks_attempts"), a.id,
+                              tr("no journal record created this attempt"));
+            if (!(it->second == a))
+                return broken(QStringLiteral("ks_attempts"), a.id,
+                              tr("the row differs from what its journal records say (edited)"));
+            ++seen;
+        }
+        if (seen != static_cast<qsizetype>(attempts.size()))
+            for (const auto &[id, a] : attempts)
+                if (run(q, QStringLiteral("SELECT id FROM ks_attempts WHERE id = ?"), { id }, err)
+                    && !q.next())
+                    return broken(QStringLiteral("ks_attempts"), id,
+                                  tr("the attempt row is missing (deleted)"));
+        return result;
+    });
+}
+
+} // namespace ks::core

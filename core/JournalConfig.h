@@ -1,0 +1,43 @@
+#pragma once
+
+#include "CoreError.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace ks::core {
+
+// Where the journal lives: a local SQLite file (one station) or a shared PostgreSQL database (many stations).
+struct JournalConfig
+{
+    Q_DECLARE_TR_FUNCTIONS(ks::core::JournalConfig)
+
+public:
+    enum class Backend
+    {
+        Sqlite,
+        Postgres
+    };
+
+    Backend backend = Backend::Sqlite;
+    QString sqlitePath; // empty: <AppDataLocation>/journal.sqlite
+    QString pgHost = QStringLiteral("127.0.0.1");
+    int pgPort = 5432;
+    QString pgDatabase;
+    QString pgUser;
+    QByteArray pgPassword; // wiped by Journal after connecting
+    QString station; // empty: this machine's host name
+
+    static JournalConfig sqlite(const QString &path = {});
+    static QString defaultSqlitePath();
+
+    // Reads a PostgreSQL connection file: "key = value" lines (host, port, dbname, user, password,
+    // station; '#' starts a comment). Values missing from the file come from the environment
+    // (KS_PG_HOST, KS_PG_PORT, KS_PG_DATABASE, KS_PG_USER, KS_PG_PASSWORD). A file holding a password must be
+    // readable by its owner only.
+    static Result<JournalConfig> fromPgConfFile(const QString &path);
+    // The same from the environment only.
+    static Result<JournalConfig> fromPgEnvironment();
+};
+
+} // namespace ks::core

@@ -1,0 +1,103 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <chrono>
+#include <optional>
+
+namespace ks::core {
+
+// A provisioning profile: what to generate on each key, how to log in to it, what to ask the CA for.
+// Loaded and validated by ProfileLoader; every field and default is documented in docs/profiles.md.
+// Secrets are never held here, only where to read them from (files or environment variables).
+struct Profile
+{
+    enum class KeyAlgorithm
+    {
+        Rsa2048,
+        Rsa3072,
+        Rsa4096,
+        EcP256,
+        EcP384
+    };
+    enum class PinSource
+    {
+        Transport,
+        Derived
+    };
+    enum class CaProtocol
+    {
+        Cfssl,
+        Est
+    };
+
+    struct Pin
+    {
+        PinSource source = PinSource::Transport;
+        QString file; // transport: file holding the preset PIN (first line)
+        QString env; // transport: or environment variable holding it
+        QString secretFile; // derived: station secret, hex, mode 0600
+        int digits = 8; // derived: PIN length
+        int minRetriesLeft = 2; // never log in when the token reports fewer tries left than this
+    };
+
+    struct Subject
+    {
+        QString commonName = QStringLiteral("${serial}");
+        QString serialNumber = QStringLiteral("${serial}");
+        QString organization;
+        QString organizationalUnit;
+        QString country;
+    };
+
+    struct Ca
+    {
+        CaProtocol protocol = CaProtocol::Cfssl;
+        QString url; // https://host:port (cfssl) or https://host/.well-known/est
+        QString label; // cfssl/multirootca label or EST CA label
+        QString profile; // cfssl signing profile
+        QString authKeyFile; // cfssl authsign HMAC key (hex)
+        QString usernameFile; // HTTP Basic user (EST)
+        QString passwordFile; // HTTP Basic password (EST)
+        QString clientCertFile; // TLS client certificate (PEM)
+        QString clientKeyFile; // TLS client key (PEM)
+        QString trustAnchorFile; // PEM: the CA certificate(s) issued certificates must chain to
+        QString tlsPinSha256; // optional: hex SHA-256 of the server's TLS public key (SPKI)
+    };
+
+    struct Timeouts
+    {
+        std::chrono::seconds login { 30 };
+        std::chrono::seconds keyGeneration { 60 };
+        std::chrono::seconds csr { 30 };
+        std::chrono::seconds enrol { 120 };
+        std::chrono::seconds write { 30 };
+        std::chrono::seconds readBack { 30 };
+    };
+
+    QString name;
+    KeyAlgorithm keyAlgorithm = KeyAlgorithm::Rsa2048;
+    Pin pin;
+    Subject subject;
+    QStringList keyUsage { QStringLiteral("digitalSignature"), QStringLiteral("keyEncipherment") };
+    QStringList extendedKeyUsage { QStringLiteral("clientAuth") };
+    Ca ca;
+    int minValidityDays = 365;
+    std::chrono::seconds clockSkew { 300 };
+    QString finalUserPinFile; // optional: set this user PIN once the certificate is on the key
+    Timeouts timeouts;
+    int maxParallelKeys = 16;
+    QString sourcePath; // the file it was loaded from, for messages
+
+    // "rsa2048", "ec-p256", ...
+    static QString algorithmName(KeyAlgorithm a);
+    static std::optional<KeyAlgorithm> algorithmFromName(const QString &name);
+    // Key generation time-out sized for real chips when the profile does not set one.
+    static std::chrono::seconds defaultKeyGenerationTimeout(KeyAlgorithm a);
+
+    // The subject template with ${serial} replaced by the normalised hardware serial.
+    QString expand(const QString &templ, const QString &serial) const;
+};
+
+} // namespace ks::core

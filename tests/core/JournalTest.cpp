@@ -1,0 +1,563 @@
+#include "JournalBackend.h"
+
+#include "core/EventChain.h"
+#include "core/Journal.h"
+
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <openssl/sha.h>
+
+#include <atomic>
+#include <sys/stat.h>
+#include <thread>
+
+using namespace ks::core;
+using ks::test::Backend;
+using ks::test::JournalBackend;
+
+namespace {
+
+// A clock the test moves by hand: time ranges and timestamps are asserted exactly.
+struct ManualClock
+{
+    std::shared_ptr<std::atomic<qint64>> ms
+        = std::make_shared<std::atomic<qint64>>(1767225600000); // 2026-01-01
+    Clock clock() const
+    {
+        auto p = ms;
+        return [p] { return QDateTime::fromMSecsSinceEpoch(p->load(), Qt::UTC); };
+    }
+    void advance(qint64 d) { *ms += d; }
+};
+
+class JournalTest : public ::testing::TestWithParam<Backend>
+{
+protected:
+    void SetUp() override
+    {
+        m_backend = std::make_unique<JournalBackend>(GetParam());
+        ASSERT_TRUE(m_backend->ok()) << "database setup failed";
+        auto j = m_backend->open(m_clock.clock());
+        ASSERT_TRUE(j) << j.error().toString().toStdString();
+        m_journal = std::move(*j);
+    }
+
+    // One attempt through every step; returns its id.
+    QString provisionOne(const QString &batch, const QString &serial, bool succeed = true)
+    {
+        auto a = m_journal->beginAttempt(batch, serial, QStringLiteral("SoftHSM"));
+        EXPECT_TRUE(a);
+        const QString id = *a;
+        const QString keyId = QStringLiteral("a1b2") + PinSerial(serial);
+        EXPECT_TRUE(m_journal->recordEvent(id, JournalStep::Login, JournalPhase::Before));
+        EXPECT_TRUE(m_journal->recordEvent(id, JournalStep::Login, JournalPhase::After));
+        EXPECT_TRUE(m_journal->recordEvent(id, JournalStep::GenerateKeyPair, JournalPhase::Before,
+                                           { { QStringLiteral("keyId"), keyId } }));
+        m_clock.advance(150);
+        EXPECT_TRUE(m_journal->recordEvent(id, JournalStep::GenerateKeyPair, JournalPhase::After,
+                                           { { QStringLiteral("keyId"), keyId } }));
+        if (!succeed) {
+            EXPECT_TRUE(m_journal->recordEvent(id, JournalStep::Enrol, JournalPhase::Before));
+            EXPECT_TRUE(m_journal->recordEvent(id, JournalStep::Enrol, JournalPhase::Failed,
+                                               { { QStringLiteral("error"), QStringLiteral("CA down") } }));
+            EXPECT_TRUE(
+                m_journal->finishAttempt(id,
+                                         { AttemptState::Failed, QStringLiteral("CaUnreachable"),
+                                           QStringLiteral("CA said \"no\", then, closed\nthe connection") }));
+            return id;
+        }
+        EXPECT_TRUE(m_journal->recordEvent(id, JournalStep::Enrol, JournalPhase::Before));
+        EXPECT_TRUE(m_journal->recordEvent(id, JournalStep::Enrol, JournalPhase::After, certDetail(serial)));
+        EXPECT_TRUE(m_journal->recordEvent(id, JournalStep::WriteCertificate, JournalPhase::Before));
+        EXPECT_TRUE(m_journal->recordEvent(id, JournalStep::WriteCertificate, JournalPhase::After));
+        EXPECT_TRUE(m_journal->recordEvent(id, JournalStep::ReadBack, JournalPhase::After));
+        m_clock.advance(50);
+        EXPECT_TRUE(m_journal->finishAttempt(id, { AttemptState::Done, {}, {} }));
+        return id;
+    }
+
+    static QString PinSerial(const QString &serial) { return QString::fromLatin1(serial.toLatin1().toHex()); }
+
+    static QByteArray fakeDer(const QString &serial)
+    {
+        return QByteArray("\x30\x82"
+                          "DER-of-")
+            + serial.toUtf8();
+    }
+
+    static QJsonObject certDetail(const QString &serial)
+    {
+        return { { QStringLiteral("certDer"), QString::fromLatin1(fakeDer(serial).toBase64()) },
+                 { QStringLiteral("certSerial"), QStringLiteral("0A0B") },
+                 { QStringLiteral("certNotAfter"), qint64(1798761600000) } };
+    }
+
+    ManualClock m_clock;
+    std::unique_ptr<JournalBackend> m_backend;
+    std::unique_ptr<Journal> m_journal;
+};
+
+TEST_P(JournalTest, AppendsAndQueriesAttempts)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("factory-rsa"));
+    ASSERT_TRUE(batch);
+    const QString ok1 = provisionOne(*batch, QStringLiteral(" 9a3f 0001 "));
+    m_clock.advance(60000);
+    const QString bad = provisionOne(*batch, QStringLiteral("9A3F0002"), false);
+    ASSERT_TRUE(
+        m_journal->endBatch(*batch, { { QStringLiteral("done"), 1 }, { QStringLiteral("failed"), 1 } }));
+    auto batch2 = m_journal->beginBatch(QStringLiteral("bob"), QStringLiteral("factory-ec"));
+    ASSERT_TRUE(batch2);
+    m_clock.advance(60000);
+    provisionOne(*batch2, QStringLiteral("77770003"));
+
+    auto all = m_journal->attempts();
+    ASSERT_TRUE(all);
+    ASSERT_EQ(all->size(), 3);
+    const AttemptRecord &first = all->at(0);
+    EXPECT_EQ(first.id, ok1);
+    EXPECT_EQ(first.serial, QStringLiteral("9A3F0001")); // normalised
+    EXPECT_EQ(first.batchId, *batch);
+    EXPECT_EQ(first.station, QStringLiteral("station-1"));
+    EXPECT_EQ(first.operatorName, QStringLiteral("alice"));
+    EXPECT_EQ(first.model, QStringLiteral("SoftHSM"));
+    EXPECT_EQ(first.state, QStringLiteral("done"));
+    EXPECT_EQ(first.keyIdHex, QStringLiteral("a1b2") + PinSerial(QStringLiteral(" 9a3f 0001 ")));
+    EXPECT_EQ(first.certDer, fakeDer(QStringLiteral(" 9a3f 0001 ")));
+    EXPECT_EQ(first.certSerialHex, QStringLiteral("0a0b"));
+    EXPECT_EQ(first.certNotAfterMs, 1798761600000);
+    EXPECT_EQ(first.endedMs - first.startedMs, 200);
+    EXPECT_EQ(all->at(1).state, QStringLiteral("failed"));
+    EXPECT_EQ(all->at(1).errorCode, QStringLiteral("CaUnreachable"));
+    EXPECT_EQ(all->at(1).lastStep, QStringLiteral("enrol"));
+    EXPECT_EQ(all->at(1).lastPhase, QStringLiteral("failed"));
+
+    AttemptFilter f;
+    f.batchId = *batch;
+    EXPECT_EQ(m_journal->attempts(f)->size(), 2);
+    f = {};
+    f.operatorName = QStringLiteral("bob");
+    EXPECT_EQ(m_journal->attempts(f)->size(), 1);
+    f = {};
+    f.state = QStringLiteral("failed");
+    ASSERT_EQ(m_journal->attempts(f)->size(), 1);
+    EXPECT_EQ(m_journal->attempts(f)->at(0).id, bad);
+    f = {};
+    f.serialContains = QStringLiteral("a3f0");
+    EXPECT_EQ(m_journal->attempts(f)->size(), 2);
+    f.serialContains = QStringLiteral("%");
+    EXPECT_EQ(m_journal->attempts(f)->size(), 0); // LIKE wildcards are literal
+    f = {};
+    f.from = QDateTime::fromMSecsSinceEpoch(1767225600000 + 30000, Qt::UTC);
+    f.to = QDateTime::fromMSecsSinceEpoch(1767225600000 + 90000, Qt::UTC);
+    ASSERT_EQ(m_journal->attempts(f)->size(), 1);
+    EXPECT_EQ(m_journal->attempts(f)->at(0).id, bad);
+
+    auto batches = m_journal->batches();
+    ASSERT_TRUE(batches);
+    ASSERT_EQ(batches->size(), 2);
+    EXPECT_EQ(batches->at(0).profile, QStringLiteral("factory-rsa"));
+    EXPECT_NE(batches->at(0).endedMs, 0);
+    EXPECT_EQ(batches->at(1).endedMs, 0);
+
+    auto events = m_journal->events(ok1);
+    ASSERT_TRUE(events);
+    ASSERT_EQ(events->size(), 11);
+    EXPECT_EQ(events->at(0).kind, QStringLiteral("attempt"));
+    EXPECT_EQ(events->at(3).step, QStringLiteral("generateKeyPair"));
+    EXPECT_EQ(events->at(3).phase, QStringLiteral("before"));
+    for (const EventRecord &e : *events) {
+        EXPECT_EQ(e.operatorName, QStringLiteral("alice"));
+        EXPECT_EQ(e.batchId, *batch);
+        EXPECT_EQ(e.station, QStringLiteral("station-1"));
+        EXPECT_EQ(e.hash.size(), 64);
+    }
+}
+
+TEST_P(JournalTest, ExportsRfc4180Csv)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    provisionOne(*batch, QStringLiteral("S1"));
+    provisionOne(*batch, QStringLiteral("S2"), false);
+    auto csv = m_journal->exportCsv();
+    ASSERT_TRUE(csv);
+    const QList<QByteArray> lines = csv->split('\n');
+    ASSERT_TRUE(csv->startsWith("attempt_id,batch_id,station,operator,serial,"));
+    EXPECT_TRUE(lines.at(0).endsWith('\r'));
+    EXPECT_TRUE(csv->contains(",\"CA said \"\"no\"\", then, closed\nthe connection\","));
+    EXPECT_TRUE(csv->endsWith("\r\n"));
+    EXPECT_TRUE(csv->contains(",S1,SoftHSM,done,"));
+}
+
+TEST_P(JournalTest, VerifiesAnIntactChain)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    provisionOne(*batch, QStringLiteral("S1"));
+    provisionOne(*batch, QStringLiteral("S2"), false);
+    ASSERT_TRUE(m_journal->recordOperatorEvent(QStringLiteral("alice"), QStringLiteral("login"),
+                                               QStringLiteral("success")));
+    ASSERT_TRUE(m_journal->endBatch(*batch));
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_TRUE(v->intact) << v->toString().toStdString();
+    EXPECT_EQ(v->eventsChecked, 1 + 11 + 8 + 1 + 1);
+}
+
+TEST_P(JournalTest, EditedEventIsNamed)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    provisionOne(*batch, QStringLiteral("S1"));
+    ASSERT_TRUE(m_backend->tamper(
+        QStringLiteral("UPDATE ks_events SET detail = '{\"keyId\":\"ff\"}' WHERE seq = 5")));
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->table, QStringLiteral("ks_events"));
+    EXPECT_EQ(v->recordId, QStringLiteral("5"));
+    EXPECT_TRUE(v->reason.contains(QStringLiteral("edited"))) << v->reason.toStdString();
+}
+
+TEST_P(JournalTest, EditedTimestampIsNamed)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    provisionOne(*batch, QStringLiteral("S1"));
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("UPDATE ks_events SET ts_ms = ts_ms + 1 WHERE seq = 7")));
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->recordId, QStringLiteral("7"));
+}
+
+TEST_P(JournalTest, EditedAttemptRowIsNamed)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    provisionOne(*batch, QStringLiteral("S1"));
+    const QString bad = provisionOne(*batch, QStringLiteral("S2"), false);
+    ASSERT_TRUE(m_backend->tamper(
+        QStringLiteral("UPDATE ks_attempts SET state = 'done', error_code = '' WHERE id = '%1'").arg(bad)));
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->table, QStringLiteral("ks_attempts"));
+    EXPECT_EQ(v->recordId, bad);
+}
+
+TEST_P(JournalTest, EditedBatchRowIsNamed)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    provisionOne(*batch, QStringLiteral("S1"));
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("UPDATE ks_batches SET operator = 'mallory'")));
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->table, QStringLiteral("ks_batches"));
+    EXPECT_EQ(v->recordId, *batch);
+}
+
+TEST_P(JournalTest, DeletedEventNamesTheRecordAfterTheGap)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    provisionOne(*batch, QStringLiteral("S1"));
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("DELETE FROM ks_events WHERE seq = 4")));
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->table, QStringLiteral("ks_events"));
+    EXPECT_EQ(v->recordId, QStringLiteral("5"));
+    EXPECT_TRUE(v->reason.contains(QStringLiteral("missing"))) << v->reason.toStdString();
+}
+
+TEST_P(JournalTest, DeletedEventsRenumberedAreCaught)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    provisionOne(*batch, QStringLiteral("S1"));
+    // Delete record 4 and close the gap: the next record's previous-hash no longer matches.
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("DELETE FROM ks_events WHERE seq = 4")));
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("UPDATE ks_events SET seq = seq + 1000 WHERE seq > 4")));
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("UPDATE ks_events SET seq = seq - 1001 WHERE seq > 1000")));
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->recordId, QStringLiteral("4"));
+}
+
+TEST_P(JournalTest, DeletedLastEventIsCaughtByTheChainHead)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    provisionOne(*batch, QStringLiteral("S1"));
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("DELETE FROM ks_events WHERE seq = 12")));
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->table, QStringLiteral("ks_chain_head"));
+}
+
+TEST_P(JournalTest, DeletedAttemptRowIsNamed)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    const QString id = provisionOne(*batch, QStringLiteral("S1"));
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("DELETE FROM ks_attempts WHERE id = '%1'").arg(id)));
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->table, QStringLiteral("ks_attempts"));
+    EXPECT_EQ(v->recordId, id);
+}
+
+TEST_P(JournalTest, ConcurrentAppendsFromManyThreadsKeepOneChain)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    ASSERT_TRUE(batch);
+    constexpr int threads = 8, perThread = 6;
+    std::atomic<int> failures { 0 };
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t)
+        workers.emplace_back([&, t] {
+            for (int i = 0; i < perThread; ++i) {
+                auto a = m_journal->beginAttempt(*batch, QStringLiteral("T%1K%2").arg(t).arg(i));
+                if (!a || !m_journal->recordEvent(*a, JournalStep::Login, JournalPhase::Before)
+                    || !m_journal->recordEvent(*a, JournalStep::Login, JournalPhase::After)
+                    || !m_journal->finishAttempt(*a, { AttemptState::Done, {}, {} }))
+                    ++failures;
+            }
+        });
+    for (auto &w : workers)
+        w.join();
+    EXPECT_EQ(failures, 0);
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_TRUE(v->intact) << v->toString().toStdString();
+    EXPECT_EQ(v->eventsChecked, 1 + threads * perThread * 4);
+}
+
+TEST_P(JournalTest, TwoConnectionsAppendingConcurrentlyKeepOneChain)
+{
+    // Two Journal objects are two database connections, as two stations (or processes) sharing one journal.
+    auto second = m_backend->open(m_clock.clock(), QStringLiteral("station-2"));
+    ASSERT_TRUE(second) << second.error().toString().toStdString();
+    Journal *journals[2] = { m_journal.get(), second->get() };
+    constexpr int perJournal = 3 * 8;
+    std::atomic<int> failures { 0 };
+    std::vector<std::thread> workers;
+    for (int j = 0; j < 2; ++j)
+        for (int t = 0; t < 3; ++t)
+            workers.emplace_back([&, j, t] {
+                auto batch = journals[j]->beginBatch(QStringLiteral("op%1").arg(j), QStringLiteral("p"));
+                if (!batch) {
+                    ++failures;
+                    return;
+                }
+                for (int i = 0; i < perJournal / 3; ++i) {
+                    auto a
+                        = journals[j]->beginAttempt(*batch, QStringLiteral("J%1T%2K%3").arg(j).arg(t).arg(i));
+                    if (!a || !journals[j]->recordEvent(*a, JournalStep::Login, JournalPhase::After)
+                        || !journals[j]->finishAttempt(*a, { AttemptState::Done, {}, {} }))
+                        ++failures;
+                }
+            });
+    for (auto &w : workers)
+        w.join();
+    EXPECT_EQ(failures, 0);
+    for (Journal *j : journals) {
+        auto v = j->verify();
+        ASSERT_TRUE(v);
+        EXPECT_TRUE(v->intact) << v->toString().toStdString();
+        EXPECT_EQ(v->eventsChecked, 6 + 2 * perJournal * 3);
+    }
+    AttemptFilter f;
+    f.limit = 1000;
+    auto rows = m_journal->attempts(f);
+    ASSERT_TRUE(rows);
+    int onSecond = 0;
+    for (const auto &a : *rows)
+        onSecond += a.station == QStringLiteral("station-2");
+    EXPECT_EQ(onSecond, perJournal);
+}
+
+TEST_P(JournalTest, ResumeStateFollowsTheKeyAcrossAttempts)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    const QString serial = QStringLiteral("k1");
+    auto state = [&] {
+        auto s = m_journal->resumeState(serial);
+        EXPECT_TRUE(s);
+        return *s;
+    };
+    using Stage = KeyResumeState::Stage;
+    EXPECT_EQ(state().stage, Stage::Unknown);
+    EXPECT_EQ(state().attempts, 0);
+
+    auto a1 = m_journal->beginAttempt(*batch, serial);
+    EXPECT_EQ(state().stage, Stage::Unknown);
+    EXPECT_FALSE(state().lastAttemptFinished);
+    // A generation without a journaled CKA_ID is refused: resume could not find the key pair.
+    EXPECT_FALSE(m_journal->recordEvent(*a1, JournalStep::GenerateKeyPair, JournalPhase::Before));
+    ASSERT_TRUE(m_journal->recordEvent(*a1, JournalStep::GenerateKeyPair, JournalPhase::Before,
+                                       { { QStringLiteral("keyId"), QStringLiteral("AB01") } }));
+    EXPECT_EQ(state().stage, Stage::KeyPairPending); // killed during generation
+    EXPECT_EQ(state().keyIdHex, QStringLiteral("ab01"));
+    ASSERT_TRUE(m_journal->recordEvent(*a1, JournalStep::GenerateKeyPair, JournalPhase::After,
+                                       { { QStringLiteral("keyId"), QStringLiteral("ab01") } }));
+    EXPECT_EQ(state().stage, Stage::KeyPairReady);
+    ASSERT_TRUE(m_journal->recordEvent(*a1, JournalStep::Enrol, JournalPhase::Before));
+    EXPECT_EQ(state().stage, Stage::KeyPairReady);
+    EXPECT_TRUE(state().enrolStarted);
+    ASSERT_TRUE(m_journal->recordEvent(*a1, JournalStep::Enrol, JournalPhase::Failed));
+    ASSERT_TRUE(m_journal->finishAttempt(*a1, { AttemptState::Failed, QStringLiteral("CaDown"), {} }));
+
+    // Second attempt (e.g. after the CA came back) crashes right after it began: the key pair is still known.
+    auto a2 = m_journal->beginAttempt(*batch, serial);
+    ASSERT_TRUE(a2);
+    KeyResumeState s = state();
+    EXPECT_EQ(s.stage, Stage::KeyPairReady);
+    EXPECT_EQ(s.keyIdHex, QStringLiteral("ab01"));
+    EXPECT_EQ(s.attempts, 2);
+    EXPECT_EQ(s.lastAttemptId, *a2);
+    EXPECT_FALSE(s.lastAttemptFinished);
+    auto unfinished = m_journal->unfinishedKeys();
+    ASSERT_TRUE(unfinished);
+    ASSERT_EQ(unfinished->size(), 1);
+    EXPECT_EQ(unfinished->at(0).serial, QStringLiteral("K1"));
+
+    // Third attempt reuses the key pair (found), is issued a certificate and is killed while writing it.
+    auto a3 = m_journal->beginAttempt(*batch, serial);
+    ASSERT_TRUE(m_journal->recordEvent(*a3, JournalStep::FindKeyPair, JournalPhase::After,
+                                       { { QStringLiteral("keyId"), QStringLiteral("ab01") } }));
+    ASSERT_TRUE(m_journal->recordEvent(*a3, JournalStep::Enrol, JournalPhase::After, certDetail(serial)));
+    s = state();
+    EXPECT_EQ(s.stage, Stage::CertificateIssued);
+    EXPECT_EQ(s.certDer, fakeDer(serial));
+    EXPECT_EQ(s.certSerialHex, QStringLiteral("0a0b"));
+    EXPECT_FALSE(s.writeStarted);
+    ASSERT_TRUE(m_journal->recordEvent(*a3, JournalStep::WriteCertificate, JournalPhase::Before));
+    s = state();
+    EXPECT_EQ(s.stage, Stage::CertificateIssued);
+    EXPECT_TRUE(s.writeStarted); // the certificate may be on the key already: look before writing
+
+    // Fourth attempt finds the same key pair again: the issued certificate must survive that.
+    auto a4 = m_journal->beginAttempt(*batch, serial);
+    ASSERT_TRUE(m_journal->recordEvent(*a4, JournalStep::FindKeyPair, JournalPhase::After,
+                                       { { QStringLiteral("keyId"), QStringLiteral("ab01") } }));
+    EXPECT_EQ(state().stage, Stage::CertificateIssued);
+    EXPECT_EQ(state().certDer, fakeDer(serial));
+    ASSERT_TRUE(m_journal->recordEvent(*a4, JournalStep::WriteCertificate, JournalPhase::After));
+    EXPECT_EQ(state().stage, Stage::CertificateWritten);
+    ASSERT_TRUE(m_journal->finishAttempt(*a4, { AttemptState::Done, {}, {} }));
+    s = state();
+    EXPECT_EQ(s.stage, Stage::Done);
+    EXPECT_TRUE(s.lastAttemptFinished);
+    EXPECT_EQ(s.certDer, fakeDer(serial));
+    EXPECT_TRUE(m_journal->unfinishedKeys()->isEmpty());
+
+    // A forced re-provisioning with a new key pair starts over.
+    auto a5 = m_journal->beginAttempt(*batch, serial);
+    ASSERT_TRUE(m_journal->recordEvent(*a5, JournalStep::GenerateKeyPair, JournalPhase::After,
+                                       { { QStringLiteral("keyId"), QStringLiteral("cd02") } }));
+    s = state();
+    EXPECT_EQ(s.stage, Stage::KeyPairReady);
+    EXPECT_EQ(s.keyIdHex, QStringLiteral("cd02"));
+    EXPECT_TRUE(s.certDer.isEmpty());
+    auto v = m_journal->verify();
+    EXPECT_TRUE(v && v->intact);
+}
+
+TEST_P(JournalTest, SurvivesCloseAndReopen)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    provisionOne(*batch, QStringLiteral("S1"));
+    auto a = m_journal->beginAttempt(*batch, QStringLiteral("S2"));
+    ASSERT_TRUE(m_journal->recordEvent(*a, JournalStep::Enrol, JournalPhase::After,
+                                       certDetail(QStringLiteral("S2"))));
+    m_journal.reset();
+
+    auto reopened = m_backend->open(m_clock.clock());
+    ASSERT_TRUE(reopened) << reopened.error().toString().toStdString();
+    m_journal = std::move(*reopened);
+    EXPECT_EQ(m_journal->attempts()->size(), 2);
+    EXPECT_EQ(m_journal->resumeState(QStringLiteral("S2"))->certDer, fakeDer(QStringLiteral("S2")));
+    ASSERT_TRUE(m_journal->finishAttempt(*a, { AttemptState::Done, {}, {} }));
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_TRUE(v->intact) << v->toString().toStdString();
+    EXPECT_EQ(v->eventsChecked, 1 + 11 + 2 + 1);
+}
+
+TEST_P(JournalTest, RefusesANewerSchema)
+{
+    m_journal.reset();
+    ASSERT_TRUE(
+        m_backend->tamper(QStringLiteral("UPDATE ks_meta SET value = '99' WHERE key = 'schema_version'")));
+    auto j = m_backend->open();
+    ASSERT_FALSE(j);
+    EXPECT_EQ(j.error().code, CoreError::Code::SchemaTooNew);
+}
+
+TEST_P(JournalTest, UnknownAttemptIsNotFound)
+{
+    auto r = m_journal->recordEvent(QStringLiteral("nope"), JournalStep::Login, JournalPhase::Before);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, CoreError::Code::NotFound);
+    auto v = m_journal->verify();
+    EXPECT_TRUE(v && v->intact && v->eventsChecked == 0); // nothing half-written
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, JournalTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
+                         ks::test::backendName);
+
+TEST(JournalSqlite, FileIsOwnerOnlyAndInWalMode)
+{
+    QTemporaryDir dir;
+    const QString path = dir.path() + QStringLiteral("/sub/journal.sqlite");
+    auto j = Journal::open(JournalConfig::sqlite(path));
+    ASSERT_TRUE(j) << j.error().toString().toStdString();
+    auto batch = (*j)->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    ASSERT_TRUE(batch) << batch.error().toString().toStdString();
+    struct stat st
+    {
+    };
+    ASSERT_EQ(::stat(QFile::encodeName(path).constData(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    ASSERT_EQ(::stat(QFile::encodeName(path + QStringLiteral("-wal")).constData(), &st), 0); // WAL in use
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
+
+TEST(JournalSqlite, UnwritableLocationIsATypedError)
+{
+    auto j = Journal::open(JournalConfig::sqlite(QStringLiteral("/proc/ks-no/journal.sqlite")));
+    ASSERT_FALSE(j);
+    EXPECT_EQ(j.error().code, CoreError::Code::DatabaseOpen);
+}
+
+TEST(EventChain, HashIsSha256OverPreviousHashAndCanonicalForm)
+{
+    EventRecord e;
+    e.seq = 1;
+    e.tsMs = 1767225600000;
+    e.station = QStringLiteral("station-1");
+    e.operatorName = QStringLiteral("alice");
+    e.batchId = QStringLiteral("b");
+    e.kind = QStringLiteral("batch");
+    e.step = QStringLiteral("batch");
+    e.phase = QStringLiteral("begin");
+    e.detail = QStringLiteral("{\"profile\":\"p\"}");
+    // Independent of EventChain: the documented byte string, typed out.
+    const QByteArray canonical = "ks-journal-v1\n1:1\n13:1767225600000\n9:station-1\n5:alice\n1:b\n0:\n0:\n"
+                                 "5:batch\n5:batch\n5:begin\n15:{\"profile\":\"p\"}\n";
+    EXPECT_EQ(EventChain::canonical(e), canonical);
+    QByteArray input(32, '\0');
+    input += canonical;
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char *>(input.constData()), static_cast<size_t>(input.size()),
+           digest);
+    const QString expected
+        = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), sizeof digest).toHex());
+    EXPECT_EQ(EventChain::computeHash(EventChain::genesisHash(), e), expected);
+    std::printf("test vector hash: %s\n", qPrintable(expected));
+    EXPECT_TRUE(EventChain::computeHash(QStringLiteral("xyz"), e).isEmpty());
+}
+
+} // namespace
