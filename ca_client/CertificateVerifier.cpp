@@ -210,11 +210,14 @@ std::optional<CaError> checkUsages(X509 *leaf, const CertificateVerifier::Input 
 {
     const QString &serial = in.expectedSerial;
     const CertificatePolicy &policy = in.policy;
-    if (policy.rejectCaCertificate && X509_check_ca(leaf) != 0)
+    const quint32 ku = X509_get_key_usage(leaf); // UINT32_MAX when the extension is absent
+    // Not X509_check_ca(): it answers 0 for CA:TRUE when keyUsage lacks keyCertSign, and we refuse either.
+    const bool isCa = (X509_get_extension_flags(leaf) & EXFLAG_CA) != 0
+        || (ku != UINT32_MAX && (ku & KU_KEY_CERT_SIGN) != 0);
+    if (policy.rejectCaCertificate && isCa)
         return fail(CaError::Code::IsCaCertificate,
                     CertificateVerifier::tr("the certificate is a CA certificate (CA:TRUE or keyCertSign)"),
                     serial);
-    const quint32 ku = X509_get_key_usage(leaf); // UINT32_MAX when the extension is absent
     if (policy.requiredKeyUsage != 0
         && (ku == UINT32_MAX || (ku & policy.requiredKeyUsage) != policy.requiredKeyUsage))
         return fail(CaError::Code::KeyUsageMismatch,

@@ -68,7 +68,10 @@ Result<QJsonObject> CfsslClient::resultFrom(const HttpResponse &response, const 
         e.serverMessage = serverText(response.body);
         return e;
     }
-    if (!response.contentType.toLower().contains("json")) {
+    // multirootca (cfssl 1.2) answers a successful authsign with text/plain; cfssl serve with
+    // application/json.
+    const QByteArray type = response.contentType.split(';').value(0).trimmed().toLower();
+    if (type != "application/json" && type != "text/plain") {
         CaError e = CaError::make(CaError::Code::WrongContentType, operation,
                                   tr("expected application/json, got '%1'")
                                       .arg(QString::fromLatin1(response.contentType.left(100))));
