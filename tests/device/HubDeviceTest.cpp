@@ -31,8 +31,10 @@ protected:
         m_statePath = m_env.dir() + "/hub.state";
         ::setenv("KS_SIMHUB_STATE", m_statePath.c_str(), 1);
         ::setenv("KS_SIMHUB_TARGET", ks::test::SoftHsmEnv::softHsmModulePath().c_str(), 1);
-        for (const auto &s : m_env.initTokens(3))
+        for (const auto &s : m_env.initTokens(3)) {
             m_serials << SerialNumber::normalise(QString::fromStdString(s));
+            m_raw[m_serials.back()] = s; // the hub knows keys by the serial as the token reports it
+        }
         m_control = std::make_unique<SimHubControl>(m_statePath);
         auto module = Pkcs11Module::load(QStringLiteral(KS_SIMHUB_MODULE_PATH));
         ASSERT_TRUE(module) << module.error().toString().toStdString();
@@ -42,7 +44,7 @@ protected:
     int triesLeft(const QString &serial)
     {
         for (const auto &key : m_control->listKeys()) {
-            if (QString::fromStdString(key.serial) == serial)
+            if (key.serial == hub(serial))
                 return key.triesLeft;
         }
         return -1;
@@ -57,8 +59,11 @@ protected:
     }
 
     ks::test::SoftHsmEnv m_env;
+    std::string hub(const QString &serial) { return m_raw[serial]; }
+
     std::string m_statePath;
     QStringList m_serials;
+    std::map<QString, std::string> m_raw;
     std::unique_ptr<SimHubControl> m_control;
     std::shared_ptr<Pkcs11Module> m_module;
 };
@@ -67,7 +72,7 @@ protected:
 
 TEST_F(HubDeviceTest, WrongPinSpendsExactlyOneTry)
 {
-    ASSERT_TRUE(m_control->setPinTries(m_serials[0].toStdString(), 3));
+    ASSERT_TRUE(m_control->setPinTries(hub(m_serials[0]), 3));
     auto session = TokenSession::open(m_module, m_serials[0]);
     ASSERT_TRUE(session);
     auto result = (*session)->login(QByteArray("999999"));
@@ -78,7 +83,7 @@ TEST_F(HubDeviceTest, WrongPinSpendsExactlyOneTry)
 
 TEST_F(HubDeviceTest, KeyWithLowCountOrFinalTryIsNotTried)
 {
-    ASSERT_TRUE(m_control->setPinTries(m_serials[0].toStdString(), 3));
+    ASSERT_TRUE(m_control->setPinTries(hub(m_serials[0]), 3));
     auto session = TokenSession::open(m_module, m_serials[0]);
     ASSERT_TRUE(session);
     LoginPolicy lenient;
@@ -103,7 +108,7 @@ TEST_F(HubDeviceTest, KeyWithLowCountOrFinalTryIsNotTried)
 
 TEST_F(HubDeviceTest, LockedKeyIsReportedAndNotTried)
 {
-    ASSERT_TRUE(m_control->setPinTries(m_serials[1].toStdString(), 1));
+    ASSERT_TRUE(m_control->setPinTries(hub(m_serials[1]), 1));
     auto session = TokenSession::open(m_module, m_serials[1]);
     ASSERT_TRUE(session);
     // With one try, the key is at its final try from the start: refused without spending it.
@@ -126,14 +131,14 @@ TEST_F(HubDeviceTest, WatcherReportsPlugAndUnplugWithinOneSecond)
 
     QElapsedTimer timer;
     timer.start();
-    ASSERT_TRUE(m_control->unplug(m_serials[2].toStdString()));
+    ASSERT_TRUE(m_control->unplug(hub(m_serials[2])));
     ASSERT_TRUE(removed.wait(1000));
     EXPECT_LT(timer.elapsed(), 1000);
     EXPECT_EQ(removed.front().front().value<TokenInfo>().serial, m_serials[2]);
     EXPECT_EQ(watcher.tokens().size(), 2);
 
     timer.restart();
-    ASSERT_TRUE(m_control->plug(m_serials[2].toStdString()));
+    ASSERT_TRUE(m_control->plug(hub(m_serials[2])));
     ASSERT_TRUE(added.wait(1000));
     EXPECT_LT(timer.elapsed(), 1000);
     EXPECT_EQ(added.back().front().value<TokenInfo>().serial, m_serials[2]);
@@ -147,8 +152,7 @@ TEST_F(HubDeviceTest, KeyPulledDuringKeyGenerationFailsAloneAndComesBack)
     auto bystander = openLoggedIn(m_serials[1]);
     ASSERT_TRUE(victim);
     ASSERT_TRUE(bystander);
-    ASSERT_TRUE(
-        m_control->injectFault(m_serials[0].toStdString(), "C_GenerateKeyPair", HubState::FaultKind::Pull));
+    ASSERT_TRUE(m_control->injectFault(hub(m_serials[0]), "C_GenerateKeyPair", HubState::FaultKind::Pull));
 
     auto other = std::async(std::launch::async, [&] {
         return bystander->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("ok"));
@@ -165,7 +169,7 @@ TEST_F(HubDeviceTest, KeyPulledDuringKeyGenerationFailsAloneAndComesBack)
     auto absent = TokenSession::open(m_module, m_serials[0]);
     ASSERT_FALSE(absent);
     EXPECT_EQ(absent.error().code, DeviceError::Code::TokenAbsent);
-    ASSERT_TRUE(m_control->plug(m_serials[0].toStdString()));
+    ASSERT_TRUE(m_control->plug(hub(m_serials[0])));
     auto back = openLoggedIn(m_serials[0]);
     ASSERT_TRUE(back);
     EXPECT_TRUE(back->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("again")));
@@ -192,15 +196,14 @@ TEST_F(HubDeviceTest, KeyPulledDuringCertificateWriteFailsAloneAndWroteNothing)
         ASSERT_TRUE(csr);
         certs << ks::test::TestPki::issueFromCsr(*csr, options);
     }
-    ASSERT_TRUE(
-        m_control->injectFault(m_serials[0].toStdString(), "C_CreateObject", HubState::FaultKind::Pull));
+    ASSERT_TRUE(m_control->injectFault(hub(m_serials[0]), "C_CreateObject", HubState::FaultKind::Pull));
     auto pulled = sessions[0]->writeCertificate(pairs[0].id, certs[0], QStringLiteral("c"));
     ASSERT_FALSE(pulled);
     EXPECT_EQ(pulled.error().code, DeviceError::Code::TokenAbsent);
     auto fine = sessions[1]->writeCertificate(pairs[1].id, certs[1], QStringLiteral("c"));
     ASSERT_TRUE(fine) << fine.error().toString().toStdString();
 
-    ASSERT_TRUE(m_control->plug(m_serials[0].toStdString()));
+    ASSERT_TRUE(m_control->plug(hub(m_serials[0])));
     auto back = openLoggedIn(m_serials[0]);
     ASSERT_TRUE(back);
     auto onKey = back->certificates();
@@ -216,8 +219,7 @@ TEST_F(HubDeviceTest, DeviceErrorIsTyped)
 {
     auto session = openLoggedIn(m_serials[0]);
     ASSERT_TRUE(session);
-    ASSERT_TRUE(
-        m_control->injectFault(m_serials[0].toStdString(), "C_GenerateKeyPair", HubState::FaultKind::Error));
+    ASSERT_TRUE(m_control->injectFault(hub(m_serials[0]), "C_GenerateKeyPair", HubState::FaultKind::Error));
     auto failed = session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("x"));
     ASSERT_FALSE(failed);
     EXPECT_EQ(failed.error().code, DeviceError::Code::Pkcs11);
