@@ -1,0 +1,356 @@
+#include "ca_client/EstClient.h"
+#include "ca_client/CertificateCodec.h"
+#include "ca_client/CertificateVerifier.h"
+
+#include "ClientHarness.h"
+#include "EstServerProcess.h"
+#include "TestPki.h"
+
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace ks;
+using ca::CaError;
+using ca::CaSettings;
+using ca::CertificateVerifier;
+using test::ClientHarness;
+using test::EstServerProcess;
+using test::TestPki;
+
+namespace {
+
+const QString kSerial = QStringLiteral("E5T0000000000001");
+
+class EstClientTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = new QTemporaryDir;
+        s_pki = new TestPki(TestPki::create(s_dir->path()));
+        s_csr = new test::CsrAndKey(TestPki::makeCsr(kSerial, kSerial));
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_csr;
+        delete s_pki;
+        delete s_dir;
+    }
+
+    void SetUp() override { m_server = std::make_unique<EstServerProcess>(*s_pki); }
+
+    void startServer(const QStringList &args = {})
+    {
+        ASSERT_TRUE(m_server->start(args)) << m_server->errorString().toStdString();
+    }
+
+    CaSettings settings() const
+    {
+        CaSettings s;
+        s.protocol = CaSettings::Protocol::Est;
+        s.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1/.well-known/est").arg(m_server->port()));
+        s.trustAnchorFile = s_pki->caCertPath();
+        s.requestTimeout = std::chrono::seconds(10);
+        return s;
+    }
+
+    static ca::EnrollmentRequest request(bool renewal = false)
+    {
+        ca::EnrollmentRequest r;
+        r.csrDer = s_csr->csrDer;
+        r.serial = kSerial;
+        r.renewal = renewal;
+        return r;
+    }
+
+    // Enrols with s_csr and runs the certificate check; the first error (client or check), or None.
+    static CaError enrolAndCheck(ClientHarness &h, ca::IssuedCertificate *out = nullptr)
+    {
+        const auto issued = ClientHarness::wait(h.client()->enroll(request()));
+        if (!issued)
+            return CaError::make(CaError::Code::None, QStringLiteral("test"), QStringLiteral("no result"));
+        if (!*issued)
+            return issued->error();
+        if (out)
+            *out = **issued;
+        CertificateVerifier::Input in;
+        in.leafDer = (*issued)->certificateDer;
+        in.intermediatesDer = (*issued)->extraCertificatesDer;
+        in.trustAnchorsDer = { s_pki->caCertDer() };
+        in.expectedPublicKeyInfo = ca::CertificateCodec::csrPublicKeyInfo(s_csr->csrDer);
+        in.expectedSerial = kSerial;
+        in.policy.minRemainingValidity = std::chrono::hours(24 * 7);
+        in.now = QDateTime::currentDateTimeUtc();
+        const auto verified = CertificateVerifier::verify(in);
+        return verified ? CaError() : verified.error();
+    }
+
+    static inline QTemporaryDir *s_dir = nullptr;
+    static inline TestPki *s_pki = nullptr;
+    static inline test::CsrAndKey *s_csr = nullptr;
+    std::unique_ptr<EstServerProcess> m_server;
+};
+
+TEST_F(EstClientTest, EnrolsAndTheCertificatePassesTheCheck)
+{
+    startServer();
+    ClientHarness h(settings());
+    ca::IssuedCertificate issued;
+    const CaError e = enrolAndCheck(h, &issued);
+    EXPECT_EQ(e.code, CaError::Code::None) << e.toString().toStdString();
+    EXPECT_EQ(m_server->issuedCount(), 1);
+}
+
+TEST_F(EstClientTest, ReenrolUsesSimpleReenroll)
+{
+    startServer();
+    ClientHarness h(settings());
+    const auto issued = ClientHarness::wait(h.client()->enroll(request(true)));
+    ASSERT_TRUE(issued && *issued) << (issued ? issued->error().toString().toStdString() : "no result");
+    EXPECT_EQ(ca::CertificateCodec::certificatePublicKeyInfo((*issued)->certificateDer),
+              ca::CertificateCodec::csrPublicKeyInfo(s_csr->csrDer));
+    EXPECT_EQ(m_server->issuedCount(), 1);
+}
+
+TEST_F(EstClientTest, CaCertsAndInfo)
+{
+    startServer();
+    ClientHarness h(settings());
+    const auto certs = ClientHarness::wait(h.client()->fetchCaCertificates());
+    ASSERT_TRUE(certs && *certs) << (certs ? certs->error().toString().toStdString() : "no result");
+    EXPECT_TRUE((*certs)->contains(s_pki->caCertDer()));
+    const auto info = ClientHarness::wait(h.client()->info());
+    ASSERT_TRUE(info && *info) << (info ? info->error().toString().toStdString() : "no result");
+    EXPECT_TRUE((*info)->caCertificatesDer.contains(s_pki->caCertDer()));
+}
+
+TEST_F(EstClientTest, LabelSegment)
+{
+    startServer({ QStringLiteral("--label"), QStringLiteral("stations") });
+    CaSettings s = settings();
+    {
+        ClientHarness h(s);
+        const CaError e = enrolAndCheck(h);
+        EXPECT_EQ(e.code, CaError::Code::HttpStatus) << e.toString().toStdString();
+        EXPECT_EQ(e.httpStatus, 404);
+    }
+    s.label = QStringLiteral("stations");
+    ClientHarness h(s);
+    const CaError e = enrolAndCheck(h);
+    EXPECT_EQ(e.code, CaError::Code::None) << e.toString().toStdString();
+}
+
+struct BadMode
+{
+    const char *mode;
+    CaError::Code expected;
+};
+
+class EstBadModeTest : public EstClientTest, public ::testing::WithParamInterface<BadMode>
+{
+};
+
+TEST_P(EstBadModeTest, IsRefusedWithItsOwnCode)
+{
+    startServer({ QStringLiteral("--mode"), QString::fromLatin1(GetParam().mode), QStringLiteral("--slow-ms"),
+                  QStringLiteral("5000") });
+    CaSettings s = settings();
+    s.requestTimeout = std::chrono::milliseconds(1500);
+    ClientHarness h(s);
+    const CaError e = enrolAndCheck(h);
+    EXPECT_EQ(e.code, GetParam().expected)
+        << GetParam().mode << ": " << CaError::codeName(e.code).toStdString() << " "
+        << e.toString().toStdString();
+    if (e.code != CaError::Code::None) {
+        EXPECT_FALSE(e.message.isEmpty());
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Modes, EstBadModeTest,
+                         ::testing::Values(BadMode { "good", CaError::Code::None },
+                                           BadMode { "no-cte", CaError::Code::None },
+                                           BadMode { "other-key", CaError::Code::PublicKeyMismatch },
+                                           BadMode { "other-serial", CaError::Code::SerialMismatch },
+                                           BadMode { "untrusted", CaError::Code::UntrustedChain },
+                                           BadMode { "expired", CaError::Code::Expired },
+                                           BadMode { "short", CaError::Code::ValidityTooShort },
+                                           BadMode { "ca-true", CaError::Code::IsCaCertificate },
+                                           BadMode { "wrong-eku", CaError::Code::ExtendedKeyUsageMismatch },
+                                           BadMode { "garbage", CaError::Code::BadBase64 },
+                                           BadMode { "bad-pkcs7", CaError::Code::BadPkcs7 },
+                                           BadMode { "truncated", CaError::Code::Truncated },
+                                           BadMode { "slow", CaError::Code::Timeout },
+                                           BadMode { "wrong-type", CaError::Code::WrongContentType },
+                                           BadMode { "http-500", CaError::Code::HttpStatus },
+                                           BadMode { "empty", CaError::Code::EmptyResponse }),
+                         [](const ::testing::TestParamInfo<BadMode> &info) {
+                             std::string name = info.param.mode;
+                             std::replace(name.begin(), name.end(), '-', '_');
+                             return name;
+                         });
+
+TEST_F(EstClientTest, HttpErrorCarriesTheServersMessage)
+{
+    startServer({ QStringLiteral("--mode"), QStringLiteral("http-500") });
+    ClientHarness h(settings());
+    const CaError e = enrolAndCheck(h);
+    EXPECT_EQ(e.code, CaError::Code::HttpStatus);
+    EXPECT_EQ(e.httpStatus, 500);
+    EXPECT_TRUE(e.serverMessage.contains(u"internal CA failure")) << e.serverMessage.toStdString();
+    EXPECT_EQ(e.serial, kSerial);
+}
+
+TEST_F(EstClientTest, CaCertsBadAnswersAreRefused)
+{
+    startServer();
+    ClientHarness h(settings());
+    for (const auto &[mode, code] : { std::pair { "garbage", CaError::Code::BadBase64 },
+                                      std::pair { "bad-pkcs7", CaError::Code::BadPkcs7 },
+                                      std::pair { "wrong-type", CaError::Code::WrongContentType },
+                                      std::pair { "empty", CaError::Code::EmptyResponse },
+                                      std::pair { "truncated", CaError::Code::Truncated } }) {
+        ASSERT_TRUE(m_server->setMode(QStringLiteral("cacerts:") + QString::fromLatin1(mode)));
+        const auto certs = ClientHarness::wait(h.client()->fetchCaCertificates());
+        ASSERT_TRUE(certs) << mode;
+        ASSERT_FALSE(*certs) << mode;
+        EXPECT_EQ(certs->error().code, code) << mode << ": " << certs->error().toString().toStdString();
+    }
+}
+
+TEST_F(EstClientTest, BasicAuthentication)
+{
+    startServer({ QStringLiteral("--basic"), QStringLiteral("station:s3cret") });
+    CaSettings s = settings();
+    {
+        ClientHarness h(s);
+        const CaError e = enrolAndCheck(h);
+        EXPECT_EQ(e.code, CaError::Code::Unauthorized) << e.toString().toStdString();
+        EXPECT_EQ(e.httpStatus, 401);
+    }
+    s.basicUser = QStringLiteral("station");
+    s.basicPassword = QStringLiteral("wrong");
+    {
+        ClientHarness h(s);
+        EXPECT_EQ(enrolAndCheck(h).code, CaError::Code::Unauthorized);
+    }
+    s.basicPassword = QStringLiteral("s3cret");
+    ClientHarness h(s);
+    const CaError e = enrolAndCheck(h);
+    EXPECT_EQ(e.code, CaError::Code::None) << e.toString().toStdString();
+    EXPECT_EQ(m_server->issuedCount(), 1);
+}
+
+TEST_F(EstClientTest, ClientCertificateAuthentication)
+{
+    startServer({ QStringLiteral("--client-ca"), s_pki->caCertPath() });
+    CaSettings s = settings();
+    {
+        ClientHarness h(s);
+        const CaError e = enrolAndCheck(h);
+        EXPECT_TRUE(e.code == CaError::Code::Unauthorized || e.code == CaError::Code::Tls)
+            << e.toString().toStdString();
+    }
+    s.clientCertFile = s_pki->clientCertPath();
+    s.clientKeyFile = s_pki->clientKeyPath();
+    ClientHarness h(s);
+    const CaError e = enrolAndCheck(h);
+    EXPECT_EQ(e.code, CaError::Code::None) << e.toString().toStdString();
+    EXPECT_EQ(m_server->issuedCount(), 1);
+}
+
+TEST_F(EstClientTest, EnrolmentCodeTravelsAsChallengePassword)
+{
+    startServer({ QStringLiteral("--challenge"), QStringLiteral("ENROL-42") });
+    ClientHarness h(settings());
+    EXPECT_EQ(enrolAndCheck(h).httpStatus, 400); // s_csr carries no code
+    const auto withCode
+        = TestPki::makeCsr(kSerial, kSerial, test::KeyType::EcP256, QStringLiteral("ENROL-42"));
+    ca::EnrollmentRequest r = request();
+    r.csrDer = withCode.csrDer;
+    const auto issued = ClientHarness::wait(h.client()->enroll(r));
+    ASSERT_TRUE(issued && *issued) << (issued ? issued->error().toString().toStdString() : "no result");
+}
+
+TEST_F(EstClientTest, PendingIsFollowedUntilIssued)
+{
+    startServer({ QStringLiteral("--pending"), QStringLiteral("2") });
+    ClientHarness h(settings());
+    QElapsedTimer t;
+    t.start();
+    const CaError e = enrolAndCheck(h);
+    EXPECT_EQ(e.code, CaError::Code::None) << e.toString().toStdString();
+    EXPECT_GE(t.elapsed(), 1900); // two Retry-After: 1
+    EXPECT_EQ(m_server->issuedCount(), 1);
+}
+
+TEST_F(EstClientTest, PendingGivesUpAtTheBound)
+{
+    startServer({ QStringLiteral("--pending"), QStringLiteral("5") });
+    CaSettings s = settings();
+    s.maxPendingPolls = 1;
+    ClientHarness h(s);
+    const CaError e = enrolAndCheck(h);
+    EXPECT_EQ(e.code, CaError::Code::Pending) << e.toString().toStdString();
+    EXPECT_EQ(e.httpStatus, 202);
+    EXPECT_EQ(m_server->issuedCount(), 0);
+}
+
+TEST_F(EstClientTest, QFutureCancelAbortsASlowRequest)
+{
+    startServer({ QStringLiteral("--mode"), QStringLiteral("slow"), QStringLiteral("--slow-ms"),
+                  QStringLiteral("20000") });
+    ClientHarness h(settings());
+    auto future = h.client()->enroll(request());
+    QThread::msleep(300);
+    QElapsedTimer t;
+    t.start();
+    future.cancel();
+    EXPECT_FALSE(ClientHarness::wait(future, 5000)); // ends canceled, without a result
+    EXPECT_TRUE(future.isFinished());
+    EXPECT_TRUE(future.isCanceled());
+    EXPECT_LT(t.elapsed(), 5000);
+    // The client is still usable afterwards.
+    ASSERT_TRUE(m_server->setMode(QStringLiteral("good")));
+    EXPECT_EQ(enrolAndCheck(h).code, CaError::Code::None);
+}
+
+TEST_F(EstClientTest, CancelAllFinishesEverythingWithCancelled)
+{
+    startServer({ QStringLiteral("--mode"), QStringLiteral("slow"), QStringLiteral("--slow-ms"),
+                  QStringLiteral("20000") });
+    CaSettings s = settings();
+    s.maxConcurrent = 1; // one in flight, two queued
+    ClientHarness h(s);
+    std::vector<QFuture<ca::Result<ca::IssuedCertificate>>> futures;
+    for (int i = 0; i < 3; ++i)
+        futures.push_back(h.client()->enroll(request()));
+    QThread::msleep(300);
+    h.client()->cancelAll();
+    for (auto &f : futures) {
+        const auto r = ClientHarness::wait(f, 5000);
+        ASSERT_TRUE(r);
+        ASSERT_FALSE(*r);
+        EXPECT_EQ(r->error().code, CaError::Code::Cancelled);
+        EXPECT_EQ(r->error().serial, kSerial);
+    }
+}
+
+TEST_F(EstClientTest, DestroyingTheClientFinishesPendingFutures)
+{
+    startServer({ QStringLiteral("--mode"), QStringLiteral("slow"), QStringLiteral("--slow-ms"),
+                  QStringLiteral("20000") });
+    QFuture<ca::Result<ca::IssuedCertificate>> future;
+    {
+        ClientHarness h(settings());
+        future = h.client()->enroll(request());
+        QThread::msleep(200);
+    }
+    const auto r = ClientHarness::wait(future, 5000);
+    ASSERT_TRUE(r);
+    ASSERT_FALSE(*r);
+    EXPECT_EQ(r->error().code, CaError::Code::Cancelled);
+}
+
+} // namespace
