@@ -577,6 +577,46 @@ TEST_F(EstServerTest, KeepAliveServesPipelinedRequests)
     EXPECT_EQ(m_server->issuedCount(), 2);
 }
 
+// RFC 9110 10.1.1: a client that sends "Expect: 100-continue" waits for the interim answer before the body.
+TEST_F(EstServerTest, ExpectContinueGetsInterimAnswer)
+{
+    startServer();
+    const QByteArray csr = base64Lines(TestPki::makeCsr(QStringLiteral("x"), QStringLiteral("1")).csrDer);
+    QSslSocket socket;
+    socket.setSslConfiguration(m_server->sslConfiguration());
+    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server->port());
+    ASSERT_TRUE(socket.waitForEncrypted(5000));
+    socket.write(
+        "POST /.well-known/est/simpleenroll HTTP/1.1\r\nHost: a\r\nContent-Type: application/pkcs10\r\n"
+        "Expect: 100-continue\r\nConnection: close\r\nContent-Length: "
+        + QByteArray::number(csr.size()) + "\r\n\r\n");
+    QByteArray in;
+    while (!in.contains("\r\n\r\n") && socket.waitForReadyRead(5000))
+        in += socket.readAll();
+    EXPECT_EQ(in, "HTTP/1.1 100 Continue\r\n\r\n");
+    socket.write(csr);
+    while (socket.waitForReadyRead(5000))
+        in += socket.readAll();
+    EXPECT_TRUE(in.contains("HTTP/1.1 200 OK")) << in.toStdString();
+}
+
+TEST_F(EstServerTest, ClientCertificateAndBasicTogether)
+{
+    startServer({ QStringLiteral("--client-ca"), s_pki->caCertPath(), QStringLiteral("--basic"),
+                  QStringLiteral("u:p") });
+    const QByteArray csr = TestPki::makeCsr(QStringLiteral("x"), QStringLiteral("1")).csrDer;
+    const QByteArray basic = "Basic " + QByteArray("u:p").toBase64();
+    EXPECT_EQ(enroll(csr, QStringLiteral("simpleenroll"), basic).status, 403); // no client certificate
+    m_sslConfig = m_server->sslConfiguration();
+    m_sslConfig.setLocalCertificate(QSslCertificate::fromPath(s_pki->clientCertPath()).first());
+    QFile key(s_pki->clientKeyPath());
+    ASSERT_TRUE(key.open(QIODevice::ReadOnly));
+    m_sslConfig.setPrivateKey(QSslKey(key.readAll(), QSsl::Ec));
+    m_nam.clearConnectionCache(); // QNAM reuses a kept-alive connection even when the TLS settings changed
+    EXPECT_EQ(enroll(csr).status, 401);
+    EXPECT_EQ(enroll(csr, QStringLiteral("simpleenroll"), basic).status, 200);
+}
+
 TEST_F(EstServerTest, ManyConcurrentEnrolments)
 {
     startServer({ QStringLiteral("--slow-ms"), QStringLiteral("300"), QStringLiteral("--mode"),
