@@ -650,6 +650,34 @@ TEST_F(EstServerTest, ManyConcurrentEnrolments)
     EXPECT_EQ(m_server->issuedCount(), kRequests);
 }
 
+// Under ASan the server's exit code also carries LeakSanitizer's verdict on everything done before.
+TEST_F(EstServerTest, ExitsCleanlyAfterWork)
+{
+    startServer({ QStringLiteral("--client-ca"), s_pki->caCertPath(), QStringLiteral("--slow-ms"),
+                  QStringLiteral("60000"), QStringLiteral("--mode"), QStringLiteral("slow") });
+    QNetworkRequest request = makeRequest(QStringLiteral("simpleenroll"));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/pkcs10"));
+    get(QStringLiteral("cacerts"));
+    send(request, "POST", "junk");
+    QTcpSocket plain;
+    plain.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+    ASSERT_TRUE(plain.waitForConnected(5000));
+    plain.write("not TLS at all\r\n\r\n");
+    plain.waitForBytesWritten(1000);
+    // A request still waiting for its slow answer when the server stops.
+    QSslSocket pending;
+    pending.setSslConfiguration(m_server->sslConfiguration());
+    pending.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server->port());
+    ASSERT_TRUE(pending.waitForEncrypted(5000));
+    const QByteArray csr = base64Lines(TestPki::makeCsr(QStringLiteral("x"), QStringLiteral("1")).csrDer);
+    pending.write("POST /.well-known/est/simpleenroll HTTP/1.1\r\nContent-Type: application/pkcs10\r\n"
+                  "Content-Length: "
+                  + QByteArray::number(csr.size()) + "\r\n\r\n" + csr);
+    pending.waitForBytesWritten(1000);
+    ASSERT_TRUE(m_server->setMode(QStringLiteral("good")));
+    EXPECT_TRUE(m_server->stop()) << m_server->errorString().toStdString();
+}
+
 TEST(EstServerProcessTest, StopsCleanlyOnSigterm)
 {
     QTemporaryDir dir;

@@ -80,19 +80,26 @@ bool EstServerProcess::start(const QStringList &extraArgs)
     return true;
 }
 
-void EstServerProcess::stop()
+bool EstServerProcess::stop()
 {
     if (!m_process)
-        return;
+        return true;
+    bool clean = true;
     if (m_process->state() != QProcess::NotRunning) {
         m_process->terminate();
-        if (!m_process->waitForFinished(5000)) {
+        clean = m_process->waitForFinished(5000);
+        if (!clean) {
             m_process->kill();
             m_process->waitForFinished(5000);
         }
     }
+    clean = clean && m_process->exitStatus() == QProcess::NormalExit && m_process->exitCode() == 0;
+    if (!clean)
+        m_error = u"ks-est-testserver did not exit cleanly (exit code "_qs
+            + QString::number(m_process->exitCode()) + u')';
     m_process.reset();
     m_port = 0;
+    return clean;
 }
 
 bool EstServerProcess::isRunning() const

@@ -29,7 +29,9 @@ public:
     // intermediate), --tls-cert/--tls-key (server.pem), --untrusted-ca-*, --port 0, then extraArgs (e.g.
     // {"--basic", "u:p"}, {"--mode", "expired"}). Waits up to 10 s for "LISTENING <port>".
     bool start(const QStringList &extraArgs = {});
-    void stop(); // SIGTERM, then SIGKILL after 5 s
+    // SIGTERM, then SIGKILL after 5 s. True when the server exited by itself with code 0 (under ASan this
+    // also means LeakSanitizer found nothing); true as well when it was not running.
+    bool stop();
     bool isRunning() const;
     QString errorString() const { return m_error; }
 
