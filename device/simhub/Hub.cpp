@@ -51,11 +51,15 @@ CK_RV Hub::create(CK_VOID_PTR initArgs, std::unique_ptr<Hub> &out)
         return CKR_GENERAL_ERROR;
     }
     CK_RV rv = real->C_Initialize(initArgs);
-    if (rv != CKR_OK)
+    // Someone else in this process already uses the real module (SoftHSM allows one context per process):
+    // share it, and leave finalising it to them.
+    const bool ownsReal = rv == CKR_OK;
+    if (rv != CKR_OK && rv != CKR_CRYPTOKI_ALREADY_INITIALIZED)
         return rv;
 
     std::unique_ptr<Hub> hub(new Hub);
     hub->m_real = real;
+    hub->m_ownsReal = ownsReal;
     const char *stateEnv = std::getenv("KS_SIMHUB_STATE");
     hub->m_statePath = stateEnv ? stateEnv : "";
     auto state = hub->m_statePath.empty()
@@ -68,7 +72,8 @@ CK_RV Hub::create(CK_VOID_PTR initArgs, std::unique_ptr<Hub> &out)
     if (rv == CKR_OK && count > 0)
         rv = real->C_GetSlotList(CK_FALSE, realSlots.data(), &count);
     if (rv != CKR_OK) {
-        real->C_Finalize(nullptr);
+        if (ownsReal)
+            real->C_Finalize(nullptr);
         return rv;
     }
     realSlots.resize(count);
@@ -94,6 +99,11 @@ CK_RV Hub::create(CK_VOID_PTR initArgs, std::unique_ptr<Hub> &out)
 }
 
 Hub::~Hub() = default;
+
+CK_RV Hub::finalizeReal()
+{
+    return m_ownsReal ? m_real->C_Finalize(nullptr) : CKR_OK;
+}
 
 // Lets `ks-simhub list` show every key a process has seen, not only those someone configured.
 void Hub::registerSerials()
@@ -130,7 +140,7 @@ std::shared_ptr<const HubState> Hub::refresh()
     if (m_statePath.empty())
         return snapshot();
     const auto signature = StateFile::signature(m_statePath);
-    std::lock_guard lock(m_stateMutex);
+    std::unique_lock lock(m_stateMutex);
     if (signature == m_signature)
         return m_state;
     StateFile::Signature readSignature;
@@ -140,9 +150,14 @@ std::shared_ptr<const HubState> Hub::refresh()
     m_state = std::make_shared<const HubState>(std::move(*state));
     m_signature = readSignature;
     applyPresenceLocked();
-    return m_state;
+    auto current = m_state;
+    lock.unlock();
+    closePendingSessions();
+    return current;
 }
 
+// Flips presence at once, so new calls on a pulled key fail fast; closing its real sessions happens in
+// closePendingSessions, outside m_stateMutex, because it waits for calls still inside the real module.
 void Hub::applyPresenceLocked()
 {
     for (const auto &slot : m_slots) {
@@ -154,13 +169,38 @@ void Hub::applyPresenceLocked()
         if (!wanted) {
             ++slot->generation;
             slot->present = false;
-            // A real key loses its sessions and login state with its power.
-            m_real->C_CloseAllSessions(slot->realId);
-        } else {
+            slot->pendingClose = true;
+        } else if (!slot->pendingClose.load()) {
             slot->present = true;
+        } else {
+            continue; // replugged before the pull's sessions are closed: applied after the close
         }
         std::lock_guard lock(m_eventMutex);
         pushEventLocked(slot->hubId);
+    }
+}
+
+void Hub::closePendingSessions()
+{
+    bool closed = false;
+    for (const auto &slot : m_slots) {
+        if (!slot->pendingClose.load())
+            continue;
+        // One thread closes; the others go on (the key already reads as pulled).
+        std::unique_lock closer(slot->closeMutex, std::try_to_lock);
+        if (!closer.owns_lock() || !slot->pendingClose.load())
+            continue;
+        {
+            std::unique_lock exclusive(slot->realMutex);
+            // A real key loses its sessions and login state with its power.
+            m_real->C_CloseAllSessions(slot->realId);
+        }
+        slot->pendingClose = false;
+        closed = true;
+    }
+    if (closed) {
+        std::lock_guard lock(m_stateMutex);
+        applyPresenceLocked(); // a replug that waited for the close
     }
 }
 
@@ -174,12 +214,14 @@ void Hub::pushEventLocked(CK_SLOT_ID slotId)
 bool Hub::updateState(const std::function<bool(HubState &)> &change)
 {
     if (m_statePath.empty()) {
-        std::lock_guard lock(m_stateMutex);
+        std::unique_lock lock(m_stateMutex);
         HubState copy = *m_state;
         if (!change(copy))
             return true;
         m_state = std::make_shared<const HubState>(std::move(copy));
         applyPresenceLocked();
+        lock.unlock();
+        closePendingSessions();
         return true;
     }
     std::string error;
@@ -253,7 +295,7 @@ CK_RV Hub::getTokenInfo(CK_SLOT_ID slotId, CK_TOKEN_INFO_PTR info)
     CK_RV rv = enterSlot(slotId, "C_GetTokenInfo", {}, call);
     if (rv != CKR_OK)
         return rv;
-    rv = leave(call, m_real->C_GetTokenInfo(call.slot->realId, info));
+    rv = leave(call, callReal(call, [&] { return m_real->C_GetTokenInfo(call.slot->realId, info); }));
     if (rv != CKR_OK || !call.slot->initialized)
         return rv;
     const auto state = snapshot();

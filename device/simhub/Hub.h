@@ -37,6 +37,12 @@ public:
         std::atomic<bool> present { true };
         // Bumped on every pull: a session opened before the bump belongs to a key that is gone.
         std::atomic<std::uint64_t> generation { 0 };
+        // Real calls hold it shared; closing the real sessions of a pulled key holds it exclusively, because
+        // SoftHSM crashes when a session is closed under a call that is using it.
+        std::shared_mutex realMutex;
+        // Set at the pull, cleared once the real sessions are closed; a replug waits for it.
+        std::atomic<bool> pendingClose { false };
+        std::mutex closeMutex;
     };
 
     // The key a call works on, pinned at the call's start.
@@ -55,6 +61,8 @@ public:
     // Wakes event waiters and sleepers; they return CKR_CRYPTOKI_NOT_INITIALIZED.
     void beginFinalize();
     bool finalizing() const { return m_finalizing.load(); }
+    // Finalises the real module unless another user in the process had initialised it before us.
+    CK_RV finalizeReal();
 
     CK_RV getSlotList(CK_BBOOL tokenPresent, CK_SLOT_ID_PTR list, CK_ULONG_PTR count);
     CK_RV getSlotInfo(CK_SLOT_ID slotId, CK_SLOT_INFO_PTR info);
@@ -75,6 +83,18 @@ public:
     void slotSessionsClosed(const Slot &slot);
     CK_SLOT_ID realSlot(const Call &call) const { return call.slot->realId; }
 
+    // Runs a call into the real module for the call's key, unless the key went away meanwhile. Never call
+    // back into the Hub from `f`: the key's lock is held.
+    template<class F> CK_RV callReal(const Call &call, F &&f)
+    {
+        if (!call.slot)
+            return f();
+        std::shared_lock lock(call.slot->realMutex);
+        if (!alive(call))
+            return CKR_DEVICE_REMOVED;
+        return f();
+    }
+
     // PIN retry counter of the call's key (user PIN only; SoftHSM itself never locks).
     bool pinLocked(const Call &call);
     void pinResult(const Call &call, CK_RV rv);
@@ -86,6 +106,7 @@ private:
     std::shared_ptr<const HubState> refresh();
     std::shared_ptr<const HubState> snapshot();
     void applyPresenceLocked();
+    void closePendingSessions();
     void pushEventLocked(CK_SLOT_ID slotId);
     bool updateState(const std::function<bool(HubState &)> &change);
     Slot *slotById(CK_SLOT_ID slotId) const;
@@ -95,6 +116,7 @@ private:
     void registerSerials();
 
     CK_FUNCTION_LIST_PTR m_real = nullptr;
+    bool m_ownsReal = true;
     std::vector<std::unique_ptr<Slot>> m_slots;
     std::string m_statePath;
 

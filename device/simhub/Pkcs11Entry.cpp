@@ -57,10 +57,10 @@ CK_RV sessionCall(CK_SESSION_HANDLE session, const char *function, const std::ve
     if (rv != CKR_OK) {
         // Still plugged after a failure: it was a fault (a pull would have closed the real session).
         if (call.slot && hub->alive(call) && !hub->finalizing())
-            cleanup(hub->real());
+            hub->callReal(call, [&] { return cleanup(hub->real()); });
         return rv;
     }
-    return hub->leave(call, forward(hub->real()));
+    return hub->leave(call, hub->callReal(call, [&] { return forward(hub->real()); }));
 }
 
 // Ends the real module's operation on `session` by finishing it into a scratch buffer.
@@ -169,7 +169,7 @@ extern "C" CK_RV C_Finalize(CK_VOID_PTR pReserved)
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (g_activeCalls.load() > 0 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    const CK_RV rv = hub->real()->C_Finalize(nullptr);
+    const CK_RV rv = hub->finalizeReal();
     if (g_activeCalls.load() == 0)
         delete hub;
     return rv;
@@ -227,7 +227,7 @@ template<class Forward> CK_RV slotCall(CK_SLOT_ID slotID, const char *function, 
     const CK_RV rv = hub->enterSlot(slotID, function, {}, call);
     if (rv != CKR_OK)
         return rv;
-    return hub->leave(call, forward(hub->real(), hub->realSlot(call)));
+    return hub->leave(call, hub->callReal(call, [&] { return forward(hub->real(), hub->realSlot(call)); }));
 }
 
 } // namespace
@@ -258,7 +258,9 @@ extern "C" CK_RV C_InitToken(CK_SLOT_ID slotID, CK_UTF8CHAR_PTR pPin, CK_ULONG u
     CK_RV rv = hub->enterSlot(slotID, "C_InitToken", {}, call);
     if (rv != CKR_OK)
         return rv;
-    rv = hub->leave(call, hub->real()->C_InitToken(hub->realSlot(call), pPin, ulPinLen, pLabel));
+    rv = hub->leave(call, hub->callReal(call, [&] {
+        return hub->real()->C_InitToken(hub->realSlot(call), pPin, ulPinLen, pLabel);
+    }));
     if (rv == CKR_OK)
         hub->resetPinTries(call); // a re-initialised token has a fresh user PIN
     return rv;
@@ -275,17 +277,16 @@ extern "C" CK_RV C_OpenSession(CK_SLOT_ID slotID, CK_FLAGS flags, CK_VOID_PTR pA
     CK_RV rv = hub->enterSlot(slotID, "C_OpenSession", {}, call);
     if (rv != CKR_OK)
         return rv;
-    rv = hub->real()->C_OpenSession(hub->realSlot(call), flags, pApplication, Notify, phSession);
-    if (rv != CKR_OK)
-        return hub->leave(call, rv);
-    if (hub->leave(call, rv) != CKR_OK) {
-        // Pulled while opening: the pull closed the key's sessions before this one existed.
-        hub->real()->C_CloseSession(*phSession);
-        *phSession = CK_INVALID_HANDLE;
-        return CKR_DEVICE_REMOVED;
-    }
-    hub->sessionOpened(call, *phSession);
-    return CKR_OK;
+    // Recorded under the key's lock: if the key is pulled meanwhile, the pull's close (which waits for the
+    // lock) ends this session too, and its handle cannot be reused before it is in the map.
+    rv = hub->callReal(call, [&] {
+        const CK_RV opened
+            = hub->real()->C_OpenSession(hub->realSlot(call), flags, pApplication, Notify, phSession);
+        if (opened == CKR_OK)
+            hub->sessionOpened(call, *phSession);
+        return opened;
+    });
+    return hub->leave(call, rv);
 }
 
 extern "C" CK_RV C_CloseSession(CK_SESSION_HANDLE hSession)
@@ -303,8 +304,13 @@ extern "C" CK_RV C_CloseSession(CK_SESSION_HANDLE hSession)
     }
     if (rv != CKR_OK)
         return rv;
-    rv = hub->real()->C_CloseSession(hSession);
-    if (rv == CKR_OK || rv == CKR_SESSION_HANDLE_INVALID)
+    rv = hub->callReal(call, [&] {
+        const CK_RV closed = hub->real()->C_CloseSession(hSession);
+        if (closed == CKR_OK || closed == CKR_SESSION_HANDLE_INVALID)
+            hub->sessionClosed(hSession);
+        return closed;
+    });
+    if (rv == CKR_DEVICE_REMOVED)
         hub->sessionClosed(hSession);
     return hub->leave(call, rv);
 }
@@ -324,7 +330,7 @@ extern "C" CK_RV C_CloseAllSessions(CK_SLOT_ID slotID)
     }
     if (rv != CKR_OK)
         return rv;
-    rv = hub->real()->C_CloseAllSessions(hub->realSlot(call));
+    rv = hub->callReal(call, [&] { return hub->real()->C_CloseAllSessions(hub->realSlot(call)); });
     hub->slotSessionsClosed(*call.slot);
     return hub->leave(call, rv);
 }
@@ -344,7 +350,8 @@ extern "C" CK_RV C_Login(CK_SESSION_HANDLE hSession, CK_USER_TYPE userType, CK_U
     // A locked key refuses even the right PIN, and the real module is never asked.
     if (user && hub->pinLocked(call))
         return CKR_PIN_LOCKED;
-    rv = hub->leave(call, hub->real()->C_Login(hSession, userType, pPin, ulPinLen));
+    rv = hub->leave(
+        call, hub->callReal(call, [&] { return hub->real()->C_Login(hSession, userType, pPin, ulPinLen); }));
     if (user)
         hub->pinResult(call, rv);
     return rv;
@@ -364,10 +371,13 @@ extern "C" CK_RV C_SetPIN(CK_SESSION_HANDLE hSession, CK_UTF8CHAR_PTR pOldPin, C
     // Changing the user PIN checks the old one, which counts as a try; the SO's PIN has no counter here.
     CK_SESSION_INFO info {};
     const bool user
-        = hub->real()->C_GetSessionInfo(hSession, &info) == CKR_OK && info.state != CKS_RW_SO_FUNCTIONS;
+        = hub->callReal(call, [&] { return hub->real()->C_GetSessionInfo(hSession, &info); }) == CKR_OK
+        && info.state != CKS_RW_SO_FUNCTIONS;
     if (user && hub->pinLocked(call))
         return CKR_PIN_LOCKED;
-    rv = hub->leave(call, hub->real()->C_SetPIN(hSession, pOldPin, ulOldLen, pNewPin, ulNewLen));
+    rv = hub->leave(call, hub->callReal(call, [&] {
+        return hub->real()->C_SetPIN(hSession, pOldPin, ulOldLen, pNewPin, ulNewLen);
+    }));
     if (user)
         hub->pinResult(call, rv);
     return rv;
@@ -383,7 +393,8 @@ extern "C" CK_RV C_InitPIN(CK_SESSION_HANDLE hSession, CK_UTF8CHAR_PTR pPin, CK_
     CK_RV rv = hub->enterSession(hSession, "C_InitPIN", {}, call);
     if (rv != CKR_OK)
         return rv;
-    rv = hub->leave(call, hub->real()->C_InitPIN(hSession, pPin, ulPinLen));
+    rv = hub->leave(call,
+                    hub->callReal(call, [&] { return hub->real()->C_InitPIN(hSession, pPin, ulPinLen); }));
     if (rv == CKR_OK)
         hub->resetPinTries(call); // the SO setting the user PIN unblocks it, as on real tokens
     return rv;

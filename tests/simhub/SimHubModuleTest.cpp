@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cstring>
+#include <filesystem>
+
+#include <dlfcn.h>
 #include <future>
 #include <set>
 #include <thread>
@@ -478,6 +481,41 @@ TEST_F(SimHubModuleTest, ManyThreadsOnManyKeysWhileKeysComeAndGo)
     for (auto &w : workers)
         EXPECT_EQ(w.get(), 0);
     EXPECT_EQ(slots(true).size(), 3u);
+}
+
+TEST_F(SimHubModuleTest, WithoutAStateFileEverythingStaysInMemory)
+{
+    const auto serials = makeTokens(2);
+    ::unsetenv("KS_SIMHUB_STATE");
+    initialize();
+    ASSERT_EQ(slots(true).size(), 2u);
+    const CK_SLOT_ID a = slotOf(serials[0]);
+    const CK_SESSION_HANDLE s = openSession(a);
+    EXPECT_EQ(login(s, "000000"), CKR_PIN_INCORRECT);
+    EXPECT_TRUE(tokenFlags(a) & CKF_USER_PIN_COUNT_LOW);
+    EXPECT_EQ(login(s), CKR_OK);
+    EXPECT_FALSE(tokenFlags(a) & CKF_USER_PIN_COUNT_LOW);
+    CK_SLOT_ID slot = 0;
+    EXPECT_EQ(m_p11->C_WaitForSlotEvent(CKF_DONT_BLOCK, &slot, nullptr), CKR_NO_EVENT);
+    EXPECT_FALSE(std::filesystem::exists(m_statePath));
+}
+
+TEST_F(SimHubModuleTest, SharesARealModuleSomeoneElseInitialised)
+{
+    const auto serials = makeTokens(1);
+    void *softhsm = dlopen(ks::test::SoftHsmEnv::softHsmModulePath().c_str(), RTLD_NOW | RTLD_LOCAL);
+    ASSERT_NE(softhsm, nullptr);
+    auto getList = reinterpret_cast<CK_C_GetFunctionList>(dlsym(softhsm, "C_GetFunctionList"));
+    CK_FUNCTION_LIST_PTR direct = nullptr;
+    ASSERT_EQ(getList(&direct), CKR_OK);
+    ASSERT_EQ(direct->C_Initialize(nullptr), CKR_OK);
+    initialize();
+    EXPECT_EQ(serialOf(slotOf(serials[0])), serials[0]);
+    finalize();
+    // The hub left SoftHSM initialised for its first user.
+    CK_ULONG count = 0;
+    EXPECT_EQ(direct->C_GetSlotList(CK_TRUE, nullptr, &count), CKR_OK);
+    EXPECT_EQ(direct->C_Finalize(nullptr), CKR_OK);
 }
 
 } // namespace
