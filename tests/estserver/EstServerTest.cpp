@@ -6,6 +6,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSslKey>
 #include <QSslSocket>
@@ -549,6 +550,53 @@ TEST_F(EstServerTest, MalformedHttpGets400AndServerSurvives)
         ASSERT_TRUE(socket.waitForEncrypted(5000));
         socket.write("POST /.well-known/est/simpleenroll HTTP/1.1\r\nContent-Length: 100\r\n\r\nabc");
         socket.waitForBytesWritten(1000);
+        socket.abort();
+    }
+    EXPECT_TRUE(m_server->isRunning());
+    EXPECT_EQ(get(QStringLiteral("cacerts")).status, 200);
+}
+
+TEST_F(EstServerTest, RequestArrivingByteByByte)
+{
+    startServer();
+    const QByteArray csr = base64Lines(TestPki::makeCsr(QStringLiteral("x"), QStringLiteral("1")).csrDer);
+    const QByteArray request
+        = "\r\nPOST /.well-known/est/simpleenroll HTTP/1.1\r\nContent-Type: application/pkcs10\r\n"
+          "Connection: close\r\nContent-Length: "
+        + QByteArray::number(csr.size()) + "\r\n\r\n" + csr;
+    QSslSocket socket;
+    socket.setSslConfiguration(m_server->sslConfiguration());
+    socket.setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server->port());
+    ASSERT_TRUE(socket.waitForEncrypted(5000));
+    for (char c : request) {
+        socket.write(&c, 1);
+        socket.flush();
+    }
+    QByteArray in;
+    while (socket.waitForReadyRead(5000))
+        in += socket.readAll();
+    EXPECT_TRUE(in.startsWith("HTTP/1.1 200 OK")) << in.left(60).toStdString();
+    EXPECT_EQ(m_server->issuedCount(), 1);
+}
+
+TEST_F(EstServerTest, RandomBytesNeverKillTheServer)
+{
+    startServer();
+    QRandomGenerator random(7);
+    const QByteArray prefixes[]
+        = { "", "GET /.well-known/est/cacerts HTTP/1.1\r\n",
+            "POST /.well-known/est/simpleenroll HTTP/1.1\r\nContent-Length: 40\r\n\r\n" };
+    for (int i = 0; i < 30; ++i) {
+        QByteArray bytes(random.bounded(1, 4000), Qt::Uninitialized);
+        for (char &c : bytes)
+            c = static_cast<char>(random.bounded(256));
+        QSslSocket socket;
+        socket.setSslConfiguration(m_server->sslConfiguration());
+        socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server->port());
+        ASSERT_TRUE(socket.waitForEncrypted(5000));
+        socket.write(prefixes[i % 3] + bytes + "\r\n\r\n");
+        socket.waitForReadyRead(200);
         socket.abort();
     }
     EXPECT_TRUE(m_server->isRunning());
