@@ -1,6 +1,7 @@
 #include "ca_client/CfsslClient.h"
 
 #include "ca_client/CertificateCodec.h"
+#include "ca_client/HttpTransport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,9 +1,11 @@
 #include "ca_client/EnrollmentClient.h"
 
 #include "ca_client/CertificateCodec.h"
+#include "ca_client/HttpTransport.h"
 
 #include <QFutureWatcher>
 #include <QPointer>
+#include <QThread>
 
 namespace ks::ca {
 

@@ -2,7 +2,6 @@
 
 #include "ca_client/CaError.h"
 #include "ca_client/CaSettings.h"
-#include "ca_client/HttpTransport.h"
 #include "ca_client/Operation.h"
 
 #include <QByteArray>
@@ -16,6 +15,10 @@
 #include <memory>
 
 namespace ks::ca {
+
+class HttpTransport;
+struct HttpRequest;
+struct HttpResponse;
 
 struct EnrollmentRequest
 {

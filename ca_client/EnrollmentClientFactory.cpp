@@ -2,6 +2,7 @@
 
 #include "ca_client/CfsslClient.h"
 #include "ca_client/EstClient.h"
+#include "ca_client/HttpTransport.h"
 
 namespace ks::ca {
 

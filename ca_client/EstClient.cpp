@@ -2,6 +2,7 @@
 
 #include "ca_client/CaLog.h"
 #include "ca_client/CertificateCodec.h"
+#include "ca_client/HttpTransport.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

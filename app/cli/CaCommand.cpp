@@ -1,0 +1,275 @@
+#include "CaCommand.h"
+
+#include "ca_client/CertificateCodec.h"
+#include "ca_client/CertificateVerifier.h"
+#include "ca_client/EnrollmentClientFactory.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QTextStream>
+
+#include <cstdlib>
+
+namespace ks::app {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ks::app::CaCommand)
+};
+
+enum Exit
+{
+    Ok = 0,
+    Usage = 1,
+    CaFailed = 2,
+    CheckRefused = 3
+};
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+// Secrets come from a file (first line) or an environment variable, never from the command line.
+bool readSecret(const QCommandLineParser &p, const QString &fileOption, const char *envName,
+                QByteArray *secret)
+{
+    if (p.isSet(fileOption)) {
+        QFile f(p.value(fileOption));
+        if (!f.open(QIODevice::ReadOnly)) {
+            err() << Tr::tr("Cannot read %1.").arg(p.value(fileOption)) << Qt::endl;
+            return false;
+        }
+        *secret = f.readLine().trimmed();
+        return true;
+    }
+    *secret = qgetenv(envName);
+    return true;
+}
+
+bool settingsFrom(const QCommandLineParser &p, ca::CaSettings *s)
+{
+    const auto protocol = ca::CaSettings::parseProtocol(p.value(QStringLiteral("protocol")));
+    if (!protocol) {
+        err() << protocol.error().message << Qt::endl;
+        return false;
+    }
+    s->protocol = *protocol;
+    s->baseUrl = QUrl(p.value(QStringLiteral("url")));
+    s->trustAnchorFile = p.value(QStringLiteral("ca-bundle"));
+    s->issuerAnchorFile = p.value(QStringLiteral("issuer-bundle"));
+    s->label = p.value(QStringLiteral("label"));
+    s->profile = p.value(QStringLiteral("profile"));
+    s->basicUser = p.value(QStringLiteral("user"));
+    s->clientCertFile = p.value(QStringLiteral("client-cert"));
+    s->clientKeyFile = p.value(QStringLiteral("client-key"));
+    s->insecureLabMode = p.isSet(QStringLiteral("insecure-lab-mode"));
+    if (p.isSet(QStringLiteral("timeout")))
+        s->requestTimeout = std::chrono::milliseconds(p.value(QStringLiteral("timeout")).toLongLong());
+    if (p.isSet(QStringLiteral("pin"))) {
+        const auto pin = ca::CaSettings::parsePin(p.value(QStringLiteral("pin")));
+        if (!pin) {
+            err() << pin.error().message << Qt::endl;
+            return false;
+        }
+        s->pinnedSpkiSha256 = *pin;
+    }
+    QByteArray password;
+    if (!readSecret(p, QStringLiteral("password-file"), "KS_CA_PASSWORD", &password)
+        || !readSecret(p, QStringLiteral("hmac-key-file"), "KS_CA_HMAC_KEY", &s->hmacKeyHex))
+        return false;
+    s->basicPassword = QString::fromUtf8(password);
+    if (!s->basicUser.isEmpty() && s->basicPassword.isEmpty()) {
+        err() << Tr::tr("--user needs --password-file or KS_CA_PASSWORD.") << Qt::endl;
+        return false;
+    }
+    return true;
+}
+
+template<class T> ca::Result<T> waitFor(QFuture<ca::Result<T>> future)
+{
+    QFutureWatcher<ca::Result<T>> watcher;
+    QEventLoop loop;
+    QObject::connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
+    return future.result();
+}
+
+QList<QByteArray> readBundle(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    auto certs = ca::CertificateCodec::parsePemCertificates(f.readAll(), QStringLiteral("bundle"));
+    return certs ? *certs : QList<QByteArray>();
+}
+
+int runInfo(ca::EnrollmentClient &client)
+{
+    const auto info = waitFor(client.info());
+    if (!info) {
+        err() << Tr::tr("CA request failed: %1").arg(info.error().toString()) << Qt::endl;
+        return CaFailed;
+    }
+    out() << Tr::tr("CA certificates (%1):").arg(info->caCertificatesDer.size()) << Qt::endl;
+    for (const QByteArray &der : info->caCertificatesDer)
+        out() << "  " << ca::CertificateCodec::summary(der) << Qt::endl;
+    if (!info->usages.isEmpty())
+        out() << Tr::tr("Profile usages: %1").arg(info->usages.join(QStringLiteral(", "))) << Qt::endl;
+    if (!info->expiry.isEmpty())
+        out() << Tr::tr("Profile validity: %1").arg(info->expiry) << Qt::endl;
+    if (!info->csrAttributesDer.isEmpty())
+        out() << Tr::tr("CSR attributes: %1 bytes (RFC 7030 4.5)").arg(info->csrAttributesDer.size())
+              << Qt::endl;
+    return Ok;
+}
+
+int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const ca::CaSettings &s)
+{
+    QFile csrFile(p.value(QStringLiteral("csr")));
+    if (!csrFile.open(QIODevice::ReadOnly)) {
+        err() << Tr::tr("Cannot read the CSR file '%1'.").arg(csrFile.fileName()) << Qt::endl;
+        return Usage;
+    }
+    ca::EnrollmentRequest request;
+    request.csrDer = ca::CertificateCodec::csrToDer(csrFile.readAll());
+    request.serial = p.value(QStringLiteral("serial"));
+    request.renewal = p.isSet(QStringLiteral("renew"));
+    if (request.csrDer.isEmpty()) {
+        err() << Tr::tr("'%1' is not a PKCS#10 request (PEM or DER).").arg(csrFile.fileName()) << Qt::endl;
+        return Usage;
+    }
+    const auto issued = waitFor(client.enroll(request));
+    if (!issued) {
+        err() << Tr::tr("CA request failed: %1").arg(issued.error().toString()) << Qt::endl;
+        return CaFailed;
+    }
+    out() << Tr::tr("Issued: %1").arg(ca::CertificateCodec::summary(issued->certificateDer)) << Qt::endl;
+    for (const QByteArray &der : issued->extraCertificatesDer)
+        out() << Tr::tr("  with: %1").arg(ca::CertificateCodec::subject(der)) << Qt::endl;
+    if (p.isSet(QStringLiteral("out"))) {
+        QFile f(p.value(QStringLiteral("out")));
+        const QByteArray pem = "-----BEGIN CERTIFICATE-----\n" + issued->certificateDer.toBase64()
+            + "\n-----END CERTIFICATE-----\n";
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(pem) != pem.size()) {
+            err() << Tr::tr("Cannot write %1.").arg(f.fileName()) << Qt::endl;
+            return Usage;
+        }
+    }
+
+    // The same check the engine runs before writing to a key; the serial and EKU checks only when asked.
+    ca::CertificateVerifier::Input in;
+    in.leafDer = issued->certificateDer;
+    in.intermediatesDer = issued->extraCertificatesDer;
+    in.trustAnchorsDer = readBundle(s.issuerAnchorFile.isEmpty() ? s.trustAnchorFile : s.issuerAnchorFile);
+    in.expectedPublicKeyInfo = ca::CertificateCodec::csrPublicKeyInfo(request.csrDer);
+    in.expectedSerial = request.serial;
+    in.policy.serialPlacement = request.serial.isEmpty()
+        ? ca::CertificatePolicy::SerialPlacement::None
+        : ca::CertificatePolicy::SerialPlacement::CommonNameOrSerialNumber;
+    in.policy.requiredExtendedKeyUsages = p.values(QStringLiteral("eku"));
+    in.policy.minRemainingValidity
+        = std::chrono::hours(p.value(QStringLiteral("min-days")).toLongLong() * 24);
+    in.now = QDateTime::currentDateTimeUtc();
+    const auto verified = ca::CertificateVerifier::verify(in);
+    if (!verified) {
+        err() << Tr::tr("Certificate check refused the result: %1").arg(verified.error().toString())
+              << Qt::endl;
+        return CheckRefused;
+    }
+    out() << Tr::tr("Certificate check: passed") << Qt::endl;
+    return Ok;
+}
+
+} // namespace
+
+int runCaCommand(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        Tr::tr("Test a CA connection: 'ca info' fetches the CA certificates, 'ca enroll' "
+               "sends a certificate request and checks the answer."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("action"), Tr::tr("info or enroll"));
+    p.addOptions({
+        { QStringLiteral("protocol"), Tr::tr("est or cfssl"), QStringLiteral("protocol"),
+          QStringLiteral("est") },
+        { QStringLiteral("url"), Tr::tr("CA base URL (https://...)"), QStringLiteral("url") },
+        { QStringLiteral("ca-bundle"), Tr::tr("PEM bundle verifying the CA's TLS certificate"),
+          QStringLiteral("file") },
+        { QStringLiteral("issuer-bundle"),
+          Tr::tr("PEM bundle issued certificates must chain to (default: --ca-bundle)"),
+          QStringLiteral("file") },
+        { QStringLiteral("label"), Tr::tr("EST label / CFSSL signer label"), QStringLiteral("label") },
+        { QStringLiteral("profile"), Tr::tr("CFSSL profile"), QStringLiteral("profile") },
+        { QStringLiteral("user"), Tr::tr("HTTP Basic user"), QStringLiteral("user") },
+        { QStringLiteral("password-file"), Tr::tr("file holding the HTTP Basic password (or KS_CA_PASSWORD)"),
+          QStringLiteral("file") },
+        { QStringLiteral("client-cert"), Tr::tr("TLS client certificate (PEM)"), QStringLiteral("file") },
+        { QStringLiteral("client-key"), Tr::tr("TLS client key (PEM, unencrypted)"), QStringLiteral("file") },
+        { QStringLiteral("hmac-key-file"),
+          Tr::tr("file holding the CFSSL authsign key in hex (or KS_CA_HMAC_KEY)"), QStringLiteral("file") },
+        { QStringLiteral("pin"), Tr::tr("SHA-256 of the server's public key (hex or sha256//base64)"),
+          QStringLiteral("pin") },
+        { QStringLiteral("timeout"), Tr::tr("request time-out in ms"), QStringLiteral("ms") },
+        { QStringLiteral("insecure-lab-mode"),
+          Tr::tr("do NOT verify the server (lab only; logged on every request)") },
+        { QStringLiteral("csr"), Tr::tr("enroll: PKCS#10 request (PEM or DER)"), QStringLiteral("file") },
+        { QStringLiteral("serial"), Tr::tr("enroll: hardware serial the certificate must name"),
+          QStringLiteral("serial") },
+        { QStringLiteral("renew"), Tr::tr("enroll: EST simplereenroll") },
+        { QStringLiteral("eku"), Tr::tr("enroll: required extendedKeyUsage OID (repeatable)"),
+          QStringLiteral("oid") },
+        { QStringLiteral("min-days"), Tr::tr("enroll: minimum remaining validity in days"),
+          QStringLiteral("days"), QStringLiteral("1") },
+        { QStringLiteral("out"), Tr::tr("enroll: write the issued certificate (PEM) here"),
+          QStringLiteral("file") },
+    });
+    QStringList argv = args;
+    argv.prepend(QStringLiteral("keystation-cli ca"));
+    if (!p.parse(argv)) {
+        err() << p.errorText() << Qt::endl;
+        return Usage;
+    }
+    if (p.isSet(QStringLiteral("help"))) {
+        out() << p.helpText() << Qt::endl;
+        return Ok;
+    }
+    const QStringList positional = p.positionalArguments();
+    const QString action = positional.value(0);
+    if (positional.size() != 1 || (action != u"info" && action != u"enroll")) {
+        err() << Tr::tr(
+            "Usage: keystation-cli ca info|enroll --protocol est|cfssl --url URL --ca-bundle FILE ...")
+              << Qt::endl;
+        return Usage;
+    }
+    if (action == u"enroll" && !p.isSet(QStringLiteral("csr"))) {
+        err() << Tr::tr("ca enroll needs --csr FILE.") << Qt::endl;
+        return Usage;
+    }
+    ca::CaSettings settings;
+    if (!settingsFrom(p, &settings))
+        return Usage;
+    auto client = ca::EnrollmentClientFactory::create(settings);
+    if (!client) {
+        err() << client.error().toString() << Qt::endl;
+        return Usage;
+    }
+    return action == u"info" ? runInfo(**client) : runEnroll(**client, p, settings);
+}
+
+} // namespace ks::app
