@@ -1,0 +1,171 @@
+#include "LogCommand.h"
+
+#include "OperatorCommand.h"
+#include "core/Journal.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+namespace ks::app {
+
+namespace {
+
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(ks::app::LogCommand)
+};
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const core::CoreError &e)
+{
+    err() << e.message;
+    if (!e.detail.isEmpty())
+        err() << " (" << e.detail << ")";
+    err() << Qt::endl;
+    using Code = core::CoreError::Code;
+    return (e.code == Code::BadCredentials || e.code == Code::AccountLocked || e.code == Code::AccountDisabled
+            || e.code == Code::PermissionDenied)
+        ? 1
+        : 2;
+}
+
+QString utc(qint64 ms)
+{
+    return ms ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+              : QStringLiteral("-");
+}
+
+} // namespace
+
+int runLogCommand(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Tr::tr("Read, export or verify the batch log."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("verify"), Tr::tr("check the hash chain instead of listing"),
+                                 QStringLiteral("[verify]"));
+    const QCommandLineOption batch(QStringLiteral("batch"), Tr::tr("only this batch"), QStringLiteral("ID"));
+    const QCommandLineOption op(QStringLiteral("operator"), Tr::tr("only this operator's keys"),
+                                QStringLiteral("NAME"));
+    const QCommandLineOption state(QStringLiteral("state"), Tr::tr("done, failed, cancelled or running"),
+                                   QStringLiteral("STATE"));
+    const QCommandLineOption serial(QStringLiteral("serial"), Tr::tr("hardware serial contains TEXT"),
+                                    QStringLiteral("TEXT"));
+    const QCommandLineOption from(QStringLiteral("from"), Tr::tr("started at or after (ISO 8601, UTC)"),
+                                  QStringLiteral("TIME"));
+    const QCommandLineOption to(QStringLiteral("to"), Tr::tr("started before (ISO 8601, UTC)"),
+                                QStringLiteral("TIME"));
+    const QCommandLineOption csv(QStringLiteral("csv"), Tr::tr("write RFC 4180 CSV"));
+    const QCommandLineOption as(QStringLiteral("as"), Tr::tr("the supervisor reading the log"),
+                                QStringLiteral("NAME"));
+    const QCommandLineOption asPasswordFile(QStringLiteral("as-password-file"),
+                                            Tr::tr("read the --as operator's password from FILE"),
+                                            QStringLiteral("FILE"));
+    const QCommandLineOption journal(QStringLiteral("journal"), Tr::tr("SQLite journal file"),
+                                     QStringLiteral("PATH"));
+    const QCommandLineOption pgConf(QStringLiteral("pg-conf"), Tr::tr("PostgreSQL connection file"),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({ batch, op, state, serial, from, to, csv, as, asPasswordFile, journal, pgConf });
+    if (!parser.parse(QStringList { QStringLiteral("keystation-cli log") } + args)) {
+        err() << parser.errorText() << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText();
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments();
+    const bool verify = pos.value(0) == QLatin1String("verify");
+    if (pos.size() > 1 || (!pos.isEmpty() && !verify)) {
+        err() << parser.helpText();
+        return 2;
+    }
+
+    auto opened = cli::openJournal(parser.value(journal), parser.value(pgConf));
+    if (!opened)
+        return fail(opened.error());
+    core::Journal &j = **opened;
+    core::OperatorStore store(j);
+    auto session = cli::authenticate(
+        store, parser.value(as), parser.value(asPasswordFile),
+        verify ? core::Permission::VerifyLog
+               : (parser.isSet(csv) ? core::Permission::ExportLog : core::Permission::ReadLog));
+    if (!session)
+        return fail(session.error());
+
+    if (verify) {
+        auto v = j.verify();
+        if (!v)
+            return fail(v.error());
+        j.recordOperatorEvent(
+            session->name, QStringLiteral("log.verify"),
+            v->intact ? QStringLiteral("intact") : QStringLiteral("broken"),
+            { { QStringLiteral("table"), v->table }, { QStringLiteral("record"), v->recordId } });
+        (v->intact ? out() : err()) << v->toString() << Qt::endl;
+        return v->intact ? 0 : 1;
+    }
+
+    core::AttemptFilter f;
+    f.batchId = parser.value(batch);
+    f.operatorName = parser.value(op);
+    f.state = parser.value(state);
+    f.serialContains = parser.value(serial);
+    for (const auto &[option, target] : { std::pair { &from, &f.from }, std::pair { &to, &f.to } }) {
+        if (!parser.isSet(*option))
+            continue;
+        *target = QDateTime::fromString(parser.value(*option), Qt::ISODate);
+        if (!target->isValid()) {
+            err() << Tr::tr("'%1' is not an ISO 8601 time.").arg(parser.value(*option)) << Qt::endl;
+            return 2;
+        }
+        if (target->timeSpec() == Qt::LocalTime)
+            target->setTimeSpec(Qt::UTC);
+    }
+    if (parser.isSet(csv)) {
+        auto data = j.exportCsv(f);
+        if (!data)
+            return fail(data.error());
+        j.recordOperatorEvent(
+            session->name, QStringLiteral("log.export"), QStringLiteral("success"),
+            { { QStringLiteral("format"), QStringLiteral("csv") }, { QStringLiteral("batch"), f.batchId } });
+        QFile stdoutFile;
+        stdoutFile.open(stdout, QIODevice::WriteOnly);
+        stdoutFile.write(*data);
+        stdoutFile.flush();
+        return 0;
+    }
+    auto rows = j.attempts(f);
+    if (!rows)
+        return fail(rows.error());
+    out() << Tr::tr("STARTED (UTC)        SERIAL            STATE      OPERATOR    STATION     MS      CERT "
+                    "SERIAL / ERROR")
+          << '\n';
+    for (const core::AttemptRecord &a : std::as_const(*rows)) {
+        const QString what = a.state == QLatin1String("done")
+            ? a.certSerialHex
+            : (a.errorCode + QStringLiteral(" ") + a.errorMessage);
+        out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7\n")
+                     .arg(utc(a.startedMs), a.serial.leftJustified(16), a.state.leftJustified(9),
+                          a.operatorName.leftJustified(10), a.station.leftJustified(10),
+                          (a.endedMs ? QString::number(a.endedMs - a.startedMs) : QStringLiteral("-"))
+                              .leftJustified(6),
+                          what.simplified());
+    }
+    out() << Tr::tr("%n attempt(s).", nullptr, static_cast<int>(rows->size())) << Qt::endl;
+    return 0;
+}
+
+} // namespace ks::app
