@@ -22,9 +22,10 @@ namespace ks::simhub {
 // The simulated USB hub behind ks-simhub-pkcs11.so: one port (slot) per initialised SoftHSM token,
 // a key plugged or pulled as the state file says. Lives from C_Initialize to C_Finalize.
 //
-// Locking: m_stateMutex guards the cached state and presence changes, m_sessionMutex the session map,
-// m_eventMutex the slot-event queue, m_faultMutex the per-process fault counters. None is held while
-// a call sleeps for latency or waits for an event, so keys work in parallel.
+// Locking: m_stateMutex guards the cached state and presence flips, m_sessionMutex the session map,
+// m_eventMutex the slot-event queue, m_faultMutex the per-process fault counters; each Slot's realMutex is
+// held shared by calls inside the real module and exclusively while a pull closes the key's real sessions.
+// None is held while a call sleeps for latency or waits for an event, so keys work in parallel.
 class Hub
 {
 public:

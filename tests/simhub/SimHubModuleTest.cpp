@@ -518,4 +518,66 @@ TEST_F(SimHubModuleTest, SharesARealModuleSomeoneElseInitialised)
     EXPECT_EQ(direct->C_Finalize(nullptr), CKR_OK);
 }
 
+TEST_F(SimHubModuleTest, SetPinSpendsTriesAndTheSoUnblocksWithInitPin)
+{
+    const auto serials = makeTokens(1);
+    initialize();
+    const CK_SLOT_ID a = slotOf(serials[0]);
+    const CK_SESSION_HANDLE s = openSession(a);
+    CK_UTF8CHAR wrongOld[] = "000000";
+    CK_UTF8CHAR newPin[] = "654321";
+    EXPECT_EQ(m_p11->C_SetPIN(s, wrongOld, 6, newPin, 6), CKR_PIN_INCORRECT);
+    EXPECT_TRUE(tokenFlags(a) & CKF_USER_PIN_COUNT_LOW);
+    EXPECT_EQ(login(s, "000000"), CKR_PIN_INCORRECT);
+    EXPECT_EQ(login(s, "000000"), CKR_PIN_INCORRECT);
+    EXPECT_TRUE(tokenFlags(a) & CKF_USER_PIN_LOCKED);
+    EXPECT_EQ(m_p11->C_SetPIN(s, wrongOld, 6, newPin, 6), CKR_PIN_LOCKED);
+
+    CK_UTF8CHAR soPin[] = "12345678";
+    ASSERT_EQ(m_p11->C_Login(s, CKU_SO, soPin, 8), CKR_OK);
+    ASSERT_EQ(m_p11->C_InitPIN(s, newPin, 6), CKR_OK);
+    ASSERT_EQ(m_p11->C_Logout(s), CKR_OK);
+    EXPECT_FALSE(tokenFlags(a) & (CKF_USER_PIN_LOCKED | CKF_USER_PIN_COUNT_LOW));
+    EXPECT_EQ(login(s, "654321"), CKR_OK);
+}
+
+TEST_F(SimHubModuleTest, FaultInAnUpdateEndsTheOperationLikeARealToken)
+{
+    const auto serials = makeTokens(1);
+    initialize();
+    const CK_SESSION_HANDLE s = openSession(slotOf(serials[0]));
+    ASSERT_TRUE(m_control->injectFault(serials[0], "C_DigestUpdate", HubState::FaultKind::Error));
+    CK_MECHANISM sha256 { CKM_SHA256, nullptr, 0 };
+    CK_BYTE part[] = { 'a', 'b', 'c' };
+    ASSERT_EQ(m_p11->C_DigestInit(s, &sha256), CKR_OK);
+    EXPECT_EQ(m_p11->C_DigestUpdate(s, part, sizeof part), CKR_DEVICE_ERROR);
+    // PKCS#11: a failed update ends the operation, so a new one starts (not CKR_OPERATION_ACTIVE).
+    ASSERT_EQ(m_p11->C_DigestInit(s, &sha256), CKR_OK);
+    ASSERT_EQ(m_p11->C_DigestUpdate(s, part, sizeof part), CKR_OK);
+    CK_BYTE digest[32];
+    CK_ULONG length = sizeof digest;
+    ASSERT_EQ(m_p11->C_DigestFinal(s, digest, &length), CKR_OK);
+    EXPECT_EQ(length, 32u);
+    EXPECT_EQ(digest[0], 0xba); // SHA-256("abc") = ba7816bf...
+    EXPECT_EQ(digest[1], 0x78);
+}
+
+TEST_F(SimHubModuleTest, AnotherProcessUnplugsThroughTheTool)
+{
+    const auto serials = makeTokens(2);
+    initialize();
+    const CK_SLOT_ID b = slotOf(serials[1]);
+    auto waiter = std::async(std::launch::async, [this] {
+        CK_SLOT_ID slot = 0;
+        const CK_RV rv = m_p11->C_WaitForSlotEvent(0, &slot, nullptr);
+        return std::make_pair(rv, slot);
+    });
+    const std::string command
+        = std::string(KS_SIMHUB_TOOL_PATH) + " --state " + m_statePath + " unplug " + serials[1];
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    ASSERT_EQ(waiter.wait_for(std::chrono::seconds(1)), std::future_status::ready);
+    EXPECT_EQ(waiter.get(), std::make_pair(CKR_OK, b));
+    EXPECT_EQ(slots(true).size(), 1u);
+}
+
 } // namespace
