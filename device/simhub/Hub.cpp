@@ -141,17 +141,18 @@ std::shared_ptr<const HubState> Hub::refresh()
         return snapshot();
     const auto signature = StateFile::signature(m_statePath);
     std::unique_lock lock(m_stateMutex);
-    if (signature == m_signature)
-        return m_state;
-    StateFile::Signature readSignature;
-    auto state = StateFile::read(m_statePath, &readSignature);
-    if (!state) // unreadable for a moment: keep the last good view
-        return m_state;
-    m_state = std::make_shared<const HubState>(std::move(*state));
-    m_signature = readSignature;
-    applyPresenceLocked();
+    if (!(signature == m_signature)) {
+        StateFile::Signature readSignature;
+        // Unreadable for a moment: keep the last good view.
+        if (auto state = StateFile::read(m_statePath, &readSignature)) {
+            m_state = std::make_shared<const HubState>(std::move(*state));
+            m_signature = readSignature;
+            applyPresenceLocked();
+        }
+    }
     auto current = m_state;
     lock.unlock();
+    // Also when nothing changed: a close another thread could not take on may still be waiting.
     closePendingSessions();
     return current;
 }

@@ -580,4 +580,55 @@ TEST_F(SimHubModuleTest, AnotherProcessUnplugsThroughTheTool)
     EXPECT_EQ(slots(true).size(), 1u);
 }
 
+TEST_F(SimHubModuleTest, KeysPulledAndReplugedWhileThreadsUseThem)
+{
+    const auto serials = makeTokens(3);
+    initialize();
+    std::atomic<bool> stop { false };
+    std::vector<std::future<std::string>> workers;
+    for (const auto &serial : serials) {
+        const CK_SLOT_ID slot = slotOf(serial);
+        for (int t = 0; t < 2; ++t) {
+            workers.push_back(std::async(std::launch::async, [&, slot] {
+                std::string unexpected;
+                const auto expect = [&](CK_RV rv, std::initializer_list<CK_RV> allowed, const char *what) {
+                    if (std::find(allowed.begin(), allowed.end(), rv) == allowed.end())
+                        unexpected += std::string(what) + "=" + std::to_string(rv) + " ";
+                };
+                while (!stop) {
+                    CK_SESSION_HANDLE h = 0;
+                    CK_RV rv = m_p11->C_OpenSession(slot, CKF_SERIAL_SESSION | CKF_RW_SESSION, nullptr,
+                                                    nullptr, &h);
+                    expect(rv, { CKR_OK, CKR_TOKEN_NOT_PRESENT, CKR_DEVICE_REMOVED }, "open");
+                    if (rv != CKR_OK)
+                        continue;
+                    expect(login(h), { CKR_OK, CKR_USER_ALREADY_LOGGED_IN, CKR_DEVICE_REMOVED }, "login");
+                    CK_BYTE random[16];
+                    expect(m_p11->C_GenerateRandom(h, random, sizeof random), { CKR_OK, CKR_DEVICE_REMOVED },
+                           "rng");
+                    expect(m_p11->C_CloseSession(h), { CKR_OK, CKR_DEVICE_REMOVED }, "close");
+                }
+                return unexpected;
+            }));
+        }
+    }
+    const auto until = Clock::now() + std::chrono::milliseconds(600);
+    for (size_t i = 0; Clock::now() < until; ++i) {
+        const auto &serial = serials[i % serials.size()];
+        ASSERT_TRUE(m_control->unplug(serial));
+        std::this_thread::sleep_for(std::chrono::milliseconds(15));
+        ASSERT_TRUE(m_control->plug(serial));
+        std::this_thread::sleep_for(std::chrono::milliseconds(15));
+    }
+    stop = true;
+    for (auto &w : workers)
+        EXPECT_EQ(w.get(), "");
+    ASSERT_EQ(slots(true).size(), 3u);
+    for (const auto &serial : serials) {
+        const CK_SESSION_HANDLE h = openSession(slotOf(serial));
+        CK_BYTE random[16];
+        EXPECT_EQ(m_p11->C_GenerateRandom(h, random, sizeof random), CKR_OK);
+    }
+}
+
 } // namespace
