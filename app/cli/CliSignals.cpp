@@ -9,7 +9,7 @@
 namespace ks::app {
 
 namespace {
-std::atomic_bool g_interrupted{false};
+std::atomic_bool g_interrupted { false };
 
 extern "C" void onSignal(int)
 {
@@ -17,10 +17,15 @@ extern "C" void onSignal(int)
 }
 } // namespace
 
-void CliSignals::quitEventLoopOnSignal()
+void CliSignals::install()
 {
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
+}
+
+void CliSignals::quitEventLoopOnSignal()
+{
+    install();
     auto *timer = new QTimer(QCoreApplication::instance());
     QObject::connect(timer, &QTimer::timeout, [] {
         if (g_interrupted)

@@ -8,6 +8,8 @@ class CliSignals
 {
 public:
     static void quitEventLoopOnSignal();
+    // Only records the signal; the caller polls interrupted() and winds down in its own way.
+    static void install();
     static bool interrupted();
 };
 

@@ -38,18 +38,18 @@ QTextStream &err()
 
 QJsonObject toJson(const device::TokenInfo &t)
 {
-    return QJsonObject{
-        {QStringLiteral("module"), t.modulePath},
-        {QStringLiteral("slot"), static_cast<qint64>(t.slotId)},
-        {QStringLiteral("slotDescription"), t.slotDescription},
-        {QStringLiteral("serial"), t.serial},
-        {QStringLiteral("label"), t.label},
-        {QStringLiteral("manufacturer"), t.manufacturer},
-        {QStringLiteral("model"), t.model},
-        {QStringLiteral("initialized"), t.initialized},
-        {QStringLiteral("pinCountLow"), t.pinCountLow},
-        {QStringLiteral("pinFinalTry"), t.pinFinalTry},
-        {QStringLiteral("pinLocked"), t.pinLocked},
+    return QJsonObject {
+        { QStringLiteral("module"), t.modulePath },
+        { QStringLiteral("slot"), static_cast<qint64>(t.slotId) },
+        { QStringLiteral("slotDescription"), t.slotDescription },
+        { QStringLiteral("serial"), t.serial },
+        { QStringLiteral("label"), t.label },
+        { QStringLiteral("manufacturer"), t.manufacturer },
+        { QStringLiteral("model"), t.model },
+        { QStringLiteral("initialized"), t.initialized },
+        { QStringLiteral("pinCountLow"), t.pinCountLow },
+        { QStringLiteral("pinFinalTry"), t.pinFinalTry },
+        { QStringLiteral("pinLocked"), t.pinLocked },
     };
 }
 
@@ -59,7 +59,8 @@ QString toLine(const device::TokenInfo &t)
     return QStringLiteral("%1  slot %2  %3 %4  \"%5\"%6")
         .arg(t.serial.isEmpty() ? QStringLiteral("(no serial)") : t.serial)
         .arg(t.slotId)
-        .arg(t.manufacturer, t.model, t.label, flags.isEmpty() ? QString() : QStringLiteral("  [") + flags + u']');
+        .arg(t.manufacturer, t.model, t.label,
+             flags.isEmpty() ? QString() : QStringLiteral("  [") + flags + u']');
 }
 
 QStringList defaultModules()
@@ -67,7 +68,7 @@ QStringList defaultModules()
     const QString fromEnv = qEnvironmentVariable("KEYSTATION_PKCS11_MODULE");
     if (!fromEnv.isEmpty())
         return fromEnv.split(QLatin1Char(':'), Qt::SkipEmptyParts);
-    return {QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so")};
+    return { QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so") };
 }
 
 // A hint for the most common reason a real bench shows nothing.
@@ -76,7 +77,8 @@ QString emptyHint(const QString &modulePath)
     if (!modulePath.contains(QStringLiteral("opensc")))
         return {};
     if (!QFileInfo::exists(QStringLiteral("/run/pcscd/pcscd.comm")))
-        return Tr::tr("OpenSC talks to keys through pcscd, which is not running (start it: systemctl start pcscd).");
+        return Tr::tr(
+            "OpenSC talks to keys through pcscd, which is not running (start it: systemctl start pcscd).");
     return Tr::tr("pcscd is running but reports no reader with a key: check the hub and its power.");
 }
 
@@ -93,7 +95,9 @@ int listOnce(const QStringList &modules, bool json, int timeoutSeconds)
             return (*module)->tokens();
         });
         if (task.wait_for(std::chrono::seconds(timeoutSeconds)) != std::future_status::ready) {
-            err() << Tr::tr("%1 did not answer within %2 s; a key or reader may be stuck.").arg(path).arg(timeoutSeconds)
+            err() << Tr::tr("%1 did not answer within %2 s; a key or reader may be stuck.")
+                         .arg(path)
+                         .arg(timeoutSeconds)
                   << Qt::endl;
             std::_Exit(3); // the module call cannot be cancelled; leave without unloading under it
         }
@@ -155,8 +159,9 @@ int watch(const QStringList &modules, bool json)
         watcher->start();
         if (!json)
             out() << Tr::tr("Watching %1 (%2). Ctrl+C to stop.")
-                         .arg(path, (*module)->supportsSlotEvents() ? Tr::tr("slot events and polling")
-                                                                    : Tr::tr("polling"))
+                         .arg(path,
+                              (*module)->supportsSlotEvents() ? Tr::tr("slot events and polling")
+                                                              : Tr::tr("polling"))
                   << Qt::endl;
         watchers.push_back(std::move(watcher));
     }
@@ -173,14 +178,16 @@ int runTokensCommand(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("List the keys on the hub, or watch them come and go."));
     parser.addHelpOption();
-    parser.addOption({QStringLiteral("watch"), Tr::tr("Print an event each time a key is plugged, pulled or changes.")});
-    parser.addOption({QStringLiteral("json"), Tr::tr("Machine-readable output.")});
-    parser.addOption({QStringLiteral("module"),
-                      Tr::tr("PKCS#11 module (repeatable). Default: $KEYSTATION_PKCS11_MODULE or OpenSC."),
-                      QStringLiteral("path")});
-    parser.addOption({QStringLiteral("timeout"), Tr::tr("Seconds to wait for a module to answer (default 60)."),
-                      QStringLiteral("seconds"), QStringLiteral("60")});
-    parser.process(QStringList{QStringLiteral("keystation-cli tokens")} + args);
+    parser.addOption(
+        { QStringLiteral("watch"), Tr::tr("Print an event each time a key is plugged, pulled or changes.") });
+    parser.addOption({ QStringLiteral("json"), Tr::tr("Machine-readable output.") });
+    parser.addOption({ QStringLiteral("module"),
+                       Tr::tr("PKCS#11 module (repeatable). Default: $KEYSTATION_PKCS11_MODULE or OpenSC."),
+                       QStringLiteral("path") });
+    parser.addOption({ QStringLiteral("timeout"),
+                       Tr::tr("Seconds to wait for a module to answer (default 60)."),
+                       QStringLiteral("seconds"), QStringLiteral("60") });
+    parser.process(QStringList { QStringLiteral("keystation-cli tokens") } + args);
     QStringList modules = parser.values(QStringLiteral("module"));
     if (modules.isEmpty())
         modules = defaultModules();

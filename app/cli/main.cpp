@@ -75,7 +75,8 @@ int main(int argc, char **argv)
     if (command == QStringLiteral("provision"))
         return ks::app::runProvisionCommand(args);
 #endif
-    if (command == QStringLiteral("--help") || command == QStringLiteral("-h") || command == QStringLiteral("help"))
+    if (command == QStringLiteral("--help") || command == QStringLiteral("-h")
+        || command == QStringLiteral("help"))
         return usage(0);
     QTextStream(stderr) << Tr::tr("Unknown command '%1'.").arg(command) << Qt::endl;
     return usage(1);

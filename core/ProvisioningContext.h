@@ -1,0 +1,55 @@
+#pragma once
+
+#include "ca_client/CertificatePolicy.h"
+#include "core/Clock.h"
+#include "core/Profile.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace ks::device {
+class Pkcs11Module;
+}
+namespace ks::ca {
+class EnrollmentClient;
+}
+
+namespace ks::core {
+
+class Journal;
+
+// Secrets a batch needs, held once and wiped when the last job is done with them.
+class ProvisioningSecrets
+{
+public:
+    ProvisioningSecrets() = default;
+    ~ProvisioningSecrets();
+    ProvisioningSecrets(const ProvisioningSecrets &) = delete;
+    ProvisioningSecrets &operator=(const ProvisioningSecrets &) = delete;
+
+    QByteArray transportPin; // PIN source "transport"
+    QByteArray stationSecret; // PIN source "derived": HMAC key (docs/profiles.md)
+    QByteArray finalUserPin; // optional: user PIN set once the certificate is on the key
+};
+
+// Everything a provisioning job reads; shared by all jobs of a batch, immutable while they run.
+struct ProvisioningContext
+{
+    std::shared_ptr<device::Pkcs11Module> module;
+    ca::EnrollmentClient *ca = nullptr; // thread-safe API; owned by the Station
+    Journal *journal = nullptr; // thread-safe; owned by the Station
+    Profile profile;
+    std::shared_ptr<const ProvisioningSecrets> secrets;
+    QList<QByteArray> trustAnchorsDer; // issued certificates must chain to one of these
+    QList<QByteArray> intermediatesDer; // from the CA's cacerts / info
+    ca::CertificatePolicy policy;
+    QString operatorName;
+    QString batchId;
+    bool force = false; // re-provision keys that already hold a valid certificate of this profile
+    Clock clock = systemClock();
+};
+
+} // namespace ks::core

@@ -1,0 +1,641 @@
+#include "core/ProvisioningJob.h"
+
+#include "ca_client/CertificateVerifier.h"
+#include "ca_client/EnrollmentClient.h"
+#include "core/Journal.h"
+#include "core/Log.h"
+#include "core/PinDerivation.h"
+#include "core/SecureBytes.h"
+#include "device/DeviceError.h"
+#include "device/TokenSession.h"
+
+#include <QCryptographicHash>
+
+#include <openssl/asn1.h>
+#include <openssl/bn.h>
+#include <openssl/rand.h>
+#include <openssl/x509.h>
+
+#include <chrono>
+#include <thread>
+
+namespace ks::core {
+
+namespace {
+
+qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::optional<JournalStep> journalStep(JobStage stage)
+{
+    switch (stage) {
+    case JobStage::Login:
+        return JournalStep::Login;
+    case JobStage::FindKeyPair:
+        return JournalStep::FindKeyPair;
+    case JobStage::GenerateKeyPair:
+        return JournalStep::GenerateKeyPair;
+    case JobStage::ReadIdentity:
+        return JournalStep::ReadIdentity;
+    case JobStage::CreateCsr:
+        return JournalStep::CreateCsr;
+    case JobStage::Enrol:
+        return JournalStep::Enrol;
+    case JobStage::VerifyCertificate:
+        return JournalStep::VerifyCertificate;
+    case JobStage::WriteCertificate:
+        return JournalStep::WriteCertificate;
+    case JobStage::ReadBack:
+        return JournalStep::ReadBack;
+    case JobStage::SetUserPin:
+        return JournalStep::SetUserPin;
+    default:
+        return std::nullopt;
+    }
+}
+
+device::KeyAlgorithm deviceAlgorithm(Profile::KeyAlgorithm a)
+{
+    switch (a) {
+    case Profile::KeyAlgorithm::Rsa2048:
+        return device::KeyAlgorithm::Rsa2048;
+    case Profile::KeyAlgorithm::Rsa3072:
+        return device::KeyAlgorithm::Rsa3072;
+    case Profile::KeyAlgorithm::Rsa4096:
+        return device::KeyAlgorithm::Rsa4096;
+    case Profile::KeyAlgorithm::EcP256:
+        return device::KeyAlgorithm::EcP256;
+    case Profile::KeyAlgorithm::EcP384:
+        return device::KeyAlgorithm::EcP384;
+    }
+    return device::KeyAlgorithm::Rsa2048;
+}
+
+bool pairMatches(const device::KeyPairInfo &pair, device::KeyAlgorithm algorithm)
+{
+    if (device::KeyAlgorithms::isRsa(algorithm))
+        return pair.rsa && pair.bits == device::KeyAlgorithms::rsaBits(algorithm);
+    return !pair.rsa && pair.bits == (algorithm == device::KeyAlgorithm::EcP384 ? 384 : 256);
+}
+
+QString deviceCode(const device::DeviceError &e)
+{
+    using C = device::DeviceError::Code;
+    switch (e.code) {
+    case C::TokenAbsent:
+        return QStringLiteral("KeyRemoved");
+    case C::TokenMismatch:
+        return QStringLiteral("KeySwapped");
+    case C::PinIncorrect:
+        return QStringLiteral("PinIncorrect");
+    case C::PinLocked:
+        return QStringLiteral("PinLocked");
+    case C::PinFinalTry:
+        return QStringLiteral("PinFinalTry");
+    case C::PinCountLow:
+        return QStringLiteral("PinCountLow");
+    case C::AlreadyExists:
+        return QStringLiteral("CertificateExists");
+    case C::Unsupported:
+        return QStringLiteral("AlgorithmUnsupported");
+    case C::ReadBackMismatch:
+        return QStringLiteral("ReadBackMismatch");
+    case C::Crypto:
+        return QStringLiteral("SignatureInvalid");
+    case C::ModuleLoad:
+        return QStringLiteral("ModuleUnavailable");
+    default:
+        return QStringLiteral("DeviceError");
+    }
+}
+
+struct CertFacts
+{
+    QString serialHex;
+    QDateTime notAfter;
+};
+
+CertFacts certFacts(const QByteArray &der)
+{
+    CertFacts facts;
+    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+    X509 *cert = d2i_X509(nullptr, &p, static_cast<long>(der.size()));
+    if (!cert)
+        return facts;
+    if (BIGNUM *bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)) {
+        char *hex = BN_bn2hex(bn);
+        facts.serialHex = QString::fromLatin1(hex).toLower();
+        OPENSSL_free(hex);
+        BN_free(bn);
+    }
+    struct tm tm = {};
+    if (ASN1_TIME_to_tm(X509_get0_notAfter(cert), &tm) == 1)
+        facts.notAfter = QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+                                   QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
+    X509_free(cert);
+    return facts;
+}
+
+QString hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(bytes.toHex());
+}
+
+} // namespace
+
+ProvisioningJob::ProvisioningJob(std::shared_ptr<const ProvisioningContext> context, device::TokenInfo token)
+    : m_context(std::move(context))
+    , m_token(std::move(token))
+{
+    m_result.serial = m_token.serial;
+    m_result.model = m_token.model;
+}
+
+ProvisioningJob::~ProvisioningJob() = default;
+
+void ProvisioningJob::start(Sink sink)
+{
+    m_sink = std::move(sink);
+    m_startMs = steadyMs();
+    // Detached: a thread stuck in a module call must not hold up the station; it keeps the job and the module
+    // alive through these references until the call returns.
+    std::thread([self = shared_from_this()] { self->run(); }).detach();
+}
+
+void ProvisioningJob::cancel()
+{
+    m_cancel = true;
+}
+
+void ProvisioningJob::detach()
+{
+    std::lock_guard lock(m_mutex);
+    m_sink = nullptr;
+}
+
+bool ProvisioningJob::finished() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_finished;
+}
+
+bool ProvisioningJob::expire(qint64 nowMs)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_finished || m_deadlineMs == 0 || nowMs < m_deadlineMs)
+        return false;
+    const qint64 allowed = (m_deadlineMs - m_stepStartMs) / 1000;
+    const JobStage stage = m_stage.load();
+    const QString message = tr("No answer within %1 s while %2; the key was left as it is.")
+                                .arg(allowed)
+                                .arg(jobStageTitle(stage).toLower());
+    m_result.failedAt = stage;
+    m_result.errorCode = QStringLiteral("Timeout");
+    m_result.errorMessage = message;
+    if (auto step = journalStep(stage); step && !m_result.attemptId.isEmpty())
+        m_context->journal->recordEvent(
+            m_result.attemptId, *step, JournalPhase::Failed,
+            { { QStringLiteral("code"), m_result.errorCode }, { QStringLiteral("message"), message } });
+    finishLocked(JobStage::Failed);
+    return true;
+}
+
+bool ProvisioningJob::cancelled()
+{
+    if (!m_cancel)
+        return false;
+    std::lock_guard lock(m_mutex);
+    if (m_finished)
+        return true;
+    m_result.failedAt = m_stage.load();
+    m_result.errorCode = QStringLiteral("Cancelled");
+    m_result.errorMessage = tr("Cancelled by the operator.");
+    if (auto step = journalStep(m_stage.load()); step && !m_result.attemptId.isEmpty())
+        m_context->journal->recordEvent(m_result.attemptId, *step, JournalPhase::Failed,
+                                        { { QStringLiteral("code"), m_result.errorCode } });
+    finishLocked(JobStage::Cancelled);
+    return true;
+}
+
+bool ProvisioningJob::enter(JobStage stage, std::chrono::seconds timeout, const QJsonObject &detail)
+{
+    if (cancelled())
+        return false;
+    std::unique_lock lock(m_mutex);
+    if (m_finished)
+        return false;
+    m_stage = stage;
+    m_stepStartMs = steadyMs();
+    m_deadlineMs = m_stepStartMs + std::chrono::duration_cast<std::chrono::milliseconds>(timeout).count();
+    m_result.steps.append(StepTiming { stage, m_context->clock().toMSecsSinceEpoch(), 0, true });
+    if (auto step = journalStep(stage)) {
+        auto recorded
+            = m_context->journal->recordEvent(m_result.attemptId, *step, JournalPhase::Before, detail);
+        if (!recorded) {
+            lock.unlock();
+            fail(QStringLiteral("JournalUnavailable"),
+                 tr("The batch log cannot be written (%1); stopped before touching the key.")
+                     .arg(recorded.error().message));
+            return false;
+        }
+    }
+    if (m_sink)
+        m_sink(Update { m_token.serial, stage, false, {} });
+    return true;
+}
+
+bool ProvisioningJob::leave(const QJsonObject &detail)
+{
+    std::unique_lock lock(m_mutex);
+    if (m_finished)
+        return false;
+    m_deadlineMs = 0;
+    if (!m_result.steps.isEmpty())
+        m_result.steps.back().elapsedMs = steadyMs() - m_stepStartMs;
+    if (auto step = journalStep(m_stage.load())) {
+        auto recorded
+            = m_context->journal->recordEvent(m_result.attemptId, *step, JournalPhase::After, detail);
+        if (!recorded) {
+            lock.unlock();
+            fail(QStringLiteral("JournalUnavailable"),
+                 tr("The batch log cannot be written (%1); stopped.").arg(recorded.error().message));
+            return false;
+        }
+    }
+    lock.unlock();
+    return !cancelled();
+}
+
+void ProvisioningJob::fail(const QString &code, const QString &message, const QJsonObject &detail)
+{
+    std::lock_guard lock(m_mutex);
+    if (m_finished)
+        return;
+    const JobStage stage = m_stage.load();
+    m_result.failedAt = stage;
+    m_result.errorCode = code;
+    m_result.errorMessage = message;
+    if (!m_result.steps.isEmpty()) {
+        m_result.steps.back().ok = false;
+        m_result.steps.back().elapsedMs = steadyMs() - m_stepStartMs;
+    }
+    QJsonObject d = detail;
+    d.insert(QStringLiteral("code"), code);
+    d.insert(QStringLiteral("message"), message);
+    if (auto step = journalStep(stage); step && !m_result.attemptId.isEmpty())
+        m_context->journal->recordEvent(m_result.attemptId, *step, JournalPhase::Failed, d);
+    qCWarning(lcCore) << "key" << m_token.serial << "failed at" << jobStageName(stage) << code << message;
+    finishLocked(JobStage::Failed);
+}
+
+void ProvisioningJob::failDevice(const device::DeviceError &error)
+{
+    QJsonObject detail;
+    if (!error.call.isEmpty())
+        detail.insert(QStringLiteral("call"), error.call);
+    if (error.ckr)
+        detail.insert(QStringLiteral("ckr"), error.ckrName());
+    fail(deviceCode(error), error.toString(), detail);
+}
+
+void ProvisioningJob::finishLocked(JobStage outcome)
+{
+    m_finished = true;
+    m_deadlineMs = 0;
+    m_result.outcome = outcome;
+    m_result.elapsedMs = steadyMs() - m_startMs;
+    m_stage = outcome;
+    if (!m_result.attemptId.isEmpty()) {
+        AttemptOutcome o;
+        o.state = outcome == JobStage::Done  ? AttemptState::Done
+            : outcome == JobStage::Cancelled ? AttemptState::Cancelled
+                                             : AttemptState::Failed;
+        o.errorCode = m_result.errorCode;
+        o.errorMessage = m_result.errorMessage;
+        if (auto status = m_context->journal->finishAttempt(m_result.attemptId, o); !status)
+            qCCritical(lcCore) << "cannot close attempt" << m_result.attemptId << status.error().toString();
+    }
+    if (m_sink)
+        m_sink(Update { m_token.serial, outcome, true, m_result });
+}
+
+void ProvisioningJob::note(const std::function<void(JobResult &)> &change)
+{
+    std::lock_guard lock(m_mutex);
+    change(m_result);
+}
+
+void ProvisioningJob::succeed()
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_finished)
+        finishLocked(JobStage::Done);
+}
+
+QByteArray ProvisioningJob::loginPin(QString *error) const
+{
+    const auto &secrets = *m_context->secrets;
+    if (m_context->profile.pin.source == Profile::PinSource::Transport) {
+        if (secrets.transportPin.isEmpty())
+            *error = tr("No transport PIN is configured.");
+        return secrets.transportPin;
+    }
+    auto pin = PinDerivation::derive(secrets.stationSecret, m_token.serial, m_context->profile.pin.digits);
+    if (!pin) {
+        *error = pin.error().message;
+        return {};
+    }
+    return *pin;
+}
+
+void ProvisioningJob::run()
+{
+    const ProvisioningContext &ctx = *m_context;
+    const Profile &profile = ctx.profile;
+    const QString &serial = m_token.serial;
+
+    auto resume = ctx.journal->resumeState(serial);
+    auto attempt
+        = ctx.journal->beginAttempt(ctx.batchId, serial, m_token.model,
+                                    { { QStringLiteral("slot"), static_cast<qint64>(m_token.slotId) },
+                                      { QStringLiteral("label"), m_token.label },
+                                      { QStringLiteral("manufacturer"), m_token.manufacturer } });
+    if (!attempt || !resume) {
+        fail(QStringLiteral("JournalUnavailable"),
+             tr("The batch log cannot be written (%1); the key was not touched.")
+                 .arg(!attempt ? attempt.error().message : resume.error().message));
+        return;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_result.attemptId = *attempt;
+    }
+
+    // --- 4. key usable? ---
+    if (!enter(JobStage::Login, profile.timeouts.login))
+        return;
+    auto opened = device::TokenSession::open(ctx.module, serial);
+    if (!opened)
+        return failDevice(opened.error());
+    std::unique_ptr<device::TokenSession> session = std::move(*opened);
+    QString pinError;
+    QByteArray pin = loginPin(&pinError);
+    SecretGuard pinGuard(pin);
+    if (pin.isEmpty())
+        return fail(QStringLiteral("PinUnavailable"), pinError);
+    device::LoginPolicy policy;
+    policy.refuseWhenCountLow = profile.pin.minRetriesLeft > 1;
+    if (auto login = session->login(pin, policy); !login)
+        return failDevice(login.error());
+    if (!leave())
+        return;
+
+    // --- 5. a free key pair, or what an earlier attempt left ---
+    if (!enter(JobStage::FindKeyPair, profile.timeouts.login,
+               { { QStringLiteral("resumeStage"), resumeStageName(resume->stage) } }))
+        return;
+    auto pairs = session->keyPairs();
+    if (!pairs)
+        return failDevice(pairs.error());
+    auto certs = session->certificates();
+    if (!certs)
+        return failDevice(certs.error());
+
+    auto verifyFor = [&](const QByteArray &der, const QByteArray &publicKey) {
+        ca::CertificateVerifier::Input input;
+        input.leafDer = der;
+        input.intermediatesDer = ctx.intermediatesDer;
+        input.trustAnchorsDer = ctx.trustAnchorsDer;
+        input.expectedPublicKeyInfo = publicKey;
+        input.expectedSerial = serial;
+        input.policy = ctx.policy;
+        input.now = ctx.clock();
+        return ca::CertificateVerifier::verify(input);
+    };
+    auto certFor = [&](const QByteArray &id) -> const device::CertificateObject * {
+        for (const auto &c : *certs)
+            if (c.id == id)
+                return &c;
+        return nullptr;
+    };
+
+    if (!ctx.force) {
+        for (const auto &pair : *pairs) {
+            const auto *cert = certFor(pair.id);
+            if (!cert || pair.publicKey.isEmpty() || !verifyFor(cert->der, pair.publicKey))
+                continue;
+            const CertFacts facts = certFacts(cert->der);
+            note([&](JobResult &r) {
+                r.alreadyProvisioned = true;
+                r.keyIdHex = hex(pair.id);
+                r.certDer = cert->der;
+                r.certSerialHex = facts.serialHex;
+                r.certNotAfter = facts.notAfter;
+            });
+            if (!leave({ { QStringLiteral("keyId"), hex(pair.id) },
+                         { QStringLiteral("alreadyProvisioned"), true } }))
+                return;
+            return succeed();
+        }
+    }
+
+    const device::KeyAlgorithm algorithm = deviceAlgorithm(profile.keyAlgorithm);
+    std::optional<device::KeyPairInfo> chosen;
+    QByteArray issued; // a certificate an earlier attempt received and did not write
+    // A finished attempt leaves nothing to resume (a forced run gets a new key pair and certificate).
+    const bool resumable
+        = resume->stage != KeyResumeState::Stage::Done && resume->stage != KeyResumeState::Stage::Unknown;
+    const QByteArray resumeId = resumable ? QByteArray::fromHex(resume->keyIdHex.toLatin1()) : QByteArray();
+    if (!resumeId.isEmpty()) {
+        for (const auto &pair : *pairs) {
+            if (pair.id != resumeId || pair.publicKey.isEmpty())
+                continue;
+            const auto *onKey = certFor(pair.id);
+            const bool issuedEarlier = !resume->certDer.isEmpty();
+            if (onKey && !(issuedEarlier && onKey->der == resume->certDer))
+                break; // certified by someone else since: not ours to reuse
+            chosen = pair;
+            note([](JobResult &r) { r.resumed = true; });
+            if (issuedEarlier)
+                issued = resume->certDer;
+            break;
+        }
+    }
+    if (!chosen) {
+        for (const auto &pair : *pairs) {
+            if (!certFor(pair.id) && !pair.publicKey.isEmpty() && pairMatches(pair, algorithm)) {
+                chosen = pair;
+                break;
+            }
+        }
+    }
+    if (!leave({ { QStringLiteral("keyId"), chosen ? hex(chosen->id) : QString() },
+                 { QStringLiteral("reused"), chosen.has_value() },
+                 { QStringLiteral("resumed"), !resumeId.isEmpty() && chosen && chosen->id == resumeId } }))
+        return;
+
+    // --- 6. generate on the key ---
+    if (!chosen) {
+        QByteArray id(16, '\0');
+        RAND_bytes(reinterpret_cast<unsigned char *>(id.data()), static_cast<int>(id.size()));
+        // The id is journaled before the chip starts: after a crash mid-generation, resume looks for it.
+        if (!enter(JobStage::GenerateKeyPair, profile.timeouts.keyGeneration,
+                   { { QStringLiteral("keyId"), hex(id) },
+                     { QStringLiteral("algorithm"), Profile::algorithmName(profile.keyAlgorithm) } }))
+            return;
+        auto generated
+            = session->generateKeyPair(algorithm, QStringLiteral("KeyStation ") + profile.name, id);
+        if (!generated)
+            return failDevice(generated.error());
+        chosen = *generated;
+        note([](JobResult &r) { r.generatedKey = true; });
+        if (!leave({ { QStringLiteral("keyId"), hex(chosen->id) } }))
+            return;
+    }
+    const QString keyIdHex = hex(chosen->id);
+    note([&](JobResult &r) { r.keyIdHex = keyIdHex; });
+
+    // --- 7. identification ---
+    if (!enter(JobStage::ReadIdentity, profile.timeouts.login))
+        return;
+    auto identity = session->refreshTokenInfo();
+    if (!identity)
+        return failDevice(identity.error());
+    if (identity->serial != serial)
+        return fail(QStringLiteral("KeySwapped"),
+                    tr("The key in this slot changed to %1.").arg(identity->serial));
+    if (!leave({ { QStringLiteral("serial"), identity->serial },
+                 { QStringLiteral("model"), identity->model },
+                 { QStringLiteral("manufacturer"), identity->manufacturer } }))
+        return;
+
+    QByteArray certificate = issued;
+    if (certificate.isEmpty()) {
+        // --- 8. the request, signed on the key ---
+        if (!enter(JobStage::CreateCsr, profile.timeouts.csr, { { QStringLiteral("keyId"), keyIdHex } }))
+            return;
+        device::CsrRequest request;
+        auto add = [&](const char *field, const QString &templ) {
+            const QString value = profile.expand(templ, serial);
+            if (!value.isEmpty())
+                request.subject.append({ QLatin1String(field), value });
+        };
+        add("C", profile.subject.country);
+        add("O", profile.subject.organization);
+        add("OU", profile.subject.organizationalUnit);
+        add("serialNumber", profile.subject.serialNumber);
+        add("CN", profile.subject.commonName);
+        request.keyUsage = profile.keyUsage;
+        request.extendedKeyUsage = profile.extendedKeyUsage;
+        auto csr = session->signCsr(chosen->id, request);
+        if (!csr)
+            return failDevice(csr.error());
+        if (!leave({ { QStringLiteral("csrSha256"),
+                       QString::fromLatin1(
+                           QCryptographicHash::hash(*csr, QCryptographicHash::Sha256).toHex()) } }))
+            return;
+
+        // --- 9. the CA ---
+        if (!enter(JobStage::Enrol, profile.timeouts.enrol, { { QStringLiteral("keyId"), keyIdHex } }))
+            return;
+        note([](JobResult &r) { r.enrolled = true; });
+        QFuture<ca::Result<ca::IssuedCertificate>> future
+            = ctx.ca->enroll(ca::EnrollmentRequest { *csr, serial, false });
+        while (!future.isFinished()) {
+            if (m_cancel || finished()) {
+                future.cancel();
+                cancelled();
+                return;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        if (future.isCanceled() || future.resultCount() == 0)
+            return fail(QStringLiteral("Cancelled"), tr("The enrolment was cancelled."));
+        const auto answer = future.result();
+        if (!answer) {
+            const auto &e = answer.error();
+            QJsonObject detail { { QStringLiteral("operation"), e.operation } };
+            if (e.httpStatus)
+                detail.insert(QStringLiteral("httpStatus"), e.httpStatus);
+            if (!e.serverMessage.isEmpty())
+                detail.insert(QStringLiteral("server"), e.serverMessage);
+            return fail(QStringLiteral("Ca") + ca::CaError::codeName(e.code), e.toString(), detail);
+        }
+        certificate = answer->certificateDer;
+        const CertFacts facts = certFacts(certificate);
+        if (!leave({ { QStringLiteral("keyId"), keyIdHex },
+                     { QStringLiteral("certDer"), QString::fromLatin1(certificate.toBase64()) },
+                     { QStringLiteral("certSerial"), facts.serialHex },
+                     { QStringLiteral("certNotAfter"),
+                       facts.notAfter.isValid() ? facts.notAfter.toMSecsSinceEpoch() : 0 } }))
+            return;
+    }
+
+    // --- 10. verify before writing: nothing unverified reaches the key ---
+    if (!enter(JobStage::VerifyCertificate, profile.timeouts.login))
+        return;
+    auto verified = verifyFor(certificate, chosen->publicKey);
+    if (!verified)
+        return fail(QStringLiteral("Certificate") + ca::CaError::codeName(verified.error().code),
+                    verified.error().toString());
+    const CertFacts facts = certFacts(certificate);
+    note([&](JobResult &r) {
+        r.certDer = certificate;
+        r.certSerialHex = facts.serialHex;
+        r.certNotAfter = facts.notAfter;
+    });
+    if (!leave({ { QStringLiteral("certSerial"), facts.serialHex },
+                 { QStringLiteral("subject"), verified->subject } }))
+        return;
+
+    // --- 11. write to the key it names, then read it back ---
+    const auto *already = certFor(chosen->id);
+    if (!already) {
+        if (!enter(JobStage::WriteCertificate, profile.timeouts.write,
+                   { { QStringLiteral("keyId"), keyIdHex } }))
+            return;
+        auto written = session->writeCertificate(chosen->id, certificate,
+                                                 QStringLiteral("KeyStation ") + profile.name);
+        if (!written)
+            return failDevice(written.error());
+        if (!leave({ { QStringLiteral("keyId"), keyIdHex } }))
+            return;
+    }
+    if (!enter(JobStage::ReadBack, profile.timeouts.readBack))
+        return;
+    auto stored = session->certificates();
+    if (!stored)
+        return failDevice(stored.error());
+    bool found = false;
+    for (const auto &c : *stored)
+        found = found || (c.id == chosen->id && c.der == certificate);
+    if (!found)
+        return fail(QStringLiteral("ReadBackMismatch"),
+                    tr("The certificate read back from the key is not the one written."));
+    if (!leave({ { QStringLiteral("keyId"), keyIdHex } }))
+        return;
+
+    // --- optional: hand the key over with its final user PIN ---
+    if (!ctx.secrets->finalUserPin.isEmpty()) {
+        if (!enter(JobStage::SetUserPin, profile.timeouts.login))
+            return;
+        if (auto changed = session->changePin(pin, ctx.secrets->finalUserPin); !changed)
+            return failDevice(changed.error());
+        if (!leave())
+            return;
+    }
+    succeed();
+}
+
+ProvisioningSecrets::~ProvisioningSecrets()
+{
+    wipe(transportPin);
+    wipe(stationSecret);
+    wipe(finalUserPin);
+}
+
+} // namespace ks::core

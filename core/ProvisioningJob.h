@@ -1,0 +1,87 @@
+#pragma once
+
+#include "core/JobTypes.h"
+#include "core/ProvisioningContext.h"
+#include "device/TokenInfo.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+
+namespace ks::device {
+struct DeviceError;
+}
+
+namespace ks::core {
+
+// One key's provisioning, as an explicit state machine (MISSION.md steps 4-11):
+//   login -> find a free key pair (or resume one) -> generate on the key -> read identity -> CSR signed on
+//   the key -> enrol -> verify -> write -> read back -> [set user PIN] -> done / failed / cancelled.
+// Every transition is journaled before and after, with a timestamp; a restarted job reads the journal and the
+// key and continues: a key pair is reused, an issued certificate is written without a second enrolment, a key
+// that already holds a valid certificate of the profile is reported done.
+//
+// Runs on a thread of its own (PKCS#11 calls block for seconds on real chips). PKCS#11 calls cannot be
+// interrupted: cancel() takes effect between steps; expire() (the runner's watchdog) fails a job whose step
+// overran its time-out at once, and the thread, when the module finally returns, finds the job closed and
+// stops without touching the key or the journal again.
+class ProvisioningJob : public std::enable_shared_from_this<ProvisioningJob>
+{
+    Q_DECLARE_TR_FUNCTIONS(ks::core::ProvisioningJob)
+
+public:
+    struct Update
+    {
+        QString serial;
+        JobStage stage = JobStage::Queued;
+        bool finished = false;
+        JobResult result; // when finished
+    };
+    // Called from the job's thread or the watchdog's, under the job's lock: post, do not block.
+    using Sink = std::function<void(const Update &)>;
+
+    ProvisioningJob(std::shared_ptr<const ProvisioningContext> context, device::TokenInfo token);
+    ~ProvisioningJob();
+
+    void start(Sink sink);
+    void cancel();
+    // Fails the job if its current step has overrun its time-out at nowMs (steady clock). True if it did.
+    bool expire(qint64 nowMs);
+    // No more updates to the sink (its owner is going away).
+    void detach();
+
+    QString serial() const { return m_token.serial; }
+    JobStage stage() const { return m_stage.load(); }
+    bool finished() const;
+
+private:
+    void run();
+    bool enter(JobStage stage, std::chrono::seconds timeout, const QJsonObject &detail = {});
+    bool leave(const QJsonObject &detail = {});
+    void fail(const QString &code, const QString &message, const QJsonObject &detail = {});
+    void failDevice(const device::DeviceError &error);
+    void finishLocked(JobStage outcome);
+    void succeed();
+    // m_result is read by the watchdog's thread too: every change goes through the lock.
+    void note(const std::function<void(JobResult &)> &change);
+    bool cancelled();
+    QByteArray loginPin(QString *error) const;
+
+    std::shared_ptr<const ProvisioningContext> m_context;
+    device::TokenInfo m_token;
+    Sink m_sink;
+    mutable std::mutex m_mutex;
+    std::atomic<JobStage> m_stage { JobStage::Queued };
+    std::atomic_bool m_cancel { false };
+    bool m_finished = false; // under m_mutex
+    qint64 m_deadlineMs = 0; // steady clock, under m_mutex; 0 = none
+    qint64 m_stepStartMs = 0;
+    qint64 m_startMs = 0;
+    JobResult m_result;
+};
+
+} // namespace ks::core

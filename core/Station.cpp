@@ -1,0 +1,258 @@
+#include "core/Station.h"
+
+#include "ca_client/EnrollmentClient.h"
+#include "ca_client/EnrollmentClientFactory.h"
+#include "core/Journal.h"
+#include "core/Log.h"
+#include "core/PinDerivation.h"
+#include "core/ProfileLoader.h"
+#include "core/SecureBytes.h"
+#include "device/Pkcs11Module.h"
+#include "device/TokenWatcher.h"
+
+#include <QEventLoop>
+#include <QFile>
+#include <QFutureWatcher>
+#include <QSslCertificate>
+
+namespace ks::core {
+
+namespace {
+
+Result<QByteArray> readSecretFile(const QString &path, const QString &field)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return CoreError::make(CoreError::Code::Io,
+                               Station::tr("Cannot read %1 (%2).").arg(path, file.errorString()), field);
+    QByteArray data = file.read(4096);
+    QByteArray line = data.split('\n').value(0).trimmed();
+    wipe(data);
+    return line;
+}
+
+quint32 keyUsageBits(const QStringList &words)
+{
+    quint32 bits = 0;
+    for (const auto &w : words) {
+        if (w == QStringLiteral("digitalSignature"))
+            bits |= ca::CertificatePolicy::DigitalSignature;
+        else if (w == QStringLiteral("nonRepudiation"))
+            bits |= ca::CertificatePolicy::NonRepudiation;
+        else if (w == QStringLiteral("keyEncipherment"))
+            bits |= ca::CertificatePolicy::KeyEncipherment;
+        else if (w == QStringLiteral("dataEncipherment"))
+            bits |= ca::CertificatePolicy::DataEncipherment;
+        else if (w == QStringLiteral("keyAgreement"))
+            bits |= ca::CertificatePolicy::KeyAgreement;
+    }
+    return bits;
+}
+
+QStringList ekuOids(const QStringList &names)
+{
+    QStringList oids;
+    for (const auto &n : names) {
+        if (n == QStringLiteral("clientAuth"))
+            oids << QStringLiteral("1.3.6.1.5.5.7.3.2");
+        else if (n == QStringLiteral("serverAuth"))
+            oids << QStringLiteral("1.3.6.1.5.5.7.3.1");
+        else if (n == QStringLiteral("codeSigning"))
+            oids << QStringLiteral("1.3.6.1.5.5.7.3.3");
+        else if (n == QStringLiteral("emailProtection"))
+            oids << QStringLiteral("1.3.6.1.5.5.7.3.4");
+        else
+            oids << n; // dotted OID
+    }
+    return oids;
+}
+
+} // namespace
+
+Station::Station(QObject *parent)
+    : QObject(parent)
+{ }
+
+Station::~Station()
+{
+    delete m_runner; // detaches running jobs before the CA client and journal go away
+    m_runner = nullptr;
+    if (m_watcher)
+        m_watcher->stop();
+}
+
+Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QObject *parent)
+{
+    std::unique_ptr<Station> station(new Station(parent));
+    auto profile = ProfileLoader::loadFile(config.profilePath);
+    if (!profile)
+        return profile.error();
+    station->m_profile = *profile;
+    const Profile &p = station->m_profile;
+
+    // Secrets, read once and wiped with the station.
+    auto secrets = std::make_shared<ProvisioningSecrets>();
+    if (p.pin.source == Profile::PinSource::Transport) {
+        if (!p.pin.file.isEmpty()) {
+            auto pin = readSecretFile(p.pin.file, QStringLiteral("pin.file"));
+            if (!pin)
+                return pin.error();
+            secrets->transportPin = *pin;
+        } else if (!p.pin.env.isEmpty()) {
+            secrets->transportPin = qgetenv(p.pin.env.toLocal8Bit().constData());
+        }
+        if (secrets->transportPin.isEmpty())
+            return CoreError::make(CoreError::Code::ProfileMissingField,
+                                   tr("The profile's transport PIN is empty."), QStringLiteral("pin"));
+    } else {
+        auto secret = PinDerivation::loadStationSecret(p.pin.secretFile);
+        if (!secret)
+            return secret.error();
+        secrets->stationSecret = *secret;
+    }
+    if (!p.finalUserPinFile.isEmpty()) {
+        auto pin = readSecretFile(p.finalUserPinFile, QStringLiteral("finalUserPinFile"));
+        if (!pin)
+            return pin.error();
+        secrets->finalUserPin = *pin;
+    }
+    station->m_secrets = secrets;
+
+    // Trust anchors the issued certificates must chain to.
+    for (const auto &cert : QSslCertificate::fromPath(p.ca.trustAnchorFile, QSsl::Pem))
+        station->m_anchors << cert.toDer();
+    if (station->m_anchors.isEmpty())
+        return CoreError::make(CoreError::Code::ProfileInvalidValue,
+                               tr("No CA certificate in %1.").arg(p.ca.trustAnchorFile),
+                               QStringLiteral("ca.trustAnchor"));
+
+    // The CA client.
+    ca::CaSettings settings;
+    settings.protocol = p.ca.protocol == Profile::CaProtocol::Est ? ca::CaSettings::Protocol::Est
+                                                                  : ca::CaSettings::Protocol::Cfssl;
+    settings.baseUrl = QUrl(p.ca.url);
+    settings.label = p.ca.label;
+    settings.profile = p.ca.profile;
+    settings.trustAnchorFile = p.ca.trustAnchorFile;
+    settings.clientCertFile = p.ca.clientCertFile;
+    settings.clientKeyFile = p.ca.clientKeyFile;
+    settings.requestTimeout = std::chrono::duration_cast<std::chrono::milliseconds>(p.timeouts.enrol);
+    settings.maxConcurrent = qBound(1, p.maxParallelKeys, 16);
+    if (!p.ca.tlsPinSha256.isEmpty()) {
+        auto pin = ca::CaSettings::parsePin(p.ca.tlsPinSha256);
+        if (!pin)
+            return CoreError::make(CoreError::Code::ProfileInvalidValue, pin.error().message,
+                                   QStringLiteral("ca.tlsPinSha256"));
+        settings.pinnedSpkiSha256 = *pin;
+    }
+    if (!p.ca.authKeyFile.isEmpty()) {
+        auto key = readSecretFile(p.ca.authKeyFile, QStringLiteral("ca.authKeyFile"));
+        if (!key)
+            return key.error();
+        settings.hmacKeyHex = *key;
+    }
+    if (!p.ca.usernameFile.isEmpty()) {
+        auto user = readSecretFile(p.ca.usernameFile, QStringLiteral("ca.usernameFile"));
+        auto password = readSecretFile(p.ca.passwordFile, QStringLiteral("ca.passwordFile"));
+        if (!user)
+            return user.error();
+        if (!password)
+            return password.error();
+        settings.basicUser = QString::fromUtf8(*user);
+        settings.basicPassword = QString::fromUtf8(*password);
+    }
+    auto client = ca::EnrollmentClientFactory::create(settings);
+    wipe(settings.hmacKeyHex);
+    if (!client)
+        return CoreError::make(CoreError::Code::ProfileInvalidValue, client.error().toString(),
+                               QStringLiteral("ca"));
+    station->m_ca = std::move(*client);
+
+    auto journal = Journal::open(config.journal);
+    if (!journal)
+        return journal.error();
+    station->m_journal = std::move(*journal);
+    station->m_operators = std::make_unique<OperatorStore>(*station->m_journal);
+
+    auto module = device::Pkcs11Module::load(config.modulePath);
+    if (!module)
+        return CoreError::make(CoreError::Code::InvalidArgument, module.error().toString(),
+                               QStringLiteral("module"));
+    station->m_module = *module;
+    station->m_watcher = std::make_unique<device::TokenWatcher>(station->m_module);
+    station->m_watcher->setPollInterval(config.pollIntervalMs);
+    station->m_runner = new BatchRunner;
+
+    Station *raw = station.get();
+    connect(station->m_watcher.get(), &device::TokenWatcher::tokenAdded, raw,
+            [raw](const device::TokenInfo &t) {
+                if (raw->m_runner->isActive() && raw->m_runner->isContinuous())
+                    raw->m_runner->addKey(t);
+            });
+    connect(station->m_watcher.get(), &device::TokenWatcher::tokenRemoved, raw,
+            [raw](const device::TokenInfo &t) { raw->m_runner->removeKey(t); });
+    station->m_watcher->start();
+    return station;
+}
+
+Result<QStringList> Station::connectCa()
+{
+    QFuture<ca::Result<QList<QByteArray>>> future = m_ca->fetchCaCertificates();
+    QFutureWatcher<ca::Result<QList<QByteArray>>> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(future);
+    if (!future.isFinished())
+        loop.exec();
+    if (future.isCanceled() || future.resultCount() == 0)
+        return CoreError::make(CoreError::Code::InvalidArgument, tr("The CA request was cancelled."),
+                               QStringLiteral("ca"));
+    const auto certs = future.result();
+    if (!certs)
+        return CoreError::make(CoreError::Code::InvalidArgument, certs.error().toString(),
+                               QStringLiteral("ca"));
+    QStringList subjects;
+    m_intermediates.clear();
+    for (const auto &der : *certs) {
+        const QSslCertificate cert(der, QSsl::Der);
+        subjects << cert.subjectDisplayName();
+        if (!m_anchors.contains(der))
+            m_intermediates << der;
+    }
+    qCInfo(lcCore) << "CA answered with" << subjects;
+    return subjects;
+}
+
+ProvisioningContext Station::context(const QString &operatorName, bool force) const
+{
+    ProvisioningContext c;
+    c.module = m_module;
+    c.ca = m_ca.get();
+    c.journal = m_journal.get();
+    c.profile = m_profile;
+    c.secrets = m_secrets;
+    c.trustAnchorsDer = m_anchors;
+    c.intermediatesDer = m_intermediates;
+    c.policy.clockSkew = m_profile.clockSkew;
+    c.policy.minRemainingValidity = std::chrono::hours(24) * m_profile.minValidityDays;
+    c.policy.requiredKeyUsage = keyUsageBits(m_profile.keyUsage);
+    c.policy.requiredExtendedKeyUsages = ekuOids(m_profile.extendedKeyUsage);
+    c.policy.serialPlacement = ca::CertificatePolicy::SerialPlacement::CommonNameOrSerialNumber;
+    c.operatorName = operatorName;
+    c.force = force;
+    return c;
+}
+
+Result<QString> Station::provisionAll(const OperatorSession &session, bool continuous, bool force)
+{
+    if (auto allowed = OperatorStore::authorize(session, Permission::Provision); !allowed)
+        return allowed.error();
+    const QString operatorName = session.name;
+    auto keys = m_module->tokens();
+    if (!keys)
+        return CoreError::make(CoreError::Code::InvalidArgument, keys.error().toString(),
+                               QStringLiteral("module"));
+    return m_runner->start(context(operatorName, force), *keys, continuous);
+}
+
+} // namespace ks::core

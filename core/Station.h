@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/BatchRunner.h"
+#include "core/CoreError.h"
+#include "core/JournalConfig.h"
+#include "core/OperatorStore.h"
+#include "core/Profile.h"
+#include "core/ProvisioningContext.h"
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace ks::device {
+class Pkcs11Module;
+class TokenWatcher;
+} // namespace ks::device
+namespace ks::ca {
+class EnrollmentClient;
+}
+
+namespace ks::core {
+
+class Journal;
+
+struct StationConfig
+{
+    QString profilePath;
+    QString modulePath; // PKCS#11 module of the hub
+    JournalConfig journal;
+    int pollIntervalMs = 500;
+};
+
+// The station assembled (MISSION.md step 2): profile, PKCS#11 module and key watcher, CA client, journal and
+// the batch runner — what both front ends (GUI and keystation-cli) drive. Lives in the caller's thread, which
+// must run an event loop.
+class Station : public QObject
+{
+    Q_OBJECT
+
+public:
+    static Result<std::unique_ptr<Station>> create(const StationConfig &config, QObject *parent = nullptr);
+    ~Station() override;
+
+    // Registration with the CA: fetch its certificates (intermediates for path building) and check that they
+    // lead to the configured trust anchor. Blocks until the CA answers or the time-out; call before a batch.
+    Result<QStringList> connectCa();
+
+    // Starts "Provision all" over the keys present now (and, in continuous mode, those plugged in later).
+    // The operator's role is checked here, below any front end.
+    Result<QString> provisionAll(const OperatorSession &session, bool continuous, bool force = false);
+    OperatorStore &operators() { return *m_operators; }
+
+    const Profile &profile() const { return m_profile; }
+    Journal *journal() const { return m_journal.get(); }
+    BatchRunner *runner() const { return m_runner; }
+    device::TokenWatcher *watcher() const { return m_watcher.get(); }
+    ca::EnrollmentClient *caClient() const { return m_ca.get(); }
+    std::shared_ptr<device::Pkcs11Module> module() const { return m_module; }
+
+private:
+    explicit Station(QObject *parent);
+    ProvisioningContext context(const QString &operatorName, bool force) const;
+
+    Profile m_profile;
+    std::shared_ptr<device::Pkcs11Module> m_module;
+    std::unique_ptr<Journal> m_journal;
+    std::unique_ptr<OperatorStore> m_operators;
+    std::unique_ptr<ca::EnrollmentClient> m_ca;
+    std::unique_ptr<device::TokenWatcher> m_watcher;
+    BatchRunner *m_runner = nullptr;
+    std::shared_ptr<ProvisioningSecrets> m_secrets;
+    QList<QByteArray> m_anchors;
+    QList<QByteArray> m_intermediates;
+};
+
+} // namespace ks::core
