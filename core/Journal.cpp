@@ -401,8 +401,13 @@ Result<EventRecord> Journal::append(EventRecord e)
     const bool pg = isPostgres();
     return m_worker->call([&](QSqlDatabase &db) -> Result<EventRecord> {
         QString err;
-        if (!beginWrite(db, pg, err))
-            return queryError(tr("starting a transaction"), err);
+        if (!beginWrite(db, pg, err)) {
+            // A restarted PostgreSQL server leaves a dead connection: reconnect once, before anything was
+            // written (retrying after a failed COMMIT could append the event twice).
+            if (!pg || (db.close(), !db.open()) || !beginWrite(db, pg, err))
+                return queryError(tr("starting a transaction"), err.isEmpty() ? db.lastError().text() : err);
+            qCInfo(lcCore) << "journal reconnected to" << location();
+        }
         auto fail = [&](CoreError error) {
             rollback(db);
             return error;
@@ -802,7 +807,8 @@ Result<VerifyResult> Journal::verify()
         };
         QString err;
         // One read transaction: a consistent snapshot while other stations keep appending.
-        if (!run(*std::make_unique<QSqlQuery>(db),
+        QSqlQuery begin(db);
+        if (!run(begin,
                  isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ")
                               : QStringLiteral("BEGIN"),
                  {}, err))

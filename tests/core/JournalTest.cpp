@@ -561,3 +561,25 @@ TEST(EventChain, HashIsSha256OverPreviousHashAndCanonicalForm)
 }
 
 } // namespace
+
+namespace {
+
+TEST(JournalPostgres, ReconnectsAfterAServerRestart)
+{
+    JournalBackend backend(Backend::Postgres);
+    ASSERT_TRUE(backend.ok());
+    auto j = backend.open();
+    ASSERT_TRUE(j) << j.error().toString().toStdString();
+    auto batch = (*j)->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    ASSERT_TRUE(batch);
+    ASSERT_TRUE(ks::test::PostgresServer::shared()->restart());
+    auto a = (*j)->beginAttempt(*batch, QStringLiteral("S1"));
+    ASSERT_TRUE(a) << a.error().toString().toStdString();
+    ASSERT_TRUE((*j)->finishAttempt(*a, { AttemptState::Done, {}, {} }));
+    auto v = (*j)->verify();
+    ASSERT_TRUE(v);
+    EXPECT_TRUE(v->intact);
+    EXPECT_EQ(v->eventsChecked, 3);
+}
+
+} // namespace

@@ -7,6 +7,8 @@
 #include <QTcpServer>
 #include <QThread>
 
+#include <mutex>
+
 #include <grp.h>
 #include <pwd.h>
 #include <unistd.h>
@@ -164,19 +166,28 @@ void PostgresServer::stop()
 
 PostgresServer *PostgresServer::shared()
 {
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
     if (!g_shared) {
         g_shared = std::make_unique<PostgresServer>();
-        g_shared->start();
+        if (!g_shared->start())
+            ADD_FAILURE() << "PostgreSQL test server did not start: " << g_shared->error().toStdString();
     }
     return g_shared.get();
 }
 
-void PostgresServer::Environment::SetUp()
+bool PostgresServer::restart()
 {
-    PostgresServer *server = shared();
-    if (!server->isRunning())
-        GTEST_FAIL() << "PostgreSQL test server did not start: " << server->error().toStdString();
+    if (!m_running)
+        return false;
+    return runAsServerUser({ kBin + QStringLiteral("pg_ctl"), QStringLiteral("-D"),
+                             m_dir->path() + QStringLiteral("/data"), QStringLiteral("-l"),
+                             m_dir->path() + QStringLiteral("/server.log"), QStringLiteral("-m"),
+                             QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("-t"),
+                             QStringLiteral("30"), QStringLiteral("restart") });
 }
+
+void PostgresServer::Environment::SetUp() { }
 
 void PostgresServer::Environment::TearDown()
 {

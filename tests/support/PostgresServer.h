@@ -24,6 +24,8 @@ public:
     // Starts it; false (and error()) when initdb or the server fail. Takes 1-3 s.
     bool start();
     void stop();
+    // Restarts the server (same port and data), as a crash or an administrator would; connections die.
+    bool restart();
     bool isRunning() const { return m_running; }
     QString error() const { return m_error; }
 
@@ -39,11 +41,12 @@ public:
     // A fresh empty database owned by user(), for a test that needs a journal of its own.
     bool createDatabase(const QString &name);
 
-    // One server shared by every test of the binary, started on first use (see Environment).
+    // One server shared by every test of the process, started on first use: ctest runs each test case in a
+    // process of its own, so test cases that never touch PostgreSQL never pay for starting it.
     static PostgresServer *shared();
 
     // Register in main(): ::testing::AddGlobalTestEnvironment(new ks::test::PostgresServer::Environment);
-    // starts the shared server before the first test and stops it after the last.
+    // stops and removes the shared server after the last test.
     class Environment : public ::testing::Environment
     {
     public:
