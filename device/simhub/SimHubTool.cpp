@@ -19,7 +19,8 @@ Controls the KeyStation simulated USB hub (ks-simhub-pkcs11.so) through its stat
 FILE defaults to $KS_SIMHUB_STATE.
 
 Commands:
-  list                                  keys (serial, present/absent, PIN tries left/max) and faults
+  list                                  keys (serial, present/absent, PIN tries left/max), then the
+                                        default, latencies and faults
   plug SERIAL                           plug a key in
   unplug SERIAL                         pull a key out
   default present|absent                state of keys the file does not mention
@@ -80,6 +81,13 @@ int list(SimHubControl &control)
     for (const auto &key : control.listKeys()) {
         std::printf("%s %s tries=%d/%d\n", key.serial.c_str(), key.present ? "present" : "absent",
                     key.triesLeft, key.maxTries);
+    }
+    std::printf("default %s\n", state->defaultPresent ? "present" : "absent");
+    for (const auto &[op, ms] : state->latencyMs)
+        std::printf("latency %s %d\n", op.c_str(), ms);
+    for (const auto &[serial, key] : state->keys) {
+        for (const auto &[op, ms] : key.latencyMs)
+            std::printf("latency %s %d %s\n", op.c_str(), ms, serial.c_str());
     }
     for (const auto &f : state->faults) {
         std::printf("fault %d %s %s %s skip=%d count=%d hang-ms=%d fired=%d\n", f.id, f.serial.c_str(),

@@ -147,6 +147,8 @@ TEST_F(SimHubControlTest, CommandLineTool)
     EXPECT_NE(list.out.find("aa11 absent tries=3/3"), std::string::npos) << list.out;
     EXPECT_NE(list.out.find("bb22 present tries=7/7"), std::string::npos) << list.out;
     EXPECT_NE(list.out.find("bb22 C_Login hang skip=2 count=0 hang-ms=700"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("latency C_Sign 300 bb22"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("default absent"), std::string::npos) << list.out;
 
     const auto state = SimHubControl(m_state).state();
     ASSERT_TRUE(state);
