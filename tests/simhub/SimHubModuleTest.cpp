@@ -155,7 +155,7 @@ TEST_F(SimHubModuleTest, DontBlockWaitReportsPlugAndUnplug)
     EXPECT_TRUE(info.flags & CKF_TOKEN_PRESENT);
 }
 
-TEST_F(SimHubModuleTest, BlockingWaitReportsUnplugWithinASecond)
+TEST_F(SimHubModuleTest, BlockingWaitReportsUnplugAndPlugWithinASecond)
 {
     const auto serials = makeTokens(2);
     initialize();
@@ -175,6 +175,17 @@ TEST_F(SimHubModuleTest, BlockingWaitReportsUnplugWithinASecond)
     EXPECT_EQ(slot, a);
     EXPECT_GE(elapsed, 100);
     EXPECT_LT(msSince(pulledAt), 1000);
+
+    auto plugWaiter = std::async(std::launch::async, [this] {
+        CK_SLOT_ID plugged = 0;
+        const CK_RV plugRv = m_p11->C_WaitForSlotEvent(0, &plugged, nullptr);
+        return std::make_pair(plugRv, plugged);
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    EXPECT_EQ(plugWaiter.wait_for(std::chrono::milliseconds(0)), std::future_status::timeout); // nothing yet
+    ASSERT_TRUE(m_control->plug(serials[0]));
+    ASSERT_EQ(plugWaiter.wait_for(std::chrono::seconds(1)), std::future_status::ready);
+    EXPECT_EQ(plugWaiter.get(), std::make_pair(CKR_OK, a));
 }
 
 TEST_F(SimHubModuleTest, FinalizeEndsABlockingWait)
