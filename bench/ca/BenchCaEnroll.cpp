@@ -241,6 +241,10 @@ int main(int argc, char **argv)
                      .arg(QStringLiteral("%1/%2").arg(r.ok).arg(r.total), 9)
                      .arg(r.rate(), 9, 'f', 1)
                      .arg(baseline > 0 ? r.rate() / baseline : 0.0, 8, 'f', 2);
+    out() << QStringLiteral(
+        "(ks_ca: one QNetworkAccessManager, HTTP/1.1 keep-alive; Qt opens at most 6 connections "
+        "per host, so levels above 6 only queue. curl: one process and TLS handshake per "
+        "request. Load average at the end: see `uptime`.)\n");
     out().flush();
     for (const Row &r : rows) {
         if (r.ok != r.total)
