@@ -297,6 +297,28 @@ TEST_F(EstClientTest, PendingGivesUpAtTheBound)
     EXPECT_EQ(m_server->issuedCount(), 0);
 }
 
+TEST_F(EstClientTest, ConcurrencyBoundQueuesTheRest)
+{
+    startServer({ QStringLiteral("--mode"), QStringLiteral("slow"), QStringLiteral("--slow-ms"),
+                  QStringLiteral("800") });
+    CaSettings s = settings();
+    s.maxConcurrent = 2;
+    ClientHarness h(s);
+    QElapsedTimer t;
+    t.start();
+    std::vector<QFuture<ca::Result<ca::IssuedCertificate>>> futures;
+    for (int i = 0; i < 4; ++i)
+        futures.push_back(h.client()->enroll(request()));
+    QThread::msleep(400);
+    EXPECT_EQ(m_server->requestCount(), 2); // two in flight, two queued
+    for (auto &f : futures) {
+        const auto r = ClientHarness::wait(f);
+        ASSERT_TRUE(r && *r) << (r ? r->error().toString().toStdString() : "no result");
+    }
+    EXPECT_GE(t.elapsed(), 1600); // two rounds of 800 ms
+    EXPECT_EQ(m_server->requestCount(), 4);
+}
+
 TEST_F(EstClientTest, QFutureCancelAbortsASlowRequest)
 {
     startServer({ QStringLiteral("--mode"), QStringLiteral("slow"), QStringLiteral("--slow-ms"),
