@@ -1,0 +1,121 @@
+#include "app/cli/CaCommand.h"
+
+#include "CfsslServer.h"
+#include "TestPki.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace ks;
+using test::CfsslServer;
+using test::TestPki;
+
+namespace {
+
+// keystation-cli ca, run in-process (runCaCommand) against a real cfssl serve.
+class CaCommandTest : public ::testing::Test
+{
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = new QTemporaryDir;
+        s_pki = new TestPki(TestPki::create(s_dir->path()));
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_pki;
+        delete s_dir;
+    }
+
+    void SetUp() override
+    {
+        CfsslServer::Options o;
+        o.caCertPath = s_pki->caCertPath();
+        o.caKeyPath = s_pki->caKeyPath();
+        o.tlsCertPath = s_pki->serverCertPath();
+        o.tlsKeyPath = s_pki->serverKeyPath();
+        ASSERT_TRUE(m_server.start(o)) << m_server.errorString().toStdString();
+    }
+
+    QStringList common() const
+    {
+        return { QStringLiteral("--protocol"),  QStringLiteral("cfssl"),       QStringLiteral("--url"),
+                 m_server.baseUrl().toString(), QStringLiteral("--ca-bundle"), s_pki->caCertPath() };
+    }
+
+    QString writeCsr(const QString &serial)
+    {
+        const QString path = m_tmp.filePath(serial + QStringLiteral(".csr"));
+        QFile f(path);
+        EXPECT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(TestPki::makeCsr(serial, serial).csrDer); // DER; PEM is accepted too
+        return path;
+    }
+
+    static inline QTemporaryDir *s_dir = nullptr;
+    static inline TestPki *s_pki = nullptr;
+    CfsslServer m_server;
+    QTemporaryDir m_tmp;
+};
+
+TEST_F(CaCommandTest, InfoSucceeds)
+{
+    EXPECT_EQ(app::runCaCommand(QStringList { QStringLiteral("info") } + common()), 0);
+}
+
+TEST_F(CaCommandTest, EnrollWritesTheCertificateAndChecksIt)
+{
+    const QString out = m_tmp.filePath(QStringLiteral("cert.pem"));
+    const QStringList args = QStringList { QStringLiteral("enroll") } + common()
+        + QStringList { QStringLiteral("--profile"),  QStringLiteral("station"),
+                        QStringLiteral("--csr"),      writeCsr(QStringLiteral("CLI0000000000001")),
+                        QStringLiteral("--serial"),   QStringLiteral("CLI0000000000001"),
+                        QStringLiteral("--eku"),      QStringLiteral("1.3.6.1.5.5.7.3.2"),
+                        QStringLiteral("--min-days"), QStringLiteral("30"),
+                        QStringLiteral("--out"),      out };
+    EXPECT_EQ(app::runCaCommand(args), 0);
+    EXPECT_FALSE(TestPki::certsFromPemFile(out).isEmpty());
+    EXPECT_EQ(m_server.issuedCount(), 1);
+}
+
+TEST_F(CaCommandTest, UnknownProfileIsRefusedByTheCheck)
+{
+    const QStringList args = QStringList { QStringLiteral("enroll") } + common()
+        + QStringList { QStringLiteral("--profile"), QStringLiteral("no-such-profile"),
+                        QStringLiteral("--csr"),     writeCsr(QStringLiteral("CLI0000000000002")),
+                        QStringLiteral("--eku"),     QStringLiteral("1.3.6.1.5.5.7.3.2") };
+    EXPECT_EQ(app::runCaCommand(args), 3);
+}
+
+TEST_F(CaCommandTest, HmacKeyComesFromAFile)
+{
+    const QString keyFile = m_tmp.filePath(QStringLiteral("hmac.key"));
+    QFile f(keyFile);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write(CfsslServer::authKeyHex() + "\n");
+    f.close();
+    const QStringList args = QStringList { QStringLiteral("enroll") } + common()
+        + QStringList { QStringLiteral("--profile"),       QStringLiteral("station-auth"),
+                        QStringLiteral("--csr"),           writeCsr(QStringLiteral("CLI0000000000003")),
+                        QStringLiteral("--hmac-key-file"), keyFile };
+    EXPECT_EQ(app::runCaCommand(args), 0);
+    EXPECT_EQ(m_server.issuedCount(), 1);
+}
+
+TEST_F(CaCommandTest, FailuresHaveDistinctExitCodes)
+{
+    EXPECT_EQ(app::runCaCommand({ QStringLiteral("bogus") }), 1);
+    EXPECT_EQ(app::runCaCommand(QStringList { QStringLiteral("enroll") } + common()), 1); // no --csr
+    QStringList wrongCa = QStringList { QStringLiteral("info") } + common();
+    wrongCa[wrongCa.indexOf(s_pki->caCertPath())] = s_pki->untrustedCaCertPath();
+    EXPECT_EQ(app::runCaCommand(wrongCa), 2); // TLS refused
+    // There is no --password option: secrets never go on the command line.
+    EXPECT_EQ(app::runCaCommand(
+                  QStringList { QStringLiteral("info"), QStringLiteral("--password"), QStringLiteral("x") }
+                  + common()),
+              1);
+}
+
+} // namespace
