@@ -65,7 +65,7 @@ Result<std::shared_ptr<Pkcs11Module>> Pkcs11Module::load(const QString &path)
     if (module->m_slotEvents)
         module->startSlotEventThread();
     qCDebug(lcDevice) << "loaded" << path << module->m_description
-                     << "slot events:" << module->m_slotEvents.load();
+                      << "slot events:" << module->m_slotEvents.load();
     return module;
 }
 
