@@ -1,6 +1,7 @@
 // End-to-end batches through the real engine (Station + BatchRunner) against cfssl over HTTPS: all keys in
-// parallel vs one key at a time (the patent's sequential flow), on plain SoftHSM speed and with a chip's latency
-// through the simulated hub. Also the engine's CPU per key. Prints a table; run by scripts/bench engine.
+// parallel vs one key at a time (the patent's sequential flow), on plain SoftHSM speed and with a chip's
+// latency through the simulated hub. Also the engine's CPU per key. Prints a table; run by scripts/bench
+// engine.
 #include "CfsslServer.h"
 #include "SimHubControl.h"
 #include "SoftHsmEnv.h"
@@ -31,9 +32,10 @@ namespace {
 
 double cpuSeconds()
 {
-    rusage usage{};
+    rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
-    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
+        + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 struct Run
@@ -81,18 +83,20 @@ struct Bench
 
     Run run(int parallel, const QString &algorithm)
     {
-        const QJsonObject profile{
-            {QStringLiteral("name"), QStringLiteral("bench")},
-            {QStringLiteral("keyAlgorithm"), algorithm},
-            {QStringLiteral("pin"), QJsonObject{{QStringLiteral("source"), QStringLiteral("transport")},
-                                                {QStringLiteral("file"), dir + QStringLiteral("/pin")}}},
-            {QStringLiteral("keyUsage"), QJsonArray{QStringLiteral("digitalSignature")}},
-            {QStringLiteral("ca"), QJsonObject{{QStringLiteral("protocol"), QStringLiteral("cfssl")},
-                                               {QStringLiteral("url"), cfssl.baseUrl().toString()},
-                                               {QStringLiteral("profile"), QStringLiteral("station")},
-                                               {QStringLiteral("trustAnchorFile"), pki->caCertPath()}}},
-            {QStringLiteral("minValidityDays"), 30},
-            {QStringLiteral("maxParallelKeys"), parallel},
+        const QJsonObject profile {
+            { QStringLiteral("name"), QStringLiteral("bench") },
+            { QStringLiteral("keyAlgorithm"), algorithm },
+            { QStringLiteral("pin"),
+              QJsonObject { { QStringLiteral("source"), QStringLiteral("transport") },
+                            { QStringLiteral("file"), dir + QStringLiteral("/pin") } } },
+            { QStringLiteral("keyUsage"), QJsonArray { QStringLiteral("digitalSignature") } },
+            { QStringLiteral("ca"),
+              QJsonObject { { QStringLiteral("protocol"), QStringLiteral("cfssl") },
+                            { QStringLiteral("url"), cfssl.baseUrl().toString() },
+                            { QStringLiteral("profile"), QStringLiteral("station") },
+                            { QStringLiteral("trustAnchorFile"), pki->caCertPath() } } },
+            { QStringLiteral("minValidityDays"), 30 },
+            { QStringLiteral("maxParallelKeys"), parallel },
         };
         QFile file(dir + QStringLiteral("/profile.json"));
         file.open(QIODevice::WriteOnly);
@@ -101,7 +105,8 @@ struct Bench
         core::StationConfig config;
         config.profilePath = file.fileName();
         config.modulePath = QStringLiteral(KS_SIMHUB_MODULE_PATH);
-        config.journal = core::JournalConfig::sqlite(dir + QStringLiteral("/journal-%1.sqlite").arg(parallel));
+        config.journal
+            = core::JournalConfig::sqlite(dir + QStringLiteral("/journal-%1.sqlite").arg(parallel));
         auto station = core::Station::create(config);
         if (!station) {
             std::fprintf(stderr, "%s\n", qPrintable(station.error().toString()));
@@ -136,12 +141,14 @@ struct Bench
     }
 };
 
-void report(const char *setup, const QString &algorithm, int keys, const Run &seq, const Run &par, double oneKeyMs)
+void report(const char *setup, const QString &algorithm, int keys, const Run &seq, const Run &par,
+            double oneKeyMs)
 {
-    std::printf("%-22s %-8s %3d keys | sequential %8.1f s | parallel %7.1f s | speed-up %5.1fx | parallel / one key "
-                "%4.2f | CPU/key %5.0f ms | failures %d\n",
-                setup, qPrintable(algorithm), keys, seq.wallMs / 1000, par.wallMs / 1000, seq.wallMs / par.wallMs,
-                par.wallMs / oneKeyMs, par.cpuS * 1000 / keys, seq.failed + par.failed);
+    std::printf(
+        "%-22s %-8s %3d keys | sequential %8.1f s | parallel %7.1f s | speed-up %5.1fx | parallel / one key "
+        "%4.2f | CPU/key %5.0f ms | failures %d\n",
+        setup, qPrintable(algorithm), keys, seq.wallMs / 1000, par.wallMs / 1000, seq.wallMs / par.wallMs,
+        par.wallMs / oneKeyMs, par.cpuS * 1000 / keys, seq.failed + par.failed);
     std::fflush(stdout);
 }
 
@@ -151,15 +158,15 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     qputenv("QT_LOGGING_RULES", "ks.*.info=false");
-    QList<int> sizes{16, 64};
+    QList<int> sizes { 16, 64 };
     if (argc > 1)
-        sizes = {std::atoi(argv[1])};
+        sizes = { std::atoi(argv[1]) };
     const bool skipSequentialLatency = qEnvironmentVariableIsSet("KS_BENCH_QUICK");
     std::printf("KeyStation engine benchmark (cfssl over HTTPS on loopback, SQLite journal, %d cores)\n",
                 QThread::idealThreadCount());
 
-    for (const bool latency : {false, true}) {
-        for (const QString &algorithm : {QStringLiteral("ec-p256"), QStringLiteral("rsa2048")}) {
+    for (const bool latency : { false, true }) {
+        for (const QString &algorithm : { QStringLiteral("ec-p256"), QStringLiteral("rsa2048") }) {
             if (latency && algorithm != QStringLiteral("rsa2048"))
                 continue;
             for (int keys : sizes) {
@@ -173,10 +180,13 @@ int main(int argc, char **argv)
                     seq = bench.run(1, algorithm);
                 }
                 const Run par = bench.run(keys, algorithm);
-                report(latency ? "hub, chip latency" : "SoftHSM speed", algorithm, keys, seq, par, single.wallMs);
+                report(latency ? "hub, chip latency" : "SoftHSM speed", algorithm, keys, seq, par,
+                       single.wallMs);
                 if (latency && skipSequentialLatency)
-                    std::printf("  (sequential estimated as %d x one key: %.1f s)\n", keys, single.wallMs / 1000);
-                std::printf("  one key alone: %.2f s, CPU %.0f ms\n", single.wallMs / 1000, single.cpuS * 1000);
+                    std::printf("  (sequential estimated as %d x one key: %.1f s)\n", keys,
+                                single.wallMs / 1000);
+                std::printf("  one key alone: %.2f s, CPU %.0f ms\n", single.wallMs / 1000,
+                            single.cpuS * 1000);
             }
         }
     }

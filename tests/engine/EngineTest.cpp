@@ -5,6 +5,9 @@
 #include "core/Journal.h"
 #include "device/TokenSession.h"
 
+#include <QSignalSpy>
+#include <QTest>
+
 #include <openssl/x509.h>
 
 using namespace ks;
@@ -218,4 +221,35 @@ TEST_F(Engine, StepThatHangsTimesOutAndOnlyThatKeyFails)
     EXPECT_EQ(r.failedAt, core::JobStage::GenerateKeyPair);
     EXPECT_LT(r.elapsedMs, 3500); // reported at the time-out, not when the chip finally answers
     EXPECT_TRUE(outcome.results.value(m_serials[1]).ok());
+}
+
+TEST_F(Engine, ContinuousModeTakesKeysPluggedDuringTheBatchAndRetriesAKeyPluggedBack)
+{
+    setUpBench(3);
+    const QString late = m_serials[2];
+    const QString flaky = m_serials[1];
+    ASSERT_TRUE(m_hub->unplug(hub(late)));
+    ASSERT_TRUE(m_hub->injectFault(hub(flaky), "C_CreateObject", HubState::FaultKind::Pull));
+    QSignalSpy finished(m_station->runner(), &core::BatchRunner::keyFinished);
+    QSignalSpy batchDone(m_station->runner(), &core::BatchRunner::batchFinished);
+    auto batch = m_station->provisionAll(m_session, true);
+    ASSERT_TRUE(batch);
+
+    auto waitFor
+        = [&](int count) { return QTest::qWaitFor([&] { return finished.count() >= count; }, 30000); };
+    ASSERT_TRUE(waitFor(2)); // the first key done, the flaky one pulled at the write
+    EXPECT_TRUE(m_station->runner()->isActive()); // continuous: the batch stays open
+    ASSERT_TRUE(m_hub->plug(hub(late)));
+    ASSERT_TRUE(m_hub->plug(hub(flaky)));
+    ASSERT_TRUE(waitFor(4));
+    m_station->runner()->finish();
+    ASSERT_TRUE(batchDone.count() > 0 || batchDone.wait(10000)); // finish() may end it at once
+    const auto summary = batchDone.front().front().value<core::BatchSummary>();
+    EXPECT_EQ(summary.done, 3);
+    EXPECT_EQ(summary.failed, 0); // the flaky key's failure was followed by its success
+    const auto results = m_station->runner()->results();
+    EXPECT_TRUE(results.value(late).ok());
+    EXPECT_TRUE(results.value(flaky).ok());
+    EXPECT_FALSE(results.value(flaky).enrolled); // its certificate from before the pull was written
+    EXPECT_EQ(m_cfssl->issuedCount(), 3);
 }
