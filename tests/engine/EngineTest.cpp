@@ -2,6 +2,10 @@
 // journal.
 #include "EngineFixture.h"
 
+#include "EstServerProcess.h"
+
+#include <QFile>
+
 #include "core/Journal.h"
 #include "device/TokenSession.h"
 
@@ -252,4 +256,44 @@ TEST_F(Engine, ContinuousModeTakesKeysPluggedDuringTheBatchAndRetriesAKeyPlugged
     EXPECT_TRUE(results.value(flaky).ok());
     EXPECT_FALSE(results.value(flaky).enrolled); // its certificate from before the pull was written
     EXPECT_EQ(m_cfssl->issuedCount(), 3);
+}
+
+TEST_F(Engine, EstEnrolmentWithBasicAuthEndToEnd)
+{
+    setUpBench(4);
+    ks::test::EstServerProcess est(*m_pki);
+    ASSERT_TRUE(est.start({ QStringLiteral("--basic"), QStringLiteral("station:s3cret-enrol") }))
+        << est.errorString().toStdString();
+    QFile user(m_dir + QStringLiteral("/est.user"));
+    QFile password(m_dir + QStringLiteral("/est.password"));
+    ASSERT_TRUE(user.open(QIODevice::WriteOnly) && password.open(QIODevice::WriteOnly));
+    user.write("station\n");
+    password.write("s3cret-enrol\n");
+    user.close();
+    password.close();
+    const QJsonObject ca { { QStringLiteral("protocol"), QStringLiteral("est") },
+                           { QStringLiteral("url"), est.baseUrl().toString() },
+                           { QStringLiteral("usernameFile"), user.fileName() },
+                           { QStringLiteral("passwordFile"), password.fileName() },
+                           { QStringLiteral("trustAnchorFile"), m_pki->caCertPath() } };
+    ASSERT_TRUE(startStation({ { QStringLiteral("ca"), ca } }));
+    auto outcome = runBatch();
+    ASSERT_TRUE(outcome.finished);
+    EXPECT_EQ(outcome.summary.done, 4);
+    EXPECT_EQ(est.issuedCount(), 4);
+    for (const auto &serial : std::as_const(m_serials)) {
+        const auto certs = certificatesOn(serial);
+        ASSERT_EQ(certs.size(), 1);
+        EXPECT_EQ(subjectField(certs.front().der, NID_serialNumber), serial);
+    }
+
+    // An EST server that answers with a certificate for another serial: refused, nothing written.
+    ASSERT_TRUE(est.setMode(QStringLiteral("other-serial")));
+    auto wrong = runBatch(true);
+    ASSERT_TRUE(wrong.finished);
+    EXPECT_EQ(wrong.summary.failed, 4);
+    for (const auto &serial : std::as_const(m_serials)) {
+        EXPECT_EQ(wrong.results.value(serial).errorCode, QStringLiteral("CertificateSerialMismatch"));
+        EXPECT_EQ(certificatesOn(serial).size(), 1); // still only the good one
+    }
 }
