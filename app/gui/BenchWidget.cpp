@@ -1,0 +1,298 @@
+#include "BenchWidget.h"
+
+#include "FeedbackPlayer.h"
+#include "JobDetailsDialog.h"
+#include "TokenTileDelegate.h"
+#include "TokenTileModel.h"
+#include "core/BatchRunner.h"
+#include "core/Station.h"
+#include "device/TokenWatcher.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace ks::app {
+
+BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &session,
+                         FeedbackPlayer *feedback, QWidget *parent)
+    : QWidget(parent)
+    , m_station(station)
+    , m_session(session)
+    , m_feedback(feedback)
+    , m_model(new TokenTileModel(this))
+{
+    setObjectName(QStringLiteral("bench"));
+    auto *layout = new QVBoxLayout(this);
+
+    auto *bar = new QHBoxLayout;
+    m_provision = new QPushButton(QIcon(QStringLiteral(":/icons/provision.svg")), tr("Provision all"), this);
+    m_provision->setObjectName(QStringLiteral("provisionAll"));
+    m_provision->setMinimumHeight(40);
+    QFont big = m_provision->font();
+    big.setPointSizeF(big.pointSizeF() * 1.2);
+    big.setBold(true);
+    m_provision->setFont(big);
+    m_continuous = new QCheckBox(tr("Continuous mode (provision keys as they are plugged in)"), this);
+    m_continuous->setObjectName(QStringLiteral("continuous"));
+    m_cancelAll = new QPushButton(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel all"), this);
+    m_cancelAll->setObjectName(QStringLiteral("cancelAll"));
+    bar->addWidget(m_provision);
+    bar->addWidget(m_continuous);
+    bar->addStretch();
+    bar->addWidget(m_cancelAll);
+    layout->addLayout(bar);
+
+    auto *status = new QHBoxLayout;
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("counts"));
+    m_ca = new QLabel(tr("CA: connecting…"), this);
+    m_ca->setObjectName(QStringLiteral("caStatus"));
+    status->addWidget(m_counts);
+    status->addStretch();
+    status->addWidget(m_ca);
+    layout->addLayout(status);
+
+    m_view = new QListView(this);
+    m_view->setObjectName(QStringLiteral("tiles"));
+    m_view->setViewMode(QListView::IconMode);
+    m_view->setResizeMode(QListView::Adjust);
+    m_view->setMovement(QListView::Static);
+    m_view->setUniformItemSizes(true);
+    m_view->setGridSize(TokenTileDelegate::tileSize());
+    m_view->setSpacing(0);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setItemDelegate(new TokenTileDelegate(m_view));
+    m_view->setModel(m_model);
+    layout->addWidget(m_view, 1);
+
+    auto *tileBar = new QHBoxLayout;
+    m_retry = new QPushButton(QIcon(QStringLiteral(":/icons/retry.svg")), tr("Retry key"), this);
+    m_retry->setObjectName(QStringLiteral("retryKey"));
+    m_cancel = new QPushButton(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Skip key"), this);
+    m_cancel->setObjectName(QStringLiteral("cancelKey"));
+    m_details = new QPushButton(QIcon(QStringLiteral(":/icons/details.svg")), tr("Details…"), this);
+    m_details->setObjectName(QStringLiteral("detailsKey"));
+    tileBar->addWidget(new QLabel(tr("Selected key:"), this));
+    tileBar->addWidget(m_retry);
+    tileBar->addWidget(m_cancel);
+    tileBar->addWidget(m_details);
+    tileBar->addStretch();
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("summary"));
+    tileBar->addWidget(m_summary);
+    layout->addLayout(tileBar);
+
+    connect(m_provision, &QPushButton::clicked, this, &BenchWidget::provisionAll);
+    connect(m_cancelAll, &QPushButton::clicked, this, &BenchWidget::cancelAll);
+    connect(m_retry, &QPushButton::clicked, this, &BenchWidget::retrySelected);
+    connect(m_cancel, &QPushButton::clicked, this, &BenchWidget::cancelSelected);
+    connect(m_details, &QPushButton::clicked, this, &BenchWidget::showDetailsOfSelected);
+    connect(m_view, &QListView::doubleClicked, this, &BenchWidget::showDetailsOfSelected);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &BenchWidget::updateButtons);
+    connect(m_view, &QListView::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_view->indexAt(pos);
+        if (!index.isValid())
+            return;
+        m_view->setCurrentIndex(index);
+        QMenu menu(this);
+        menu.addAction(m_retry->icon(), m_retry->text(), this, &BenchWidget::retrySelected)
+            ->setEnabled(m_retry->isEnabled());
+        menu.addAction(m_cancel->icon(), m_cancel->text(), this, &BenchWidget::cancelSelected)
+            ->setEnabled(m_cancel->isEnabled());
+        menu.addAction(m_details->icon(), m_details->text(), this, &BenchWidget::showDetailsOfSelected)
+            ->setEnabled(m_details->isEnabled());
+        menu.exec(m_view->viewport()->mapToGlobal(pos));
+    });
+
+    auto *watcher = m_station->watcher();
+    for (const auto &token : watcher->tokens())
+        m_model->addToken(token);
+    connect(watcher, &device::TokenWatcher::tokenAdded, m_model, &TokenTileModel::addToken);
+    connect(watcher, &device::TokenWatcher::tokenChanged, m_model, &TokenTileModel::changeToken);
+    connect(watcher, &device::TokenWatcher::tokenRemoved, m_model, &TokenTileModel::removeToken);
+
+    auto *runner = m_station->runner();
+    connect(runner, &core::BatchRunner::keyQueued, m_model, &TokenTileModel::setQueued);
+    connect(runner, &core::BatchRunner::keyProgress, m_model, &TokenTileModel::setProgress);
+    connect(runner, &core::BatchRunner::keyFinished, this, &BenchWidget::onKeyFinished);
+    connect(runner, &core::BatchRunner::batchFinished, this, &BenchWidget::onBatchFinished);
+
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &BenchWidget::updateCounts);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &BenchWidget::updateCounts);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &BenchWidget::updateCounts);
+    updateCounts();
+}
+
+void BenchWidget::setCaStatus(const QString &text, bool ok)
+{
+    m_ca->setText(text);
+    m_ca->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828; font-weight: bold;"));
+}
+
+void BenchWidget::provisionAll()
+{
+    m_model->clearResults();
+    m_summary->clear();
+    auto batch = m_station->provisionAll(m_session, m_continuous->isChecked());
+    if (!batch) {
+        m_summary->setText(tr("Could not start: %1").arg(batch.error().message));
+        m_summary->setStyleSheet(QStringLiteral("color: #c62828;"));
+        updateButtons();
+        return;
+    }
+    m_summary->setStyleSheet({});
+    m_batchClock.start();
+    updateButtons();
+    Q_EMIT batchStarted(*batch);
+}
+
+void BenchWidget::cancelAll()
+{
+    auto *runner = m_station->runner();
+    if (runner->isContinuous())
+        runner->finish();
+    runner->cancelAll();
+}
+
+QString BenchWidget::selectedSerial() const
+{
+    return m_model->serialAt(m_view->currentIndex().row());
+}
+
+void BenchWidget::retrySelected()
+{
+    const QString serial = selectedSerial();
+    if (serial.isEmpty())
+        return;
+    auto *runner = m_station->runner();
+    if (!runner->isActive()) {
+        // No batch to join: start one with the keys present (the finished ones are skipped by the engine).
+        provisionAll();
+        return;
+    }
+    runner->retry(serial);
+}
+
+void BenchWidget::cancelSelected()
+{
+    const QString serial = selectedSerial();
+    if (!serial.isEmpty())
+        m_station->runner()->cancel(serial);
+}
+
+void BenchWidget::showDetailsOfSelected()
+{
+    const QString serial = selectedSerial();
+    if (serial.isEmpty() || !m_model->hasResult(serial))
+        return;
+    auto *dialog = new JobDetailsDialog(m_model->result(serial), m_model->keyNumber(serial), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+QString BenchWidget::spokenReason(const core::JobResult &r) const
+{
+    const QString &code = r.errorCode;
+    if (code == QStringLiteral("PinIncorrect"))
+        return tr("wrong PIN");
+    if (code == QStringLiteral("PinLocked"))
+        return tr("PIN locked");
+    if (code == QStringLiteral("PinFinalTry") || code == QStringLiteral("PinCountLow"))
+        return tr("too few PIN tries left");
+    if (code == QStringLiteral("Timeout"))
+        return tr("timed out");
+    if (code == QStringLiteral("Cancelled"))
+        return tr("cancelled");
+    if (code.startsWith(QStringLiteral("Ca")))
+        return tr("the CA did not issue a certificate");
+    if (code == QStringLiteral("KeyRemoved") || code == QStringLiteral("TokenRemoved"))
+        return tr("key pulled out");
+    return r.errorMessage;
+}
+
+void BenchWidget::onKeyFinished(const core::JobResult &result)
+{
+    m_model->setFinished(result);
+    const int number = m_model->keyNumber(result.serial);
+    if (result.ok()) {
+        m_feedback->success(tr("Key %1 done").arg(number));
+    } else if (result.outcome != core::JobStage::Cancelled) {
+        m_feedback->failure(tr("Key %1 failed: %2").arg(number).arg(spokenReason(result)));
+        if (m_failureDialog) {
+            auto *box = new QMessageBox(
+                QMessageBox::Warning, tr("Key %1 failed").arg(number),
+                tr("Key %1 (serial %2) failed: %3").arg(number).arg(result.serial, result.errorMessage),
+                QMessageBox::Ok, this);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
+    }
+    updateButtons();
+}
+
+void BenchWidget::onBatchFinished(const core::BatchSummary &s)
+{
+    const QString text
+        = tr("Batch finished: %1 done, %2 failed, %3 cancelled, %4 already provisioned, in %5 s "
+             "(%6 keys per minute).")
+              .arg(s.done)
+              .arg(s.failed)
+              .arg(s.cancelled)
+              .arg(s.alreadyProvisioned)
+              .arg(s.elapsedMs / 1000.0, 0, 'f', 1)
+              .arg(s.keysPerMinute(), 0, 'f', 1);
+    m_summary->setText(text);
+    m_summary->setStyleSheet(s.failed ? QStringLiteral("color: #c62828; font-weight: bold;")
+                                      : QStringLiteral("color: #1e8e3e; font-weight: bold;"));
+    if (m_summaryDialog) {
+        auto *box = new QMessageBox(s.failed ? QMessageBox::Warning : QMessageBox::Information,
+                                    tr("Batch finished"), text, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("summaryDialog"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+    updateButtons();
+    Q_EMIT batchFinished(s);
+}
+
+QString BenchWidget::summaryText() const
+{
+    return m_summary->text();
+}
+
+void BenchWidget::updateCounts()
+{
+    using Tone = TokenTileModel::Tone;
+    m_counts->setText(tr("%n key(s) on the hub", nullptr, m_model->rowCount()) + QStringLiteral(" · ")
+                      + tr("%1 done · %2 failed · %3 running · %4 need attention")
+                            .arg(m_model->count(Tone::Done))
+                            .arg(m_model->count(Tone::Failed))
+                            .arg(m_model->count(Tone::Busy))
+                            .arg(m_model->count(Tone::Attention)));
+    updateButtons();
+}
+
+void BenchWidget::updateButtons()
+{
+    auto *runner = m_station->runner();
+    const bool active = runner->isActive();
+    m_provision->setEnabled(!active);
+    m_continuous->setEnabled(!active);
+    m_cancelAll->setEnabled(active);
+    const QString serial = selectedSerial();
+    const bool finished = !serial.isEmpty() && m_model->hasResult(serial);
+    const bool failed = finished && !m_model->result(serial).ok();
+    m_retry->setEnabled(failed);
+    m_cancel->setEnabled(active && !serial.isEmpty() && !finished);
+    m_details->setEnabled(finished);
+}
+
+} // namespace ks::app

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "core/JobTypes.h"
+#include "core/OperatorStore.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QListView;
+class QPushButton;
+
+namespace ks::core {
+class Station;
+}
+
+namespace ks::app {
+
+class FeedbackPlayer;
+class TokenTileModel;
+
+// The operator's bench: one tile per key, Provision all, continuous mode, cancel; retry, cancel and details
+// per tile; sounds, speech and dialogs as the settings say. Everything arrives by signal: no call here waits
+// for a key or the CA.
+class BenchWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    BenchWidget(core::Station *station, const core::OperatorSession &session, FeedbackPlayer *feedback,
+                QWidget *parent = nullptr);
+
+    void setFailureDialogEnabled(bool on) { m_failureDialog = on; }
+    void setSummaryDialogEnabled(bool on) { m_summaryDialog = on; }
+    void setCaStatus(const QString &text, bool ok);
+
+    TokenTileModel *model() const { return m_model; }
+    QListView *view() const { return m_view; }
+    QString summaryText() const;
+
+public Q_SLOTS:
+    void provisionAll();
+    void cancelAll();
+    void retrySelected();
+    void cancelSelected();
+    void showDetailsOfSelected();
+
+Q_SIGNALS:
+    void batchStarted(const QString &batchId);
+    void batchFinished(const ks::core::BatchSummary &summary);
+
+private:
+    void onKeyFinished(const core::JobResult &result);
+    void onBatchFinished(const core::BatchSummary &summary);
+    void updateCounts();
+    void updateButtons();
+    QString selectedSerial() const;
+    QString spokenReason(const core::JobResult &result) const;
+
+    core::Station *m_station;
+    core::OperatorSession m_session;
+    FeedbackPlayer *m_feedback;
+    TokenTileModel *m_model;
+    QListView *m_view;
+    QPushButton *m_provision;
+    QPushButton *m_cancelAll;
+    QCheckBox *m_continuous;
+    QPushButton *m_retry;
+    QPushButton *m_cancel;
+    QPushButton *m_details;
+    QLabel *m_counts;
+    QLabel *m_summary;
+    QLabel *m_ca;
+    bool m_failureDialog = false;
+    bool m_summaryDialog = true;
+    QElapsedTimer m_batchClock;
+};
+
+} // namespace ks::app

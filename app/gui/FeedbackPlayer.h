@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+class QSoundEffect;
+class QTextToSpeech;
+
+namespace ks::app {
+
+// The operator's ears: a short sound per finished key and, optionally, a spoken sentence ("Key 3 failed:
+// wrong PIN"). Without an audio device or speech engine both fail silently (FACTS.md); nothing here waits
+// for audio.
+class FeedbackPlayer : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FeedbackPlayer(QObject *parent = nullptr);
+    ~FeedbackPlayer() override;
+
+    void setSoundsEnabled(bool on) { m_sounds = on; }
+    void setSpeechEnabled(bool on);
+    bool soundsEnabled() const { return m_sounds; }
+    bool speechEnabled() const { return m_speech; }
+
+    void success(const QString &spoken);
+    void failure(const QString &spoken);
+    QString lastSpoken() const { return m_lastSpoken; } // for tests: what would have been said
+
+private:
+    void say(const QString &text);
+
+    bool m_sounds = true;
+    bool m_speech = false;
+    QSoundEffect *m_ok = nullptr;
+    QSoundEffect *m_fail = nullptr;
+    QPointer<QTextToSpeech> m_tts;
+    QString m_lastSpoken;
+};
+
+} // namespace ks::app

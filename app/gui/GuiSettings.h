@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/CoreError.h"
+#include "core/JournalConfig.h"
+
+#include <QString>
+
+class QSettings;
+
+namespace ks::app {
+
+// The station's settings as the administrator sets them (persisted with QSettings). Command-line options
+// override them for one run (the demo, tests).
+struct GuiSettings
+{
+    QString profilePath;
+    QString modulePath;
+    QString journalBackend = QStringLiteral("sqlite"); // "sqlite" or "postgresql"
+    QString sqlitePath; // empty: the platform's application data folder
+    QString pgConfFile; // "key = value" connection file (JournalConfig::fromPgConfFile)
+    bool sounds = true;
+    bool speech = false;
+    bool failureDialog = false;
+    bool summaryDialog = true;
+    int idleLockMinutes = 10; // 0: never
+    QString language; // "en", "zh_CN", empty: the system's
+    int pollIntervalMs = 500;
+
+    static GuiSettings load(QSettings &settings);
+    void save(QSettings &settings) const;
+
+    core::Result<core::JournalConfig> journalConfig() const;
+};
+
+} // namespace ks::app

@@ -1,0 +1,144 @@
+#include "LoginDialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ks::app {
+
+LoginDialog::LoginDialog(core::OperatorStore &operators, Mode mode, QWidget *parent, const QString &lockedBy)
+    : QDialog(parent)
+    , m_operators(operators)
+    , m_mode(mode)
+    , m_lockedBy(lockedBy)
+{
+    setObjectName(QStringLiteral("loginDialog"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/keystation.svg")));
+    auto *layout = new QVBoxLayout(this);
+    auto *intro = new QLabel(this);
+    intro->setWordWrap(true);
+    switch (mode) {
+    case Mode::Login:
+        setWindowTitle(tr("KeyStation — operator login"));
+        intro->setText(tr("Log in with your operator name and password."));
+        break;
+    case Mode::FirstAdministrator:
+        setWindowTitle(tr("KeyStation — first start"));
+        intro->setText(tr("This station has no administrator yet. Create the first administrator account; "
+                          "it can then add operators and supervisors."));
+        break;
+    case Mode::Unlock:
+        setWindowTitle(tr("KeyStation — locked"));
+        intro->setText(tr("The station was locked after a period without activity. %1 or an administrator "
+                          "may unlock it.")
+                           .arg(lockedBy));
+        break;
+    }
+    layout->addWidget(intro);
+
+    auto *form = new QFormLayout;
+    m_name = new QLineEdit(this);
+    m_name->setObjectName(QStringLiteral("name"));
+    m_name->setText(lockedBy);
+    m_password = new QLineEdit(this);
+    m_password->setObjectName(QStringLiteral("password"));
+    m_password->setEchoMode(QLineEdit::Password);
+    form->addRow(tr("Operator name:"), m_name);
+    form->addRow(tr("Password:"), m_password);
+    if (mode == Mode::FirstAdministrator) {
+        m_repeat = new QLineEdit(this);
+        m_repeat->setObjectName(QStringLiteral("repeat"));
+        m_repeat->setEchoMode(QLineEdit::Password);
+        form->addRow(tr("Repeat password:"), m_repeat);
+    }
+    layout->addLayout(form);
+
+    m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("error"));
+    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_error->setWordWrap(true);
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)
+        ->setText(mode == Mode::FirstAdministrator ? tr("Create administrator") : tr("Log in"));
+    m_buttons->button(QDialogButtonBox::Cancel)->setText(mode == Mode::Unlock ? tr("Log out") : tr("Quit"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &LoginDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(m_buttons);
+    (lockedBy.isEmpty() ? m_name : m_password)->setFocus();
+    setMinimumWidth(420);
+}
+
+QString LoginDialog::errorText() const
+{
+    return m_error->isVisible() ? m_error->text() : QString();
+}
+
+void LoginDialog::submit(const QString &name, const QString &password)
+{
+    m_name->setText(name);
+    m_password->setText(password);
+    if (m_repeat)
+        m_repeat->setText(password);
+    accept();
+}
+
+void LoginDialog::accept()
+{
+    const QString name = m_name->text().trimmed();
+    if (name.isEmpty() || m_password->text().isEmpty()) {
+        m_error->setText(tr("Enter a name and a password."));
+        m_error->show();
+        return;
+    }
+    if (m_repeat && m_repeat->text() != m_password->text()) {
+        m_error->setText(tr("The two passwords differ."));
+        m_error->show();
+        return;
+    }
+    QByteArray password = m_password->text().toUtf8();
+    m_password->clear();
+    if (m_repeat)
+        m_repeat->clear();
+    m_buttons->setEnabled(false);
+    m_error->hide();
+
+    // The store wipes the password it is handed; the copy lives in the task only.
+    core::OperatorStore *store = &m_operators;
+    const bool first = m_mode == Mode::FirstAdministrator;
+    auto *watcher = new QFutureWatcher<core::Result<core::OperatorSession>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        finishLogin(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([store, first, name, password]() mutable {
+        return first ? store->createFirstAdministrator(name, password) : store->login(name, password);
+    }));
+}
+
+void LoginDialog::finishLogin(const core::Result<core::OperatorSession> &result)
+{
+    m_buttons->setEnabled(true);
+    if (!result) {
+        m_error->setText(result.error().message);
+        m_error->show();
+        m_password->setFocus();
+        return;
+    }
+    if (m_mode == Mode::Unlock && result->name != m_lockedBy && result->role != core::Role::Administrator) {
+        m_error->setText(tr("Only %1 or an administrator may unlock this station.").arg(m_lockedBy));
+        m_error->show();
+        return;
+    }
+    m_session = *result;
+    QDialog::accept();
+}
+
+} // namespace ks::app

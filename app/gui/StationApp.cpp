@@ -1,0 +1,161 @@
+#include "StationApp.h"
+
+#include "BenchWidget.h"
+#include "LoginDialog.h"
+#include "MainWindow.h"
+#include "core/Station.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLibraryInfo>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcGui, "ks.app.gui")
+
+namespace ks::app {
+
+StationApp::StationApp(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    m_store = m_options.settingsFile.isEmpty()
+        ? std::make_unique<QSettings>()
+        : std::make_unique<QSettings>(m_options.settingsFile, QSettings::IniFormat);
+    m_settings = GuiSettings::load(*m_store);
+    if (!m_options.profilePath.isEmpty())
+        m_settings.profilePath = m_options.profilePath;
+    if (!m_options.modulePath.isEmpty())
+        m_settings.modulePath = m_options.modulePath;
+    if (!m_options.journalPath.isEmpty()) {
+        m_settings.journalBackend = QStringLiteral("sqlite");
+        m_settings.sqlitePath = m_options.journalPath;
+    }
+    if (!m_options.pgConfFile.isEmpty()) {
+        m_settings.journalBackend = QStringLiteral("postgresql");
+        m_settings.pgConfFile = m_options.pgConfFile;
+    }
+    if (!m_options.language.isEmpty())
+        m_settings.language = m_options.language;
+}
+
+StationApp::~StationApp()
+{
+    delete m_window;
+}
+
+bool StationApp::installTranslator(QTranslator &translator, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (locale.language() == QLocale::English)
+        return true; // the sources are English
+    if (!translator.load(locale, QStringLiteral("keystation"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        return false;
+    return QCoreApplication::installTranslator(&translator);
+}
+
+bool StationApp::start()
+{
+    if (!installTranslator(m_translator, m_settings.language))
+        qCWarning(lcGui) << "no translation for" << m_settings.language;
+    const QLocale locale = m_settings.language.isEmpty() ? QLocale::system() : QLocale(m_settings.language);
+    if (m_qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&m_qtTranslator);
+    if (!m_settings.language.isEmpty())
+        QLocale::setDefault(locale);
+
+    core::StationConfig config;
+    config.profilePath = m_settings.profilePath;
+    config.modulePath = m_settings.modulePath;
+    config.pollIntervalMs = m_settings.pollIntervalMs;
+    auto journal = m_settings.journalConfig();
+    core::Result<std::unique_ptr<core::Station>> station = journal
+        ? core::Station::create([&] {
+              config.journal = *journal;
+              return config;
+          }())
+        : core::Result<std::unique_ptr<core::Station>>(journal.error());
+    if (!station) {
+        QMessageBox::critical(
+            nullptr, tr("KeyStation cannot start"),
+            tr("The station could not be set up:\n\n%1\n\nProfile: %2\nPKCS#11 module: %3\n\n"
+               "Give the right files with --profile and --module, or fix the settings file %4.")
+                .arg(station.error().message,
+                     m_settings.profilePath.isEmpty() ? tr("(none)") : m_settings.profilePath,
+                     m_settings.modulePath.isEmpty() ? tr("(none)") : m_settings.modulePath,
+                     m_store->fileName()));
+        return false;
+    }
+    m_station = std::move(*station);
+    showLogin();
+    return true;
+}
+
+MainWindow *StationApp::mainWindow() const
+{
+    return m_window;
+}
+
+void StationApp::showLogin()
+{
+    auto first = m_station->operators().needsFirstAdministrator();
+    const auto mode = first && *first ? LoginDialog::Mode::FirstAdministrator : LoginDialog::Mode::Login;
+    auto *dialog = new LoginDialog(m_station->operators(), mode);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog](int code) {
+        if (code == QDialog::Accepted)
+            openMainWindow(dialog);
+        else
+            QApplication::quit();
+    });
+    dialog->open();
+    if (!m_options.autoLoginFile.isEmpty()) {
+        QFile file(m_options.autoLoginFile);
+        if (file.open(QIODevice::ReadOnly)) {
+            const QList<QByteArray> lines = file.readAll().split('\n');
+            dialog->submit(QString::fromUtf8(lines.value(0).trimmed()), QString::fromUtf8(lines.value(1)));
+        }
+        m_options.autoLoginFile.clear(); // once: after a log out, a person logs in
+    }
+}
+
+void StationApp::openMainWindow(const LoginDialog *dialog)
+{
+    m_window = new MainWindow(m_station.get(), dialog->session(), m_settings, m_store.get());
+    m_window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_window, &MainWindow::logOutRequested, this, &StationApp::logOut);
+    m_window->show();
+    if (!m_caConnected) {
+        m_caConnected = true;
+        QTimer::singleShot(0, m_window, &MainWindow::connectCa);
+    }
+    if (m_options.autoProvisionDelayMs >= 0 && m_window->bench()) {
+        QTimer::singleShot(m_options.autoProvisionDelayMs, m_window->bench(), &BenchWidget::provisionAll);
+        m_options.autoProvisionDelayMs = -1;
+    }
+    if (!m_options.screenshotPath.isEmpty())
+        QTimer::singleShot(m_options.screenshotDelayMs, this, &StationApp::takeScreenshot);
+}
+
+void StationApp::logOut()
+{
+    if (m_window) {
+        m_window->hide();
+        m_window->deleteLater();
+        m_window = nullptr;
+    }
+    showLogin();
+}
+
+void StationApp::takeScreenshot()
+{
+    if (m_window) {
+        const bool saved = m_window->grab().save(m_options.screenshotPath);
+        qCInfo(lcGui) << "screenshot" << m_options.screenshotPath << (saved ? "saved" : "FAILED");
+    }
+    QApplication::quit();
+}
+
+} // namespace ks::app

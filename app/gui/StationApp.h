@@ -1,0 +1,70 @@
+#pragma once
+
+#include "GuiSettings.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QSettings>
+#include <QTranslator>
+
+#include <memory>
+
+namespace ks::core {
+class Station;
+}
+
+namespace ks::app {
+
+class LoginDialog;
+class MainWindow;
+
+// The program's life: settings and language, the station, the login, a main window per logged-in person,
+// log out and log in again. Everything is asynchronous (dialogs are opened, not exec'd).
+class StationApp : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QString settingsFile; // empty: the platform's QSettings location
+        QString profilePath; // these override the settings for this run
+        QString modulePath;
+        QString journalPath;
+        QString pgConfFile;
+        QString language;
+        QString autoLoginFile; // demo: a file with the operator name and password on two lines
+        QString screenshotPath; // grab the main window after screenshotDelayMs and quit
+        int screenshotDelayMs = 5000;
+        int autoProvisionDelayMs = -1; // demo: press Provision all after this many ms (-1: never)
+    };
+
+    explicit StationApp(Options options, QObject *parent = nullptr);
+    ~StationApp() override;
+
+    // Loads the language and the station; false (after telling the user) when the station cannot start.
+    bool start();
+
+    // Installs the translator for a language ("zh_CN", "en", empty: the system's) from the embedded .qm.
+    static bool installTranslator(QTranslator &translator, const QString &language);
+
+    MainWindow *mainWindow() const;
+    core::Station *station() const { return m_station.get(); }
+
+private:
+    void showLogin();
+    void openMainWindow(const LoginDialog *dialog);
+    void logOut();
+    void takeScreenshot();
+
+    Options m_options;
+    std::unique_ptr<QSettings> m_store;
+    GuiSettings m_settings;
+    QTranslator m_translator;
+    QTranslator m_qtTranslator;
+    std::unique_ptr<core::Station> m_station;
+    QPointer<MainWindow> m_window;
+    bool m_caConnected = false;
+};
+
+} // namespace ks::app
