@@ -386,6 +386,16 @@ Result<std::unique_ptr<Journal>> Journal::open(JournalConfig config, Clock clock
     return journal;
 }
 
+bool Journal::reconnect()
+{
+    const bool ok = m_worker->call([](QSqlDatabase &db) {
+        db.close();
+        return db.open();
+    });
+    qCInfo(lcCore) << "journal reconnect to" << location() << (ok ? "succeeded" : "failed");
+    return ok;
+}
+
 QString Journal::location() const
 {
     if (isPostgres())
@@ -622,7 +632,7 @@ Result<qint64> Journal::recordOperatorEvent(const QString &operatorName, const Q
 Result<KeyResumeState> Journal::resumeState(const QString &serial)
 {
     const QString normalised = PinDerivation::normaliseSerial(serial);
-    return m_worker->call([&](QSqlDatabase &db) -> Result<KeyResumeState> {
+    return read([&](QSqlDatabase &db) -> Result<KeyResumeState> {
         QSqlQuery q(db);
         q.setForwardOnly(true);
         QString err;
@@ -643,7 +653,7 @@ Result<KeyResumeState> Journal::resumeState(const QString &serial)
 
 Result<QList<KeyResumeState>> Journal::unfinishedKeys()
 {
-    auto serials = m_worker->call([&](QSqlDatabase &db) -> Result<QStringList> {
+    auto serials = read([&](QSqlDatabase &db) -> Result<QStringList> {
         QSqlQuery q(db);
         QString err;
         if (!run(q,
@@ -673,7 +683,7 @@ Result<QList<KeyResumeState>> Journal::unfinishedKeys()
 
 Result<QList<BatchRecord>> Journal::batches(const QDateTime &from, const QDateTime &to)
 {
-    return m_worker->call([&](QSqlDatabase &db) -> Result<QList<BatchRecord>> {
+    return read([&](QSqlDatabase &db) -> Result<QList<BatchRecord>> {
         QString sql = QStringLiteral("SELECT %1 FROM ks_batches WHERE 1 = 1").arg(kBatchColumns);
         QVariantList binds;
         if (from.isValid()) {
@@ -698,7 +708,7 @@ Result<QList<BatchRecord>> Journal::batches(const QDateTime &from, const QDateTi
 
 Result<QList<AttemptRecord>> Journal::attempts(const AttemptFilter &f)
 {
-    return m_worker->call([&](QSqlDatabase &db) -> Result<QList<AttemptRecord>> {
+    return read([&](QSqlDatabase &db) -> Result<QList<AttemptRecord>> {
         QString sql = QStringLiteral("SELECT %1 FROM ks_attempts WHERE 1 = 1").arg(kAttemptColumns);
         QVariantList binds;
         auto add = [&](const QString &cond, const QVariant &v) {
@@ -737,7 +747,7 @@ Result<QList<AttemptRecord>> Journal::attempts(const AttemptFilter &f)
 
 Result<QList<EventRecord>> Journal::events(const QString &attemptId, const QString &batchId, int limit)
 {
-    return m_worker->call([&](QSqlDatabase &db) -> Result<QList<EventRecord>> {
+    return read([&](QSqlDatabase &db) -> Result<QList<EventRecord>> {
         QString sql = QStringLiteral("SELECT %1 FROM ks_events WHERE 1 = 1").arg(kEventColumns);
         QVariantList binds;
         if (!attemptId.isEmpty()) {
@@ -796,7 +806,7 @@ Result<QByteArray> Journal::exportCsv(const AttemptFilter &filter)
 
 Result<VerifyResult> Journal::verify()
 {
-    return m_worker->call([&](QSqlDatabase &db) -> Result<VerifyResult> {
+    return read([&](QSqlDatabase &db) -> Result<VerifyResult> {
         VerifyResult result;
         auto broken = [&](const QString &table, const QString &id, const QString &reason) {
             result.intact = false;

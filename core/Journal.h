@@ -4,6 +4,7 @@
 #include "CoreError.h"
 #include "JournalConfig.h"
 #include "JournalTypes.h"
+#include "SqlWorker.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -75,6 +76,19 @@ public:
 
     // The journal's connection, for stores that live in the same database (OperatorStore).
     SqlWorker &worker() { return *m_worker; }
+
+    // Runs a read-only task on the journal's connection. On PostgreSQL a failed task is retried once on a
+    // fresh connection: a restarted server leaves the old one dead. Only for tasks that are safe to run
+    // twice.
+    template<class F> auto read(F &&f) -> decltype(f(std::declval<QSqlDatabase &>()))
+    {
+        auto r = m_worker->call(f);
+        if (r || !isPostgres() || !reconnect())
+            return r;
+        return m_worker->call(f);
+    }
+    // Closes and reopens the connection (PostgreSQL after a server restart). False when it cannot reconnect.
+    bool reconnect();
     Clock clock() const { return m_clock; }
     bool isPostgres() const { return m_config.backend == JournalConfig::Backend::Postgres; }
 

@@ -88,7 +88,7 @@ Status OperatorStore::authorize(const OperatorSession &session, Permission permi
 
 Result<std::optional<OperatorStore::Row>> OperatorStore::fetch(const QString &name)
 {
-    return m_journal.worker().call([&](QSqlDatabase &db) -> Result<std::optional<Row>> {
+    return m_journal.read([&](QSqlDatabase &db) -> Result<std::optional<Row>> {
         QSqlQuery q(db);
         QString err;
         if (!exec(q, QStringLiteral("SELECT %1 FROM ks_operators WHERE name = ?").arg(kColumns), { name },
@@ -170,7 +170,7 @@ Status OperatorStore::validatePassword(const QByteArray &password) const
 
 Result<bool> OperatorStore::needsFirstAdministrator()
 {
-    return m_journal.worker().call([&](QSqlDatabase &db) -> Result<bool> {
+    return m_journal.read([&](QSqlDatabase &db) -> Result<bool> {
         QSqlQuery q(db);
         QString err;
         if (!exec(q, QStringLiteral("SELECT count(*) FROM ks_operators WHERE role = ? AND disabled = 0"),
@@ -282,7 +282,7 @@ Result<OperatorSession> OperatorStore::login(const QString &name, QByteArray &pa
 
 Result<OperatorSession> OperatorStore::loginWithBadge(const BadgeIdentity &badge)
 {
-    auto found = m_journal.worker().call([&](QSqlDatabase &db) -> Result<QString> {
+    auto found = m_journal.read([&](QSqlDatabase &db) -> Result<QString> {
         QSqlQuery q(db);
         QString err;
         if (!exec(q, QStringLiteral("SELECT name FROM ks_operators WHERE badge_sha256 = ?"),
@@ -416,7 +416,7 @@ Result<QList<OperatorAccount>> OperatorStore::accounts(const OperatorSession &ac
 {
     if (auto a = authorize(actor, Permission::ReadLog); !a)
         return a.error();
-    return m_journal.worker().call([&](QSqlDatabase &db) -> Result<QList<OperatorAccount>> {
+    return m_journal.read([&](QSqlDatabase &db) -> Result<QList<OperatorAccount>> {
         QSqlQuery q(db);
         QString err;
         if (!exec(q, QStringLiteral("SELECT %1 FROM ks_operators ORDER BY name").arg(kColumns), {}, err))

@@ -576,7 +576,11 @@ TEST(JournalPostgres, ReconnectsAfterAServerRestart)
     auto batch = (*j)->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
     ASSERT_TRUE(batch);
     ASSERT_TRUE(ks::test::PostgresServer::shared()->restart());
-    auto a = (*j)->beginAttempt(*batch, QStringLiteral("S1"));
+    auto rows = (*j)->batches(); // a read reconnects
+    ASSERT_TRUE(rows) << rows.error().toString().toStdString();
+    EXPECT_EQ(rows->size(), 1);
+    ASSERT_TRUE(ks::test::PostgresServer::shared()->restart());
+    auto a = (*j)->beginAttempt(*batch, QStringLiteral("S1")); // so does an append
     ASSERT_TRUE(a) << a.error().toString().toStdString();
     ASSERT_TRUE((*j)->finishAttempt(*a, { AttemptState::Done, {}, {} }));
     auto v = (*j)->verify();
