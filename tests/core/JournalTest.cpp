@@ -635,3 +635,84 @@ TEST(JournalSqlite, KillNineAtRandomMomentsLosesNothingCommitted)
 }
 
 } // namespace
+
+namespace {
+
+void writeConf(const QString &path, const QByteArray &text, QFileDevice::Permissions perms)
+{
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+    f.close();
+    f.setPermissions(perms);
+}
+
+TEST(JournalConfig, PgConfFileIsParsedAndGuarded)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pg.conf"));
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    writeConf(path,
+              "# shared factory journal\nhost = db.example\nport = 6543\ndbname = ks\nuser = station\n"
+              "password = p#ss word\nstation = line-3\n",
+              ownerOnly);
+    auto c = JournalConfig::fromPgConfFile(path);
+    ASSERT_TRUE(c) << c.error().toString().toStdString();
+    EXPECT_EQ(c->backend, JournalConfig::Backend::Postgres);
+    EXPECT_EQ(c->pgHost, QStringLiteral("db.example"));
+    EXPECT_EQ(c->pgPort, 6543);
+    EXPECT_EQ(c->pgDatabase, QStringLiteral("ks"));
+    EXPECT_EQ(c->pgUser, QStringLiteral("station"));
+    EXPECT_EQ(c->pgPassword, QByteArray("p#ss word"));
+    EXPECT_EQ(c->station, QStringLiteral("line-3"));
+
+    writeConf(path, "dbname = ks\nuser = station\npassword = secret\n", ownerOnly | QFileDevice::ReadOther);
+    EXPECT_EQ(JournalConfig::fromPgConfFile(path).error().code,
+              CoreError::Code::Io); // world-readable password
+    writeConf(path, "dbname = ks\nuser = station\nhots = typo\n", ownerOnly);
+    EXPECT_EQ(JournalConfig::fromPgConfFile(path).error().code, CoreError::Code::InvalidArgument);
+    writeConf(path, "user = station\n", ownerOnly);
+    qunsetenv("KS_PG_DATABASE");
+    EXPECT_EQ(JournalConfig::fromPgConfFile(path).error().code,
+              CoreError::Code::InvalidArgument); // no dbname
+    qputenv("KS_PG_DATABASE", "from_env");
+    auto fromEnv = JournalConfig::fromPgConfFile(path);
+    qunsetenv("KS_PG_DATABASE");
+    ASSERT_TRUE(fromEnv);
+    EXPECT_EQ(fromEnv->pgDatabase, QStringLiteral("from_env"));
+    EXPECT_EQ(fromEnv->pgHost, QStringLiteral("127.0.0.1"));
+    EXPECT_EQ(fromEnv->pgPort, 5432);
+    EXPECT_EQ(JournalConfig::fromPgConfFile(dir.filePath(QStringLiteral("missing"))).error().code,
+              CoreError::Code::Io);
+}
+
+TEST(JournalPostgres, OpensFromAConfFileAndRefusesAWrongPassword)
+{
+    JournalBackend backend(Backend::Postgres);
+    ASSERT_TRUE(backend.ok());
+    const JournalConfig c = backend.config();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pg.conf"));
+    const auto ownerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    writeConf(path,
+              QStringLiteral("host = %1\nport = %2\ndbname = %3\nuser = %4\npassword = %5\n")
+                  .arg(c.pgHost)
+                  .arg(c.pgPort)
+                  .arg(c.pgDatabase, c.pgUser, QString::fromUtf8(c.pgPassword))
+                  .toUtf8(),
+              ownerOnly);
+    auto conf = JournalConfig::fromPgConfFile(path);
+    ASSERT_TRUE(conf);
+    auto j = Journal::open(*conf);
+    ASSERT_TRUE(j) << j.error().toString().toStdString();
+    EXPECT_TRUE((*j)->beginBatch(QStringLiteral("alice"), QStringLiteral("p")));
+    EXPECT_FALSE((*j)->location().contains(QString::fromUtf8(c.pgPassword)));
+
+    JournalConfig wrong = *conf;
+    wrong.pgPassword = "not-the-password";
+    auto refused = Journal::open(wrong);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, CoreError::Code::DatabaseOpen);
+}
+
+} // namespace
