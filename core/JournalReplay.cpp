@@ -86,7 +86,9 @@ void JournalReplay::applyToResume(KeyResumeState &s, const EventRecord &e)
             s.lastPhase.clear();
         } else {
             s.lastAttemptFinished = true;
-            if (e.phase == attemptStateName(AttemptState::Done) && s.stage == Stage::CertificateWritten)
+            // An attempt finished "done" means the key is provisioned, whether this attempt wrote the
+            // certificate or found it already on the key.
+            if (e.phase == attemptStateName(AttemptState::Done))
                 s.stage = Stage::Done;
         }
         return;

@@ -468,6 +468,21 @@ TEST_P(JournalTest, ResumeStateFollowsTheKeyAcrossAttempts)
     EXPECT_TRUE(v && v->intact);
 }
 
+TEST_P(JournalTest, AKeyFoundAlreadyProvisionedIsDone)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    auto a = m_journal->beginAttempt(*batch, QStringLiteral("k2"));
+    ASSERT_TRUE(m_journal->recordEvent(*a, JournalStep::FindKeyPair, JournalPhase::After,
+                                       { { QStringLiteral("keyId"), QStringLiteral("ee01") },
+                                         { QStringLiteral("certificateOnKey"), true } }));
+    ASSERT_TRUE(m_journal->finishAttempt(*a, { AttemptState::Done, {}, {} }));
+    auto s = m_journal->resumeState(QStringLiteral("K2"));
+    ASSERT_TRUE(s);
+    EXPECT_EQ(s->stage, KeyResumeState::Stage::Done);
+    EXPECT_EQ(s->keyIdHex, QStringLiteral("ee01"));
+    EXPECT_TRUE(s->lastAttemptFinished);
+}
+
 TEST_P(JournalTest, SurvivesCloseAndReopen)
 {
     auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
