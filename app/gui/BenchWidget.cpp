@@ -51,7 +51,7 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     auto *status = new QHBoxLayout;
     m_counts = new QLabel(this);
     m_counts->setObjectName(QStringLiteral("counts"));
-    m_ca = new QLabel(tr("CA: connecting…"), this);
+    m_ca = new QLabel(this);
     m_ca->setObjectName(QStringLiteral("caStatus"));
     status->addWidget(m_counts);
     status->addStretch();
@@ -84,10 +84,11 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     tileBar->addWidget(m_cancel);
     tileBar->addWidget(m_details);
     tileBar->addStretch();
+    layout->addLayout(tileBar);
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("summary"));
-    tileBar->addWidget(m_summary);
-    layout->addLayout(tileBar);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
 
     connect(m_provision, &QPushButton::clicked, this, &BenchWidget::provisionAll);
     connect(m_cancelAll, &QPushButton::clicked, this, &BenchWidget::cancelAll);

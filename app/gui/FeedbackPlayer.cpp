@@ -54,7 +54,7 @@ void FeedbackPlayer::say(const QString &text)
 {
     if (!m_speech || text.isEmpty())
         return;
-    m_lastSpoken = text;
+    m_spoken << text;
     if (m_tts && m_tts->state() != QTextToSpeech::Error)
         m_tts->say(text); // Qt 6.4 has no queue: a newer sentence replaces the one being spoken
 }

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 class QSoundEffect;
 class QTextToSpeech;
@@ -26,7 +27,7 @@ public:
 
     void success(const QString &spoken);
     void failure(const QString &spoken);
-    QString lastSpoken() const { return m_lastSpoken; } // for tests: what would have been said
+    QStringList spoken() const { return m_spoken; } // what was (or, without an engine, would have been) said
 
 private:
     void say(const QString &text);
@@ -36,7 +37,7 @@ private:
     QSoundEffect *m_ok = nullptr;
     QSoundEffect *m_fail = nullptr;
     QPointer<QTextToSpeech> m_tts;
-    QString m_lastSpoken;
+    QStringList m_spoken;
 };
 
 } // namespace ks::app

@@ -19,7 +19,7 @@ public:
 
     static QColor fillColour(int tone);
     static QColor edgeColour(int tone);
-    static QSize tileSize() { return { 236, 150 }; }
+    static QSize tileSize() { return { 236, 134 }; }
 };
 
 } // namespace ks::app
