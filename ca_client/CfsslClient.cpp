@@ -44,7 +44,7 @@ QJsonObject CfsslClient::baseRequest() const
     return o;
 }
 
-Result<QJsonObject> CfsslClient::resultFrom(const HttpResponse &response, const QString &operation) const
+Result<QJsonObject> CfsslClient::resultFrom(const HttpResponse &response, const QString &operation)
 {
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(response.body, &parseError);
@@ -99,7 +99,7 @@ void CfsslClient::call(const std::shared_ptr<OperationBase> &op, const QString &
     r.contentType = "application/json";
     r.body = body;
     const QString operation = r.operation;
-    send(op, std::move(r), [this, op, operation, onResult = std::move(onResult)](HttpResponse response) {
+    send(op, std::move(r), [op, operation, onResult = std::move(onResult)](HttpResponse response) {
         auto result = resultFrom(response, operation);
         if (!result) {
             op->fail(result.error());

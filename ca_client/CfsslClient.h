@@ -19,6 +19,9 @@ public:
     QUrl endpointUrl(const QString &endpoint) const;
     // The authsign body for an inner request R: {"token": base64(HMAC-SHA256(key, R)), "request": base64(R)}.
     static QByteArray authSignBody(const QByteArray &innerRequest, const QByteArray &hmacKey);
+    // The "result" object of a CFSSL answer, or the error it reports. Static and public so the parser of
+    // untrusted CA answers can be fuzzed on its own (tests/fuzz).
+    static Result<QJsonObject> resultFrom(const HttpResponse &response, const QString &operation);
 
 protected:
     void startEnroll(std::shared_ptr<Operation<IssuedCertificate>> op, EnrollmentRequest request) override;
@@ -29,7 +32,6 @@ private:
     // POST a JSON body; onResult gets the "result" object of a successful answer.
     void call(const std::shared_ptr<OperationBase> &op, const QString &endpoint, const QByteArray &body,
               std::function<void(QJsonObject)> onResult);
-    Result<QJsonObject> resultFrom(const HttpResponse &response, const QString &operation) const;
     QJsonObject baseRequest() const;
 };
 
