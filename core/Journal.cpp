@@ -374,6 +374,20 @@ Result<std::unique_ptr<Journal>> Journal::open(JournalConfig config, Clock clock
             return migrate(db, pg);
         });
     wipe(connectConfig.pgPassword);
+    SqlWorker::WriteHooks hooks;
+    hooks.begin = [pg, location = journal->location()](QSqlDatabase &db, QString &err) {
+        if (beginWrite(db, pg, err))
+            return true;
+        // A restarted PostgreSQL server leaves a dead connection: reconnect once, before anything was written
+        // (retrying after a failed COMMIT could append an event twice).
+        if (!pg || (db.close(), !db.open()) || !beginWrite(db, pg, err))
+            return false;
+        qCInfo(lcCore) << "journal reconnected to" << location;
+        return true;
+    };
+    hooks.commit = [](QSqlDatabase &db, QString &err) { return commit(db, err); };
+    hooks.rollback = [](QSqlDatabase &db) { rollback(db); };
+    journal->m_worker->setWriteHooks(std::move(hooks));
     const QString err = journal->m_worker->openError();
     if (err.startsWith(QLatin1String("schema-too-new:")))
         return CoreError::make(Code::SchemaTooNew,
@@ -409,18 +423,14 @@ QString Journal::location() const
 Result<EventRecord> Journal::append(EventRecord e)
 {
     const bool pg = isPostgres();
-    return m_worker->call([&](QSqlDatabase &db) -> Result<EventRecord> {
+    // Runs inside a transaction shared with the appends queued at the same moment (SqlWorker group commit); a
+    // failing body is rolled back to its own savepoint.
+    std::optional<Result<EventRecord>> outcome;
+    const std::function<bool(QSqlDatabase &)> body = [&](QSqlDatabase &db) -> bool {
         QString err;
-        if (!beginWrite(db, pg, err)) {
-            // A restarted PostgreSQL server leaves a dead connection: reconnect once, before anything was
-            // written (retrying after a failed COMMIT could append the event twice).
-            if (!pg || (db.close(), !db.open()) || !beginWrite(db, pg, err))
-                return queryError(tr("starting a transaction"), err.isEmpty() ? db.lastError().text() : err);
-            qCInfo(lcCore) << "journal reconnected to" << location();
-        }
         auto fail = [&](CoreError error) {
-            rollback(db);
-            return error;
+            outcome.emplace(std::move(error));
+            return false;
         };
         QSqlQuery q(db);
         // The chain head row is the one lock every appender takes, on every station sharing the database.
@@ -512,10 +522,16 @@ Result<EventRecord> Journal::append(EventRecord e)
         if (!run(q, QStringLiteral("UPDATE ks_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1"),
                  { e.seq, e.hash }, err))
             return fail(queryError(tr("moving the chain head"), err));
-        if (!commit(db, err))
-            return fail(queryError(tr("committing"), err));
-        return e;
-    });
+        outcome.emplace(e);
+        return true;
+    };
+    QString commitError;
+    if (!m_worker->write(body, commitError)) {
+        if (outcome && !*outcome)
+            return *outcome; // this append's own failure (NotFound, a statement error)
+        return queryError(tr("committing"), commitError);
+    }
+    return std::move(*outcome);
 }
 
 Result<QString> Journal::beginBatch(const QString &operatorName, const QString &profileName,

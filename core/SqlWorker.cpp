@@ -1,5 +1,7 @@
 #include "SqlWorker.h"
 
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QUuid>
 
 namespace ks::core {
@@ -26,12 +28,72 @@ void SqlWorker::run(const std::function<void(QSqlDatabase &)> &task)
 {
     std::promise<void> done;
     auto future = done.get_future();
+    Item item;
+    item.task = &task;
+    item.done = &done;
     {
         std::lock_guard lock(m_mutex);
-        m_queue.emplace_back(&task, &done);
+        m_queue.push_back(&item);
     }
     m_cv.notify_one();
     future.get();
+}
+
+bool SqlWorker::write(const std::function<bool(QSqlDatabase &)> &body, QString &error)
+{
+    std::promise<void> done;
+    auto future = done.get_future();
+    Item item;
+    item.body = &body;
+    item.done = &done;
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(&item);
+    }
+    m_cv.notify_one();
+    future.get();
+    error = item.error;
+    return item.committed;
+}
+
+static bool execPlain(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery q(db);
+    return q.exec(sql);
+}
+
+void SqlWorker::runWrites(QSqlDatabase &db, std::deque<Item *> &group)
+{
+    QString error;
+    if (!m_hooks.begin(db, error)) {
+        for (Item *item : group)
+            item->error = error;
+        return;
+    }
+    for (Item *item : group) {
+        // A body that fails (or throws) leaves nothing behind, and the others still commit.
+        const bool saved = execPlain(db, QStringLiteral("SAVEPOINT ks_write"));
+        bool ok = false;
+        try {
+            ok = saved && (*item->body)(db);
+        } catch (...) {
+            ok = false;
+        }
+        if (!ok && saved)
+            execPlain(db, QStringLiteral("ROLLBACK TO SAVEPOINT ks_write"));
+        if (saved)
+            execPlain(db, QStringLiteral("RELEASE SAVEPOINT ks_write"));
+        if (!saved)
+            item->error = db.lastError().text();
+    }
+    if (!m_hooks.commit(db, error)) {
+        m_hooks.rollback(db);
+        for (Item *item : group)
+            item->error = error;
+        return;
+    }
+    for (Item *item : group)
+        item->committed = item->error.isEmpty();
 }
 
 void SqlWorker::loop(QString driver, Opener opener, std::promise<void> opened)
@@ -46,14 +108,27 @@ void SqlWorker::loop(QString driver, Opener opener, std::promise<void> opened)
             m_cv.wait(lock, [this] { return m_stop || !m_queue.empty(); });
             if (m_queue.empty())
                 break; // stopping, nothing left to do
-            auto [task, done] = m_queue.front();
+            Item *first = m_queue.front();
             m_queue.pop_front();
+            if (first->body) {
+                // Every write queued right now joins this transaction.
+                std::deque<Item *> group { first };
+                while (!m_queue.empty() && m_queue.front()->body && group.size() < maxGroup) {
+                    group.push_back(m_queue.front());
+                    m_queue.pop_front();
+                }
+                lock.unlock();
+                runWrites(db, group);
+                for (Item *item : group)
+                    item->done->set_value();
+                continue;
+            }
             lock.unlock();
             try {
-                (*task)(db);
-                done->set_value();
+                (*first->task)(db);
+                first->done->set_value();
             } catch (...) {
-                done->set_exception(std::current_exception());
+                first->done->set_exception(std::current_exception());
             }
         }
         db.close();

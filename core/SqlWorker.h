@@ -46,12 +46,41 @@ public:
 
     void run(const std::function<void(QSqlDatabase &)> &task);
 
+    // Group commit: how to open and commit a write transaction (set once, before the first write()).
+    struct WriteHooks
+    {
+        std::function<bool(QSqlDatabase &, QString &error)> begin;
+        std::function<bool(QSqlDatabase &, QString &error)> commit;
+        std::function<void(QSqlDatabase &)> rollback;
+    };
+    void setWriteHooks(WriteHooks hooks) { m_hooks = std::move(hooks); }
+
+    // Runs body(db) inside a write transaction that writes queued at the same moment share, each in a
+    // savepoint of its own: a body returning false is rolled back alone. Returns after the shared COMMIT;
+    // false (and `error`) when the transaction could not be opened or committed, in which case nothing of
+    // body remains. One fsync then covers many appends from many threads, while every caller still returns
+    // only once its own write is durable.
+    bool write(const std::function<bool(QSqlDatabase &)> &body, QString &error);
+
+    static constexpr int maxGroup = 64;
+
 private:
+    struct Item
+    {
+        const std::function<void(QSqlDatabase &)> *task = nullptr; // a plain task, or
+        const std::function<bool(QSqlDatabase &)> *body = nullptr; // a grouped write
+        std::promise<void> *done = nullptr;
+        bool committed = false;
+        QString error;
+    };
+
     void loop(QString driver, Opener opener, std::promise<void> opened);
+    void runWrites(QSqlDatabase &db, std::deque<Item *> &group);
 
     std::mutex m_mutex;
     std::condition_variable m_cv;
-    std::deque<std::pair<const std::function<void(QSqlDatabase &)> *, std::promise<void> *>> m_queue;
+    std::deque<Item *> m_queue;
+    WriteHooks m_hooks;
     bool m_stop = false;
     QString m_openError;
     std::thread m_thread;

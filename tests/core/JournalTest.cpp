@@ -337,6 +337,36 @@ TEST_P(JournalTest, ConcurrentAppendsFromManyThreadsKeepOneChain)
     EXPECT_EQ(v->eventsChecked, 1 + threads * perThread * 4);
 }
 
+TEST_P(JournalTest, FailingAppendsDoNotDisturbTheOnesCommittedWithThem)
+{
+    // Appends queued together share one transaction (group commit), each in its own savepoint.
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    ASSERT_TRUE(batch);
+    std::atomic<int> good { 0 }, badAccepted { 0 };
+    std::vector<std::thread> workers;
+    for (int t = 0; t < 6; ++t)
+        workers.emplace_back([&, t] {
+            for (int i = 0; i < 10; ++i) {
+                if (t % 2) {
+                    if (m_journal->recordEvent(QStringLiteral("no-such-attempt"), JournalStep::Login,
+                                               JournalPhase::Before))
+                        ++badAccepted;
+                } else if (auto a = m_journal->beginAttempt(*batch, QStringLiteral("G%1K%2").arg(t).arg(i))) {
+                    ++good;
+                }
+            }
+        });
+    for (auto &w : workers)
+        w.join();
+    EXPECT_EQ(badAccepted, 0);
+    EXPECT_EQ(good, 30);
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_TRUE(v->intact) << v->toString().toStdString();
+    EXPECT_EQ(v->eventsChecked, 31);
+    EXPECT_EQ(m_journal->attempts()->size(), 30);
+}
+
 TEST_P(JournalTest, TwoConnectionsAppendingConcurrentlyKeepOneChain)
 {
     // Two Journal objects are two database connections, as two stations (or processes) sharing one journal.
