@@ -2,1124 +2,620 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>BatchRunner</name>
-    <message>
-        <source>A batch is already running.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CaError</name>
-    <message>
-        <source>%1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>server says: %1%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> [key %1]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unknown CA protocol &apos;%1&apos; (expected est or cfssl)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the pin is not a SHA-256 digest (64 hex digits or base64)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read the %1 file &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no certificate in the %1 file &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read the TLS client key file &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the TLS client key file &apos;%1&apos; holds no unencrypted RSA or EC private key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the CA URL must be an https:// URL with a host</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>time-out, concurrency and size limits must be positive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no trust anchor file configured for the CA&apos;s TLS certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>trust anchor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a TLS client certificate needs both a certificate and a key file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TLS client certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no complete answer within %1 ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the answer exceeds %1 bytes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server&apos;s public key does not match the pinned SHA-256</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>TLS handshake failed: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the server did not answer in time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the connection ended before the answer was complete (%1 bytes received)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CertificateCodec</name>
-    <message>
-        <source>the answer is not valid base64</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the CA sent an empty answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the answer is not a certs-only PKCS#7 (SignedData) structure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a certificate in the PKCS#7 is broken</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the PKCS#7 holds no certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the answer holds no valid PEM certificate (%1 of %2 parsed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(unparseable certificate)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>subject: %1; issuer: %2; valid %3 to %4; serial %5</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CertificateVerifier</name>
-    <message>
-        <source>no trust anchor is configured</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot set up chain verification</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the certificate does not chain to the configured CA: %1 (depth %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the certificate names CN &apos;%1&apos;, serialNumber &apos;%2&apos;, not the key&apos;s serial &apos;%3&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the validity dates cannot be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the certificate is valid only from %1 (now %2, tolerated skew %3 s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the certificate expired on %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the certificate is valid only until %1; the profile requires at least %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the certificate is a CA certificate (CA:TRUE or keyCertSign)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>keyUsage is 0x%1, the profile requires 0x%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>extendedKeyUsage lacks %1 (present: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the certificate is not a parseable X.509 DER structure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the certificate&apos;s public key is not the key pair&apos;s public key</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CfsslClient</name>
-    <message>
-        <source>the CFSSL server refused the request</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the CFSSL server answered with an error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected application/json, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the answer is not CFSSL&apos;s JSON: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the certificate request is not a parseable PKCS#10 structure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the CFSSL HMAC key is not hex</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CsrBuilder</name>
-    <message>
-        <source>Cannot build the certificate request: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>out of memory</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bad public key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bad subject field %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bad key usage %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bad extended key usage %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot add extensions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot add the enrolment code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot set the signature algorithm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot attach the signature</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key&apos;s signature on the certificate request does not verify.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot encode</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DeviceError</name>
-    <message>
-        <source>The key was removed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key reported a hardware error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key is full.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong PIN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key&apos;s PIN is locked.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key is write-protected.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key does not support this algorithm.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key is not logged in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key refused the operation.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(PKCS#11 function &apos;%1&apos; failed: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Key %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EstClient</name>
-    <message>
-        <source>the EST server refused the station&apos;s credentials</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the EST server answered with an error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>expected application/pkcs7-mime, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the certificate request is not a parseable PKCS#10 structure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the CA still holds the request for approval after %1 polls and %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Pkcs11Module</name>
-    <message>
-        <source>Cannot load PKCS#11 module %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>file not found</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not a PKCS#11 module (no C_GetFunctionList)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>already initialised in this process; share the loaded module instead</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No key in this slot.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key is not present.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ProvisioningJob</name>
-    <message>
-        <source>No answer within %1 s while %2; the key was left as it is.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled by the operator.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The batch log cannot be written (%1); stopped before touching the key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The batch log cannot be written (%1); stopped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No transport PIN is configured.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The batch log cannot be written (%1); the key was not touched.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key in this slot changed to %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The enrolment was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificate read back from the key is not the one written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Station</name>
-    <message>
-        <source>Cannot read %1 (%2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The profile&apos;s transport PIN is empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No CA certificate in %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The CA request was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TokenSession</name>
-    <message>
-        <source>The key returned a malformed attribute.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No object with id %1 on the key.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key&apos;s RSA public key is malformed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key&apos;s EC public key is malformed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsupported key type %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slot %1 now holds key %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key&apos;s PIN is locked; it needs its unblock code.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key has one PIN try left; not trying, so it is not locked by accident.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key has seen wrong PINs; not trying again until someone checks it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No random bytes for the key id.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key returned a malformed ECDSA signature.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not a DER X.509 certificate.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificate is not for this key pair; nothing was written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The key already holds a certificate for this key pair; it is not overwritten.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The certificate read back from the key differs from the one written.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ks::app::AccountsWidget</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Failed logins</source>
-        <translation type="unfinished"></translation>
+        <translation>登录失败次数</translation>
     </message>
     <message>
         <source>Add account…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加账户…</translation>
     </message>
     <message>
         <source>Disable / enable</source>
-        <translation type="unfinished"></translation>
+        <translation>停用 / 启用</translation>
     </message>
     <message>
         <source>Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>重置密码…</translation>
     </message>
     <message>
         <source>Change role…</source>
-        <translation type="unfinished"></translation>
+        <translation>更改角色…</translation>
     </message>
     <message>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Locked until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定至 %1</translation>
     </message>
     <message>
         <source>Add account</source>
-        <translation type="unfinished"></translation>
+        <translation>添加账户</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>角色：</translation>
     </message>
     <message>
         <source>Initial password:</source>
-        <translation type="unfinished"></translation>
+        <translation>初始密码：</translation>
     </message>
     <message>
         <source>Account %1 added.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加账户 %1。</translation>
     </message>
     <message>
         <source>Account %1 disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用账户 %1。</translation>
     </message>
     <message>
         <source>Account %1 enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用账户 %1。</translation>
     </message>
     <message>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>重置密码</translation>
     </message>
     <message>
         <source>New password for %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的新密码：</translation>
     </message>
     <message>
         <source>Password of %1 reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重置 %1 的密码。</translation>
     </message>
     <message>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>更改角色</translation>
     </message>
     <message>
         <source>Role of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的角色：</translation>
     </message>
     <message>
         <source>Role of %1 changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已更改 %1 的角色。</translation>
     </message>
 </context>
 <context>
     <name>ks::app::AttemptTableModel</name>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批次</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员</translation>
     </message>
     <message>
         <source>Hardware serial</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件序列号</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>型号</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Failed at</source>
-        <translation type="unfinished"></translation>
+        <translation>失败步骤</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Certificate serial</source>
-        <translation type="unfinished"></translation>
+        <translation>证书序列号</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>到期时间</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>耗时</translation>
     </message>
 </context>
 <context>
     <name>ks::app::BatchLogCharts</name>
     <message>
         <source>Keys per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>每分钟密钥数</translation>
     </message>
     <message>
         <source>Keys per minute — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>每分钟密钥数 — %1</translation>
     </message>
     <message>
         <source>Keys done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成密钥</translation>
     </message>
     <message>
         <source>Minute of the batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批次内的分钟</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥</translation>
     </message>
     <message>
         <source>Failures by reason</source>
-        <translation type="unfinished"></translation>
+        <translation>按原因统计的失败</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>No failures</source>
-        <translation type="unfinished"></translation>
+        <translation>无失败</translation>
     </message>
 </context>
 <context>
     <name>ks::app::BatchLogReport</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Log intact — %n record(s) checked.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
         <source>Log tampered: record %1 in table %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>日志被篡改：表 %2 中的记录 %1：%3</translation>
     </message>
     <message>
         <source>KeyStation batch log</source>
-        <translation type="unfinished"></translation>
+        <translation>KeyStation 批次日志</translation>
     </message>
     <message>
         <source>Generated</source>
-        <translation type="unfinished"></translation>
+        <translation>生成时间</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>生成人</translation>
     </message>
     <message>
         <source>Journal</source>
-        <translation type="unfinished"></translation>
+        <translation>日志库</translation>
     </message>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选条件</translation>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation>校验</translation>
     </message>
     <message>
         <source>could not run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法运行：%1</translation>
     </message>
     <message>
         <source>not run (this role may not verify the log)</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行（此角色无权校验日志）</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>发行记录</translation>
     </message>
     <message>
         <source>%1 in total: %2 done, %3 failed, %4 cancelled, %5 running</source>
-        <translation type="unfinished"></translation>
+        <translation>共 %1 条：%2 条完成，%3 条失败，%4 条已取消，%5 条进行中</translation>
     </message>
     <message>
         <source>Failures by reason</source>
-        <translation type="unfinished"></translation>
+        <translation>按原因统计的失败</translation>
+    </message>
+    <message>
+        <source>Log intact — %1 records checked.</source>
+        <translation>日志完整 — 已检查 %1 条记录。</translation>
     </message>
 </context>
 <context>
     <name>ks::app::BatchLogWidget</name>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Verify log</source>
-        <translation type="unfinished"></translation>
+        <translation>校验日志</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>Export PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 PDF…</translation>
     </message>
     <message>
-        <source>Recompute the journal&apos;s hash chain and compare every row with it</source>
-        <translation type="unfinished"></translation>
+        <source>Recompute the journal's hash chain and compare every row with it</source>
+        <translation>重新计算日志的哈希链并逐行比对</translation>
     </message>
     <message>
         <source>Select an attempt to see its steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条发行记录以查看其步骤。</translation>
     </message>
     <message>
         <source>The batch log is for supervisors</source>
-        <translation type="unfinished"></translation>
+        <translation>批次日志供主管查看</translation>
     </message>
     <message>
         <source>You are logged in as %1 (%2). Ask a supervisor or an administrator to review the log.</source>
-        <translation type="unfinished"></translation>
+        <translation>您以 %1（%2）身份登录。请由主管或管理员审阅日志。</translation>
     </message>
     <message>
         <source>No journal is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开任何日志库。</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <source>Cannot read the log: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n attempt(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>无法读取日志：%1</translation>
     </message>
     <message>
-        <source>&lt;span style=&quot;color:%1&quot;&gt;%2 done&lt;/span&gt;, &lt;span style=&quot;color:%3&quot;&gt;%4 failed&lt;/span&gt;, %5 cancelled</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;span style="color:%1"&gt;%2 done&lt;/span&gt;, &lt;span style="color:%3"&gt;%4 failed&lt;/span&gt;, %5 cancelled</source>
+        <translation>&lt;span style="color:%1"&gt;%2 个完成&lt;/span&gt;，&lt;span style="color:%3"&gt;%4 个失败&lt;/span&gt;，%5 个已取消</translation>
     </message>
     <message>
         <source>(only the first %1 are shown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（仅显示前 %1 条）</translation>
     </message>
     <message>
         <source>Cannot read the steps: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取步骤：%1</translation>
     </message>
     <message>
         <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>耗时 %1</translation>
     </message>
     <message>
         <source>certificate %1, expires %2</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 %1，到期 %2</translation>
     </message>
     <message>
         <source>key pair %1</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥对 %1</translation>
     </message>
     <message>
         <source>operator %1 on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员 %1，工位 %2</translation>
     </message>
     <message>
         <source>Failed while %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在“%1”时失败：%2</translation>
     </message>
     <message>
         <source>Verifying the hash chain…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验哈希链…</translation>
     </message>
     <message>
         <source>The log could not be verified: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法校验日志：%1</translation>
     </message>
     <message>
         <source>Not verified yet: press Verify log to check the hash chain.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未校验：请点击“校验日志”检查哈希链。</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Export the batch log as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将批次日志导出为 CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>Export the batch log as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将批次日志导出为 PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <source>Exporting to %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %n attempt(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation>正在导出到 %1…</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>%1 attempts</source>
+        <translation>%1 条发行记录</translation>
+    </message>
+    <message>
+        <source>Exported %1 attempts to %2.</source>
+        <translation>已将 %1 条发行记录导出到 %2。</translation>
     </message>
 </context>
 <context>
     <name>ks::app::BenchWidget</name>
     <message>
         <source>Provision all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部发行</translation>
     </message>
     <message>
         <source>Continuous mode (provision keys as they are plugged in)</source>
-        <translation type="unfinished"></translation>
+        <translation>连续模式（密钥插入后即自动发行）</translation>
     </message>
     <message>
         <source>Cancel all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CA: connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>全部取消</translation>
     </message>
     <message>
         <source>Retry key</source>
-        <translation type="unfinished"></translation>
+        <translation>重试此密钥</translation>
     </message>
     <message>
         <source>Skip key</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过此密钥</translation>
     </message>
     <message>
         <source>Details…</source>
-        <translation type="unfinished"></translation>
+        <translation>详情…</translation>
     </message>
     <message>
         <source>Selected key:</source>
-        <translation type="unfinished"></translation>
+        <translation>选中的密钥：</translation>
     </message>
     <message>
         <source>Could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始：%1</translation>
     </message>
     <message>
         <source>wrong PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码错误</translation>
     </message>
     <message>
         <source>PIN locked</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码已锁定</translation>
     </message>
     <message>
         <source>too few PIN tries left</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码剩余尝试次数过少</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>超时</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>the CA did not issue a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 未签发证书</translation>
     </message>
     <message>
         <source>key pulled out</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥已被拔出</translation>
     </message>
     <message>
         <source>Key %1 done</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥 %1 已完成</translation>
     </message>
     <message>
         <source>Key %1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥 %1 失败：%2</translation>
     </message>
     <message>
         <source>Key %1 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥 %1 失败</translation>
     </message>
     <message>
         <source>Key %1 (serial %2) failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥 %1（序列号 %2）失败：%3</translation>
     </message>
     <message>
         <source>Batch finished: %1 done, %2 failed, %3 cancelled, %4 already provisioned, in %5 s (%6 keys per minute).</source>
-        <translation type="unfinished"></translation>
+        <translation>批次结束：%1 个完成，%2 个失败，%3 个已取消，%4 个此前已发行，用时 %5 秒（每分钟 %6 个密钥）。</translation>
     </message>
     <message>
         <source>Batch finished</source>
-        <translation type="unfinished"></translation>
+        <translation>批次结束</translation>
     </message>
     <message numerus="yes">
         <source>%n key(s) on the hub</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>集线器上有 %n 个密钥</numerusform></translation>
     </message>
     <message>
         <source>%1 done · %2 failed · %3 running · %4 need attention</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个完成 · %2 个失败 · %3 个进行中 · %4 个需要处理</translation>
     </message>
 </context>
 <context>
     <name>ks::app::CaCommand</name>
     <message>
         <source>Cannot read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1。</translation>
     </message>
     <message>
         <source>--user needs --password-file or KS_CA_PASSWORD.</source>
-        <translation type="unfinished"></translation>
+        <translation>--user 需要配合 --password-file 或 KS_CA_PASSWORD 使用。</translation>
     </message>
     <message>
         <source>CA request failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 请求失败：%1</translation>
     </message>
     <message>
         <source>CA certificates (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书（%1）：</translation>
     </message>
     <message>
         <source>Profile usages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模板规定的用途：%1</translation>
     </message>
     <message>
         <source>Profile validity: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模板规定的有效期：%1</translation>
     </message>
     <message>
         <source>CSR attributes: %1 bytes (RFC 7030 4.5)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书请求属性：%1 字节（RFC 7030 4.5）</translation>
     </message>
     <message>
-        <source>Cannot read the CSR file &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>Cannot read the CSR file '%1'.</source>
+        <translation>无法读取证书请求文件“%1”。</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a PKCS#10 request (PEM or DER).</source>
-        <translation type="unfinished"></translation>
+        <source>'%1' is not a PKCS#10 request (PEM or DER).</source>
+        <translation>“%1”不是 PKCS#10 证书请求（PEM 或 DER）。</translation>
     </message>
     <message>
         <source>Issued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已签发：%1</translation>
     </message>
     <message>
         <source>  with: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>  附带：%1</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1。</translation>
     </message>
     <message>
         <source>Certificate check refused the result: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>证书检查拒绝了该结果：%1</translation>
     </message>
     <message>
         <source>Certificate check: passed</source>
-        <translation type="unfinished"></translation>
+        <translation>证书检查：通过</translation>
     </message>
     <message>
-        <source>Test a CA connection: &apos;ca info&apos; fetches the CA certificates, &apos;ca enroll&apos; sends a certificate request and checks the answer.</source>
-        <translation type="unfinished"></translation>
+        <source>Test a CA connection: 'ca info' fetches the CA certificates, 'ca enroll' sends a certificate request and checks the answer.</source>
+        <translation>测试 CA 连接：“ca info”获取 CA 证书，“ca enroll”发送证书请求并检查返回结果。</translation>
     </message>
     <message>
         <source>info or enroll</source>
-        <translation type="unfinished"></translation>
+        <translation>info 或 enroll</translation>
     </message>
     <message>
         <source>est or cfssl</source>
-        <translation type="unfinished"></translation>
+        <translation>est 或 cfssl</translation>
     </message>
     <message>
         <source>CA base URL (https://...)</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 基础地址（https://...）</translation>
     </message>
     <message>
-        <source>PEM bundle verifying the CA&apos;s TLS certificate</source>
-        <translation type="unfinished"></translation>
+        <source>PEM bundle verifying the CA's TLS certificate</source>
+        <translation>用于验证 CA 的 TLS 证书的 PEM 证书包</translation>
     </message>
     <message>
         <source>PEM bundle issued certificates must chain to (default: --ca-bundle)</source>
-        <translation type="unfinished"></translation>
+        <translation>签发的证书必须链接到的 PEM 证书包（默认：--ca-bundle）</translation>
     </message>
     <message>
         <source>EST label / CFSSL signer label</source>
-        <translation type="unfinished"></translation>
+        <translation>EST 标签 / CFSSL 签发者标签</translation>
     </message>
     <message>
         <source>CFSSL profile</source>
-        <translation type="unfinished"></translation>
+        <translation>CFSSL 模板</translation>
     </message>
     <message>
         <source>HTTP Basic user</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP Basic 用户名</translation>
     </message>
     <message>
         <source>file holding the HTTP Basic password (or KS_CA_PASSWORD)</source>
-        <translation type="unfinished"></translation>
+        <translation>存放 HTTP Basic 密码的文件（或 KS_CA_PASSWORD）</translation>
     </message>
     <message>
         <source>TLS client certificate (PEM)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 客户端证书（PEM）</translation>
     </message>
     <message>
         <source>TLS client key (PEM, unencrypted)</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 客户端私钥（PEM，未加密）</translation>
     </message>
     <message>
         <source>file holding the CFSSL authsign key in hex (or KS_CA_HMAC_KEY)</source>
-        <translation type="unfinished"></translation>
+        <translation>存放十六进制 CFSSL authsign 密钥的文件（或 KS_CA_HMAC_KEY）</translation>
     </message>
     <message>
-        <source>SHA-256 of the server&apos;s public key (hex or sha256//base64)</source>
-        <translation type="unfinished"></translation>
+        <source>SHA-256 of the server's public key (hex or sha256//base64)</source>
+        <translation>服务器公钥的 SHA-256（十六进制或 sha256//base64）</translation>
     </message>
     <message>
         <source>request time-out in ms</source>
-        <translation type="unfinished"></translation>
+        <translation>请求超时时间（毫秒）</translation>
     </message>
     <message>
         <source>do NOT verify the server (lab only; logged on every request)</source>
-        <translation type="unfinished"></translation>
+        <translation>不验证服务器（仅限实验环境；每次请求都会记录）</translation>
     </message>
     <message>
         <source>enroll: PKCS#10 request (PEM or DER)</source>
-        <translation type="unfinished"></translation>
+        <translation>enroll：PKCS#10 证书请求（PEM 或 DER）</translation>
     </message>
     <message>
         <source>enroll: hardware serial the certificate must name</source>
-        <translation type="unfinished"></translation>
+        <translation>enroll：证书必须包含的硬件序列号</translation>
     </message>
     <message>
         <source>enroll: EST simplereenroll</source>
-        <translation type="unfinished"></translation>
+        <translation>enroll：EST simplereenroll（重新签发）</translation>
     </message>
     <message>
         <source>enroll: required extendedKeyUsage OID (repeatable)</source>
-        <translation type="unfinished"></translation>
+        <translation>enroll：必需的扩展密钥用法 OID（可重复）</translation>
     </message>
     <message>
         <source>enroll: minimum remaining validity in days</source>
-        <translation type="unfinished"></translation>
+        <translation>enroll：最短剩余有效期（天）</translation>
     </message>
     <message>
         <source>enroll: write the issued certificate (PEM) here</source>
-        <translation type="unfinished"></translation>
+        <translation>enroll：将签发的证书（PEM）写入此处</translation>
     </message>
     <message>
         <source>Usage: keystation-cli ca info|enroll --protocol est|cfssl --url URL --ca-bundle FILE ...</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：keystation-cli ca info|enroll --protocol est|cfssl --url URL --ca-bundle 文件 ...</translation>
     </message>
     <message>
         <source>ca enroll needs --csr FILE.</source>
-        <translation type="unfinished"></translation>
+        <translation>ca enroll 需要 --csr 文件。</translation>
     </message>
 </context>
 <context>
@@ -1134,906 +630,915 @@ Commands:
   log [--batch ID] [--csv] | log verify       read or verify the batch log
   operator add|passwd|disable NAME            manage operator accounts
 
-COMMAND --help shows a command&apos;s options.
+COMMAND --help shows a command's options.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：keystation-cli 命令 [选项]
+
+命令：
+  tokens [--watch] [--json] [--module PATH]   列出或监视集线器上的密钥
+  ca info|enroll ...                          测试 CA 连接
+  provision --all [--continuous] ...          为集线器上的所有密钥发行证书
+  log [--batch ID] [--csv] | log verify       读取或校验批次日志
+  operator add|passwd|disable NAME            管理操作员账户
+
+命令 --help 显示该命令的选项。
+</translation>
     </message>
     <message>
-        <source>Unknown command &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown command '%1'.</source>
+        <translation>未知命令“%1”。</translation>
     </message>
 </context>
 <context>
     <name>ks::app::JobDetailsDialog</name>
     <message>
         <source>Key %1 — details</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥 %1 — 详情</translation>
     </message>
     <message>
         <source>Hardware serial:</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件序列号：</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>型号：</translation>
     </message>
     <message>
         <source>Already provisioned</source>
-        <translation type="unfinished"></translation>
+        <translation>此前已发行</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Failed while: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在此步骤失败：%1</translation>
     </message>
     <message>
         <source>Outcome:</source>
-        <translation type="unfinished"></translation>
+        <translation>结果：</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>原因：</translation>
     </message>
     <message>
         <source>Certificate serial:</source>
-        <translation type="unfinished"></translation>
+        <translation>证书序列号：</translation>
     </message>
     <message>
         <source>Valid until:</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至：</translation>
     </message>
     <message>
         <source>Total time:</source>
-        <translation type="unfinished"></translation>
+        <translation>总耗时：</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>resumed an earlier attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>续接了先前的一次尝试</translation>
     </message>
     <message>
         <source>key pair generated on the key</source>
-        <translation type="unfinished"></translation>
+        <translation>在密钥上生成了密钥对</translation>
     </message>
     <message>
         <source>certificate requested from the CA</source>
-        <translation type="unfinished"></translation>
+        <translation>已向 CA 申请证书</translation>
     </message>
     <message>
         <source>Notes:</source>
-        <translation type="unfinished"></translation>
+        <translation>备注：</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>耗时</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
 </context>
 <context>
     <name>ks::app::LogCommand</name>
     <message>
         <source>Read, export or verify the batch log.</source>
-        <translation type="unfinished"></translation>
+        <translation>读取、导出或校验批次日志。</translation>
     </message>
     <message>
         <source>check the hash chain instead of listing</source>
-        <translation type="unfinished"></translation>
+        <translation>校验哈希链而不列出记录</translation>
     </message>
     <message>
         <source>only this batch</source>
-        <translation type="unfinished"></translation>
+        <translation>仅此批次</translation>
     </message>
     <message>
-        <source>only this operator&apos;s keys</source>
-        <translation type="unfinished"></translation>
+        <source>only this operator's keys</source>
+        <translation>仅此操作员处理的密钥</translation>
     </message>
     <message>
         <source>done, failed, cancelled or running</source>
-        <translation type="unfinished"></translation>
+        <translation>done、failed、cancelled 或 running</translation>
     </message>
     <message>
         <source>hardware serial contains TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件序列号包含 TEXT</translation>
     </message>
     <message>
         <source>started at or after (ISO 8601, UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间不早于（ISO 8601，UTC）</translation>
     </message>
     <message>
         <source>started before (ISO 8601, UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间早于（ISO 8601，UTC）</translation>
     </message>
     <message>
         <source>write RFC 4180 CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>输出 RFC 4180 CSV</translation>
     </message>
     <message>
         <source>the supervisor reading the log</source>
-        <translation type="unfinished"></translation>
+        <translation>查阅日志的主管</translation>
     </message>
     <message>
-        <source>read the --as operator&apos;s password from FILE</source>
-        <translation type="unfinished"></translation>
+        <source>read the --as operator's password from FILE</source>
+        <translation>从文件读取 --as 操作员的密码</translation>
     </message>
     <message>
         <source>SQLite journal file</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite 日志库文件</translation>
     </message>
     <message>
         <source>PostgreSQL connection file</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL 连接文件</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not an ISO 8601 time.</source>
-        <translation type="unfinished"></translation>
+        <source>'%1' is not an ISO 8601 time.</source>
+        <translation>“%1”不是 ISO 8601 时间。</translation>
     </message>
     <message>
         <source>STARTED (UTC)        SERIAL            STATE      OPERATOR    STATION     MS      CERT SERIAL / ERROR</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间 (UTC)       序列号            状态       操作员      工位        毫秒    证书序列号 / 错误</translation>
     </message>
     <message numerus="yes">
         <source>%n attempt(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n 条发行记录。</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ks::app::LogFilterBar</name>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>从</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>至</translation>
     </message>
     <message>
         <source>Hardware serial contains…</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件序列号包含…</translation>
     </message>
     <message>
         <source>All batches</source>
-        <translation type="unfinished"></translation>
+        <translation>所有批次</translation>
     </message>
     <message>
         <source>All operators</source>
-        <translation type="unfinished"></translation>
+        <translation>所有操作员</translation>
     </message>
     <message>
         <source>All results</source>
-        <translation type="unfinished"></translation>
+        <translation>所有结果</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批次</translation>
     </message>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>batch %1</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 %1</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1</translation>
     </message>
     <message>
         <source>before %1</source>
-        <translation type="unfinished"></translation>
+        <translation>早于 %1</translation>
     </message>
     <message>
         <source>operator %1</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员 %1</translation>
     </message>
     <message>
         <source>result %1</source>
-        <translation type="unfinished"></translation>
+        <translation>结果 %1</translation>
     </message>
     <message>
-        <source>serial contains &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <source>serial contains "%1"</source>
+        <translation>序列号包含“%1”</translation>
     </message>
     <message>
         <source>All attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>所有发行记录</translation>
     </message>
 </context>
 <context>
     <name>ks::app::LogText</name>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>Attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>发行记录</translation>
     </message>
     <message>
         <source>Batch</source>
-        <translation type="unfinished"></translation>
+        <translation>批次</translation>
     </message>
     <message>
         <source>started</source>
-        <translation type="unfinished"></translation>
+        <translation>已开始</translation>
     </message>
     <message>
         <source>finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已结束</translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Wrong PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码错误</translation>
     </message>
     <message>
         <source>PIN locked</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码已锁定</translation>
     </message>
     <message>
         <source>PIN on its last try</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码仅剩最后一次尝试</translation>
     </message>
     <message>
         <source>Few PIN tries left</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码剩余尝试次数少</translation>
     </message>
     <message>
         <source>No PIN for this key</source>
-        <translation type="unfinished"></translation>
+        <translation>此密钥没有PIN码</translation>
     </message>
     <message>
         <source>Key removed</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥已拔出</translation>
     </message>
     <message>
         <source>Key swapped</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥已被更换</translation>
     </message>
     <message>
         <source>No answer in time</source>
-        <translation type="unfinished"></translation>
+        <translation>未及时响应</translation>
     </message>
     <message>
         <source>Certificate already there</source>
-        <translation type="unfinished"></translation>
+        <translation>证书已存在</translation>
     </message>
     <message>
         <source>Algorithm not supported</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持的算法</translation>
     </message>
     <message>
         <source>Read-back mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>回读内容不一致</translation>
     </message>
     <message>
         <source>Bad signature</source>
-        <translation type="unfinished"></translation>
+        <translation>签名无效</translation>
     </message>
     <message>
         <source>PKCS#11 module unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#11 模块不可用</translation>
     </message>
     <message>
         <source>Key error</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥错误</translation>
     </message>
     <message>
         <source>Log not writable</source>
-        <translation type="unfinished"></translation>
+        <translation>日志库无法写入</translation>
     </message>
     <message>
         <source>CA unreachable</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 CA</translation>
     </message>
     <message>
         <source>CA did not answer</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 无响应</translation>
     </message>
     <message>
         <source>TLS to the CA failed</source>
-        <translation type="unfinished"></translation>
+        <translation>与 CA 的 TLS 连接失败</translation>
     </message>
     <message>
         <source>CA refused the station</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 拒绝了本工位</translation>
     </message>
     <message>
         <source>CA refused the request</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 拒绝了该请求</translation>
     </message>
     <message>
         <source>CA error</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 错误</translation>
     </message>
     <message>
         <source>Certificate not trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>证书不受信任</translation>
     </message>
     <message>
         <source>Certificate for another key</source>
-        <translation type="unfinished"></translation>
+        <translation>证书属于另一个密钥</translation>
     </message>
     <message>
         <source>Certificate names another key</source>
-        <translation type="unfinished"></translation>
+        <translation>证书标明的是另一个密钥</translation>
     </message>
     <message>
         <source>Certificate expired</source>
-        <translation type="unfinished"></translation>
+        <translation>证书已过期</translation>
     </message>
     <message>
         <source>CA: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CA：%1</translation>
     </message>
     <message>
         <source>Certificate: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>证书：%1</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 毫秒</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>%1 min %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分 %2 秒</translation>
     </message>
 </context>
 <context>
     <name>ks::app::LoginDialog</name>
     <message>
         <source>KeyStation — operator login</source>
-        <translation type="unfinished"></translation>
+        <translation>KeyStation — 操作员登录</translation>
     </message>
     <message>
         <source>Log in with your operator name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入操作员名称和密码登录。</translation>
     </message>
     <message>
         <source>KeyStation — first start</source>
-        <translation type="unfinished"></translation>
+        <translation>KeyStation — 首次启动</translation>
     </message>
     <message>
         <source>This station has no administrator yet. Create the first administrator account; it can then add operators and supervisors.</source>
-        <translation type="unfinished"></translation>
+        <translation>本工位尚无管理员。请创建第一个管理员账户，之后即可由其添加操作员和主管。</translation>
     </message>
     <message>
         <source>KeyStation — locked</source>
-        <translation type="unfinished"></translation>
+        <translation>KeyStation — 已锁定</translation>
     </message>
     <message>
         <source>The station was locked after a period without activity. %1 or an administrator may unlock it.</source>
-        <translation type="unfinished"></translation>
+        <translation>由于一段时间无操作，工位已锁定。只有 %1 或管理员可以解锁。</translation>
     </message>
     <message>
         <source>Operator name:</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员名称：</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <source>Repeat password:</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码：</translation>
     </message>
     <message>
         <source>Create administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>创建管理员</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>注销</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Enter a name and a password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入名称和密码。</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <source>Only %1 or an administrator may unlock this station.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 %1 或管理员可以解锁本工位。</translation>
     </message>
 </context>
 <context>
     <name>ks::app::MainWindow</name>
     <message>
         <source>KeyStation — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>KeyStation — %1</translation>
     </message>
     <message>
         <source>Bench</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台</translation>
     </message>
     <message>
         <source>Batch log</source>
-        <translation type="unfinished"></translation>
+        <translation>批次日志</translation>
     </message>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <source>Station locked. Running batches continue.
 Log in again to see the bench.</source>
-        <translation type="unfinished"></translation>
+        <translation>工位已锁定，正在运行的批次继续进行。
+请重新登录以查看工作台。</translation>
     </message>
     <message>
         <source>&amp;Station</source>
-        <translation type="unfinished"></translation>
+        <translation>工位(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定(&amp;L)</translation>
     </message>
     <message>
         <source>Log &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>注销(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About KeyStation</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 KeyStation(&amp;A)</translation>
     </message>
     <message>
         <source>Logged in as %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>当前登录：%1（%2）</translation>
     </message>
     <message>
         <source>CA: connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>CA：正在连接…</translation>
     </message>
     <message>
         <source>CA: connected (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>CA：已连接（%1）</translation>
     </message>
     <message>
         <source>CA unreachable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接 CA：%1</translation>
     </message>
     <message>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>注销</translation>
     </message>
     <message>
         <source>A batch is running. It keeps running after you log out. Log out anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>有批次正在运行，注销后它将继续运行。仍要注销吗？</translation>
     </message>
     <message>
         <source>Quit KeyStation</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 KeyStation</translation>
     </message>
     <message>
         <source>A batch is running. Quitting cancels the keys in progress; they resume at the next start. Quit?</source>
-        <translation type="unfinished"></translation>
+        <translation>有批次正在运行。退出将取消正在处理的密钥，下次启动时会从中断处继续。确定退出吗？</translation>
     </message>
     <message>
         <source>About KeyStation</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 KeyStation</translation>
     </message>
     <message>
-        <source>&lt;b&gt;KeyStation&lt;/b&gt; %1&lt;br&gt;Batch provisioning of USB PKI keys with certificates bound to each key&apos;s hardware serial.</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;b&gt;KeyStation&lt;/b&gt; %1&lt;br&gt;Batch provisioning of USB PKI keys with certificates bound to each key's hardware serial.</source>
+        <translation>&lt;b&gt;KeyStation&lt;/b&gt; %1&lt;br&gt;USB PKI 密钥批量发行工具，证书与每个密钥的硬件序列号绑定。</translation>
     </message>
 </context>
 <context>
     <name>ks::app::OperatorCommand</name>
     <message>
         <source>This needs an authenticated operator: give --as NAME.</source>
-        <translation type="unfinished"></translation>
+        <translation>此操作需要已认证的操作员：请提供 --as 名称。</translation>
     </message>
     <message>
         <source>Password for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的密码： </translation>
     </message>
     <message>
         <source>No password given.</source>
-        <translation type="unfinished"></translation>
+        <translation>未提供密码。</translation>
     </message>
     <message>
         <source>New password for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的新密码： </translation>
     </message>
     <message>
         <source>Repeat the password: </source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码： </translation>
     </message>
     <message>
         <source>The passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <source>Manage operator accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>管理操作员账户。</translation>
     </message>
     <message>
         <source>add, passwd, disable, enable or list</source>
-        <translation type="unfinished"></translation>
+        <translation>add、passwd、disable、enable 或 list</translation>
     </message>
     <message>
         <source>the account</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <source>operator, supervisor or administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>operator（操作员）、supervisor（主管）或 administrator（管理员）</translation>
     </message>
     <message>
         <source>the administrator doing this</source>
-        <translation type="unfinished"></translation>
+        <translation>执行此操作的管理员</translation>
     </message>
     <message>
-        <source>read the --as operator&apos;s password from FILE</source>
-        <translation type="unfinished"></translation>
+        <source>read the --as operator's password from FILE</source>
+        <translation>从文件读取 --as 操作员的密码</translation>
     </message>
     <message>
         <source>read the new password from FILE</source>
-        <translation type="unfinished"></translation>
+        <translation>从文件读取新密码</translation>
     </message>
     <message>
         <source>SQLite journal file</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite 日志库文件</translation>
     </message>
     <message>
         <source>PostgreSQL connection file</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL 连接文件</translation>
     </message>
     <message>
-        <source>Unknown role &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown role '%1'.</source>
+        <translation>未知角色“%1”。</translation>
     </message>
     <message>
         <source>The first account must be an administrator (--role administrator).</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个账户必须是管理员（--role administrator）。</translation>
     </message>
     <message>
         <source>Administrator %1 created.</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建管理员 %1。</translation>
     </message>
     <message>
         <source>Operator %1 (%2) added.</source>
-        <translation type="unfinished"></translation>
+        <translation>已添加操作员 %1（%2）。</translation>
     </message>
     <message>
         <source>Password of %1 changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已更改 %1 的密码。</translation>
     </message>
     <message>
         <source>Operator %1 disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用操作员 %1。</translation>
     </message>
     <message>
         <source>Operator %1 enabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用操作员 %1。</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>locked</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
-        <source>Unknown action &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown action '%1'.</source>
+        <translation>未知操作“%1”。</translation>
     </message>
 </context>
 <context>
     <name>ks::app::ProvisionCommand</name>
     <message>
         <source>Provision every key on the hub with a certificate from the CA.</source>
-        <translation type="unfinished"></translation>
+        <translation>为集线器上的每个密钥从 CA 获取证书并写入。</translation>
     </message>
     <message>
         <source>Every key present (required).</source>
-        <translation type="unfinished"></translation>
+        <translation>所有在位的密钥（必填）。</translation>
     </message>
     <message>
         <source>Keep going: keys plugged in later join the batch. Ctrl+C ends the batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>持续运行：之后插入的密钥加入本批次。按 Ctrl+C 结束批次。</translation>
     </message>
     <message>
         <source>Also re-provision keys that already hold a valid certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>对已持有有效证书的密钥也重新发行。</translation>
     </message>
     <message>
         <source>Profile file (default $KEYSTATION_PROFILE or ~/.config).</source>
-        <translation type="unfinished"></translation>
+        <translation>模板文件（默认 $KEYSTATION_PROFILE 或 ~/.config）。</translation>
     </message>
     <message>
         <source>PKCS#11 module of the hub (default $KEYSTATION_PKCS11_MODULE or OpenSC).</source>
-        <translation type="unfinished"></translation>
+        <translation>集线器的 PKCS#11 模块（默认 $KEYSTATION_PKCS11_MODULE 或 OpenSC）。</translation>
     </message>
     <message>
         <source>SQLite journal file.</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite 日志库文件。</translation>
     </message>
     <message>
         <source>PostgreSQL journal connection file.</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL 日志库连接文件。</translation>
     </message>
     <message>
         <source>Operator account (default $USER).</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员账户（默认 $USER）。</translation>
     </message>
     <message>
-        <source>Read the operator&apos;s password from this file.</source>
-        <translation type="unfinished"></translation>
+        <source>Read the operator's password from this file.</source>
+        <translation>从此文件读取操作员密码。</translation>
     </message>
     <message>
         <source>Say --all: provisioning takes every key on the hub.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定 --all：发行将处理集线器上的所有密钥。</translation>
     </message>
     <message>
         <source>Cannot start the station: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动工位：%1</translation>
     </message>
     <message>
         <source>Password for %1: </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的密码： </translation>
     </message>
     <message>
         <source>The CA is not usable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 不可用：%1</translation>
     </message>
     <message>
         <source>CA: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CA：%1</translation>
     </message>
     <message>
         <source>ALREADY PROVISIONED (certificate %1, valid until %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>此前已发行（证书 %1，有效期至 %2）</translation>
     </message>
     <message>
         <source>DONE in %1 s: certificate %2, valid until %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>完成，用时 %1 秒：证书 %2，有效期至 %3%4</translation>
     </message>
     <message>
         <source> (resumed)</source>
-        <translation type="unfinished"></translation>
+        <translation>（续接）</translation>
     </message>
     <message>
         <source>FAILED at %1 [%2]: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 失败 [%2]：%3</translation>
     </message>
     <message>
         <source>Key %1 can be swapped.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥 %1 可以更换了。</translation>
     </message>
     <message>
         <source>Batch %1: %2 done (%3 already provisioned), %4 failed, %5 cancelled, %6 s, %7 keys/min</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 %1：%2 个完成（%3 个此前已发行），%4 个失败，%5 个已取消，用时 %6 秒，每分钟 %7 个密钥</translation>
     </message>
     <message>
         <source>Batch %1 started by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>批次 %1 由 %2 启动。</translation>
     </message>
 </context>
 <context>
     <name>ks::app::SettingsWidget</name>
     <message>
         <source>Station (applies at the next start)</source>
-        <translation type="unfinished"></translation>
+        <translation>工位（下次启动时生效）</translation>
     </message>
     <message>
         <source>Provisioning profile (JSON):</source>
-        <translation type="unfinished"></translation>
+        <translation>发行模板（JSON）：</translation>
     </message>
     <message>
         <source>Profiles (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>模板 (*.json)</translation>
     </message>
     <message>
         <source>PKCS#11 module of the hub:</source>
-        <translation type="unfinished"></translation>
+        <translation>集线器的 PKCS#11 模块：</translation>
     </message>
     <message>
         <source>PKCS#11 modules (*.so)</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#11 模块 (*.so)</translation>
     </message>
     <message>
         <source>SQLite file (this station)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite 文件（仅本工位）</translation>
     </message>
     <message>
         <source>PostgreSQL (shared by stations)</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL（多个工位共享）</translation>
     </message>
     <message>
         <source>Journal:</source>
-        <translation type="unfinished"></translation>
+        <translation>日志库：</translation>
     </message>
     <message>
         <source>default: the application data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>默认：应用程序数据目录</translation>
     </message>
     <message>
         <source>SQLite journal file:</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite 日志库文件：</translation>
     </message>
     <message>
         <source>SQLite files (*.sqlite *.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite 文件 (*.sqlite *.db)</translation>
     </message>
     <message>
         <source>PostgreSQL connection file:</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL 连接文件：</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>The CA endpoint, its credentials, the trust anchors and the PIN policy are part of the provisioning profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 地址、凭据、信任锚和PIN码策略都在发行模板中配置。</translation>
     </message>
     <message>
         <source>Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>提示反馈</translation>
     </message>
     <message>
         <source>Play a sound when a key is done or fails</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥完成或失败时播放提示音</translation>
     </message>
     <message>
-        <source>Speak the result (&quot;Key 3 failed: wrong PIN&quot;)</source>
-        <translation type="unfinished"></translation>
+        <source>Speak the result ("Key 3 failed: wrong PIN")</source>
+        <translation>语音播报结果（“密钥 3 失败：PIN码错误”）</translation>
     </message>
     <message>
         <source>Show a dialog when a key fails</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥失败时弹出对话框</translation>
     </message>
     <message>
         <source>Show a summary when a batch ends</source>
-        <translation type="unfinished"></translation>
+        <translation>批次结束时显示汇总</translation>
     </message>
     <message>
         <source>Session and language</source>
-        <translation type="unfinished"></translation>
+        <translation>会话与语言</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从不</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> 分钟</translation>
     </message>
     <message>
         <source>Lock after inactivity:</source>
-        <translation type="unfinished"></translation>
+        <translation>无操作后锁定：</translation>
     </message>
     <message>
         <source>System language</source>
-        <translation type="unfinished"></translation>
+        <translation>系统语言</translation>
     </message>
     <message>
         <source>Language (applies at the next start):</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言（下次启动时生效）：</translation>
     </message>
     <message>
         <source>Save settings</source>
-        <translation type="unfinished"></translation>
+        <translation>保存设置</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件</translation>
     </message>
     <message>
         <source>Saved. Feedback and lock apply now; station, journal and language at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。提示反馈和锁定设置立即生效；工位、日志库和语言设置在下次启动时生效。</translation>
     </message>
 </context>
 <context>
     <name>ks::app::StationApp</name>
     <message>
         <source>KeyStation cannot start</source>
-        <translation type="unfinished"></translation>
+        <translation>KeyStation 无法启动</translation>
     </message>
     <message>
         <source>The station could not be set up:
@@ -2044,743 +1549,1250 @@ Profile: %2
 PKCS#11 module: %3
 
 Give the right files with --profile and --module, or fix the settings file %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法建立工位：
+
+%1
+
+模板：%2
+PKCS#11 模块：%3
+
+请用 --profile 和 --module 指定正确的文件，或修改设置文件 %4。</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
 </context>
 <context>
     <name>ks::app::StepEventModel</name>
     <message>
         <source>model %1</source>
-        <translation type="unfinished"></translation>
+        <translation>型号 %1</translation>
     </message>
     <message>
         <source>key pair %1</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥对 %1</translation>
     </message>
     <message>
         <source>certificate %1</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 %1</translation>
     </message>
     <message>
         <source>expires %1</source>
-        <translation type="unfinished"></translation>
+        <translation>到期 %1</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>耗时</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>Took</source>
-        <translation type="unfinished"></translation>
+        <translation>耗时</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息</translation>
     </message>
 </context>
 <context>
     <name>ks::app::TokenTileDelegate</name>
     <message>
         <source>Slot %1</source>
-        <translation type="unfinished"></translation>
+        <translation>插槽 %1</translation>
     </message>
     <message>
         <source>S/N %1</source>
-        <translation type="unfinished"></translation>
+        <translation>序列号 %1</translation>
     </message>
     <message>
         <source>Certificate %1
 valid until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>证书 %1
+有效期至 %2</translation>
     </message>
 </context>
 <context>
     <name>ks::app::TokenTileModel</name>
     <message>
         <source>Key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥 %1</translation>
     </message>
     <message>
         <source>%1, serial %2, slot %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，序列号 %2，插槽 %3</translation>
     </message>
     <message>
         <source>Key pulled out</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥已拔出</translation>
     </message>
     <message>
         <source>PIN locked</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码已锁定</translation>
     </message>
     <message>
         <source>Last PIN try left</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码仅剩最后一次尝试</translation>
     </message>
     <message>
         <source>Few PIN tries left</source>
-        <translation type="unfinished"></translation>
+        <translation>PIN码剩余尝试次数少</translation>
     </message>
     <message>
         <source>Key not initialised</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥未初始化</translation>
     </message>
     <message>
         <source>Already provisioned</source>
-        <translation type="unfinished"></translation>
+        <translation>此前已发行</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
 </context>
 <context>
     <name>ks::app::TokensCommand</name>
     <message>
         <source>OpenSC talks to keys through pcscd, which is not running (start it: systemctl start pcscd).</source>
-        <translation type="unfinished"></translation>
+        <translation>OpenSC 通过 pcscd 访问密钥，但 pcscd 未运行（请启动：systemctl start pcscd）。</translation>
     </message>
     <message>
         <source>pcscd is running but reports no reader with a key: check the hub and its power.</source>
-        <translation type="unfinished"></translation>
+        <translation>pcscd 正在运行，但未报告任何插有密钥的读卡器：请检查集线器及其电源。</translation>
     </message>
     <message>
         <source>%1 did not answer within %2 s; a key or reader may be stuck.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在 %2 秒内无响应；可能有密钥或读卡器卡住。</translation>
     </message>
     <message>
         <source>No keys found through %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>通过 %1 未找到任何密钥。</translation>
     </message>
     <message>
         <source>Watching %1 (%2). Ctrl+C to stop.</source>
-        <translation type="unfinished"></translation>
+        <translation>正在监视 %1（%2）。按 Ctrl+C 停止。</translation>
     </message>
     <message>
         <source>slot events and polling</source>
-        <translation type="unfinished"></translation>
+        <translation>插槽事件和轮询</translation>
     </message>
     <message>
         <source>polling</source>
-        <translation type="unfinished"></translation>
+        <translation>轮询</translation>
     </message>
     <message>
         <source>List the keys on the hub, or watch them come and go.</source>
-        <translation type="unfinished"></translation>
+        <translation>列出集线器上的密钥，或监视密钥的插入和拔出。</translation>
     </message>
     <message>
         <source>Print an event each time a key is plugged, pulled or changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>每当密钥插入、拔出或状态变化时输出一条事件。</translation>
     </message>
     <message>
         <source>Machine-readable output.</source>
-        <translation type="unfinished"></translation>
+        <translation>机器可读的输出。</translation>
     </message>
     <message>
         <source>PKCS#11 module (repeatable). Default: $KEYSTATION_PKCS11_MODULE or OpenSC.</source>
-        <translation type="unfinished"></translation>
+        <translation>PKCS#11 模块（可重复）。默认：$KEYSTATION_PKCS11_MODULE 或 OpenSC。</translation>
     </message>
     <message>
         <source>Seconds to wait for a module to answer (default 60).</source>
-        <translation type="unfinished"></translation>
+        <translation>等待模块响应的秒数（默认 60）。</translation>
     </message>
 </context>
 <context>
     <name>ks::app::UiText</name>
     <message>
         <source>Operator</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员</translation>
     </message>
     <message>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation>主管</translation>
     </message>
     <message>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ca::CaError</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>server says: %1%2</source>
+        <translation>服务器提示：%1%2</translation>
+    </message>
+    <message>
+        <source> [key %1]</source>
+        <translation> [密钥 %1]</translation>
+    </message>
+    <message>
+        <source>unknown CA protocol '%1' (expected est or cfssl)</source>
+        <translation>未知的 CA 协议“%1”（应为 est 或 cfssl）</translation>
+    </message>
+    <message>
+        <source>the pin is not a SHA-256 digest (64 hex digits or base64)</source>
+        <translation>该固定值不是 SHA-256 摘要（64 位十六进制或 base64）</translation>
+    </message>
+    <message>
+        <source>cannot read the %1 file '%2'</source>
+        <translation>无法读取 %1 文件“%2”</translation>
+    </message>
+    <message>
+        <source>no certificate in the %1 file '%2'</source>
+        <translation>%1 文件“%2”中没有证书</translation>
+    </message>
+    <message>
+        <source>cannot read the TLS client key file '%1'</source>
+        <translation>无法读取 TLS 客户端私钥文件“%1”</translation>
+    </message>
+    <message>
+        <source>the TLS client key file '%1' holds no unencrypted RSA or EC private key</source>
+        <translation>TLS 客户端私钥文件“%1”中没有未加密的 RSA 或 EC 私钥</translation>
+    </message>
+    <message>
+        <source>the CA URL must be an https:// URL with a host</source>
+        <translation>CA 地址必须是带主机名的 https:// 地址</translation>
+    </message>
+    <message>
+        <source>time-out, concurrency and size limits must be positive</source>
+        <translation>超时、并发数和大小限制必须为正数</translation>
+    </message>
+    <message>
+        <source>no trust anchor file configured for the CA's TLS certificate</source>
+        <translation>未为 CA 的 TLS 证书配置信任锚文件</translation>
+    </message>
+    <message>
+        <source>trust anchor</source>
+        <translation>信任锚</translation>
+    </message>
+    <message>
+        <source>a TLS client certificate needs both a certificate and a key file</source>
+        <translation>TLS 客户端证书需要同时提供证书文件和私钥文件</translation>
+    </message>
+    <message>
+        <source>TLS client certificate</source>
+        <translation>TLS 客户端证书</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>no complete answer within %1 ms</source>
+        <translation>%1 毫秒内未收到完整响应</translation>
+    </message>
+    <message>
+        <source>the answer exceeds %1 bytes</source>
+        <translation>响应超过 %1 字节</translation>
+    </message>
+    <message>
+        <source>the server's public key does not match the pinned SHA-256</source>
+        <translation>服务器公钥与固定的 SHA-256 不匹配</translation>
+    </message>
+    <message>
+        <source>TLS handshake failed: %1</source>
+        <translation>TLS 握手失败：%1</translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
+        <translation>服务器未及时响应</translation>
+    </message>
+    <message>
+        <source>the connection ended before the answer was complete (%1 bytes received)</source>
+        <translation>响应尚未完整连接就已断开（已收到 %1 字节）</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ca::CertificateCodec</name>
+    <message>
+        <source>the answer is not valid base64</source>
+        <translation>响应不是有效的 base64</translation>
+    </message>
+    <message>
+        <source>the CA sent an empty answer</source>
+        <translation>CA 返回了空响应</translation>
+    </message>
+    <message>
+        <source>the answer is not a certs-only PKCS#7 (SignedData) structure</source>
+        <translation>响应不是仅含证书的 PKCS#7（SignedData）结构</translation>
+    </message>
+    <message>
+        <source>a certificate in the PKCS#7 is broken</source>
+        <translation>PKCS#7 中的某个证书已损坏</translation>
+    </message>
+    <message>
+        <source>the PKCS#7 holds no certificate</source>
+        <translation>PKCS#7 中不含证书</translation>
+    </message>
+    <message>
+        <source>the answer holds no valid PEM certificate (%1 of %2 parsed)</source>
+        <translation>响应中没有有效的 PEM 证书（解析成功 %1 个，共 %2 个）</translation>
+    </message>
+    <message>
+        <source>(unparseable certificate)</source>
+        <translation>（无法解析的证书）</translation>
+    </message>
+    <message>
+        <source>subject: %1; issuer: %2; valid %3 to %4; serial %5</source>
+        <translation>主题：%1；颁发者：%2；有效期 %3 至 %4；序列号 %5</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ca::CertificateVerifier</name>
+    <message>
+        <source>no trust anchor is configured</source>
+        <translation>未配置信任锚</translation>
+    </message>
+    <message>
+        <source>cannot set up chain verification</source>
+        <translation>无法建立证书链验证</translation>
+    </message>
+    <message>
+        <source>the certificate does not chain to the configured CA: %1 (depth %2)</source>
+        <translation>证书无法链接到配置的 CA：%1（深度 %2）</translation>
+    </message>
+    <message>
+        <source>the certificate names CN '%1', serialNumber '%2', not the key's serial '%3'</source>
+        <translation>证书的 CN 为“%1”、serialNumber 为“%2”，而不是该密钥的序列号“%3”</translation>
+    </message>
+    <message>
+        <source>the validity dates cannot be read</source>
+        <translation>无法读取有效期</translation>
+    </message>
+    <message>
+        <source>the certificate is valid only from %1 (now %2, tolerated skew %3 s)</source>
+        <translation>证书从 %1 起才生效（当前 %2，允许偏差 %3 秒）</translation>
+    </message>
+    <message>
+        <source>the certificate expired on %1</source>
+        <translation>证书已于 %1 过期</translation>
+    </message>
+    <message>
+        <source>the certificate is valid only until %1; the profile requires at least %2 s</source>
+        <translation>证书有效期仅至 %1；模板要求至少 %2 秒</translation>
+    </message>
+    <message>
+        <source>the certificate is a CA certificate (CA:TRUE or keyCertSign)</source>
+        <translation>该证书是 CA 证书（CA:TRUE 或 keyCertSign）</translation>
+    </message>
+    <message>
+        <source>keyUsage is 0x%1, the profile requires 0x%2</source>
+        <translation>密钥用法为 0x%1，模板要求 0x%2</translation>
+    </message>
+    <message>
+        <source>extendedKeyUsage lacks %1 (present: %2)</source>
+        <translation>扩展密钥用法缺少 %1（现有：%2）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>the certificate is not a parseable X.509 DER structure</source>
+        <translation>证书不是可解析的 X.509 DER 结构</translation>
+    </message>
+    <message>
+        <source>the certificate's public key is not the key pair's public key</source>
+        <translation>证书中的公钥不是该密钥对的公钥</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ca::CfsslClient</name>
+    <message>
+        <source>the CFSSL server refused the request</source>
+        <translation>CFSSL 服务器拒绝了请求</translation>
+    </message>
+    <message>
+        <source>the CFSSL server answered with an error</source>
+        <translation>CFSSL 服务器返回了错误</translation>
+    </message>
+    <message>
+        <source>expected application/json, got '%1'</source>
+        <translation>应为 application/json，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>the answer is not CFSSL's JSON: %1</source>
+        <translation>响应不是 CFSSL 的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>the certificate request is not a parseable PKCS#10 structure</source>
+        <translation>证书请求不是可解析的 PKCS#10 结构</translation>
+    </message>
+    <message>
+        <source>the CFSSL HMAC key is not hex</source>
+        <translation>CFSSL HMAC 密钥不是十六进制</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ca::EstClient</name>
+    <message>
+        <source>the EST server refused the station's credentials</source>
+        <translation>EST 服务器拒绝了本工位的凭据</translation>
+    </message>
+    <message>
+        <source>the EST server answered with an error</source>
+        <translation>EST 服务器返回了错误</translation>
+    </message>
+    <message>
+        <source>expected application/pkcs7-mime, got '%1'</source>
+        <translation>应为 application/pkcs7-mime，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>the certificate request is not a parseable PKCS#10 structure</source>
+        <translation>证书请求不是可解析的 PKCS#10 结构</translation>
+    </message>
+    <message>
+        <source>the CA still holds the request for approval after %1 polls and %2 s</source>
+        <translation>经过 %1 次查询、%2 秒后，CA 仍在等待审批该请求</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::BadgeLogin</name>
+    <message>
+        <source>The badge holds no operator certificate.</source>
+        <translation>工卡中没有操作员证书。</translation>
     </message>
 </context>
 <context>
     <name>ks::core::BadgeVerifier</name>
     <message>
         <source>Cannot read the operator CA file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取操作员 CA 文件 %1。</translation>
     </message>
     <message>
         <source>No certificate in the operator CA file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员 CA 文件 %1 中没有证书。</translation>
     </message>
     <message>
         <source>The badge answered a challenge this station did not issue, already used or let expire.</source>
-        <translation type="unfinished"></translation>
+        <translation>工卡应答的挑战不是本工位发出的，或已被使用，或已过期。</translation>
     </message>
     <message>
         <source>The badge certificate is not valid DER.</source>
-        <translation type="unfinished"></translation>
+        <translation>工卡证书不是有效的 DER。</translation>
     </message>
     <message>
         <source>Cannot set up certificate verification.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法建立证书验证。</translation>
     </message>
     <message>
         <source>The badge certificate is not from the operator CA: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>工卡证书不是由操作员 CA 签发的：%1。</translation>
     </message>
     <message>
         <source>The badge certificate does not allow signing.</source>
-        <translation type="unfinished"></translation>
+        <translation>工卡证书不允许签名。</translation>
     </message>
     <message>
         <source>The badge certificate has no usable public key.</source>
-        <translation type="unfinished"></translation>
+        <translation>工卡证书没有可用的公钥。</translation>
     </message>
     <message>
-        <source>The badge&apos;s signature over the challenge does not verify.</source>
-        <translation type="unfinished"></translation>
+        <source>The badge's signature over the challenge does not verify.</source>
+        <translation>工卡对挑战的签名验证失败。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::BatchRunner</name>
+    <message>
+        <source>A batch is already running.</source>
+        <translation>已有批次正在运行。</translation>
     </message>
 </context>
 <context>
     <name>ks::core::JobStage</name>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>Logging in to the key</source>
-        <translation type="unfinished"></translation>
+        <translation>正在登录密钥</translation>
     </message>
     <message>
         <source>Looking for a free key pair</source>
-        <translation type="unfinished"></translation>
+        <translation>正在查找空闲密钥对</translation>
     </message>
     <message>
         <source>Generating a key pair on the key</source>
-        <translation type="unfinished"></translation>
+        <translation>正在密钥上生成密钥对</translation>
     </message>
     <message>
-        <source>Reading the key&apos;s identity</source>
-        <translation type="unfinished"></translation>
+        <source>Reading the key's identity</source>
+        <translation>正在读取密钥标识</translation>
     </message>
     <message>
         <source>Signing the request on the key</source>
-        <translation type="unfinished"></translation>
+        <translation>正在密钥上签名证书请求</translation>
     </message>
     <message>
         <source>Enrolling with the CA</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向 CA 申请证书</translation>
     </message>
     <message>
         <source>Checking the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查证书</translation>
     </message>
     <message>
         <source>Writing the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入证书</translation>
     </message>
     <message>
         <source>Reading the certificate back</source>
-        <translation type="unfinished"></translation>
+        <translation>正在回读证书</translation>
     </message>
     <message>
         <source>Setting the user PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>正在设置用户PIN码</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>完成</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
     <name>ks::core::Journal</name>
     <message>
         <source>Journal database error while %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1时日志库数据库出错。</translation>
     </message>
     <message>
         <source>Cannot create the journal file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建日志库文件 %1。</translation>
     </message>
     <message>
         <source>Cannot switch the journal to WAL mode: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将日志库切换到 WAL 模式：%1</translation>
     </message>
     <message>
         <source>The journal %1 was written by a newer KeyStation (schema %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>日志库 %1 由更新版本的 KeyStation 写入（结构版本 %2）。</translation>
     </message>
     <message>
         <source>Cannot open the journal %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开日志库 %1。</translation>
     </message>
     <message>
         <source>starting a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation>开始事务</translation>
     </message>
     <message>
         <source>locking the chain head</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定链头</translation>
     </message>
     <message>
         <source>reading a batch</source>
-        <translation type="unfinished"></translation>
+        <translation>读取批次</translation>
     </message>
     <message>
         <source>No batch %1 in the journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>日志库中没有批次 %1。</translation>
     </message>
     <message>
         <source>reading an attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>读取发行记录</translation>
     </message>
     <message>
         <source>No attempt %1 in the journal.</source>
-        <translation type="unfinished"></translation>
+        <translation>日志库中没有发行记录 %1。</translation>
     </message>
     <message>
         <source>hashing</source>
-        <translation type="unfinished"></translation>
+        <translation>计算哈希</translation>
     </message>
     <message>
         <source>writing an event</source>
-        <translation type="unfinished"></translation>
+        <translation>写入事件</translation>
     </message>
     <message>
         <source>updating a record</source>
-        <translation type="unfinished"></translation>
+        <translation>更新记录</translation>
     </message>
     <message>
         <source>moving the chain head</source>
-        <translation type="unfinished"></translation>
+        <translation>移动链头</translation>
     </message>
     <message>
         <source>committing</source>
-        <translation type="unfinished"></translation>
+        <translation>提交</translation>
     </message>
     <message>
-        <source>An attempt needs the key&apos;s hardware serial.</source>
-        <translation type="unfinished"></translation>
+        <source>An attempt needs the key's hardware serial.</source>
+        <translation>发行记录需要密钥的硬件序列号。</translation>
     </message>
     <message>
         <source>Journal the CKA_ID (detail.keyId) before generating a key pair, so a crash during generation leaves a key pair resume can find.</source>
-        <translation type="unfinished"></translation>
+        <translation>生成密钥对之前必须先在日志中记录 CKA_ID（detail.keyId），这样生成过程中崩溃后，续接时仍能找到该密钥对。</translation>
     </message>
     <message>
         <source>An attempt cannot finish as running.</source>
-        <translation type="unfinished"></translation>
+        <translation>发行记录不能以“进行中”状态结束。</translation>
     </message>
     <message>
-        <source>reading a key&apos;s history</source>
-        <translation type="unfinished"></translation>
+        <source>reading a key's history</source>
+        <translation>读取密钥的历史</translation>
     </message>
     <message>
         <source>listing unfinished attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>列出未完成的发行记录</translation>
     </message>
     <message>
         <source>listing batches</source>
-        <translation type="unfinished"></translation>
+        <translation>列出批次</translation>
     </message>
     <message>
         <source>listing attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>列出发行记录</translation>
     </message>
     <message>
         <source>listing events</source>
-        <translation type="unfinished"></translation>
+        <translation>列出事件</translation>
     </message>
     <message>
         <source>starting verification</source>
-        <translation type="unfinished"></translation>
+        <translation>开始校验</translation>
     </message>
     <message>
         <source>reading events</source>
-        <translation type="unfinished"></translation>
+        <translation>读取事件</translation>
     </message>
     <message>
         <source>record(s) %1 to %2 before this one are missing (deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>此记录之前的记录 %1 至 %2 缺失（已被删除）</translation>
     </message>
     <message>
-        <source>its previous-hash does not match the previous record&apos;s hash</source>
-        <translation type="unfinished"></translation>
+        <source>its previous-hash does not match the previous record's hash</source>
+        <translation>其前一哈希与上一条记录的哈希不符</translation>
     </message>
     <message>
         <source>its content does not match its hash (edited)</source>
-        <translation type="unfinished"></translation>
+        <translation>其内容与其哈希不符（已被修改）</translation>
     </message>
     <message>
         <source>reading the chain head</source>
-        <translation type="unfinished"></translation>
+        <translation>读取链头</translation>
     </message>
     <message>
         <source>the chain head names record %1 but the last record is %2 (records at the end deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>链头指向记录 %1，但最后一条记录是 %2（末尾的记录已被删除）</translation>
     </message>
     <message>
         <source>reading batches</source>
-        <translation type="unfinished"></translation>
+        <translation>读取批次</translation>
     </message>
     <message>
         <source>no journal record created this batch</source>
-        <translation type="unfinished"></translation>
+        <translation>没有日志记录创建此批次</translation>
     </message>
     <message>
         <source>the row differs from what its journal records say (edited)</source>
-        <translation type="unfinished"></translation>
+        <translation>该行与其日志记录不一致（已被修改）</translation>
     </message>
     <message>
         <source>the batch row is missing (deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>批次行缺失（已被删除）</translation>
     </message>
     <message>
         <source>reading attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>读取发行记录</translation>
     </message>
     <message>
         <source>no journal record created this attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>没有日志记录创建此发行记录</translation>
     </message>
     <message>
         <source>the attempt row is missing (deleted)</source>
-        <translation type="unfinished"></translation>
+        <translation>发行记录行缺失（已被删除）</translation>
     </message>
     <message>
         <source>Journal intact: %1 records verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>日志完整：已校验 %1 条记录。</translation>
     </message>
     <message>
         <source>Journal BROKEN at %1 record %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>日志在 %1 记录 %2 处被破坏：%3</translation>
     </message>
 </context>
 <context>
     <name>ks::core::JournalConfig</name>
     <message>
         <source>Invalid PostgreSQL port.</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL 端口无效。</translation>
     </message>
     <message>
         <source>The PostgreSQL journal needs a database name and a user.</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL 日志库需要数据库名和用户名。</translation>
     </message>
     <message>
         <source>Cannot read the database configuration %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取数据库配置 %1。</translation>
     </message>
     <message>
-        <source>%1 line %2: expected &quot;key = value&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 line %2: expected "key = value".</source>
+        <translation>%1 第 %2 行：应为“键 = 值”。</translation>
     </message>
     <message>
         <source>%1 holds a password and must be readable by its owner only (chmod 600).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 含有密码，必须仅限所有者可读（chmod 600）。</translation>
     </message>
     <message>
-        <source>%1 line %2: unknown key &quot;%3&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 line %2: unknown key "%3".</source>
+        <translation>%1 第 %2 行：未知的键“%3”。</translation>
     </message>
 </context>
 <context>
     <name>ks::core::OperatorStore</name>
     <message>
         <source>The operator database failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员数据库出错。</translation>
     </message>
     <message>
         <source>Your role does not allow this (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色不允许此操作（%1）。</translation>
     </message>
     <message>
         <source>No such operator.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这个操作员。</translation>
     </message>
     <message>
         <source>An operator named %1 already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>名为 %1 的操作员已存在。</translation>
     </message>
     <message>
-        <source>An operator name is 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;@&apos; or &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>An operator name is 1 to 64 letters, digits, '.', '_', '@' or '-'.</source>
+        <translation>操作员名称为 1 至 64 个字母、数字、“.”、“_”、“@”或“-”。</translation>
     </message>
     <message>
         <source>A password needs at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
         <source>An administrator exists already; log in as one to add accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>已存在管理员；请以管理员身份登录后添加账户。</translation>
     </message>
     <message>
         <source>Could not hash the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算密码哈希。</translation>
     </message>
     <message>
         <source>Unknown operator or wrong password.</source>
-        <translation type="unfinished"></translation>
+        <translation>操作员不存在或密码错误。</translation>
     </message>
     <message>
         <source>The account %1 is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>账户 %1 已停用。</translation>
     </message>
     <message>
         <source>The account %1 is locked after repeated failures until %2 UTC.</source>
-        <translation type="unfinished"></translation>
+        <translation>账户 %1 因多次失败已被锁定，直至 UTC 时间 %2。</translation>
     </message>
     <message>
         <source>Wrong password. The account %1 is now locked for %2 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误。账户 %1 现已锁定 %2 分钟。</translation>
     </message>
     <message>
         <source>No operator account belongs to this badge.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与此工卡对应的操作员账户。</translation>
     </message>
     <message>
         <source>The account %1 is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>账户 %1 已锁定。</translation>
     </message>
     <message>
         <source>You cannot disable your own account.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能停用自己的账户。</translation>
     </message>
     <message>
         <source>A badge fingerprint is 64 hexadecimal digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>工卡指纹是 64 位十六进制数字。</translation>
     </message>
 </context>
 <context>
     <name>ks::core::PinDerivation</name>
     <message>
         <source>A derived PIN must have %1 to %2 digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>派生PIN码必须为 %1 至 %2 位数字。</translation>
     </message>
     <message>
         <source>The station secret is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>工位密钥为空。</translation>
     </message>
     <message>
         <source>The hardware serial is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件序列号为空。</translation>
     </message>
     <message>
         <source>HMAC-SHA256 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>HMAC-SHA256 计算失败。</translation>
     </message>
     <message>
         <source>The station secret file %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>工位密钥文件 %1 不存在。</translation>
     </message>
     <message>
         <source>The station secret file %1 must be readable by its owner only (chmod 600).</source>
-        <translation type="unfinished"></translation>
+        <translation>工位密钥文件 %1 必须仅限所有者可读（chmod 600）。</translation>
     </message>
     <message>
         <source>Cannot read the station secret file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取工位密钥文件 %1。</translation>
     </message>
     <message>
         <source>The station secret file %1 must hold hexadecimal digits only.</source>
-        <translation type="unfinished"></translation>
+        <translation>工位密钥文件 %1 只能包含十六进制数字。</translation>
     </message>
     <message>
         <source>The station secret in %1 must be an even number of hex digits, at least 16 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中的工位密钥必须是偶数个十六进制数字，且至少 16 字节。</translation>
     </message>
 </context>
 <context>
     <name>ks::core::ProfileLoader</name>
     <message>
-        <source>Unknown field &quot;%1&quot; (misspelt?).</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown field "%1" (misspelt?).</source>
+        <translation>未知字段“%1”（拼写错误？）。</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; is required.</source>
-        <translation type="unfinished"></translation>
+        <source>The field "%1" is required.</source>
+        <translation>字段“%1”为必填项。</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; must be a string.</source>
-        <translation type="unfinished"></translation>
+        <source>The field "%1" must be a string.</source>
+        <translation>字段“%1”必须是字符串。</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; must be a whole number.</source>
-        <translation type="unfinished"></translation>
+        <source>The field "%1" must be a whole number.</source>
+        <translation>字段“%1”必须是整数。</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; must be between %2 and %3.</source>
-        <translation type="unfinished"></translation>
+        <source>The field "%1" must be between %2 and %3.</source>
+        <translation>字段“%1”必须介于 %2 和 %3 之间。</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; must be a list of strings.</source>
-        <translation type="unfinished"></translation>
+        <source>The field "%1" must be a list of strings.</source>
+        <translation>字段“%1”必须是字符串列表。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not allowed in &quot;%2&quot;; use one of: %3.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not allowed in "%2"; use one of: %3.</source>
+        <translation>“%2”中不允许使用“%1”；请使用以下之一：%3。</translation>
     </message>
     <message>
-        <source>The section &quot;%1&quot; is required.</source>
-        <translation type="unfinished"></translation>
+        <source>The section "%1" is required.</source>
+        <translation>必须包含“%1”部分。</translation>
     </message>
     <message>
-        <source>The field &quot;%1&quot; must be an object.</source>
-        <translation type="unfinished"></translation>
+        <source>The field "%1" must be an object.</source>
+        <translation>字段“%1”必须是对象。</translation>
     </message>
     <message>
-        <source>A transport PIN needs exactly one of &quot;pin.file&quot; or &quot;pin.env&quot;; a PIN is never written in the profile itself.</source>
-        <translation type="unfinished"></translation>
+        <source>A transport PIN needs exactly one of "pin.file" or "pin.env"; a PIN is never written in the profile itself.</source>
+        <translation>传输PIN码需要且只需要“pin.file”或“pin.env”之一；PIN码从不直接写在模板中。</translation>
     </message>
     <message>
-        <source>A derived PIN needs &quot;pin.secretFile&quot; (the station secret).</source>
-        <translation type="unfinished"></translation>
+        <source>A derived PIN needs "pin.secretFile" (the station secret).</source>
+        <translation>派生PIN码需要“pin.secretFile”（工位密钥）。</translation>
     </message>
     <message>
-        <source>&quot;pin.source&quot; must be &quot;transport&quot; or &quot;derived&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>"pin.source" must be "transport" or "derived".</source>
+        <translation>“pin.source”必须是“transport”或“derived”。</translation>
     </message>
     <message>
-        <source>Unknown placeholder &quot;%1&quot; in &quot;subject.%2&quot;; only ${serial} exists.</source>
-        <translation type="unfinished"></translation>
+        <source>Unknown placeholder "%1" in "subject.%2"; only ${serial} exists.</source>
+        <translation>“subject.%2”中有未知占位符“%1”；只支持 ${serial}。</translation>
     </message>
     <message>
-        <source>&quot;subject.%1&quot; is longer than 64 characters (RFC 5280 upper bound).</source>
-        <translation type="unfinished"></translation>
+        <source>"subject.%1" is longer than 64 characters (RFC 5280 upper bound).</source>
+        <translation>“subject.%1”超过 64 个字符（RFC 5280 上限）。</translation>
     </message>
     <message>
-        <source>&quot;subject.commonName&quot; must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <source>"subject.commonName" must not be empty.</source>
+        <translation>“subject.commonName”不能为空。</translation>
     </message>
     <message>
-        <source>The subject must carry the hardware serial: put ${serial} in &quot;subject.commonName&quot; or &quot;subject.serialNumber&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>The subject must carry the hardware serial: put ${serial} in "subject.commonName" or "subject.serialNumber".</source>
+        <translation>主题必须包含硬件序列号：请在“subject.commonName”或“subject.serialNumber”中使用 ${serial}。</translation>
     </message>
     <message>
-        <source>&quot;subject.country&quot; must be a two-letter ISO 3166 code such as &quot;CN&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>"subject.country" must be a two-letter ISO 3166 code such as "CN".</source>
+        <translation>“subject.country”必须是两个字母的 ISO 3166 代码，例如“CN”。</translation>
     </message>
     <message>
-        <source>&quot;ca.protocol&quot; must be &quot;cfssl&quot; or &quot;est&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>"ca.protocol" must be "cfssl" or "est".</source>
+        <translation>“ca.protocol”必须是“cfssl”或“est”。</translation>
     </message>
     <message>
-        <source>&quot;ca.url&quot; must be an https:// URL with a host.</source>
-        <translation type="unfinished"></translation>
+        <source>"ca.url" must be an https:// URL with a host.</source>
+        <translation>“ca.url”必须是带主机名的 https:// 地址。</translation>
     </message>
     <message>
-        <source>&quot;ca.clientCertFile&quot; and &quot;ca.clientKeyFile&quot; go together.</source>
-        <translation type="unfinished"></translation>
+        <source>"ca.clientCertFile" and "ca.clientKeyFile" go together.</source>
+        <translation>“ca.clientCertFile”和“ca.clientKeyFile”必须同时提供。</translation>
     </message>
     <message>
-        <source>&quot;ca.usernameFile&quot; and &quot;ca.passwordFile&quot; go together.</source>
-        <translation type="unfinished"></translation>
+        <source>"ca.usernameFile" and "ca.passwordFile" go together.</source>
+        <translation>“ca.usernameFile”和“ca.passwordFile”必须同时提供。</translation>
     </message>
     <message>
-        <source>&quot;ca.tlsPinSha256&quot; must be 64 hexadecimal digits (a SHA-256).</source>
-        <translation type="unfinished"></translation>
+        <source>"ca.tlsPinSha256" must be 64 hexadecimal digits (a SHA-256).</source>
+        <translation>“ca.tlsPinSha256”必须是 64 位十六进制数字（SHA-256）。</translation>
     </message>
     <message>
         <source>Cannot read the profile %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取模板 %1。</translation>
     </message>
     <message>
         <source>The profile %1 is larger than 1 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板 %1 大于 1 MiB。</translation>
     </message>
     <message>
         <source>The profile is larger than 1 MiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板大于 1 MiB。</translation>
     </message>
     <message>
         <source>The profile is not valid JSON: %1 at offset %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板不是有效的 JSON：%1，位于偏移 %2。</translation>
     </message>
     <message>
         <source>The profile must be a JSON object.</source>
-        <translation type="unfinished"></translation>
+        <translation>模板必须是 JSON 对象。</translation>
     </message>
     <message>
-        <source>&quot;name&quot; must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <source>"name" must not be empty.</source>
+        <translation>“name”不能为空。</translation>
     </message>
     <message>
-        <source>&quot;keyAlgorithm&quot; must be one of rsa2048, rsa3072, rsa4096, ec-p256, ec-p384.</source>
-        <translation type="unfinished"></translation>
+        <source>"keyAlgorithm" must be one of rsa2048, rsa3072, rsa4096, ec-p256, ec-p384.</source>
+        <translation>“keyAlgorithm”必须是 rsa2048、rsa3072、rsa4096、ec-p256、ec-p384 之一。</translation>
     </message>
     <message>
-        <source>&quot;keyUsage&quot; must not be empty.</source>
-        <translation type="unfinished"></translation>
+        <source>"keyUsage" must not be empty.</source>
+        <translation>“keyUsage”不能为空。</translation>
     </message>
     <message>
-        <source>&quot;keyEncipherment&quot; needs an RSA key; EC keys use &quot;keyAgreement&quot;.</source>
-        <translation type="unfinished"></translation>
+        <source>"keyEncipherment" needs an RSA key; EC keys use "keyAgreement".</source>
+        <translation>“keyEncipherment”需要 RSA 密钥；EC 密钥请使用“keyAgreement”。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::ProvisioningJob</name>
+    <message>
+        <source>No answer within %1 s while %2; the key was left as it is.</source>
+        <translation>在%2时 %1 秒内无响应；密钥保持原状。</translation>
+    </message>
+    <message>
+        <source>Cancelled by the operator.</source>
+        <translation>已被操作员取消。</translation>
+    </message>
+    <message>
+        <source>The batch log cannot be written (%1); stopped before touching the key.</source>
+        <translation>批次日志无法写入（%1）；已在操作密钥之前停止。</translation>
+    </message>
+    <message>
+        <source>The batch log cannot be written (%1); stopped.</source>
+        <translation>批次日志无法写入（%1）；已停止。</translation>
+    </message>
+    <message>
+        <source>No transport PIN is configured.</source>
+        <translation>未配置传输PIN码。</translation>
+    </message>
+    <message>
+        <source>The batch log cannot be written (%1); the key was not touched.</source>
+        <translation>批次日志无法写入（%1）；未对密钥做任何操作。</translation>
+    </message>
+    <message>
+        <source>The key in this slot changed to %1.</source>
+        <translation>此插槽中的密钥已变为 %1。</translation>
+    </message>
+    <message>
+        <source>The enrolment was cancelled.</source>
+        <translation>证书申请已取消。</translation>
+    </message>
+    <message>
+        <source>The certificate read back from the key is not the one written.</source>
+        <translation>从密钥回读的证书与写入的证书不同。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::Station</name>
+    <message>
+        <source>Cannot read %1 (%2).</source>
+        <translation>无法读取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The profile's transport PIN is empty.</source>
+        <translation>模板中的传输PIN码为空。</translation>
+    </message>
+    <message>
+        <source>No CA certificate in %1.</source>
+        <translation>%1 中没有 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The CA request was cancelled.</source>
+        <translation>CA 请求已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::device::CsrBuilder</name>
+    <message>
+        <source>Cannot build the certificate request: %1</source>
+        <translation>无法生成证书请求：%1</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>bad public key</source>
+        <translation>公钥无效</translation>
+    </message>
+    <message>
+        <source>bad subject field %1</source>
+        <translation>主题字段 %1 无效</translation>
+    </message>
+    <message>
+        <source>bad key usage %1</source>
+        <translation>密钥用法 %1 无效</translation>
+    </message>
+    <message>
+        <source>bad extended key usage %1</source>
+        <translation>扩展密钥用法 %1 无效</translation>
+    </message>
+    <message>
+        <source>cannot add extensions</source>
+        <translation>无法添加扩展</translation>
+    </message>
+    <message>
+        <source>cannot add the enrolment code</source>
+        <translation>无法添加注册码</translation>
+    </message>
+    <message>
+        <source>cannot set the signature algorithm</source>
+        <translation>无法设置签名算法</translation>
+    </message>
+    <message>
+        <source>cannot attach the signature</source>
+        <translation>无法附加签名</translation>
+    </message>
+    <message>
+        <source>The key's signature on the certificate request does not verify.</source>
+        <translation>密钥对证书请求的签名验证失败。</translation>
+    </message>
+    <message>
+        <source>cannot encode</source>
+        <translation>无法编码</translation>
+    </message>
+</context>
+<context>
+    <name>ks::device::DeviceError</name>
+    <message>
+        <source>The key was removed.</source>
+        <translation>密钥已被移除。</translation>
+    </message>
+    <message>
+        <source>The key reported a hardware error.</source>
+        <translation>密钥报告了硬件错误。</translation>
+    </message>
+    <message>
+        <source>The key is full.</source>
+        <translation>密钥存储空间已满。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>PIN码错误。</translation>
+    </message>
+    <message>
+        <source>The key's PIN is locked.</source>
+        <translation>密钥的PIN码已锁定。</translation>
+    </message>
+    <message>
+        <source>The key is write-protected.</source>
+        <translation>密钥处于写保护状态。</translation>
+    </message>
+    <message>
+        <source>The key does not support this algorithm.</source>
+        <translation>密钥不支持此算法。</translation>
+    </message>
+    <message>
+        <source>The key is not logged in.</source>
+        <translation>密钥未登录。</translation>
+    </message>
+    <message>
+        <source>The key refused the operation.</source>
+        <translation>密钥拒绝了此操作。</translation>
+    </message>
+    <message>
+        <source>(PKCS#11 function '%1' failed: %2)</source>
+        <translation>（PKCS#11 函数“%1”失败：%2）</translation>
+    </message>
+    <message>
+        <source>Key %1: %2</source>
+        <translation>密钥 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ks::device::Pkcs11Module</name>
+    <message>
+        <source>Cannot load PKCS#11 module %1: %2</source>
+        <translation>无法加载 PKCS#11 模块 %1：%2</translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <source>not a PKCS#11 module (no C_GetFunctionList)</source>
+        <translation>不是 PKCS#11 模块（没有 C_GetFunctionList）</translation>
+    </message>
+    <message>
+        <source>already initialised in this process; share the loaded module instead</source>
+        <translation>已在本进程中初始化；请共用已加载的模块</translation>
+    </message>
+    <message>
+        <source>No key in this slot.</source>
+        <translation>此插槽中没有密钥。</translation>
+    </message>
+    <message>
+        <source>The key is not present.</source>
+        <translation>密钥不在位。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::device::TokenSession</name>
+    <message>
+        <source>The key returned a malformed attribute.</source>
+        <translation>密钥返回了格式错误的属性。</translation>
+    </message>
+    <message>
+        <source>No object with id %1 on the key.</source>
+        <translation>密钥上没有 ID 为 %1 的对象。</translation>
+    </message>
+    <message>
+        <source>The key's RSA public key is malformed.</source>
+        <translation>密钥的 RSA 公钥格式错误。</translation>
+    </message>
+    <message>
+        <source>The key's EC public key is malformed.</source>
+        <translation>密钥的 EC 公钥格式错误。</translation>
+    </message>
+    <message>
+        <source>Unsupported key type %1.</source>
+        <translation>不支持的密钥类型 %1。</translation>
+    </message>
+    <message>
+        <source>Slot %1 now holds key %2.</source>
+        <translation>插槽 %1 现在插着密钥 %2。</translation>
+    </message>
+    <message>
+        <source>The key's PIN is locked; it needs its unblock code.</source>
+        <translation>密钥的PIN码已锁定，需要解锁码。</translation>
+    </message>
+    <message>
+        <source>The key has one PIN try left; not trying, so it is not locked by accident.</source>
+        <translation>密钥只剩一次PIN码尝试机会；为避免意外锁定，不再尝试。</translation>
+    </message>
+    <message>
+        <source>The key has seen wrong PINs; not trying again until someone checks it.</source>
+        <translation>密钥曾被输入错误的PIN码；在有人检查之前不再尝试。</translation>
+    </message>
+    <message>
+        <source>No random bytes for the key id.</source>
+        <translation>无法为密钥 ID 获取随机数。</translation>
+    </message>
+    <message>
+        <source>The key returned a malformed ECDSA signature.</source>
+        <translation>密钥返回了格式错误的 ECDSA 签名。</translation>
+    </message>
+    <message>
+        <source>Not a DER X.509 certificate.</source>
+        <translation>不是 DER 格式的 X.509 证书。</translation>
+    </message>
+    <message>
+        <source>The certificate is not for this key pair; nothing was written.</source>
+        <translation>该证书不属于此密钥对；未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The key already holds a certificate for this key pair; it is not overwritten.</source>
+        <translation>密钥上已有此密钥对的证书；不会覆盖。</translation>
+    </message>
+    <message>
+        <source>The certificate read back from the key differs from the one written.</source>
+        <translation>从密钥回读的证书与写入的证书不一致。</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Batch provisioning of USB PKI keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>USB PKI 密钥批量发行。</translation>
     </message>
     <message>
         <source>settings file (INI) instead of the default</source>
-        <translation type="unfinished"></translation>
+        <translation>设置文件（INI），替代默认设置</translation>
     </message>
     <message>
         <source>provisioning profile (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>发行模板（JSON）</translation>
     </message>
     <message>
         <source>PKCS#11 module of the hub</source>
-        <translation type="unfinished"></translation>
+        <translation>集线器的 PKCS#11 模块</translation>
     </message>
     <message>
         <source>SQLite journal file</source>
-        <translation type="unfinished"></translation>
+        <translation>SQLite 日志库文件</translation>
     </message>
     <message>
         <source>PostgreSQL journal connection file</source>
-        <translation type="unfinished"></translation>
+        <translation>PostgreSQL 日志库连接文件</translation>
     </message>
     <message>
         <source>user interface language (en, zh_CN)</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言（en、zh_CN）</translation>
     </message>
     <message>
         <source>log in with the name and password in FILE (two lines; for demonstrations)</source>
-        <translation type="unfinished"></translation>
+        <translation>用给定文件中的名称和密码登录（两行；用于演示）</translation>
     </message>
 </context>
 </TS>
