@@ -23,6 +23,10 @@ namespace ks::core {
 
 namespace {
 
+// The CA client stops a request at the profile's enrolment time-out with a precise error (CaTimeout); the
+// watchdog, a little later, is only the backstop.
+constexpr std::chrono::seconds kEnrolGrace { 5 };
+
 qint64 steadyMs()
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -514,9 +518,21 @@ void ProvisioningJob::run()
         return;
 
     QByteArray certificate = issued;
+    QString discarded;
+    if (!certificate.isEmpty()) {
+        // An earlier attempt's certificate is only worth writing if it passes the check today; one the check
+        // refused (or that expired since) is dropped and the key enrols again with the same key pair.
+        if (auto check = verifyFor(certificate, chosen->publicKey); !check) {
+            discarded = ca::CaError::codeName(check.error().code);
+            certificate.clear();
+        }
+    }
     if (certificate.isEmpty()) {
         // --- 8. the request, signed on the key ---
-        if (!enter(JobStage::CreateCsr, profile.timeouts.csr, { { QStringLiteral("keyId"), keyIdHex } }))
+        QJsonObject csrDetail { { QStringLiteral("keyId"), keyIdHex } };
+        if (!discarded.isEmpty())
+            csrDetail.insert(QStringLiteral("discardedEarlierCertificate"), discarded);
+        if (!enter(JobStage::CreateCsr, profile.timeouts.csr, csrDetail))
             return;
         device::CsrRequest request;
         auto add = [&](const char *field, const QString &templ) {
@@ -540,7 +556,8 @@ void ProvisioningJob::run()
             return;
 
         // --- 9. the CA ---
-        if (!enter(JobStage::Enrol, profile.timeouts.enrol, { { QStringLiteral("keyId"), keyIdHex } }))
+        if (!enter(JobStage::Enrol, profile.timeouts.enrol + kEnrolGrace,
+                   { { QStringLiteral("keyId"), keyIdHex } }))
             return;
         note([](JobResult &r) { r.enrolled = true; });
         QFuture<ca::Result<ca::IssuedCertificate>> future
