@@ -1,0 +1,164 @@
+#include "BatchLogReport.h"
+
+#include "AttemptTableModel.h"
+#include "BatchLogStats.h"
+#include "LogColors.h"
+#include "LogText.h"
+#include "core/Journal.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+
+namespace ks::app {
+
+namespace {
+
+using core::CoreError;
+
+CoreError ioError(const QString &path, const QString &detail)
+{
+    return CoreError::make(CoreError::Code::Io, BatchLogReport::tr("Cannot write %1: %2").arg(path, detail),
+                           path, detail);
+}
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped();
+}
+
+} // namespace
+
+QString BatchLogReport::verifyText(const core::VerifyResult &r)
+{
+    if (r.intact)
+        return tr("Log intact — %1 records checked.").arg(r.eventsChecked);
+    return tr("Log tampered: record %1 in table %2: %3").arg(r.recordId, r.table, r.reason);
+}
+
+core::Result<int> BatchLogReport::writeCsv(core::Journal &journal, const core::AttemptFilter &filter,
+                                           const QString &path)
+{
+    auto csv = journal.exportCsv(filter);
+    if (!csv)
+        return csv.error();
+    // QSaveFile: a failed export never leaves half a file where a good one was.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(*csv) != csv->size() || !file.commit())
+        return ioError(path, file.errorString());
+    return int(csv->count("\r\n") - 1);
+}
+
+core::Result<int> BatchLogReport::writePdf(core::Journal &journal, const core::AttemptFilter &filter,
+                                           Content meta, bool withVerify, const QString &path)
+{
+    auto attempts = journal.attempts(filter);
+    if (!attempts)
+        return attempts.error();
+    meta.attempts = std::move(*attempts);
+    if (withVerify) {
+        auto verified = journal.verify();
+        if (verified)
+            meta.verify = *verified;
+        else
+            meta.verifyError = verified.error().message;
+    }
+    if (auto written = writePdf(meta, path); !written)
+        return written.error();
+    return int(meta.attempts.size());
+}
+
+QString BatchLogReport::html(const Content &c)
+{
+    int done = 0, failed = 0, cancelled = 0, running = 0;
+    for (const core::AttemptRecord &a : c.attempts) {
+        done += a.state == QLatin1String("done");
+        failed += a.state == QLatin1String("failed");
+        cancelled += a.state == QLatin1String("cancelled");
+        running += a.state == QLatin1String("running");
+    }
+    QString h;
+    h += QStringLiteral("<html><head><meta charset=\"utf-8\"></head><body style=\"font-size:9pt\">");
+    h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("KeyStation batch log")));
+    h += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"2\">");
+    auto meta = [&](const QString &k, const QString &v, const QString &style = {}) {
+        h += QStringLiteral("<tr><td><b>%1</b></td><td style=\"%3\">%2</td></tr>").arg(esc(k), esc(v), style);
+    };
+    meta(tr("Generated"), LogText::dateTime(c.generatedMs));
+    meta(tr("By"), c.readerName);
+    meta(tr("Journal"), c.station);
+    meta(tr("Filter"), c.filterSummary);
+    if (c.verify)
+        meta(tr("Verification"), verifyText(*c.verify),
+             QStringLiteral("color:%1;font-weight:bold")
+                 .arg((c.verify->intact ? LogColors::intact() : LogColors::broken()).name()));
+    else if (!c.verifyError.isEmpty())
+        meta(tr("Verification"), tr("could not run: %1").arg(c.verifyError));
+    else
+        meta(tr("Verification"), tr("not run (this role may not verify the log)"));
+    meta(tr("Attempts"),
+         tr("%1 in total: %2 done, %3 failed, %4 cancelled, %5 running")
+             .arg(c.attempts.size())
+             .arg(done)
+             .arg(failed)
+             .arg(cancelled)
+             .arg(running));
+    h += QStringLiteral("</table>");
+
+    const auto failures = BatchLogStats::countFailures(c.attempts);
+    if (!failures.isEmpty()) {
+        h += QStringLiteral("<h3>%1</h3><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">")
+                 .arg(esc(tr("Failures by reason")));
+        for (const auto &[code, count] : failures)
+            h += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
+                     .arg(esc(LogText::errorTitle(code)))
+                     .arg(count);
+        h += QStringLiteral("</table>");
+    }
+
+    h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Attempts")));
+    h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">"
+                        "<thead><tr style=\"background-color:#e8e8e8\">");
+    for (int col = 0; col < AttemptTableModel::ColumnCount; ++col)
+        h += QStringLiteral("<th>%1</th>").arg(esc(AttemptTableModel::columnTitle(col)));
+    h += QStringLiteral("</tr></thead>");
+    for (const core::AttemptRecord &a : c.attempts) {
+        h += QStringLiteral("<tr>");
+        for (int col = 0; col < AttemptTableModel::ColumnCount; ++col) {
+            QString style;
+            if (col == AttemptTableModel::Result)
+                style = QStringLiteral(" style=\"color:%1;background-color:%2;font-weight:bold\"")
+                            .arg(LogColors::stateForeground(a.state).name(),
+                                 LogColors::stateBackground(a.state).name());
+            h += QStringLiteral("<td%1>%2</td>").arg(style, esc(AttemptTableModel::cellText(a, col)));
+        }
+        h += QStringLiteral("</tr>");
+    }
+    h += QStringLiteral("</table></body></html>");
+    return h;
+}
+
+core::Status BatchLogReport::writePdf(const Content &content, const QString &path)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return ioError(path, file.errorString());
+    {
+        QPdfWriter writer(&file);
+        writer.setTitle(tr("KeyStation batch log"));
+        writer.setCreator(QStringLiteral("KeyStation"));
+        writer.setPageSize(QPageSize(QPageSize::A4));
+        writer.setPageOrientation(QPageLayout::Landscape);
+        writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
+        QTextDocument doc;
+        doc.setHtml(html(content));
+        doc.print(&writer);
+    }
+    if (!file.commit())
+        return ioError(path, file.errorString());
+    return {};
+}
+
+} // namespace ks::app

@@ -1,0 +1,609 @@
+#include "BatchLogWidget.h"
+
+#include "AttemptTableModel.h"
+#include "BatchLogCharts.h"
+#include "BatchLogReport.h"
+#include "LogColors.h"
+#include "LogFilterBar.h"
+#include "LogText.h"
+#include "StepEventModel.h"
+#include "core/Journal.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ks::app {
+
+using core::Permission;
+
+// What one load brings back from the worker thread. Plain members: QFuture needs default-constructible
+// results, which core::Result is not.
+struct LogSnapshot
+{
+    QString error;
+    QList<core::BatchRecord> batches;
+    QList<core::AttemptRecord> attempts;
+    core::BatchRecord chartBatch; // id empty: no batch to chart
+    QList<core::AttemptRecord> chartAttempts;
+};
+
+namespace {
+
+LogSnapshot load(core::Journal &journal, const core::AttemptFilter &filter)
+{
+    LogSnapshot l;
+    auto batches = journal.batches();
+    if (!batches) {
+        l.error = batches.error().message;
+        return l;
+    }
+    l.batches = std::move(*batches);
+    auto attempts = journal.attempts(filter);
+    if (!attempts) {
+        l.error = attempts.error().message;
+        return l;
+    }
+    l.attempts = std::move(*attempts);
+    // Keys per minute is a property of a whole batch: the selected one, else the newest one shown.
+    const QString chartBatch = !filter.batchId.isEmpty()
+        ? filter.batchId
+        : (l.attempts.isEmpty() ? QString() : l.attempts.last().batchId);
+    for (const core::BatchRecord &b : std::as_const(l.batches))
+        if (b.id == chartBatch)
+            l.chartBatch = b;
+    if (!l.chartBatch.id.isEmpty()) {
+        core::AttemptFilter whole;
+        whole.batchId = l.chartBatch.id;
+        auto all = journal.attempts(whole);
+        if (!all) {
+            l.error = all.error().message;
+            return l;
+        }
+        l.chartAttempts = std::move(*all);
+    }
+    return l;
+}
+
+struct Events
+{
+    QString error;
+    QList<core::EventRecord> events;
+};
+
+struct Verified
+{
+    QString error;
+    core::VerifyResult result;
+};
+
+struct Exported
+{
+    QString error;
+    int rows = 0;
+};
+
+Exported toExported(const core::Result<int> &r)
+{
+    return r ? Exported { {}, *r } : Exported { r.error().message, 0 };
+}
+
+QPushButton *makeButton(const QString &text, const QString &name, QWidget *parent)
+{
+    auto *button = new QPushButton(text, parent);
+    button->setObjectName(name);
+    return button;
+}
+
+} // namespace
+
+BatchLogWidget::BatchLogWidget(core::Journal *journal, const core::OperatorSession &session, QWidget *parent)
+    : QWidget(parent)
+    , m_journal(journal)
+    , m_session(session)
+{
+    buildUi();
+    applyPermissions();
+    // Queued: a load that finishes at once would otherwise signal before the caller could connect.
+    if (canRead())
+        QMetaObject::invokeMethod(this, &BatchLogWidget::refresh, Qt::QueuedConnection);
+}
+
+BatchLogWidget::~BatchLogWidget()
+{
+    for (QFuture<void> &future : m_running)
+        future.waitForFinished();
+}
+
+void BatchLogWidget::buildUi()
+{
+    m_pages = new QStackedWidget(this);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_pages);
+
+    auto *page = new QWidget(m_pages);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->setSpacing(6);
+
+    m_filterBar = new LogFilterBar(page);
+    layout->addWidget(m_filterBar);
+
+    auto *actions = new QHBoxLayout;
+    m_refreshButton = makeButton(tr("Refresh"), QStringLiteral("refreshButton"), page);
+    m_verifyButton = makeButton(tr("Verify log"), QStringLiteral("verifyButton"), page);
+    m_csvButton = makeButton(tr("Export CSV…"), QStringLiteral("csvButton"), page);
+    m_pdfButton = makeButton(tr("Export PDF…"), QStringLiteral("pdfButton"), page);
+    m_verifyButton->setToolTip(tr("Recompute the journal's hash chain and compare every row with it"));
+    m_verifyBanner = new QLabel(page);
+    m_verifyBanner->setObjectName(QStringLiteral("verifyBanner"));
+    m_verifyBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_verifyBanner->setWordWrap(true);
+    for (QPushButton *b : { m_refreshButton, m_verifyButton, m_csvButton, m_pdfButton })
+        actions->addWidget(b);
+    actions->addSpacing(12);
+    actions->addWidget(m_verifyBanner, 1);
+    layout->addLayout(actions);
+
+    m_model = new AttemptTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(AttemptTableModel::SortRole);
+    m_table = new QTableView(page);
+    m_table->setObjectName(QStringLiteral("attemptTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(AttemptTableModel::Time, Qt::DescendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSectionResizeMode(AttemptTableModel::Error, QHeaderView::Stretch);
+
+    m_attemptHeader = new QLabel(tr("Select an attempt to see its steps."), page);
+    m_attemptHeader->setObjectName(QStringLiteral("attemptHeader"));
+    m_attemptHeader->setWordWrap(true);
+    m_attemptHeader->setTextFormat(Qt::RichText);
+    m_attemptHeader->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_steps = new StepEventModel(this);
+    m_stepView = new QTableView(page);
+    m_stepView->setObjectName(QStringLiteral("stepTable"));
+    m_stepView->setModel(m_steps);
+    m_stepView->verticalHeader()->hide();
+    m_stepView->verticalHeader()->setDefaultSectionSize(m_stepView->fontMetrics().height() + 6);
+    m_stepView->setWordWrap(false);
+    m_stepView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_stepView->horizontalHeader()->setStretchLastSection(true);
+    auto *detail = new QWidget(page);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_attemptHeader);
+    detailLayout->addWidget(m_stepView, 1);
+
+    m_charts = new BatchLogCharts(page);
+
+    auto *bottom = new QSplitter(Qt::Horizontal, page);
+    bottom->addWidget(detail);
+    bottom->addWidget(m_charts);
+    bottom->setStretchFactor(0, 2);
+    bottom->setStretchFactor(1, 3);
+    auto *split = new QSplitter(Qt::Vertical, page);
+    split->addWidget(m_table);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
+
+    auto *statusLine = new QHBoxLayout;
+    m_counts = new QLabel(page);
+    m_counts->setObjectName(QStringLiteral("countsLabel"));
+    m_status = new QLabel(page);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusLine->addWidget(m_counts);
+    statusLine->addStretch(1);
+    statusLine->addWidget(m_status);
+    layout->addLayout(statusLine);
+
+    m_pages->addWidget(page);
+    m_pages->addWidget(buildRefusal());
+
+    connect(m_filterBar, &LogFilterBar::filterChanged, this, &BatchLogWidget::refresh);
+    connect(m_refreshButton, &QPushButton::clicked, this, &BatchLogWidget::refresh);
+    connect(m_verifyButton, &QPushButton::clicked, this, &BatchLogWidget::verifyLog);
+    connect(m_csvButton, &QPushButton::clicked, this, &BatchLogWidget::exportCsvInteractive);
+    connect(m_pdfButton, &QPushButton::clicked, this, &BatchLogWidget::exportPdfInteractive);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this] { loadDetail(selectedAttemptId()); });
+    showVerify(std::nullopt, {});
+}
+
+QWidget *BatchLogWidget::buildRefusal()
+{
+    auto *label = new QLabel(m_pages);
+    label->setObjectName(QStringLiteral("refusalLabel"));
+    label->setAlignment(Qt::AlignCenter);
+    label->setWordWrap(true);
+    label->setText(QStringLiteral("<h2>%1</h2><p>%2</p>")
+                       .arg(tr("The batch log is for supervisors").toHtmlEscaped(),
+                            tr("You are logged in as %1 (%2). Ask a supervisor or an administrator to review "
+                               "the log.")
+                                .arg(m_session.name, core::roleName(m_session.role))
+                                .toHtmlEscaped()));
+    return label;
+}
+
+core::Status BatchLogWidget::authorize(Permission permission) const
+{
+    if (!m_journal)
+        return core::CoreError::make(core::CoreError::Code::InvalidArgument, tr("No journal is open."));
+    return core::OperatorStore::authorize(m_session, permission);
+}
+
+bool BatchLogWidget::canRead() const
+{
+    return bool(authorize(Permission::ReadLog));
+}
+
+void BatchLogWidget::applyPermissions()
+{
+    m_pages->setCurrentIndex(canRead() ? 0 : 1);
+    m_verifyButton->setVisible(bool(authorize(Permission::VerifyLog)));
+    const bool exportAllowed = bool(authorize(Permission::ExportLog));
+    m_csvButton->setVisible(exportAllowed);
+    m_pdfButton->setVisible(exportAllowed);
+}
+
+void BatchLogWidget::track(QFuture<void> future)
+{
+    m_running.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+    m_running.append(std::move(future));
+}
+
+core::AttemptFilter BatchLogWidget::filter() const
+{
+    return m_filterBar->filter();
+}
+
+void BatchLogWidget::setFilter(const core::AttemptFilter &filter)
+{
+    m_filterBar->setFilter(filter);
+    refresh();
+}
+
+const QList<core::AttemptRecord> &BatchLogWidget::attempts() const
+{
+    return m_model->attempts();
+}
+
+void BatchLogWidget::refresh()
+{
+    if (auto allowed = authorize(Permission::ReadLog); !allowed) {
+        setStatus(allowed.error().message, true);
+        emit loadFailed(allowed.error().message);
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    const core::AttemptFilter f = filter();
+    core::Journal *journal = m_journal;
+    setStatus(tr("Loading…"));
+    QFuture<LogSnapshot> future = QtConcurrent::run([journal, f] { return load(*journal, f); });
+    track(QFuture<void>(future));
+    future.then(this, [this, generation](const LogSnapshot &loaded) { showLoaded(generation, loaded); });
+}
+
+void BatchLogWidget::showLoaded(quint64 generation, const LogSnapshot &l)
+{
+    // A newer filter was asked for while this one loaded: its answer is the one to show.
+    if (generation != m_generation)
+        return;
+    if (!l.error.isEmpty()) {
+        setStatus(tr("Cannot read the log: %1").arg(l.error), true);
+        emit loadFailed(l.error);
+        return;
+    }
+    const QString keep = m_pendingSelection.isEmpty() ? selectedAttemptId() : m_pendingSelection;
+    m_pendingSelection.clear();
+    m_batches = l.batches;
+    m_filterBar->setBatches(l.batches);
+    m_model->setAttempts(l.attempts);
+    if (l.attempts.size() <= 2000)
+        for (int c = 0; c < AttemptTableModel::ColumnCount; ++c)
+            if (c != AttemptTableModel::Error)
+                m_table->resizeColumnToContents(c);
+
+    m_stats = BatchLogStats {};
+    m_stats.batchId = l.chartBatch.id;
+    m_stats.batchStartedMs = l.chartBatch.startedMs;
+    m_stats.keysPerMinute = BatchLogStats::bucketPerMinute(l.chartAttempts, l.chartBatch.startedMs);
+    m_stats.failuresByReason = BatchLogStats::countFailures(l.attempts);
+    m_charts->setStats(m_stats,
+                       l.chartBatch.id.isEmpty() ? QString() : LogFilterBar::batchLabel(l.chartBatch));
+
+    updateCounts();
+    setStatus({});
+    if (!keep.isEmpty() && !selectAttempt(keep)) {
+        m_steps->setEvents({});
+        showAttemptHeader(nullptr);
+    }
+    emit attemptsLoaded(int(l.attempts.size()));
+}
+
+void BatchLogWidget::updateCounts()
+{
+    int done = 0, failed = 0, cancelled = 0;
+    for (const core::AttemptRecord &a : m_model->attempts()) {
+        done += a.state == QLatin1String("done");
+        failed += a.state == QLatin1String("failed");
+        cancelled += a.state == QLatin1String("cancelled");
+    }
+    QString text = tr("%1 attempts").arg(m_model->rowCount());
+    text += QStringLiteral(" — ")
+        + tr("<span style=\"color:%1\">%2 done</span>, <span style=\"color:%3\">%4 failed</span>, %5 "
+             "cancelled")
+              .arg(LogColors::intact().name())
+              .arg(done)
+              .arg(LogColors::broken().name())
+              .arg(failed)
+              .arg(cancelled);
+    if (m_model->rowCount() >= core::AttemptFilter {}.limit)
+        text += QStringLiteral(" ") + tr("(only the first %1 are shown)").arg(core::AttemptFilter {}.limit);
+    m_counts->setText(text);
+}
+
+QString BatchLogWidget::selectedAttemptId() const
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    return current.isValid() ? current.data(AttemptTableModel::AttemptIdRole).toString() : QString();
+}
+
+bool BatchLogWidget::selectAttempt(const QString &attemptId)
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(AttemptTableModel::AttemptIdRole).toString() == attemptId) {
+            m_table->selectionModel()->setCurrentIndex(
+                index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_table->scrollTo(index);
+            loadDetail(attemptId);
+            return true;
+        }
+    }
+    return false;
+}
+
+void BatchLogWidget::loadDetail(const QString &attemptId)
+{
+    const quint64 generation = ++m_detailGeneration;
+    const core::AttemptRecord *attempt = nullptr;
+    for (const core::AttemptRecord &a : m_model->attempts())
+        if (a.id == attemptId)
+            attempt = &a;
+    showAttemptHeader(attempt);
+    if (!attempt || !canRead()) {
+        m_steps->setEvents({});
+        return;
+    }
+    core::Journal *journal = m_journal;
+    QFuture<Events> future = QtConcurrent::run([journal, attemptId] {
+        auto events = journal->events(attemptId);
+        return events ? Events { {}, *events } : Events { events.error().message, {} };
+    });
+    track(QFuture<void>(future));
+    future.then(this, [this, generation, attemptId](const Events &e) {
+        if (generation != m_detailGeneration)
+            return;
+        if (!e.error.isEmpty())
+            setStatus(tr("Cannot read the steps: %1").arg(e.error), true);
+        m_steps->setEvents(e.events);
+        for (int c = 0; c < StepEventModel::Detail; ++c)
+            m_stepView->resizeColumnToContents(c);
+        emit detailLoaded(attemptId, int(e.events.size()));
+    });
+}
+
+void BatchLogWidget::showAttemptHeader(const core::AttemptRecord *a)
+{
+    if (!a) {
+        m_attemptHeader->setText(tr("Select an attempt to see its steps."));
+        return;
+    }
+    auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
+    QString h = QStringLiteral("<b style=\"font-family:monospace\">%1</b> · %2 · "
+                               "<span style=\"color:%3;font-weight:bold\">%4</span>")
+                    .arg(esc(a->serial), esc(a->model), LogColors::stateForeground(a->state).name(),
+                         esc(LogText::stateTitle(a->state)));
+    if (a->endedMs)
+        h += QStringLiteral(" ") + esc(tr("in %1").arg(LogText::duration(a->endedMs - a->startedMs)));
+    QStringList facts;
+    if (!a->certSerialHex.isEmpty())
+        facts << esc(
+            tr("certificate %1, expires %2").arg(a->certSerialHex, LogText::date(a->certNotAfterMs)));
+    if (!a->keyIdHex.isEmpty())
+        facts << esc(tr("key pair %1").arg(a->keyIdHex));
+    facts << esc(tr("operator %1 on %2").arg(a->operatorName, a->station));
+    h += QStringLiteral("<br>") + facts.join(QStringLiteral(" · "));
+    if (a->state == QLatin1String("failed") || a->state == QLatin1String("cancelled"))
+        h += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
+                 .arg(LogColors::failureText().name(),
+                      esc(tr("Failed while %1: %2")
+                              .arg(LogText::stepTitle(a->lastStep).toLower(),
+                                   AttemptTableModel::cellText(*a, AttemptTableModel::Error))));
+    m_attemptHeader->setText(h);
+}
+
+void BatchLogWidget::verifyLog()
+{
+    if (auto allowed = authorize(Permission::VerifyLog); !allowed) {
+        showVerify(std::nullopt, allowed.error().message);
+        emit verifyFinished(false, m_verifyMessage);
+        return;
+    }
+    m_verifyButton->setEnabled(false);
+    m_verifyBanner->setStyleSheet({});
+    m_verifyBanner->setText(tr("Verifying the hash chain…"));
+    core::Journal *journal = m_journal;
+    QFuture<Verified> future = QtConcurrent::run([journal] {
+        auto r = journal->verify();
+        return r ? Verified { {}, *r } : Verified { r.error().message, {} };
+    });
+    track(QFuture<void>(future));
+    future.then(this, [this](const Verified &v) {
+        m_verifyButton->setEnabled(true);
+        if (v.error.isEmpty())
+            showVerify(v.result, {});
+        else
+            showVerify(std::nullopt, tr("The log could not be verified: %1").arg(v.error));
+        emit verifyFinished(m_lastVerify && m_lastVerify->intact, m_verifyMessage);
+    });
+}
+
+void BatchLogWidget::showVerify(const std::optional<core::VerifyResult> &result, const QString &error)
+{
+    m_lastVerify = result;
+    QColor fg = palette().color(QPalette::WindowText), bg = palette().color(QPalette::Window);
+    if (result) {
+        m_verifyMessage = BatchLogReport::verifyText(*result);
+        fg = result->intact ? LogColors::intact() : LogColors::broken();
+        bg = LogColors::stateBackground(result->intact ? QStringLiteral("done") : QStringLiteral("failed"));
+        m_verifyBanner->setText((result->intact ? QStringLiteral("✔ ") : QStringLiteral("✘ "))
+                                + m_verifyMessage);
+    } else if (!error.isEmpty()) {
+        m_verifyMessage = error;
+        fg = LogColors::broken();
+        bg = LogColors::stateBackground(QStringLiteral("failed"));
+        m_verifyBanner->setText(error);
+    } else {
+        m_verifyMessage.clear();
+        m_verifyBanner->setText(tr("Not verified yet: press Verify log to check the hash chain."));
+        m_verifyBanner->setStyleSheet(QStringLiteral("QLabel { color: palette(mid); padding: 4px; }"));
+        return;
+    }
+    m_verifyBanner->setStyleSheet(
+        QStringLiteral("QLabel { color: %1; background: %2; border: 1px solid %1; border-radius: 3px; "
+                       "padding: 4px 8px; font-weight: bold; }")
+            .arg(fg.name(), bg.name()));
+}
+
+QString BatchLogWidget::verifyMessage() const
+{
+    return m_verifyMessage;
+}
+
+QString BatchLogWidget::statusMessage() const
+{
+    return m_status->text();
+}
+
+void BatchLogWidget::setStatus(const QString &text, bool error)
+{
+    m_status->setText(text);
+    m_status->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(LogColors::broken().name())
+                                  : QString());
+}
+
+core::Result<int> BatchLogWidget::exportCsv(const QString &path)
+{
+    for (Permission p : { Permission::ReadLog, Permission::ExportLog })
+        if (auto allowed = authorize(p); !allowed)
+            return allowed.error();
+    return BatchLogReport::writeCsv(*m_journal, filter(), path);
+}
+
+// What the PDF says about who made it and what it shows; the attempts and the verification are read
+// with it, on whichever thread writes the report.
+struct BatchLogWidget::ExportJob
+{
+    BatchLogReport::Content content;
+    bool withVerify = false;
+};
+
+core::Result<int> BatchLogWidget::exportPdf(const QString &path)
+{
+    for (Permission p : { Permission::ReadLog, Permission::ExportLog })
+        if (auto allowed = authorize(p); !allowed)
+            return allowed.error();
+    BatchLogReport::Content content;
+    content.filterSummary = m_filterBar->summary();
+    content.readerName = tr("%1 (%2)").arg(m_session.name, core::roleName(m_session.role));
+    content.station = m_journal->location();
+    content.generatedMs = QDateTime::currentMSecsSinceEpoch();
+    return BatchLogReport::writePdf(*m_journal, filter(), content, bool(authorize(Permission::VerifyLog)),
+                                    path);
+}
+
+void BatchLogWidget::exportCsvInteractive()
+{
+    const QString name = QStringLiteral("keystation-log-%1.csv")
+                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the batch log as CSV"),
+                                                      QDir(dir).filePath(name), tr("CSV files (*.csv)"));
+    if (!path.isEmpty())
+        runExport(false, path);
+}
+
+void BatchLogWidget::exportPdfInteractive()
+{
+    const QString name = QStringLiteral("keystation-log-%1.pdf")
+                             .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmm")));
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the batch log as PDF"),
+                                                      QDir(dir).filePath(name), tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        runExport(true, path);
+}
+
+void BatchLogWidget::runExport(bool pdf, const QString &path)
+{
+    for (Permission p : { Permission::ReadLog, Permission::ExportLog })
+        if (auto allowed = authorize(p); !allowed) {
+            setStatus(allowed.error().message, true);
+            emit exportFinished(false, allowed.error().message);
+            return;
+        }
+    ExportJob job;
+    job.content.filterSummary = m_filterBar->summary();
+    job.content.readerName = tr("%1 (%2)").arg(m_session.name, core::roleName(m_session.role));
+    job.content.station = m_journal->location();
+    job.content.generatedMs = QDateTime::currentMSecsSinceEpoch();
+    job.withVerify = bool(authorize(Permission::VerifyLog));
+    core::Journal *journal = m_journal;
+    const core::AttemptFilter f = filter();
+    m_csvButton->setEnabled(false);
+    m_pdfButton->setEnabled(false);
+    setStatus(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
+    QFuture<Exported> future = QtConcurrent::run([journal, f, job, pdf, path] {
+        return toExported(pdf ? BatchLogReport::writePdf(*journal, f, job.content, job.withVerify, path)
+                              : BatchLogReport::writeCsv(*journal, f, path));
+    });
+    track(QFuture<void>(future));
+    future.then(this, [this, path](const Exported &e) {
+        m_csvButton->setEnabled(true);
+        m_pdfButton->setEnabled(true);
+        const QString message = e.error.isEmpty()
+            ? tr("Exported %1 attempts to %2.").arg(e.rows).arg(QDir::toNativeSeparators(path))
+            : tr("Export failed: %1").arg(e.error);
+        setStatus(message, !e.error.isEmpty());
+        emit exportFinished(e.error.isEmpty(), message);
+    });
+}
+
+} // namespace ks::app
