@@ -13,6 +13,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFutureWatcher>
+#include <QPromise>
 #include <QSslCertificate>
 
 namespace ks::core {
@@ -204,6 +205,22 @@ Result<QStringList> Station::connectCa()
     watcher.setFuture(future);
     if (!future.isFinished())
         loop.exec();
+    return takeCaCertificates(future);
+}
+
+QFuture<Result<QStringList>> Station::connectCaAsync()
+{
+    return m_ca->fetchCaCertificates().then(this, [this](const ca::Result<QList<QByteArray>> &certs) {
+        QPromise<ca::Result<QList<QByteArray>>> promise;
+        promise.start();
+        promise.addResult(certs);
+        promise.finish();
+        return takeCaCertificates(promise.future());
+    });
+}
+
+Result<QStringList> Station::takeCaCertificates(const QFuture<ca::Result<QList<QByteArray>>> &future)
+{
     if (future.isCanceled() || future.resultCount() == 0)
         return CoreError::make(CoreError::Code::InvalidArgument, tr("The CA request was cancelled."),
                                QStringLiteral("ca"));

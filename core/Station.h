@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ca_client/CaError.h"
 #include "core/BatchRunner.h"
 #include "core/CoreError.h"
 #include "core/JournalConfig.h"
@@ -7,6 +8,7 @@
 #include "core/Profile.h"
 #include "core/ProvisioningContext.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QString>
 
@@ -46,6 +48,8 @@ public:
     // Registration with the CA: fetch its certificates (intermediates for path building) and check that they
     // lead to the configured trust anchor. Blocks until the CA answers or the time-out; call before a batch.
     Result<QStringList> connectCa();
+    // The same without blocking: for the GUI thread. The future finishes in this object's thread.
+    QFuture<Result<QStringList>> connectCaAsync();
 
     // Starts "Provision all" over the keys present now (and, in continuous mode, those plugged in later).
     // The operator's role is checked here, below any front end.
@@ -62,6 +66,7 @@ public:
 private:
     explicit Station(QObject *parent);
     ProvisioningContext context(const QString &operatorName, bool force) const;
+    Result<QStringList> takeCaCertificates(const QFuture<ca::Result<QList<QByteArray>>> &future);
 
     Profile m_profile;
     std::shared_ptr<device::Pkcs11Module> m_module;

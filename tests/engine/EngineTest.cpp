@@ -297,3 +297,15 @@ TEST_F(Engine, EstEnrolmentWithBasicAuthEndToEnd)
         EXPECT_EQ(certificatesOn(serial).size(), 1); // still only the good one
     }
 }
+
+TEST_F(Engine, ConnectsToTheCaWithoutBlockingTheCallersThread)
+{
+    setUpBench(1);
+    QFuture<core::Result<QStringList>> future = m_station->connectCaAsync();
+    EXPECT_FALSE(future.isFinished()); // the answer comes through the event loop
+    ASSERT_TRUE(QTest::qWaitFor([&] { return future.isFinished(); }, 10000));
+    ASSERT_EQ(future.resultCount(), 1);
+    const auto subjects = future.result();
+    ASSERT_TRUE(subjects) << subjects.error().toString().toStdString();
+    EXPECT_TRUE(subjects->join(QLatin1Char(',')).contains(QStringLiteral("KeyStation Test Root CA")));
+}
