@@ -7,6 +7,10 @@
 #include "JobDetailsDialog.h"
 #include "TokenTileModel.h"
 
+#ifdef KS_HAVE_BATCH_LOG
+#include "app/gui/log/BatchLogWidget.h"
+#endif
+
 #include <QElapsedTimer>
 #include <QListView>
 #include <QPushButton>
@@ -105,6 +109,18 @@ TEST_F(Bench, ProvisionAllTurnsEightTilesGreenAgainstTheRealCa)
     EXPECT_GE(steps->rowCount(), 5);
     screenshot(details, QStringLiteral("job-details"));
     details->close();
+
+#ifdef KS_HAVE_BATCH_LOG
+    // The supervisor's view of the same batch, embedded as a tab.
+    auto *log = qobject_cast<app::BatchLogWidget *>(m_window->batchLog());
+    ASSERT_NE(log, nullptr);
+    m_window->tabs()->setCurrentWidget(log);
+    QSignalSpy loaded(log, &app::BatchLogWidget::attemptsLoaded);
+    log->refresh();
+    ASSERT_TRUE(loaded.wait(10000));
+    EXPECT_EQ(loaded.last().front().toInt(), 8);
+    screenshot(m_window.get(), QStringLiteral("batch-log"));
+#endif
 }
 
 TEST_F(Bench, AWrongPinKeyTurnsRedWithItsReasonWhileTheOthersFinish)
