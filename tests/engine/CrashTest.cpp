@@ -221,22 +221,55 @@ TEST_P(CrashTest, KilledAtAStepThenRestartedProvisionsEveryKeyExactlyOnce)
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    AtEveryStep, CrashTest,
-    ::testing::Values(
-        KillPoint { core::JobStage::Login, 0 }, KillPoint { core::JobStage::Login, 30 },
-        KillPoint { core::JobStage::FindKeyPair, 0 }, KillPoint { core::JobStage::FindKeyPair, 30 },
-        KillPoint { core::JobStage::GenerateKeyPair, 0 }, KillPoint { core::JobStage::GenerateKeyPair, 120 },
-        KillPoint { core::JobStage::GenerateKeyPair, 240 }, KillPoint { core::JobStage::ReadIdentity, 0 },
-        KillPoint { core::JobStage::ReadIdentity, 5 }, KillPoint { core::JobStage::CreateCsr, 0 },
-        KillPoint { core::JobStage::CreateCsr, 100 }, KillPoint { core::JobStage::Enrol, 0 },
-        KillPoint { core::JobStage::Enrol, 3 }, KillPoint { core::JobStage::Enrol, 10 },
-        KillPoint { core::JobStage::VerifyCertificate, 0 },
-        KillPoint { core::JobStage::VerifyCertificate, 2 }, KillPoint { core::JobStage::WriteCertificate, 0 },
-        KillPoint { core::JobStage::WriteCertificate, 80 },
-        KillPoint { core::JobStage::WriteCertificate, 170 }, KillPoint { core::JobStage::ReadBack, 0 },
-        KillPoint { core::JobStage::ReadBack, 20 }),
-    [](const auto &info) {
-        return core::jobStageName(info.param.stage).remove(QLatin1Char('-')).toStdString() + "_"
-            + std::to_string(info.param.delayMs) + "ms";
-    });
+namespace {
+
+// The 21 points the suite runs; scripts/crash-soak sets KS_CRASH_RANDOM_RUNS=N (and KS_CRASH_SEED) for N
+// random points instead, at scale.
+std::vector<KillPoint> killPoints()
+{
+    const int runs = qEnvironmentVariableIntValue("KS_CRASH_RANDOM_RUNS");
+    if (runs > 0) {
+        const core::JobStage stages[] = { core::JobStage::Login,
+                                          core::JobStage::FindKeyPair,
+                                          core::JobStage::GenerateKeyPair,
+                                          core::JobStage::ReadIdentity,
+                                          core::JobStage::CreateCsr,
+                                          core::JobStage::Enrol,
+                                          core::JobStage::VerifyCertificate,
+                                          core::JobStage::WriteCertificate,
+                                          core::JobStage::ReadBack };
+        std::srand(static_cast<unsigned>(qEnvironmentVariableIntValue("KS_CRASH_SEED")));
+        std::vector<KillPoint> points;
+        for (int i = 0; i < runs; ++i)
+            points.push_back({ stages[std::rand() % 9], std::rand() % 250 });
+        return points;
+    }
+    return { KillPoint { core::JobStage::Login, 0 },
+             KillPoint { core::JobStage::Login, 30 },
+             KillPoint { core::JobStage::FindKeyPair, 0 },
+             KillPoint { core::JobStage::FindKeyPair, 30 },
+             KillPoint { core::JobStage::GenerateKeyPair, 0 },
+             KillPoint { core::JobStage::GenerateKeyPair, 120 },
+             KillPoint { core::JobStage::GenerateKeyPair, 240 },
+             KillPoint { core::JobStage::ReadIdentity, 0 },
+             KillPoint { core::JobStage::ReadIdentity, 5 },
+             KillPoint { core::JobStage::CreateCsr, 0 },
+             KillPoint { core::JobStage::CreateCsr, 100 },
+             KillPoint { core::JobStage::Enrol, 0 },
+             KillPoint { core::JobStage::Enrol, 3 },
+             KillPoint { core::JobStage::Enrol, 10 },
+             KillPoint { core::JobStage::VerifyCertificate, 0 },
+             KillPoint { core::JobStage::VerifyCertificate, 2 },
+             KillPoint { core::JobStage::WriteCertificate, 0 },
+             KillPoint { core::JobStage::WriteCertificate, 80 },
+             KillPoint { core::JobStage::WriteCertificate, 170 },
+             KillPoint { core::JobStage::ReadBack, 0 },
+             KillPoint { core::JobStage::ReadBack, 20 } };
+}
+
+} // namespace
+
+INSTANTIATE_TEST_SUITE_P(AtEveryStep, CrashTest, ::testing::ValuesIn(killPoints()), [](const auto &info) {
+    return core::jobStageName(info.param.stage).remove(QLatin1Char('-')).toStdString() + "_"
+        + std::to_string(info.param.delayMs) + "ms_" + std::to_string(info.index);
+});
