@@ -1,0 +1,316 @@
+// Soak: N keys pass through a hub of S slots in continuous mode, as an operator would swap them, while keys
+// are pulled and plugged back at random and faults are injected. At the end every key is either provisioned
+// exactly once with a verified certificate on it, or failed with a recorded reason; the CA's own count of
+// issued certificates matches; the journal verifies; memory does not grow with the number of keys. Prints
+// figures.
+#include "CfsslServer.h"
+#include "EstServerProcess.h"
+#include "SimHubControl.h"
+#include "SoftHsmEnv.h"
+#include "TestPki.h"
+#include "core/Journal.h"
+#include "core/Station.h"
+#include "device/Pkcs11Module.h"
+#include "device/SerialNumber.h"
+#include "device/TokenSession.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QTimer>
+
+#include <cstdio>
+#include <random>
+
+using namespace ks;
+
+namespace {
+
+long rssKb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    return -1;
+}
+
+struct KeyState
+{
+    std::string raw; // the serial as the hub knows it
+    bool present = false;
+    int attempts = 0;
+    bool done = false;
+    bool gaveUp = false;
+    QString lastError;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    qputenv("QT_LOGGING_RULES", "ks.*.info=false;ks.*.warning=false");
+    QCommandLineParser parser;
+    parser.addOptions(
+        { { QStringLiteral("keys"), QStringLiteral("keys in all"), QStringLiteral("n"),
+            QStringLiteral("500") },
+          { QStringLiteral("slots"), QStringLiteral("hub ports"), QStringLiteral("n"), QStringLiteral("16") },
+          { QStringLiteral("protocol"), QStringLiteral("cfssl|est"), QStringLiteral("p"),
+            QStringLiteral("cfssl") },
+          { QStringLiteral("fault-rate"), QStringLiteral("share of keys with a fault"), QStringLiteral("r"),
+            QStringLiteral("0.15") },
+          { QStringLiteral("pull-rate"), QStringLiteral("pulls per tick"), QStringLiteral("r"),
+            QStringLiteral("0.05") },
+          { QStringLiteral("seed"), QStringLiteral("random seed"), QStringLiteral("n"),
+            QStringLiteral("1") } });
+    parser.process(app);
+    const int total = parser.value(QStringLiteral("keys")).toInt();
+    const int hubSlots = parser.value(QStringLiteral("slots")).toInt();
+    const bool est = parser.value(QStringLiteral("protocol")) == QStringLiteral("est");
+    const double faultRate = parser.value(QStringLiteral("fault-rate")).toDouble();
+    const double pullRate = parser.value(QStringLiteral("pull-rate")).toDouble();
+    std::mt19937 rng(parser.value(QStringLiteral("seed")).toUInt());
+    auto chance = [&](double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; };
+
+    test::SoftHsmEnv env;
+    const QString dir = QString::fromStdString(env.dir());
+    QList<KeyState> keys;
+    QHash<QString, int> index;
+    for (const auto &raw : env.initTokens(total)) {
+        index.insert(device::SerialNumber::normalise(QString::fromStdString(raw)),
+                     static_cast<int>(keys.size()));
+        KeyState k;
+        k.raw = raw;
+        keys.append(k);
+    }
+    const std::string state = env.dir() + "/hub.state";
+    ::setenv("KS_SIMHUB_STATE", state.c_str(), 1);
+    simhub::SimHubControl hub(state);
+    hub.setDefaultPresent(false);
+    hub.setLatency("C_GenerateKeyPair:EC", 60);
+    hub.setLatency("C_Sign", 20);
+    hub.setLatency("C_CreateObject", 20);
+
+    auto pki = test::TestPki::create(dir + QStringLiteral("/pki"));
+    test::CfsslServer cfssl;
+    test::EstServerProcess estServer(pki);
+    QJsonObject ca { { QStringLiteral("trustAnchorFile"), pki.caCertPath() } };
+    if (est) {
+        if (!estServer.start()) {
+            std::fprintf(stderr, "EST server: %s\n", qPrintable(estServer.errorString()));
+            return 2;
+        }
+        ca.insert(QStringLiteral("protocol"), QStringLiteral("est"));
+        ca.insert(QStringLiteral("url"), estServer.baseUrl().toString());
+    } else {
+        test::CfsslServer::Options o;
+        o.caCertPath = pki.caCertPath();
+        o.caKeyPath = pki.caKeyPath();
+        o.tlsCertPath = pki.serverCertPath();
+        o.tlsKeyPath = pki.serverKeyPath();
+        if (!cfssl.start(o)) {
+            std::fprintf(stderr, "cfssl: %s\n", qPrintable(cfssl.errorString()));
+            return 2;
+        }
+        ca.insert(QStringLiteral("protocol"), QStringLiteral("cfssl"));
+        ca.insert(QStringLiteral("url"), cfssl.baseUrl().toString());
+        ca.insert(QStringLiteral("profile"), QStringLiteral("station"));
+    }
+    QFile pin(dir + QStringLiteral("/pin"));
+    pin.open(QIODevice::WriteOnly);
+    pin.write("123456\n");
+    pin.close();
+    const QJsonObject profile {
+        { QStringLiteral("name"), QStringLiteral("soak") },
+        { QStringLiteral("keyAlgorithm"), QStringLiteral("ec-p256") },
+        { QStringLiteral("pin"),
+          QJsonObject { { QStringLiteral("source"), QStringLiteral("transport") },
+                        { QStringLiteral("file"), pin.fileName() } } },
+        { QStringLiteral("keyUsage"), QJsonArray { QStringLiteral("digitalSignature") } },
+        { QStringLiteral("ca"), ca },
+        { QStringLiteral("minValidityDays"), 30 },
+        { QStringLiteral("maxParallelKeys"), hubSlots },
+    };
+    QFile profileFile(dir + QStringLiteral("/profile.json"));
+    profileFile.open(QIODevice::WriteOnly);
+    profileFile.write(QJsonDocument(profile).toJson());
+    profileFile.close();
+
+    core::StationConfig config;
+    config.profilePath = profileFile.fileName();
+    config.modulePath = QStringLiteral(KS_SIMHUB_MODULE_PATH);
+    config.journal = core::JournalConfig::sqlite(dir + QStringLiteral("/journal.sqlite"));
+    config.pollIntervalMs = 200;
+    auto station = core::Station::create(config);
+    QByteArray password("soak test password");
+    auto session = station
+        ? (*station)->operators().createFirstAdministrator(QStringLiteral("soak"), password)
+        : core::Result<core::OperatorSession>(core::CoreError {});
+    if (!station || !session || !(*station)->connectCa()) {
+        std::fprintf(stderr, "station setup failed\n");
+        return 2;
+    }
+    core::Station &st = **station;
+
+    int next = 0; // next key not yet plugged for the first time
+    int pulls = 0;
+    int faults = 0;
+    int finishedCount = 0;
+    QList<int> waiting; // failed keys to plug again later
+    const long rssStart = rssKb();
+    long rssAtFifth = 0;
+    QElapsedTimer clock;
+    clock.start();
+    auto presentCount = [&] {
+        int n = 0;
+        for (const auto &k : keys)
+            n += k.present ? 1 : 0;
+        return n;
+    };
+    auto plug = [&](int i) {
+        if (keys[i].attempts == 0 && chance(faultRate)) {
+            static const char *functions[] = { "C_GenerateKeyPair", "C_Sign", "C_CreateObject", "C_Login" };
+            hub.injectFault(keys[i].raw, functions[std::uniform_int_distribution<int>(0, 3)(rng)],
+                            simhub::HubState::FaultKind::Error);
+            ++faults;
+        }
+        keys[i].present = true;
+        hub.plug(keys[i].raw);
+    };
+
+    QObject::connect(st.runner(), &core::BatchRunner::keyFinished, [&](const core::JobResult &r) {
+        const int i = index.value(r.serial, -1);
+        if (i < 0)
+            return;
+        KeyState &k = keys[i];
+        ++k.attempts;
+        ++finishedCount;
+        if (r.ok()) {
+            k.done = true;
+        } else {
+            k.lastError = r.errorCode;
+            if (k.attempts >= 4)
+                k.gaveUp = true;
+            else
+                waiting.append(i);
+        }
+        // The operator takes the key out of the hub (done, or to try it again later).
+        k.present = false;
+        hub.unplug(k.raw);
+        if (rssAtFifth == 0 && finishedCount >= total / 5)
+            rssAtFifth = rssKb();
+    });
+
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        // Random pulls of keys in the hub; they come back later through `waiting` when their job fails.
+        if (chance(pullRate)) {
+            QList<int> present;
+            for (int i = 0; i < keys.size(); ++i)
+                if (keys[i].present && !keys[i].done)
+                    present << i;
+            if (!present.isEmpty()) {
+                const int i = present[std::uniform_int_distribution<int>(
+                    0, static_cast<int>(present.size()) - 1)(rng)];
+                hub.unplug(keys[i].raw);
+                keys[i].present = false;
+                ++pulls;
+                QTimer::singleShot(300, [&, i] {
+                    if (!keys[i].done && !keys[i].gaveUp && !keys[i].present && presentCount() < hubSlots + 2)
+                        plug(i); // plugged back: continuous mode takes it again and resumes it
+                });
+            }
+        }
+        while (presentCount() < hubSlots && (next < total || !waiting.isEmpty())) {
+            const int i = !waiting.isEmpty() ? waiting.takeFirst() : next++;
+            if (!keys[i].done && !keys[i].gaveUp && !keys[i].present)
+                plug(i);
+        }
+        bool settled = next >= total && waiting.isEmpty();
+        for (const auto &k : keys)
+            settled = settled && (k.done || k.gaveUp) && !k.present;
+        if (settled && st.runner()->runningCount() == 0) {
+            tick.stop();
+            st.runner()->finish();
+        }
+    });
+    QObject::connect(st.runner(), &core::BatchRunner::batchFinished, &app, [&] { app.quit(); });
+    if (!st.provisionAll(*session, true)) {
+        std::fprintf(stderr, "batch did not start\n");
+        return 2;
+    }
+    tick.start(50);
+    app.exec();
+    const double seconds = clock.elapsed() / 1000.0;
+    const long rssEnd = rssKb();
+
+    // --- invariants ---
+    int failures = 0;
+    auto check = [&](bool ok, const QString &what) {
+        if (!ok) {
+            ++failures;
+            std::fprintf(stderr, "INVARIANT BROKEN: %s\n", qPrintable(what));
+        }
+    };
+    int done = 0;
+    int gaveUp = 0;
+    for (int i = 0; i < keys.size(); ++i) {
+        hub.clearFaults();
+        hub.plug(keys[i].raw);
+    }
+    for (auto it = index.cbegin(); it != index.cend(); ++it) {
+        const KeyState &k = keys[it.value()];
+        auto resume = st.journal()->resumeState(it.key());
+        check(static_cast<bool>(resume), QStringLiteral("journal state of %1").arg(it.key()));
+        auto tokenSession = device::TokenSession::open(st.module(), it.key());
+        check(tokenSession && (*tokenSession)->login(QByteArray("123456")),
+              QStringLiteral("open %1").arg(it.key()));
+        if (!tokenSession)
+            continue;
+        auto certs = (*tokenSession)->certificates();
+        if (k.done) {
+            ++done;
+            check(certs && certs->size() == 1,
+                  QStringLiteral("%1 done but holds %2 certificates")
+                      .arg(it.key())
+                      .arg(certs ? certs->size() : -1));
+            if (certs && certs->size() == 1)
+                check(test::TestPki::verifyChain(certs->front().der, { pki.caCertDer() }),
+                      QStringLiteral("%1: certificate does not verify").arg(it.key()));
+            check(resume && resume->stage == core::KeyResumeState::Stage::Done,
+                  QStringLiteral("%1 done but journal says %2")
+                      .arg(it.key(), resume ? core::resumeStageName(resume->stage) : QString()));
+        } else {
+            ++gaveUp;
+            check(!k.lastError.isEmpty(),
+                  QStringLiteral("%1 failed without a recorded reason").arg(it.key()));
+            check(certs && certs->isEmpty(),
+                  QStringLiteral("%1 failed but holds a certificate").arg(it.key()));
+        }
+    }
+    const int issued = est ? estServer.issuedCount() : cfssl.issuedCount();
+    check(issued == done,
+          QStringLiteral("CA issued %1 certificates for %2 provisioned keys").arg(issued).arg(done));
+    auto verify = st.journal()->verify();
+    check(verify && verify->intact,
+          QStringLiteral("journal: %1").arg(verify ? verify->toString() : QString()));
+    // Memory must not grow with the number of keys: compare the end with the state after a fifth of them.
+    const long growthKb = rssEnd - rssAtFifth;
+    check(growthKb < 64 * 1024,
+          QStringLiteral("RSS grew by %1 KiB after the first fifth of the keys").arg(growthKb));
+
+    std::printf(
+        "soak (%s): %d keys through %d slots in %.1f s (%.1f keys/min); done %d, failed %d; pulls %d, faults "
+        "%d; CA issued %d; journal %s; RSS %ld -> %ld (after 1/5) -> %ld KiB; invariants broken: %d\n",
+        est ? "EST" : "cfssl", total, hubSlots, seconds, done * 60.0 / seconds, done, gaveUp, pulls, faults,
+        issued, verify && verify->intact ? "intact" : "BROKEN", rssStart, rssAtFifth, rssEnd, failures);
+    return failures == 0 ? 0 : 1;
+}
