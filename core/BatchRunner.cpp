@@ -33,10 +33,10 @@ BatchRunner::BatchRunner(QObject *parent)
 
 BatchRunner::~BatchRunner()
 {
-    for (const auto &job : std::as_const(m_running)) {
-        job->detach();
-        job->cancel();
-    }
+    // The journal and the CA client go away after this: jobs must not touch them again. Their attempts stay
+    // open in the journal and resume on the next start, as after a crash.
+    for (const auto &job : std::as_const(m_running))
+        job->abandon();
 }
 
 Result<QString> BatchRunner::start(ProvisioningContext context, const QList<device::TokenInfo> &keys,

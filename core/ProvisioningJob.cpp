@@ -181,6 +181,14 @@ void ProvisioningJob::detach()
     m_sink = nullptr;
 }
 
+void ProvisioningJob::abandon()
+{
+    std::lock_guard lock(m_mutex);
+    m_sink = nullptr;
+    m_finished = true;
+    m_deadlineMs = 0;
+}
+
 bool ProvisioningJob::finished() const
 {
     std::lock_guard lock(m_mutex);
@@ -560,8 +568,14 @@ void ProvisioningJob::run()
                    { { QStringLiteral("keyId"), keyIdHex } }))
             return;
         note([](JobResult &r) { r.enrolled = true; });
-        QFuture<ca::Result<ca::IssuedCertificate>> future
-            = ctx.ca->enroll(ca::EnrollmentRequest { *csr, serial, false });
+        QFuture<ca::Result<ca::IssuedCertificate>> future;
+        {
+            // Under the lock: once abandon() returns, no job calls into a CA client that may be gone.
+            std::lock_guard lock(m_mutex);
+            if (m_finished)
+                return;
+            future = ctx.ca->enroll(ca::EnrollmentRequest { *csr, serial, false });
+        }
         while (!future.isFinished()) {
             if (m_cancel || finished()) {
                 future.cancel();

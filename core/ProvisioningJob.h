@@ -53,6 +53,9 @@ public:
     bool expire(qint64 nowMs);
     // No more updates to the sink (its owner is going away).
     void detach();
+    // The station is going away: the job stops touching the journal and the CA at once, like a crash would,
+    // and leaves its attempt open for resume. Waits only for a journal write already in progress.
+    void abandon();
 
     QString serial() const { return m_token.serial; }
     JobStage stage() const { return m_stage.load(); }
