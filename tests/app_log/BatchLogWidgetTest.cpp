@@ -313,7 +313,7 @@ TEST_F(BatchLogWidgetTest, DetailPaneShowsEveryStepWithItsDuration)
     auto *header = w.findChild<QLabel *>(QStringLiteral("attemptHeader"));
     ASSERT_NE(header, nullptr);
     EXPECT_TRUE(header->text().contains(QStringLiteral("0A1B2C3D4E5F0004"))) << header->text().toStdString();
-    EXPECT_TRUE(header->text().contains(QStringLiteral("logging in to the key")))
+    EXPECT_TRUE(header->text().contains(QStringLiteral("“Logging in to the key”")))
         << header->text().toStdString();
 
     // A key that went through: both events of every step, each "after" timed against its "before".

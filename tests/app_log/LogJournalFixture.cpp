@@ -29,7 +29,7 @@ const JournalStep kSteps[] = {
     JournalStep::ReadBack,
 };
 
-// 2026-11-24 09:00:00 UTC: a fixed morning, so minutes and dates in the tests are known.
+// 2026-11-23 09:00:00 UTC: a fixed morning, so minutes and dates in the tests are known.
 constexpr qint64 kMorningMs = 1795424400000;
 
 } // namespace

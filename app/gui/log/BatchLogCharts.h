@@ -19,7 +19,7 @@ class BatchLogCharts : public QWidget
 public:
     explicit BatchLogCharts(QWidget *parent = nullptr);
 
-    // batchLabel names the batch keysPerMinute is about ("3f2a… · alice · 14:02").
+    // batchLabel names the batch keysPerMinute is about ("alice, 2026-11-23 14:02").
     void setStats(const BatchLogStats &stats, const QString &batchLabel);
 
     QChart *keysPerMinuteChart() const;

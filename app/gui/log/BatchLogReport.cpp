@@ -11,6 +11,7 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
+#include <QUrl>
 
 namespace ks::app {
 
@@ -118,6 +119,11 @@ QString BatchLogReport::html(const Content &c)
         h += QStringLiteral("</table>");
     }
 
+    if (!c.charts.isNull())
+        h += QStringLiteral("<h3>%1</h3><p><img src=\"ks-charts\" width=\"%2\"></p>")
+                 .arg(esc(tr("Charts")))
+                 .arg(960);
+
     h += QStringLiteral("<h3>%1</h3>").arg(esc(tr("Attempts")));
     h += QStringLiteral("<table border=\"1\" cellspacing=\"0\" cellpadding=\"3\" width=\"100%\">"
                         "<thead><tr style=\"background-color:#e8e8e8\">");
@@ -140,6 +146,13 @@ QString BatchLogReport::html(const Content &c)
     return h;
 }
 
+void BatchLogReport::fillDocument(QTextDocument &document, const Content &content)
+{
+    if (!content.charts.isNull())
+        document.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("ks-charts")), content.charts);
+    document.setHtml(html(content));
+}
+
 core::Status BatchLogReport::writePdf(const Content &content, const QString &path)
 {
     QSaveFile file(path);
@@ -153,7 +166,7 @@ core::Status BatchLogReport::writePdf(const Content &content, const QString &pat
         writer.setPageOrientation(QPageLayout::Landscape);
         writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
         QTextDocument doc;
-        doc.setHtml(html(content));
+        fillDocument(doc, content);
         doc.print(&writer);
     }
     if (!file.commit())

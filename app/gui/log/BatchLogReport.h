@@ -4,10 +4,13 @@
 #include "core/JournalTypes.h"
 
 #include <QCoreApplication>
+#include <QImage>
 #include <QList>
 #include <QString>
 
 #include <optional>
+
+class QTextDocument;
 
 namespace ks::core {
 class Journal;
@@ -31,6 +34,7 @@ public:
         std::optional<core::VerifyResult> verify; // absent: the reader may not verify
         QString verifyError; // verify() itself failed (database unreadable)
         QList<core::AttemptRecord> attempts;
+        QImage charts; // the charts as the reader saw them; null: none
     };
 
     // The journal's RFC 4180 CSV for filter, written to path. Returns the number of rows.
@@ -40,7 +44,8 @@ public:
     static core::Result<int> writePdf(core::Journal &journal, const core::AttemptFilter &filter, Content meta,
                                       bool withVerify, const QString &path);
     static core::Status writePdf(const Content &content, const QString &path);
-    // The report as HTML (what the PDF renders).
+    // The report as a document (what the PDF renders); the charts image is its resource "ks-charts".
+    static void fillDocument(QTextDocument &document, const Content &content);
     static QString html(const Content &content);
     // One plain sentence for a verification: "Log intact — 42 records checked." or
     // "Log tampered: record 7 in table ks_events: …".

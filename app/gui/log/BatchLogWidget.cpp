@@ -201,8 +201,11 @@ void BatchLogWidget::buildUi()
     auto *bottom = new QSplitter(Qt::Horizontal, page);
     bottom->addWidget(detail);
     bottom->addWidget(m_charts);
-    bottom->setStretchFactor(0, 2);
-    bottom->setStretchFactor(1, 3);
+    bottom->setStretchFactor(0, 1);
+    bottom->setStretchFactor(1, 1);
+    bottom->setSizes({ 640, 860 });
+    bottom->setChildrenCollapsible(false);
+    detail->setMinimumWidth(420);
     auto *split = new QSplitter(Qt::Vertical, page);
     split->addWidget(m_table);
     split->addWidget(bottom);
@@ -271,10 +274,17 @@ void BatchLogWidget::applyPermissions()
     m_pdfButton->setVisible(exportAllowed);
 }
 
-void BatchLogWidget::track(QFuture<void> future)
+template<class T, class F> void BatchLogWidget::deliver(QFuture<T> future, F handler)
 {
     m_running.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
-    m_running.append(std::move(future));
+    m_running.append(QFuture<void>(future));
+    // then(this, …) calls the handler directly when the future finished before it was attached; the queued
+    // hop makes every answer arrive from the event loop, after the call that asked for it returned, so
+    // a newer request always supersedes an older one and callers can connect after asking.
+    future.then(this, [this, handler = std::move(handler)](const T &result) {
+        QMetaObject::invokeMethod(
+            this, [handler, result] { handler(result); }, Qt::QueuedConnection);
+    });
 }
 
 core::AttemptFilter BatchLogWidget::filter() const
@@ -305,8 +315,7 @@ void BatchLogWidget::refresh()
     core::Journal *journal = m_journal;
     setStatus(tr("Loading…"));
     QFuture<LogSnapshot> future = QtConcurrent::run([journal, f] { return load(*journal, f); });
-    track(QFuture<void>(future));
-    future.then(this, [this, generation](const LogSnapshot &loaded) { showLoaded(generation, loaded); });
+    deliver(future, [this, generation](const LogSnapshot &loaded) { showLoaded(generation, loaded); });
 }
 
 void BatchLogWidget::showLoaded(quint64 generation, const LogSnapshot &l)
@@ -335,7 +344,11 @@ void BatchLogWidget::showLoaded(quint64 generation, const LogSnapshot &l)
     m_stats.keysPerMinute = BatchLogStats::bucketPerMinute(l.chartAttempts, l.chartBatch.startedMs);
     m_stats.failuresByReason = BatchLogStats::countFailures(l.attempts);
     m_charts->setStats(m_stats,
-                       l.chartBatch.id.isEmpty() ? QString() : LogFilterBar::batchLabel(l.chartBatch));
+                       l.chartBatch.id.isEmpty()
+                           ? QString()
+                           : tr("%1, %2").arg(l.chartBatch.operatorName,
+                                              QDateTime::fromMSecsSinceEpoch(l.chartBatch.startedMs)
+                                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
 
     updateCounts();
     setStatus({});
@@ -406,8 +419,7 @@ void BatchLogWidget::loadDetail(const QString &attemptId)
         auto events = journal->events(attemptId);
         return events ? Events { {}, *events } : Events { events.error().message, {} };
     });
-    track(QFuture<void>(future));
-    future.then(this, [this, generation, attemptId](const Events &e) {
+    deliver(future, [this, generation, attemptId](const Events &e) {
         if (generation != m_detailGeneration)
             return;
         if (!e.error.isEmpty())
@@ -443,8 +455,8 @@ void BatchLogWidget::showAttemptHeader(const core::AttemptRecord *a)
     if (a->state == QLatin1String("failed") || a->state == QLatin1String("cancelled"))
         h += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
                  .arg(LogColors::failureText().name(),
-                      esc(tr("Failed while %1: %2")
-                              .arg(LogText::stepTitle(a->lastStep).toLower(),
+                      esc(tr("Failed at “%1”: %2")
+                              .arg(LogText::stepTitle(a->lastStep),
                                    AttemptTableModel::cellText(*a, AttemptTableModel::Error))));
     m_attemptHeader->setText(h);
 }
@@ -464,8 +476,7 @@ void BatchLogWidget::verifyLog()
         auto r = journal->verify();
         return r ? Verified { {}, *r } : Verified { r.error().message, {} };
     });
-    track(QFuture<void>(future));
-    future.then(this, [this](const Verified &v) {
+    deliver(future, [this](const Verified &v) {
         m_verifyButton->setEnabled(true);
         if (v.error.isEmpty())
             showVerify(v.result, {});
@@ -535,18 +546,34 @@ struct BatchLogWidget::ExportJob
     bool withVerify = false;
 };
 
-core::Result<int> BatchLogWidget::exportPdf(const QString &path)
+BatchLogReport::Content BatchLogWidget::reportContent() const
 {
-    for (Permission p : { Permission::ReadLog, Permission::ExportLog })
-        if (auto allowed = authorize(p); !allowed)
-            return allowed.error();
     BatchLogReport::Content content;
     content.filterSummary = m_filterBar->summary();
     content.readerName = tr("%1 (%2)").arg(m_session.name, core::roleName(m_session.role));
     content.station = m_journal->location();
     content.generatedMs = QDateTime::currentMSecsSinceEpoch();
-    return BatchLogReport::writePdf(*m_journal, filter(), content, bool(authorize(Permission::VerifyLog)),
-                                    path);
+    // The charts as they are on screen (painted here, on the GUI thread; the image travels to the writer).
+    if (!m_stats.keysPerMinute.isEmpty() || !m_stats.failuresByReason.isEmpty()) {
+        // A hidden widget (never shown, or a test) is laid out at a report-friendly size first.
+        if (!m_charts->isVisible())
+            m_charts->resize(1000, 320);
+        QImage image(m_charts->size() * 2, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(2);
+        image.fill(Qt::white);
+        m_charts->render(&image);
+        content.charts = image;
+    }
+    return content;
+}
+
+core::Result<int> BatchLogWidget::exportPdf(const QString &path)
+{
+    for (Permission p : { Permission::ReadLog, Permission::ExportLog })
+        if (auto allowed = authorize(p); !allowed)
+            return allowed.error();
+    return BatchLogReport::writePdf(*m_journal, filter(), reportContent(),
+                                    bool(authorize(Permission::VerifyLog)), path);
 }
 
 void BatchLogWidget::exportCsvInteractive()
@@ -580,10 +607,7 @@ void BatchLogWidget::runExport(bool pdf, const QString &path)
             return;
         }
     ExportJob job;
-    job.content.filterSummary = m_filterBar->summary();
-    job.content.readerName = tr("%1 (%2)").arg(m_session.name, core::roleName(m_session.role));
-    job.content.station = m_journal->location();
-    job.content.generatedMs = QDateTime::currentMSecsSinceEpoch();
+    job.content = reportContent();
     job.withVerify = bool(authorize(Permission::VerifyLog));
     core::Journal *journal = m_journal;
     const core::AttemptFilter f = filter();
@@ -594,8 +618,7 @@ void BatchLogWidget::runExport(bool pdf, const QString &path)
         return toExported(pdf ? BatchLogReport::writePdf(*journal, f, job.content, job.withVerify, path)
                               : BatchLogReport::writeCsv(*journal, f, path));
     });
-    track(QFuture<void>(future));
-    future.then(this, [this, path](const Exported &e) {
+    deliver(future, [this, path](const Exported &e) {
         m_csvButton->setEnabled(true);
         m_pdfButton->setEnabled(true);
         const QString message = e.error.isEmpty()

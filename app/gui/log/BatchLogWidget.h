@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BatchLogReport.h"
 #include "BatchLogStats.h"
 #include "core/CoreError.h"
 #include "core/JournalTypes.h"
@@ -90,11 +91,13 @@ private:
     void showVerify(const std::optional<core::VerifyResult> &result, const QString &error);
     void setStatus(const QString &text, bool error = false);
     void updateCounts();
-    void track(QFuture<void> future);
+    // Runs handler on the GUI thread, from the event loop, once future has its result.
+    template<class T, class F> void deliver(QFuture<T> future, F handler);
     core::Status authorize(core::Permission permission) const;
     QString selectedAttemptId() const;
     struct ExportJob;
     void runExport(bool pdf, const QString &path);
+    BatchLogReport::Content reportContent() const;
 
     core::Journal *m_journal;
     core::OperatorSession m_session;

@@ -1,6 +1,7 @@
 #include "LogText.h"
 
 #include "core/JobTypes.h"
+#include "core/JournalTypes.h"
 
 #include <QDateTime>
 
@@ -25,11 +26,33 @@ QString LogText::stepTitle(const QString &step)
         return tr("Attempt");
     if (step == QLatin1String("batch"))
         return tr("Batch");
-    // The journal's step names are the engine's stage names: reuse core's translated titles.
-    for (int s = int(core::JobStage::Login); s <= int(core::JobStage::SetUserPin); ++s) {
-        const auto stage = core::JobStage(s);
-        if (core::jobStageName(stage) == step)
-            return core::jobStageTitle(stage);
+    // A journal step is one engine stage: reuse core's translated stage titles.
+    const auto journalStep = core::journalStepFromName(step);
+    if (!journalStep)
+        return step;
+    using J = core::JournalStep;
+    using S = core::JobStage;
+    switch (*journalStep) {
+    case J::Login:
+        return core::jobStageTitle(S::Login);
+    case J::FindKeyPair:
+        return core::jobStageTitle(S::FindKeyPair);
+    case J::GenerateKeyPair:
+        return core::jobStageTitle(S::GenerateKeyPair);
+    case J::ReadIdentity:
+        return core::jobStageTitle(S::ReadIdentity);
+    case J::CreateCsr:
+        return core::jobStageTitle(S::CreateCsr);
+    case J::Enrol:
+        return core::jobStageTitle(S::Enrol);
+    case J::VerifyCertificate:
+        return core::jobStageTitle(S::VerifyCertificate);
+    case J::WriteCertificate:
+        return core::jobStageTitle(S::WriteCertificate);
+    case J::ReadBack:
+        return core::jobStageTitle(S::ReadBack);
+    case J::SetUserPin:
+        return core::jobStageTitle(S::SetUserPin);
     }
     return step;
 }
