@@ -190,8 +190,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         runner->cancelAll();
     }
-    event->accept();
-    QApplication::quit();
+    event->accept(); // the last window closed: the application quits
 }
 
 void MainWindow::showAbout()

@@ -155,7 +155,10 @@ void StationApp::takeScreenshot()
         const bool saved = m_window->grab().save(m_options.screenshotPath);
         qCInfo(lcGui) << "screenshot" << m_options.screenshotPath << (saved ? "saved" : "FAILED");
     }
-    QApplication::quit();
+    // Not quit(): that closes the windows, and closing asks whether to cancel a running batch.
+    if (m_station)
+        m_station->runner()->cancelAll();
+    QCoreApplication::exit(0);
 }
 
 } // namespace ks::app

@@ -136,6 +136,10 @@ TEST_F(Roles, EachRoleSeesItsPages)
     // The accounts page lists the accounts created above.
     EXPECT_GE(w->accountsPage()->table()->rowCount(), 3);
     EXPECT_TRUE(w->findChild<QLabel *>(QStringLiteral("who"))->text().contains(QStringLiteral("admin")));
+    w->tabs()->setCurrentWidget(w->settingsPage());
+    screenshot(w, QStringLiteral("settings"));
+    w->tabs()->setCurrentWidget(w->accountsPage());
+    screenshot(w, QStringLiteral("accounts"));
 }
 
 TEST_F(Roles, LockHidesTheBenchUntilTheOperatorLogsInAgain)
