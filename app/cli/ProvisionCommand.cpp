@@ -123,26 +123,27 @@ int runProvisionCommand(const QStringList &args)
 
     int exitCode = 0;
     core::BatchRunner *runner = st.runner();
-    QObject::connect(
-        runner, &core::BatchRunner::keyProgress, [](const QString &serial, core::JobStage stage) {
-            if (!core::isFinal(stage))
-                out() << stamp() << u' ' << serial << u"  " << core::jobStageTitle(stage) << Qt::endl;
-        });
+    QObject::connect(runner, &core::BatchRunner::keyProgress,
+                     [](const QString &serial, core::JobStage stage) {
+                         if (!core::isFinal(stage))
+                             out() << stamp() << u' ' << serial << QStringLiteral("  ")
+                                   << core::jobStageTitle(stage) << Qt::endl;
+                     });
     QObject::connect(runner, &core::BatchRunner::keyFinished, [runner](const core::JobResult &r) {
         if (r.ok() && r.alreadyProvisioned)
-            out() << stamp() << u' ' << r.serial << u"  "
+            out() << stamp() << u' ' << r.serial << QStringLiteral("  ")
                   << Tr::tr("ALREADY PROVISIONED (certificate %1, valid until %2)")
                          .arg(r.certSerialHex, r.certNotAfter.toString(Qt::ISODate))
                   << Qt::endl;
         else if (r.ok())
-            out() << stamp() << u' ' << r.serial << u"  "
+            out() << stamp() << u' ' << r.serial << QStringLiteral("  ")
                   << Tr::tr("DONE in %1 s: certificate %2, valid until %3%4")
                          .arg(r.elapsedMs / 1000.0, 0, 'f', 1)
                          .arg(r.certSerialHex, r.certNotAfter.toString(Qt::ISODate),
                               r.resumed ? Tr::tr(" (resumed)") : QString())
                   << Qt::endl;
         else
-            out() << stamp() << u' ' << r.serial << u"  "
+            out() << stamp() << u' ' << r.serial << QStringLiteral("  ")
                   << Tr::tr("FAILED at %1 [%2]: %3")
                          .arg(core::jobStageTitle(r.failedAt), r.errorCode, r.errorMessage)
                   << Qt::endl;
