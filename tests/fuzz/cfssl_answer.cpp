@@ -16,8 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
 {
     ks::fuzz::FuzzInput in(data, size);
     static const int statuses[] = { 200, 400, 401, 403, 404, 500, 502, 202 };
-    static const char *types[] = { "application/json", "text/plain", "application/json; charset=utf-8",
-                                   "text/html", "" };
+    static const char *types[]
+        = { "application/json", "text/plain", "application/json; charset=utf-8", "text/html", "" };
     HttpResponse response;
     const quint8 s = in.takeByte();
     response.status = s < 8 ? statuses[s] : s;

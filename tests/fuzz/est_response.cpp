@@ -23,8 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         (void)CertificateCodec::certificatePublicKeyInfo(cert);
     }
     if (!certs->isEmpty()) {
-        const qsizetype leaf = CertificateCodec::pickLeaf(*certs, CertificateCodec::certificatePublicKeyInfo(
-                                                                      certs->constLast()));
+        const qsizetype leaf = CertificateCodec::pickLeaf(
+            *certs, CertificateCodec::certificatePublicKeyInfo(certs->constLast()));
         if (leaf < 0 || leaf >= certs->size())
             __builtin_trap(); // pickLeaf promised an index into the list
     }

@@ -12,7 +12,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     static const bool cleared = [] {
-        for (const char *name : { "KS_PG_HOST", "KS_PG_PORT", "KS_PG_DATABASE", "KS_PG_USER", "KS_PG_PASSWORD" })
+        for (const char *name :
+             { "KS_PG_HOST", "KS_PG_PORT", "KS_PG_DATABASE", "KS_PG_USER", "KS_PG_PASSWORD" })
             ::unsetenv(name);
         return true;
     }();

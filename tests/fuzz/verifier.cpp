@@ -39,7 +39,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const QByteArray answer(reinterpret_cast<const char *>(data + 1), static_cast<qsizetype>(size - 1));
 
     CertificateVerifier::Input in;
-    if (auto pem = CertificateCodec::parsePemCertificates(answer, QStringLiteral("fuzz")); pem && !pem->isEmpty()) {
+    if (auto pem = CertificateCodec::parsePemCertificates(answer, QStringLiteral("fuzz"));
+        pem && !pem->isEmpty()) {
         in.leafDer = pem->takeFirst();
         in.intermediatesDer = *pem;
     } else {
