@@ -439,6 +439,66 @@ TEST_F(BatchLogWidgetTest, PdfExportIsAReadableReport)
     EXPECT_TRUE(pdf.contains("%%EOF"));
 }
 
+TEST_F(BatchLogWidgetTest, ExportsRunOffTheGuiThreadToo)
+{
+    BatchLogWidget w(m_journal.get(), session(core::Role::Supervisor));
+    ASSERT_TRUE(waitLoaded(w));
+    core::AttemptFilter failed;
+    failed.state = QStringLiteral("failed");
+    ASSERT_TRUE(apply(w, failed));
+
+    QSignalSpy finished(&w, &BatchLogWidget::exportFinished);
+    const QString csv = m_dir.filePath(QStringLiteral("async.csv"));
+    w.startExportCsv(csv);
+    ASSERT_TRUE(arrived(finished));
+    EXPECT_TRUE(finished.last().at(0).toBool()) << finished.last().at(1).toString().toStdString();
+    EXPECT_EQ(finished.last().at(1).toString(), QStringLiteral("Exported 3 attempts to %1.").arg(csv));
+    QFile file(csv);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    EXPECT_EQ(parseCsv(file.readAll()).size(), 4);
+
+    finished.clear();
+    const QString pdf = m_dir.filePath(QStringLiteral("async.pdf"));
+    w.startExportPdf(pdf);
+    ASSERT_TRUE(arrived(finished));
+    EXPECT_TRUE(finished.last().at(0).toBool()) << finished.last().at(1).toString().toStdString();
+    QFile report(pdf);
+    ASSERT_TRUE(report.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(report.readAll().startsWith("%PDF-"));
+
+    // A place that cannot be written: the export says so and leaves nothing behind.
+    finished.clear();
+    const QString nowhere = m_dir.filePath(QStringLiteral("no/such/dir/log.csv"));
+    w.startExportCsv(nowhere);
+    ASSERT_TRUE(arrived(finished));
+    EXPECT_FALSE(finished.last().at(0).toBool());
+    EXPECT_TRUE(finished.last().at(1).toString().startsWith(QStringLiteral("Export failed: Cannot write")))
+        << finished.last().at(1).toString().toStdString();
+    EXPECT_FALSE(QFile::exists(nowhere));
+}
+
+TEST_F(BatchLogWidgetTest, ClosingWhileLoadingIsSafe)
+{
+    // Widgets destroyed with loads, a verification and an export still running: the destructor waits for the
+    // journal calls, and no answer reaches a dead widget (ASan/UBSan runs of this suite check the latter).
+    for (int i = 0; i < 5; ++i) {
+        auto w = std::make_unique<BatchLogWidget>(m_journal.get(), session(core::Role::Supervisor));
+        w->refresh();
+        core::AttemptFilter f;
+        f.batchId = m_batchA;
+        w->setFilter(f);
+        w->verifyLog();
+        w->startExportPdf(m_dir.filePath(QStringLiteral("closing-%1.pdf").arg(i)));
+        if (i % 2)
+            QCoreApplication::processEvents();
+        w.reset();
+        QCoreApplication::processEvents();
+    }
+    auto intact = m_journal->verify();
+    ASSERT_TRUE(intact);
+    EXPECT_TRUE(intact->intact);
+}
+
 TEST_F(BatchLogWidgetTest, ChartsCountKeysPerMinuteAndFailuresByReason)
 {
     BatchLogWidget w(m_journal.get(), session(core::Role::Supervisor));

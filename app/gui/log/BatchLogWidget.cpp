@@ -587,6 +587,16 @@ void BatchLogWidget::exportCsvInteractive()
         runExport(false, path);
 }
 
+void BatchLogWidget::startExportCsv(const QString &path)
+{
+    runExport(false, path);
+}
+
+void BatchLogWidget::startExportPdf(const QString &path)
+{
+    runExport(true, path);
+}
+
 void BatchLogWidget::exportPdfInteractive()
 {
     const QString name = QStringLiteral("keystation-log-%1.pdf")

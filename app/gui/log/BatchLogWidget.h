@@ -71,8 +71,12 @@ public:
 public slots:
     void refresh();
     void verifyLog();
+    // Ask for a file name, then export on a worker thread (exportFinished follows).
     void exportCsvInteractive();
     void exportPdfInteractive();
+    // Export to path on a worker thread (exportFinished follows); what the buttons do after the dialog.
+    void startExportCsv(const QString &path);
+    void startExportPdf(const QString &path);
 
 signals:
     void attemptsLoaded(int rows);
