@@ -56,6 +56,7 @@ JobDetailsDialog::JobDetailsDialog(const core::JobResult &r, int keyNumber, QWid
     table->setObjectName(QStringLiteral("stepsTable"));
     table->setHorizontalHeaderLabels({ tr("Step"), tr("Started"), tr("Time"), tr("Result") });
     table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     for (int i = 0; i < r.steps.size(); ++i) {
         const auto &s = r.steps.at(i);
@@ -76,7 +77,7 @@ JobDetailsDialog::JobDetailsDialog(const core::JobResult &r, int keyNumber, QWid
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
-    resize(560, 460);
+    resize(600, 560);
 }
 
 } // namespace ks::app
