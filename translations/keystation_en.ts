@@ -240,6 +240,10 @@
         <source>Log intact — %1 records checked.</source>
         <translation>Log intact — %1 records checked.</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>Charts</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::BatchLogWidget</name>
@@ -316,10 +320,6 @@
         <translation>operator %1 on %2</translation>
     </message>
     <message>
-        <source>Failed while %1: %2</source>
-        <translation>Failed while %1: %2</translation>
-    </message>
-    <message>
         <source>Verifying the hash chain…</source>
         <translation>Verifying the hash chain…</translation>
     </message>
@@ -366,6 +366,14 @@
     <message>
         <source>Exported %1 attempts to %2.</source>
         <translation>Exported %1 attempts to %2.</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Failed at “%1”: %2</source>
+        <translation>Failed at “%1”: %2</translation>
     </message>
 </context>
 <context>
@@ -2112,10 +2120,6 @@ valid until %2</translation>
     <message>
         <source>Cannot open the journal %1.</source>
         <translation>Cannot open the journal %1.</translation>
-    </message>
-    <message>
-        <source>starting a transaction</source>
-        <translation>starting a transaction</translation>
     </message>
     <message>
         <source>locking the chain head</source>

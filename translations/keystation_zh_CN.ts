@@ -240,6 +240,10 @@
         <source>Log intact — %1 records checked.</source>
         <translation>日志完整 — 已检查 %1 条记录。</translation>
     </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::BatchLogWidget</name>
@@ -316,10 +320,6 @@
         <translation>操作员 %1，工位 %2</translation>
     </message>
     <message>
-        <source>Failed while %1: %2</source>
-        <translation>在“%1”时失败：%2</translation>
-    </message>
-    <message>
         <source>Verifying the hash chain…</source>
         <translation>正在校验哈希链…</translation>
     </message>
@@ -366,6 +366,14 @@
     <message>
         <source>Exported %1 attempts to %2.</source>
         <translation>已将 %1 条发行记录导出到 %2。</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>Failed at “%1”: %2</source>
+        <translation>在“%1”失败：%2</translation>
     </message>
 </context>
 <context>
@@ -2112,10 +2120,6 @@ valid until %2</source>
     <message>
         <source>Cannot open the journal %1.</source>
         <translation>无法打开日志库 %1。</translation>
-    </message>
-    <message>
-        <source>starting a transaction</source>
-        <translation>开始事务</translation>
     </message>
     <message>
         <source>locking the chain head</source>
