@@ -259,7 +259,12 @@ QString isoMs(qint64 ms)
 QString openSqlite(QSqlDatabase &db, const QString &path)
 {
     const QFileInfo info(path);
-    QDir().mkpath(info.absolutePath());
+    if (!QDir(info.absolutePath()).exists()) {
+        QDir().mkpath(info.absolutePath());
+        // The journal names operators and keys: its directory, like the file, is the owner's alone.
+        QFile::setPermissions(info.absolutePath(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
     if (!info.exists()) {
         // Created owner-only before SQLite opens it; SQLite gives the -wal and -shm files the same mode.
         const QByteArray native = QFile::encodeName(path);

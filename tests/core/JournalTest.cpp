@@ -564,9 +564,9 @@ TEST(JournalSqlite, FileIsOwnerOnlyAndInWalMode)
     ASSERT_TRUE(j) << j.error().toString().toStdString();
     auto batch = (*j)->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
     ASSERT_TRUE(batch) << batch.error().toString().toStdString();
-    struct stat st
-    {
-    };
+    struct stat st = {};
+    ASSERT_EQ(::stat(QFile::encodeName(dir.path() + QStringLiteral("/sub")).constData(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0700u);
     ASSERT_EQ(::stat(QFile::encodeName(path).constData(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
     ASSERT_EQ(::stat(QFile::encodeName(path + QStringLiteral("-wal")).constData(), &st), 0); // WAL in use
