@@ -1,14 +1,18 @@
-// A full batch through keystation-cli with distinctive secrets — the keys' transport PIN, the operators'
-// passwords, the CFSSL authsign HMAC key, the EST Basic password — and debug logging on: none of them, in
-// any common encoding, appears in what the CLI printed, in the exported log or in the journal's files; the
-// files KeyStation creates are readable by their owner only.
+// A full batch through keystation-cli with distinctive secrets — the keys' transport PIN or the station
+// secret and the PINs derived from it, the final user PIN, the operators' passwords, the CFSSL authsign HMAC
+// key, the EST Basic password — and debug logging on: none of them, in any common encoding, appears in what
+// the CLI printed, in the exported log or in the journal's files; the files KeyStation creates are readable
+// by their owner only.
 #include "CfsslServer.h"
 #include "CliRunner.h"
 #include "EstServerProcess.h"
 #include "SimHubControl.h"
 #include "SoftHsmEnv.h"
 #include "TestPki.h"
+#include "core/PinDerivation.h"
+#include "device/Pkcs11Module.h"
 #include "device/SerialNumber.h"
+#include "device/TokenSession.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -34,6 +38,8 @@ constexpr char kOperatorPassword[] = "Quokka-0perator-Secret-7731";
 constexpr char kSupervisorPassword[] = "Numbat-Sup-Secret-2290";
 constexpr char kEstUser[] = "station-7";
 constexpr char kEstPassword[] = "Est-Basic-Secret-4452";
+constexpr char kFinalUserPin[] = "40617283";
+constexpr char kStationSecretHex[] = "c0ffee5eed0123456789abcdefba5eba11c0ffee5eed0123456789abcdefba5e";
 
 mode_t modeOf(const QString &path)
 {
@@ -68,6 +74,8 @@ protected:
         writeSecret(QStringLiteral("cfssl-auth.hex"), test::CfsslServer::authKeyHex() + '\n');
         writeSecret(QStringLiteral("est.user"), QByteArray(kEstUser) + '\n');
         writeSecret(QStringLiteral("est.password"), QByteArray(kEstPassword) + '\n');
+        writeSecret(QStringLiteral("final-user.pin"), QByteArray(kFinalUserPin) + '\n');
+        writeSecret(QStringLiteral("station.secret"), QByteArray(kStationSecretHex) + '\n');
 
         // Private HOME and XDG directories: whatever the CLI creates there is checked too.
         for (const char *d : { "home", "config", "data", "cache", "runtime" })
@@ -123,9 +131,9 @@ protected:
                1);
     }
 
-    void writeProfile(const QJsonObject &ca)
+    void writeProfile(const QJsonObject &ca, const QJsonObject &extra = {})
     {
-        const QJsonObject profile {
+        QJsonObject profile {
             { QStringLiteral("name"), QStringLiteral("secrets") },
             { QStringLiteral("keyAlgorithm"), QStringLiteral("ec-p256") },
             { QStringLiteral("pin"),
@@ -136,9 +144,35 @@ protected:
             { QStringLiteral("ca"), ca },
             { QStringLiteral("minValidityDays"), 1 },
         };
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            profile.insert(it.key(), it.value());
         QFile f(file(QStringLiteral("profile.json")));
         ASSERT_TRUE(f.open(QIODevice::WriteOnly));
         f.write(QJsonDocument(profile).toJson());
+    }
+
+    // Gives every key the PIN derived from the station secret and its serial (what the key issuer does), so
+    // the batch logs in with derived PINs. Returns them.
+    QList<QByteArray> switchKeysToDerivedPins()
+    {
+        QList<QByteArray> pins;
+        auto module
+            = device::Pkcs11Module::load(QString::fromStdString(test::SoftHsmEnv::softHsmModulePath()));
+        EXPECT_TRUE(module);
+        if (!module)
+            return pins;
+        for (const QString &serial : std::as_const(m_serials)) {
+            auto pin = core::PinDerivation::derive(QByteArray::fromHex(kStationSecretHex), serial, 8);
+            EXPECT_TRUE(pin);
+            auto session = device::TokenSession::open(*module, serial);
+            EXPECT_TRUE(session) << serial.toStdString();
+            if (!pin || !session)
+                continue;
+            EXPECT_TRUE((*session)->login(QByteArray(kPin)));
+            EXPECT_TRUE((*session)->changePin(QByteArray(kPin), *pin));
+            pins << *pin;
+        }
+        return pins;
     }
 
     void provisionAndExport()
@@ -265,30 +299,48 @@ TEST_F(SecretsTest, CfsslAuthsignBatchLeaksNoPinPasswordOrHmacKey)
                    { QStringLiteral("url"), cfssl.baseUrl().toString() },
                    { QStringLiteral("profile"), QStringLiteral("station-auth") },
                    { QStringLiteral("authKeyFile"), file(QStringLiteral("cfssl-auth.hex")) },
-                   { QStringLiteral("trustAnchorFile"), m_pki->caCertPath() } });
+                   { QStringLiteral("trustAnchorFile"), m_pki->caCertPath() } },
+                 { { QStringLiteral("finalUserPinFile"), file(QStringLiteral("final-user.pin")) } });
     provisionAndExport();
     EXPECT_EQ(cfssl.issuedCount(), m_serials.size());
+    // The final user PIN really was set (so it really went through the station).
+    auto module = device::Pkcs11Module::load(QString::fromStdString(test::SoftHsmEnv::softHsmModulePath()));
+    ASSERT_TRUE(module);
+    for (const QString &serial : std::as_const(m_serials)) {
+        auto session = device::TokenSession::open(*module, serial);
+        ASSERT_TRUE(session) << serial.toStdString();
+        EXPECT_TRUE((*session)->login(QByteArray(kFinalUserPin))) << serial.toStdString();
+    }
     const QByteArray hmacKey = QByteArray::fromHex(test::CfsslServer::authKeyHex());
-    expectNoSecretsAnywhere({ test::CfsslServer::authKeyHex(), hmacKey });
+    expectNoSecretsAnywhere({ test::CfsslServer::authKeyHex(), hmacKey, kFinalUserPin });
     expectOwnerOnlyFiles();
 }
 
-TEST_F(SecretsTest, EstBasicBatchLeaksNoPinOrPasswords)
+TEST_F(SecretsTest, EstBasicDerivedPinBatchLeaksNoPinSecretOrPassword)
 {
     test::EstServerProcess est(*m_pki);
     ASSERT_TRUE(est.start({ QStringLiteral("--basic"),
                             QString::fromLatin1(kEstUser) + u':' + QString::fromLatin1(kEstPassword) }))
         << est.errorString().toStdString();
+    const QList<QByteArray> derivedPins = switchKeysToDerivedPins();
+    ASSERT_EQ(derivedPins.size(), m_serials.size());
     createAccounts();
     writeProfile({ { QStringLiteral("protocol"), QStringLiteral("est") },
                    { QStringLiteral("url"), est.baseUrl().toString() },
                    { QStringLiteral("usernameFile"), file(QStringLiteral("est.user")) },
                    { QStringLiteral("passwordFile"), file(QStringLiteral("est.password")) },
-                   { QStringLiteral("trustAnchorFile"), m_pki->caCertPath() } });
+                   { QStringLiteral("trustAnchorFile"), m_pki->caCertPath() } },
+                 { { QStringLiteral("pin"),
+                     QJsonObject { { QStringLiteral("source"), QStringLiteral("derived") },
+                                   { QStringLiteral("secretFile"), file(QStringLiteral("station.secret")) },
+                                   { QStringLiteral("digits"), 8 } } } });
     provisionAndExport();
     EXPECT_EQ(est.issuedCount(), m_serials.size());
     // The Authorization header's value is base64("user:password"): covered by forms() of that string.
-    expectNoSecretsAnywhere({ kEstPassword, QByteArray(kEstUser) + ':' + kEstPassword });
+    QList<QByteArray> secrets { kEstPassword, QByteArray(kEstUser) + ':' + kEstPassword, kStationSecretHex,
+                                QByteArray::fromHex(kStationSecretHex) };
+    secrets += derivedPins;
+    expectNoSecretsAnywhere(secrets);
     expectOwnerOnlyFiles();
 }
 
