@@ -158,44 +158,8 @@ void BatchLogWidget::buildUi()
     actions->addWidget(m_verifyBanner, 1);
     layout->addLayout(actions);
 
-    m_model = new AttemptTableModel(this);
-    m_proxy = new QSortFilterProxyModel(this);
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(AttemptTableModel::SortRole);
-    m_table = new QTableView(page);
-    m_table->setObjectName(QStringLiteral("attemptTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(AttemptTableModel::Time, Qt::DescendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setSectionResizeMode(AttemptTableModel::Error, QHeaderView::Stretch);
-
-    m_attemptHeader = new QLabel(tr("Select an attempt to see its steps."), page);
-    m_attemptHeader->setObjectName(QStringLiteral("attemptHeader"));
-    m_attemptHeader->setWordWrap(true);
-    m_attemptHeader->setTextFormat(Qt::RichText);
-    m_attemptHeader->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_steps = new StepEventModel(this);
-    m_stepView = new QTableView(page);
-    m_stepView->setObjectName(QStringLiteral("stepTable"));
-    m_stepView->setModel(m_steps);
-    m_stepView->verticalHeader()->hide();
-    m_stepView->verticalHeader()->setDefaultSectionSize(m_stepView->fontMetrics().height() + 6);
-    m_stepView->setWordWrap(false);
-    m_stepView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_stepView->horizontalHeader()->setStretchLastSection(true);
-    auto *detail = new QWidget(page);
-    auto *detailLayout = new QVBoxLayout(detail);
-    detailLayout->setContentsMargins(0, 0, 0, 0);
-    detailLayout->addWidget(m_attemptHeader);
-    detailLayout->addWidget(m_stepView, 1);
-
+    m_table = buildTable(page);
+    QWidget *detail = buildDetail(page);
     m_charts = new BatchLogCharts(page);
 
     auto *bottom = new QSplitter(Qt::Horizontal, page);
@@ -236,6 +200,52 @@ void BatchLogWidget::buildUi()
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { loadDetail(selectedAttemptId()); });
     showVerify(std::nullopt, {});
+}
+
+QTableView *BatchLogWidget::buildTable(QWidget *page)
+{
+    m_model = new AttemptTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(AttemptTableModel::SortRole);
+    auto *table = new QTableView(page);
+    table->setObjectName(QStringLiteral("attemptTable"));
+    table->setModel(m_proxy);
+    table->setSortingEnabled(true);
+    table->sortByColumn(AttemptTableModel::Time, Qt::DescendingOrder);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setAlternatingRowColors(true);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 8);
+    table->horizontalHeader()->setHighlightSections(false);
+    table->horizontalHeader()->setSectionResizeMode(AttemptTableModel::Error, QHeaderView::Stretch);
+    return table;
+}
+
+QWidget *BatchLogWidget::buildDetail(QWidget *page)
+{
+    m_attemptHeader = new QLabel(tr("Select an attempt to see its steps."), page);
+    m_attemptHeader->setObjectName(QStringLiteral("attemptHeader"));
+    m_attemptHeader->setWordWrap(true);
+    m_attemptHeader->setTextFormat(Qt::RichText);
+    m_attemptHeader->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_steps = new StepEventModel(this);
+    m_stepView = new QTableView(page);
+    m_stepView->setObjectName(QStringLiteral("stepTable"));
+    m_stepView->setModel(m_steps);
+    m_stepView->verticalHeader()->hide();
+    m_stepView->verticalHeader()->setDefaultSectionSize(m_stepView->fontMetrics().height() + 6);
+    m_stepView->setWordWrap(false);
+    m_stepView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_stepView->horizontalHeader()->setStretchLastSection(true);
+    auto *detail = new QWidget(page);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    detailLayout->addWidget(m_attemptHeader);
+    detailLayout->addWidget(m_stepView, 1);
+    return detail;
 }
 
 QWidget *BatchLogWidget::buildRefusal()
@@ -328,8 +338,7 @@ void BatchLogWidget::showLoaded(quint64 generation, const LogSnapshot &l)
         emit loadFailed(l.error);
         return;
     }
-    const QString keep = m_pendingSelection.isEmpty() ? selectedAttemptId() : m_pendingSelection;
-    m_pendingSelection.clear();
+    const QString keep = selectedAttemptId();
     m_batches = l.batches;
     m_filterBar->setBatches(l.batches);
     m_model->setAttempts(l.attempts);

@@ -87,6 +87,8 @@ signals:
 
 private:
     void buildUi();
+    QTableView *buildTable(QWidget *page);
+    QWidget *buildDetail(QWidget *page);
     QWidget *buildRefusal();
     void applyPermissions();
     void showLoaded(quint64 generation, const LogSnapshot &loaded);
@@ -128,7 +130,6 @@ private:
     QList<QFuture<void>> m_running;
     quint64 m_generation = 0;
     quint64 m_detailGeneration = 0;
-    QString m_pendingSelection;
 };
 
 } // namespace ks::app
