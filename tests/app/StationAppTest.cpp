@@ -1,0 +1,61 @@
+// The program's life as main() runs it: settings and command line, the station, auto-login (the demo's
+// --login-file), log out back to the login dialog without quitting.
+#include "GuiFixture.h"
+
+#include "LoginDialog.h"
+#include "StationApp.h"
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace ks;
+
+class StationAppLife : public ks::test::GuiFixture
+{
+};
+
+TEST_F(StationAppLife, LogsInFromAFileThenLogsOutToTheLoginDialog)
+{
+    setUpBench(2);
+    m_station.reset(); // one PKCS#11 context per module per process: the program makes its own
+    QFile login(m_dir + QStringLiteral("/login"));
+    ASSERT_TRUE(login.open(QIODevice::WriteOnly));
+    login.write("admin\ncorrect horse battery\n");
+    login.close();
+
+    app::StationApp::Options options;
+    options.settingsFile = m_dir + QStringLiteral("/keystation.ini");
+    options.profilePath = m_profilePath;
+    options.modulePath = QStringLiteral(KS_SIMHUB_MODULE_PATH);
+    options.journalPath = m_dir + QStringLiteral("/journal.sqlite");
+    options.autoLoginFile = login.fileName();
+    app::StationApp program(options);
+    QSignalSpy lastClosed(qApp, &QGuiApplication::lastWindowClosed);
+    ASSERT_TRUE(program.start());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return program.mainWindow() != nullptr; }, 10000));
+    auto *window = program.mainWindow();
+    EXPECT_EQ(window->session().name, QStringLiteral("admin"));
+    EXPECT_EQ(window->tabs()->count() >= 3, true);
+    // The CA registration runs once after the window shows.
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return !window->findChild<QLabel *>(QStringLiteral("caStatus"))->text().isEmpty(); }, 10000));
+
+    window->logOut();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return program.mainWindow() == nullptr; }, 5000));
+    app::LoginDialog *dialog = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            for (auto *w : QApplication::topLevelWidgets())
+                if (auto *d = qobject_cast<app::LoginDialog *>(w); d && d->isVisible())
+                    dialog = d;
+            return dialog != nullptr;
+        },
+        5000));
+    EXPECT_EQ(lastClosed.count(), 0); // logging out does not end the program
+    dialog->submit(QStringLiteral("admin"), QStringLiteral("correct horse battery"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return program.mainWindow() != nullptr; }, 10000));
+}
