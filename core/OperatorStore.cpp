@@ -244,21 +244,37 @@ Result<OperatorSession> OperatorStore::login(const QString &name, QByteArray &pa
             tr("The account %1 is locked after repeated failures until %2 UTC.")
                 .arg(name, QDateTime::fromMSecsSinceEpoch(r.lockedUntilMs, Qt::UTC).toString(Qt::ISODate)));
     }
-    if (r.lockedUntilMs != 0) // the lock-out period is over: start counting afresh
-        r.failures = 0;
-
     if (!PasswordHasher::verify(password, r.secret)) {
-        const int failures = r.failures + 1;
+        // Counted in the database in one statement, so guesses from several stations at once cannot each read
+        // the same count; an expired lock starts the count afresh.
+        const qint64 lockMs
+            = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.lockout).count();
+        auto counted = m_journal.worker().call([&](QSqlDatabase &db) -> Result<int> {
+            QSqlQuery q(db);
+            QString err;
+            if (!exec(q,
+                      QStringLiteral(
+                          "UPDATE ks_operators SET failures = CASE WHEN locked_until_ms <> 0 AND "
+                          "locked_until_ms <= ? THEN 1 ELSE failures + 1 END, locked_until_ms = CASE "
+                          "WHEN locked_until_ms <= ? THEN 0 ELSE locked_until_ms END, updated_ms = ? "
+                          "WHERE name = ? RETURNING failures"),
+                      { now, now, now, name }, err)
+                || !q.next())
+                return dbError(err);
+            const int failures = q.value(0).toInt();
+            q.finish();
+            if (failures >= m_options.maxFailures
+                && !exec(q,
+                         QStringLiteral(
+                             "UPDATE ks_operators SET failures = 0, locked_until_ms = ? WHERE name = ?"),
+                         { now + lockMs, name }, err))
+                return dbError(err);
+            return failures;
+        });
+        if (!counted)
+            return counted.error();
+        const int failures = *counted;
         const bool lock = failures >= m_options.maxFailures;
-        const qint64 lockedUntil = lock
-            ? now + std::chrono::duration_cast<std::chrono::milliseconds>(m_options.lockout).count()
-            : 0;
-        auto u = update(
-            QStringLiteral("UPDATE ks_operators SET failures = ?, locked_until_ms = ?, updated_ms = ? "
-                           "WHERE name = ?"),
-            { lock ? 0 : failures, lockedUntil, now, name });
-        if (!u)
-            return u.error();
         journal(name, QStringLiteral("login"), lock ? QStringLiteral("locked-out") : QStringLiteral("failed"),
                 { { QStringLiteral("method"), QStringLiteral("password") },
                   { QStringLiteral("reason"), QStringLiteral("wrong-secret") },

@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 
 #include <atomic>
+#include <thread>
 
 using namespace ks::core;
 using ks::test::Backend;
@@ -131,6 +132,31 @@ TEST_P(OperatorStoreTest, LocksOutAfterConsecutiveFailuresAndUnlocksAfterThePeri
         pw = secret("alice-Secret-1");
         EXPECT_TRUE(m_store->login(QStringLiteral("alice"), pw));
     }
+}
+
+TEST_P(OperatorStoreTest, ParallelGuessesFromTwoStationsStillLockAfterN)
+{
+    const OperatorSession root = admin();
+    QByteArray pw = secret("alice-Secret-1");
+    ASSERT_TRUE(m_store->addOperator(root, QStringLiteral("alice"), Role::Operator, pw));
+    auto second = m_backend->open(clock(), QStringLiteral("station-2"));
+    ASSERT_TRUE(second);
+    OperatorStore::Options options;
+    options.maxFailures = 3;
+    OperatorStore other(**second, clock(), options);
+    OperatorStore *stores[2] = { m_store.get(), &other };
+    std::vector<std::thread> guessers;
+    for (int i = 0; i < 6; ++i)
+        guessers.emplace_back([&, i] {
+            QByteArray guess = QByteArrayLiteral("guess-") + QByteArray::number(i) + QByteArrayLiteral("-xx");
+            (void)stores[i % 2]->login(QStringLiteral("alice"), guess);
+        });
+    for (auto &g : guessers)
+        g.join();
+    pw = secret("alice-Secret-1");
+    auto r = m_store->login(QStringLiteral("alice"), pw);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, CoreError::Code::AccountLocked);
 }
 
 TEST_P(OperatorStoreTest, DisabledAccountCannotLogIn)
