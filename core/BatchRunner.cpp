@@ -156,9 +156,14 @@ void BatchRunner::onUpdate(const QString &serial, JobStage stage, bool finished,
         return;
     }
     m_running.remove(serial);
-    m_results.insert(serial, result);
     Q_EMIT keyProgress(serial, stage);
     Q_EMIT keyFinished(result);
+    // A continuous batch runs all day: keep what the summary and a retry need, not every certificate and
+    // timing (those are in the journal and with whoever listened to keyFinished).
+    JobResult kept = result;
+    kept.certDer.clear();
+    kept.steps.clear();
+    m_results.insert(serial, kept);
     pump();
     endIfIdle();
 }
