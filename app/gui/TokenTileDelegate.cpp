@@ -5,10 +5,31 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
 
 namespace ks::app {
 
 using Tone = TokenTileModel::Tone;
+
+namespace {
+
+// The tile has room for the reason in plain words only: the device layer's "Key <serial>: " prefix repeats
+// the tile's own serial, and the parenthesised PKCS#11 call and CKR name belong in the details dialog.
+QString plainReason(QString message, const QString &serial)
+{
+    const int at = serial.isEmpty() ? -1 : message.indexOf(serial);
+    if (at >= 0 && at < 24) {
+        const int colon = message.indexOf(QRegularExpression(QStringLiteral("[:：]")), at + serial.size());
+        if (colon >= 0)
+            message = message.mid(colon + 1).trimmed();
+    }
+    const int detail = message.indexOf(QRegularExpression(QStringLiteral("\\s*[(（]PKCS#11")));
+    if (detail > 0)
+        message.truncate(detail);
+    return message;
+}
+
+} // namespace
 
 TokenTileDelegate::TokenTileDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
@@ -133,9 +154,9 @@ void TokenTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
             tr("Certificate %1\nvalid until %2")
                 .arg(shortSerial, QLocale().toString(notAfter.toLocalTime().date(), QLocale::ShortFormat)));
     } else {
-        QString s = error;
+        QString s = plainReason(error, index.data(TokenTileModel::SerialRole).toString());
         if (!attention.isEmpty())
-            s = s.isEmpty() ? attention : attention + QStringLiteral(" \u2014 ") + s;
+            s = s.isEmpty() ? attention : s + QLatin1Char('\n') + attention;
         p->setPen(error.isEmpty() ? QColor(0x6b, 0x4a, 0x00) : QColor(0x9b, 0x12, 0x12));
         p->drawText(rest, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, s);
     }
