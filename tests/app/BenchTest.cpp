@@ -154,3 +154,30 @@ TEST_F(Bench, AWrongPinKeyTurnsRedWithItsReasonWhileTheOthersFinish)
     bench->view()->setCurrentIndex(bench->model()->index(bench->model()->rowOf(m_serials.last())));
     EXPECT_FALSE(bench->findChild<QPushButton *>(QStringLiteral("retryKey"))->isEnabled());
 }
+
+TEST_F(Bench, SkipKeyCancelsThatKeyOnlyAndRetryProvisionsItAgain)
+{
+    setUpBench(2);
+    ASSERT_TRUE(m_hub->setLatency("C_GenerateKeyPair:EC", 1500));
+    openWindow(core::Role::Operator);
+    ASSERT_TRUE(waitForTiles(2));
+    auto *bench = m_window->bench();
+    QSignalSpy finished(bench, &app::BenchWidget::batchFinished);
+    bench->provisionAll();
+    const QString skipped = bench->model()->serialAt(0);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return bench->model()->count(Tone::Busy) == 2; }, 10000));
+    bench->view()->setCurrentIndex(bench->model()->index(0));
+    auto *skip = bench->findChild<QPushButton *>(QStringLiteral("cancelKey"));
+    ASSERT_TRUE(skip->isEnabled());
+    QTest::mouseClick(skip, Qt::LeftButton);
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_EQ(bench->model()->result(skipped).outcome, core::JobStage::Cancelled);
+    EXPECT_EQ(tone(skipped), Tone::Attention);
+    EXPECT_EQ(bench->model()->count(Tone::Done), 1);
+
+    // Retry is for failed keys; a cancelled one is started again with Provision all.
+    ASSERT_TRUE(m_hub->setLatency("C_GenerateKeyPair:EC", 0));
+    bench->provisionAll();
+    ASSERT_TRUE(finished.wait(60000));
+    EXPECT_EQ(tone(skipped), Tone::Done);
+}
