@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -288,13 +289,16 @@ template<class T, class F> void BatchLogWidget::deliver(QFuture<T> future, F han
 {
     m_running.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
     m_running.append(QFuture<void>(future));
-    // then(this, …) calls the handler directly when the future finished before it was attached; the queued
-    // hop makes every answer arrive from the event loop, after the call that asked for it returned, so
-    // a newer request always supersedes an older one and callers can connect after asking.
-    future.then(this, [this, handler = std::move(handler)](const T &result) {
-        QMetaObject::invokeMethod(
-            this, [handler, result] { handler(result); }, Qt::QueuedConnection);
+    // A watcher owned by the widget, not then(this, …): Qt 6.4's context continuation asserts (and drops the
+    // answer) when the widget is destroyed first, and calls the handler directly when the future finished
+    // before it was attached. The watcher's signal always comes from the event loop, after the call that
+    // asked returned (so a newer request supersedes an older one), and dies with the widget.
+    auto *watcher = new QFutureWatcher<T>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [watcher, handler = std::move(handler)] {
+        handler(watcher->result());
+        watcher->deleteLater();
     });
+    watcher->setFuture(future);
 }
 
 core::AttemptFilter BatchLogWidget::filter() const
