@@ -33,7 +33,7 @@ class StepEventModel;
 // The supervisor's batch log (docs/batch-log.md): the journal's attempts as a filterable table, the steps of
 // the selected attempt, Verify log, CSV and PDF export, and charts.
 //
-// Every journal call runs on a worker thread (QtConcurrent) and comes back through QFuture::then(this, …):
+// Every journal call runs on a worker thread (QtConcurrent) and comes back through a QFutureWatcher it owns:
 // the GUI thread never waits for the database. Each load signals its end (attemptsLoaded, detailLoaded,
 // verifyFinished, exportFinished) so callers and tests know when the view is current. The session's role is
 // checked for every action (ReadLog, VerifyLog, ExportLog); without ReadLog the widget shows no data.
