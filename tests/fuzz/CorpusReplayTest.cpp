@@ -10,6 +10,14 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size);
 
+// Mutations per seed; slow targets (a database per input) use fewer.
+#ifndef KS_FUZZ_TRUNCATIONS
+#define KS_FUZZ_TRUNCATIONS 24
+#endif
+#ifndef KS_FUZZ_FLIPS
+#define KS_FUZZ_FLIPS 48
+#endif
+
 namespace {
 
 QList<QByteArray> seeds()
@@ -45,11 +53,11 @@ TEST(FuzzCorpusReplay, TruncatedAndFlippedSeedsRunCleanly)
     ASSERT_FALSE(corpus.isEmpty());
     for (const QByteArray &seed : corpus) {
         const qsizetype n = seed.size();
-        for (int i = 1; i < 24 && n > 0; ++i)
-            EXPECT_EQ(run(seed.left(n * i / 24)), 0);
-        for (int i = 0; i < 48 && n > 0; ++i) {
+        for (int i = 1; i < KS_FUZZ_TRUNCATIONS && n > 0; ++i)
+            EXPECT_EQ(run(seed.left(n * i / KS_FUZZ_TRUNCATIONS)), 0);
+        for (int i = 0; i < KS_FUZZ_FLIPS && n > 0; ++i) {
             QByteArray flipped = seed;
-            const qsizetype at = (n * i) / 48;
+            const qsizetype at = (n * i) / KS_FUZZ_FLIPS;
             flipped[at] = static_cast<char>(flipped.at(at) ^ (1 << (i % 8)));
             EXPECT_EQ(run(flipped), 0);
         }
