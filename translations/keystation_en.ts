@@ -1131,6 +1131,30 @@ COMMAND --help shows a command's options.
         <source>Only %1 or an administrator may unlock this station.</source>
         <translation>Only %1 or an administrator may unlock this station.</translation>
     </message>
+    <message>
+        <source>Or log in with your badge key</source>
+        <translation>Or log in with your badge key</translation>
+    </message>
+    <message>
+        <source>Log in with badge</source>
+        <translation>Log in with badge</translation>
+    </message>
+    <message>
+        <source>Badge key:</source>
+        <translation>Badge key:</translation>
+    </message>
+    <message>
+        <source>Badge PIN:</source>
+        <translation>Badge PIN:</translation>
+    </message>
+    <message>
+        <source>Slot %1 — %2 — %3</source>
+        <translation>Slot %1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>Choose your badge key and enter its PIN.</source>
+        <translation>Choose your badge key and enter its PIN.</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::MainWindow</name>
@@ -1540,6 +1564,18 @@ Log in again to see the bench.</translation>
     <message>
         <source>Saved. Feedback and lock apply now; station, journal and language at the next start.</source>
         <translation>Saved. Feedback and lock apply now; station, journal and language at the next start.</translation>
+    </message>
+    <message>
+        <source>empty: password login only</source>
+        <translation>empty: password login only</translation>
+    </message>
+    <message>
+        <source>Operator CA for badge login (PEM):</source>
+        <translation>Operator CA for badge login (PEM):</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Certificates (*.pem *.crt)</translation>
     </message>
 </context>
 <context>
@@ -2797,6 +2833,10 @@ valid until %2</translation>
     <message>
         <source>log in with the name and password in FILE (two lines; for demonstrations)</source>
         <translation>log in with the name and password in FILE (two lines; for demonstrations)</translation>
+    </message>
+    <message>
+        <source>operator CA (PEM): offer badge key login</source>
+        <translation>operator CA (PEM): offer badge key login</translation>
     </message>
 </context>
 </TS>

@@ -1131,6 +1131,30 @@ COMMAND --help shows a command's options.
         <source>Only %1 or an administrator may unlock this station.</source>
         <translation>只有 %1 或管理员可以解锁本工位。</translation>
     </message>
+    <message>
+        <source>Or log in with your badge key</source>
+        <translation>或使用您的工卡密钥登录</translation>
+    </message>
+    <message>
+        <source>Log in with badge</source>
+        <translation>使用工卡登录</translation>
+    </message>
+    <message>
+        <source>Badge key:</source>
+        <translation>工卡密钥：</translation>
+    </message>
+    <message>
+        <source>Badge PIN:</source>
+        <translation>工卡PIN码：</translation>
+    </message>
+    <message>
+        <source>Slot %1 — %2 — %3</source>
+        <translation>插槽 %1 — %2 — %3</translation>
+    </message>
+    <message>
+        <source>Choose your badge key and enter its PIN.</source>
+        <translation>请选择您的工卡密钥并输入其PIN码。</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::MainWindow</name>
@@ -1540,6 +1564,18 @@ Log in again to see the bench.</source>
     <message>
         <source>Saved. Feedback and lock apply now; station, journal and language at the next start.</source>
         <translation>已保存。提示反馈和锁定设置立即生效；工位、日志库和语言设置在下次启动时生效。</translation>
+    </message>
+    <message>
+        <source>empty: password login only</source>
+        <translation>留空：仅使用密码登录</translation>
+    </message>
+    <message>
+        <source>Operator CA for badge login (PEM):</source>
+        <translation>工卡登录所用的操作员 CA（PEM）：</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>证书 (*.pem *.crt)</translation>
     </message>
 </context>
 <context>
@@ -2797,6 +2833,10 @@ valid until %2</source>
     <message>
         <source>log in with the name and password in FILE (two lines; for demonstrations)</source>
         <translation>用给定文件中的名称和密码登录（两行；用于演示）</translation>
+    </message>
+    <message>
+        <source>operator CA (PEM): offer badge key login</source>
+        <translation>操作员 CA（PEM）：启用工卡密钥登录</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ GuiSettings GuiSettings::load(QSettings &s)
     g.journalBackend = s.value(QStringLiteral("journal/backend"), g.journalBackend).toString();
     g.sqlitePath = s.value(QStringLiteral("journal/sqlitePath")).toString();
     g.pgConfFile = s.value(QStringLiteral("journal/pgConfFile")).toString();
+    g.badgeCaFile = s.value(QStringLiteral("login/badgeCaFile")).toString();
     g.sounds = s.value(QStringLiteral("feedback/sounds"), g.sounds).toBool();
     g.speech = s.value(QStringLiteral("feedback/speech"), g.speech).toBool();
     g.failureDialog = s.value(QStringLiteral("feedback/failureDialog"), g.failureDialog).toBool();
@@ -29,6 +30,7 @@ void GuiSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("journal/backend"), journalBackend);
     s.setValue(QStringLiteral("journal/sqlitePath"), sqlitePath);
     s.setValue(QStringLiteral("journal/pgConfFile"), pgConfFile);
+    s.setValue(QStringLiteral("login/badgeCaFile"), badgeCaFile);
     s.setValue(QStringLiteral("feedback/sounds"), sounds);
     s.setValue(QStringLiteral("feedback/speech"), speech);
     s.setValue(QStringLiteral("feedback/failureDialog"), failureDialog);

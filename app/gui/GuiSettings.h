@@ -18,6 +18,7 @@ struct GuiSettings
     QString journalBackend = QStringLiteral("sqlite"); // "sqlite" or "postgresql"
     QString sqlitePath; // empty: the platform's application data folder
     QString pgConfFile; // "key = value" connection file (JournalConfig::fromPgConfFile)
+    QString badgeCaFile; // operator CA certificate(s), PEM; empty: no badge login
     bool sounds = true;
     bool speech = false;
     bool failureDialog = false;

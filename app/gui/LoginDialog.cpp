@@ -1,8 +1,13 @@
 #include "LoginDialog.h"
 
+#include "core/BadgeLogin.h"
+#include "device/TokenWatcher.h"
+
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QFutureWatcher>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -107,7 +112,7 @@ void LoginDialog::accept()
     m_password->clear();
     if (m_repeat)
         m_repeat->clear();
-    m_buttons->setEnabled(false);
+    setBusy(true);
     m_error->hide();
 
     // The store wipes the password it is handed; the copy lives in the task only.
@@ -123,9 +128,89 @@ void LoginDialog::accept()
     }));
 }
 
+void LoginDialog::setBusy(bool busy)
+{
+    m_buttons->setEnabled(!busy);
+    if (m_badgeButton)
+        m_badgeButton->setEnabled(!busy && m_badge->count() > 0);
+}
+
+void LoginDialog::enableBadge(std::shared_ptr<device::Pkcs11Module> module,
+                              std::shared_ptr<core::BadgeVerifier> verifier, device::TokenWatcher *watcher)
+{
+    if (m_mode != Mode::Login || m_badgeBox)
+        return;
+    m_module = std::move(module);
+    m_verifier = std::move(verifier);
+    m_watcher = watcher;
+    m_badgeBox = new QGroupBox(tr("Or log in with your badge key"), this);
+    auto *form = new QFormLayout(m_badgeBox);
+    m_badge = new QComboBox(m_badgeBox);
+    m_badge->setObjectName(QStringLiteral("badge"));
+    m_badgePin = new QLineEdit(m_badgeBox);
+    m_badgePin->setObjectName(QStringLiteral("badgePin"));
+    m_badgePin->setEchoMode(QLineEdit::Password);
+    m_badgeButton = new QPushButton(tr("Log in with badge"), m_badgeBox);
+    m_badgeButton->setObjectName(QStringLiteral("badgeLogin"));
+    form->addRow(tr("Badge key:"), m_badge);
+    form->addRow(tr("Badge PIN:"), m_badgePin);
+    form->addRow(m_badgeButton);
+    auto *box = qobject_cast<QVBoxLayout *>(layout());
+    box->insertWidget(box->indexOf(m_error), m_badgeBox);
+    connect(m_badgeButton, &QPushButton::clicked, this, &LoginDialog::loginWithBadge);
+    connect(m_watcher, &device::TokenWatcher::tokenAdded, this, &LoginDialog::refreshBadges);
+    connect(m_watcher, &device::TokenWatcher::tokenRemoved, this, &LoginDialog::refreshBadges);
+    refreshBadges();
+}
+
+void LoginDialog::refreshBadges()
+{
+    const QString current = m_badge->currentData().toString();
+    m_badge->clear();
+    for (const auto &t : m_watcher->tokens())
+        m_badge->addItem(tr("Slot %1 — %2 — %3").arg(t.slotId).arg(t.model, t.serial), t.serial);
+    m_badge->setCurrentIndex(qMax(0, m_badge->findData(current)));
+    m_badgeButton->setEnabled(m_badge->count() > 0 && m_buttons->isEnabled());
+}
+
+void LoginDialog::submitBadge(const QString &serial, const QString &pin)
+{
+    if (!m_badge)
+        return;
+    m_badge->setCurrentIndex(m_badge->findData(serial));
+    m_badgePin->setText(pin);
+    loginWithBadge();
+}
+
+void LoginDialog::loginWithBadge()
+{
+    const QString serial = m_badge->currentData().toString();
+    if (serial.isEmpty() || m_badgePin->text().isEmpty()) {
+        m_error->setText(tr("Choose your badge key and enter its PIN."));
+        m_error->show();
+        return;
+    }
+    QByteArray pin = m_badgePin->text().toUtf8();
+    m_badgePin->clear();
+    setBusy(true);
+    m_error->hide();
+    // The badge signs on its chip (about 0.3 s on a real one): off the GUI thread.
+    auto module = m_module;
+    auto verifier = m_verifier;
+    core::OperatorStore *store = &m_operators;
+    auto *watcher = new QFutureWatcher<core::Result<core::OperatorSession>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        finishLogin(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([module, verifier, store, serial, pin]() mutable {
+        return core::BadgeLogin::login(module, serial, pin, *verifier, *store);
+    }));
+}
+
 void LoginDialog::finishLogin(const core::Result<core::OperatorSession> &result)
 {
-    m_buttons->setEnabled(true);
+    setBusy(false);
     if (!result) {
         m_error->setText(result.error().message);
         m_error->show();

@@ -4,9 +4,22 @@
 
 #include <QDialog>
 
+#include <memory>
+
+class QComboBox;
 class QDialogButtonBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
+
+namespace ks::core {
+class BadgeVerifier;
+}
+namespace ks::device {
+class Pkcs11Module;
+class TokenWatcher;
+} // namespace ks::device
 
 namespace ks::app {
 
@@ -34,9 +47,18 @@ public:
     // For tests and the demo: fill in and submit as a person would.
     void submit(const QString &name, const QString &password);
 
+    // Offers login with a badge key on the hub (MISSION.md step 1): the badge signs a fresh challenge and
+    // its certificate must chain to the operator CA the verifier holds. Login mode only.
+    void enableBadge(std::shared_ptr<device::Pkcs11Module> module,
+                     std::shared_ptr<core::BadgeVerifier> verifier, device::TokenWatcher *watcher);
+    void submitBadge(const QString &serial, const QString &pin);
+
 private:
     void accept() override;
     void finishLogin(const core::Result<core::OperatorSession> &result);
+    void loginWithBadge();
+    void refreshBadges();
+    void setBusy(bool busy);
 
     core::OperatorStore &m_operators;
     Mode m_mode;
@@ -47,6 +69,13 @@ private:
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
     core::OperatorSession m_session;
+    std::shared_ptr<device::Pkcs11Module> m_module;
+    std::shared_ptr<core::BadgeVerifier> m_verifier;
+    device::TokenWatcher *m_watcher = nullptr;
+    QGroupBox *m_badgeBox = nullptr;
+    QComboBox *m_badge = nullptr;
+    QLineEdit *m_badgePin = nullptr;
+    QPushButton *m_badgeButton = nullptr;
 };
 
 } // namespace ks::app

@@ -41,6 +41,10 @@ SettingsWidget::SettingsWidget(const GuiSettings &current, QSettings *store, QWi
     sf->addRow(tr("SQLite journal file:"), withBrowse(m_sqlite, tr("SQLite files (*.sqlite *.db)")));
     m_pgConf = pathEdit(QStringLiteral("pgConfFile"), current.pgConfFile);
     sf->addRow(tr("PostgreSQL connection file:"), withBrowse(m_pgConf, tr("All files (*)")));
+    m_badgeCa = pathEdit(QStringLiteral("badgeCaFile"), current.badgeCaFile);
+    m_badgeCa->setPlaceholderText(tr("empty: password login only"));
+    sf->addRow(tr("Operator CA for badge login (PEM):"),
+               withBrowse(m_badgeCa, tr("Certificates (*.pem *.crt)")));
     auto *hint = new QLabel(tr("The CA endpoint, its credentials, the trust anchors and the PIN policy are "
                                "part of the provisioning profile."),
                             station);
@@ -126,6 +130,7 @@ GuiSettings SettingsWidget::settings() const
     g.journalBackend = m_backend->currentData().toString();
     g.sqlitePath = m_sqlite->text().trimmed();
     g.pgConfFile = m_pgConf->text().trimmed();
+    g.badgeCaFile = m_badgeCa->text().trimmed();
     g.sounds = m_sounds->isChecked();
     g.speech = m_speech->isChecked();
     g.failureDialog = m_failureDialog->isChecked();

@@ -41,6 +41,7 @@ private:
     QComboBox *m_backend;
     QLineEdit *m_sqlite;
     QLineEdit *m_pgConf;
+    QLineEdit *m_badgeCa;
     QCheckBox *m_sounds;
     QCheckBox *m_speech;
     QCheckBox *m_failureDialog;

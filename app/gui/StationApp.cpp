@@ -3,6 +3,7 @@
 #include "BenchWidget.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "core/BadgeVerifier.h"
 #include "core/Station.h"
 
 #include <QApplication>
@@ -38,6 +39,8 @@ StationApp::StationApp(Options options, QObject *parent)
     }
     if (!m_options.language.isEmpty())
         m_settings.language = m_options.language;
+    if (!m_options.badgeCaFile.isEmpty())
+        m_settings.badgeCaFile = m_options.badgeCaFile;
 }
 
 StationApp::~StationApp()
@@ -89,6 +92,13 @@ bool StationApp::start()
         return false;
     }
     m_station = std::move(*station);
+    if (!m_settings.badgeCaFile.isEmpty()) {
+        auto anchors = core::BadgeVerifier::loadAnchorsPem(m_settings.badgeCaFile);
+        if (anchors)
+            m_badgeVerifier = std::make_shared<core::BadgeVerifier>(*anchors);
+        else
+            qCWarning(lcGui) << "badge login off:" << anchors.error().toString();
+    }
     showLogin();
     return true;
 }
@@ -104,6 +114,8 @@ void StationApp::showLogin()
     const auto mode = first && *first ? LoginDialog::Mode::FirstAdministrator : LoginDialog::Mode::Login;
     auto *dialog = new LoginDialog(m_station->operators(), mode);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_badgeVerifier)
+        dialog->enableBadge(m_station->module(), m_badgeVerifier, m_station->watcher());
     connect(dialog, &QDialog::finished, this, [this, dialog](int code) {
         if (code == QDialog::Accepted)
             openMainWindow(dialog);

@@ -10,8 +10,9 @@
 #include <memory>
 
 namespace ks::core {
+class BadgeVerifier;
 class Station;
-}
+} // namespace ks::core
 
 namespace ks::app {
 
@@ -32,6 +33,7 @@ public:
         QString modulePath;
         QString journalPath;
         QString pgConfFile;
+        QString badgeCaFile;
         QString language;
         QString autoLoginFile; // demo: a file with the operator name and password on two lines
         QString screenshotPath; // grab the main window after screenshotDelayMs and quit
@@ -64,6 +66,7 @@ private:
     QTranslator m_qtTranslator;
     std::unique_ptr<core::Station> m_station;
     QPointer<MainWindow> m_window;
+    std::shared_ptr<core::BadgeVerifier> m_badgeVerifier;
     bool m_caConnected = false;
 };
 

@@ -43,7 +43,10 @@ int main(int argc, char **argv)
                                                            "log in with the name and password in FILE "
                                                            "(two lines; for demonstrations)"),
                                    QStringLiteral("FILE"));
-    parser.addOptions({ settings, profile, module, journal, pgConf, language, login });
+    const QCommandLineOption badgeCa(
+        QStringLiteral("badge-ca"),
+        QApplication::translate("main", "operator CA (PEM): offer badge key login"), QStringLiteral("FILE"));
+    parser.addOptions({ settings, profile, module, journal, pgConf, language, login, badgeCa });
     parser.process(app);
 
     ks::app::StationApp::Options options;
@@ -54,6 +57,7 @@ int main(int argc, char **argv)
     options.pgConfFile = parser.value(pgConf);
     options.language = parser.value(language);
     options.autoLoginFile = parser.value(login);
+    options.badgeCaFile = parser.value(badgeCa);
     // Screenshots for the README and the demo check: KS_SCREENSHOT=path [KS_SCREENSHOT_DELAY=seconds].
     options.screenshotPath = qEnvironmentVariable("KS_SCREENSHOT");
     if (qEnvironmentVariableIsSet("KS_SCREENSHOT_DELAY"))

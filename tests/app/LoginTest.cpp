@@ -5,7 +5,11 @@
 #include "BenchWidget.h"
 #include "LoginDialog.h"
 #include "SettingsWidget.h"
+#include "core/BadgeVerifier.h"
 #include "core/Journal.h"
+#include "device/KeyAlgorithm.h"
+#include "device/TokenSession.h"
+#include "device/TokenWatcher.h"
 
 #include <QLabel>
 #include <QStackedWidget>
@@ -156,4 +160,52 @@ TEST_F(Roles, LockHidesTheBenchUntilTheOperatorLogsInAgain)
     dialog->submit(QStringLiteral("ann"), QStringLiteral("a long enough password"));
     EXPECT_TRUE(QTest::qWaitFor([&] { return !w->isLocked(); }, 10000));
     EXPECT_EQ(stack->currentWidget(), w->tabs());
+}
+
+TEST_F(Roles, ABadgeKeyOnTheHubLogsItsOperatorIn)
+{
+    addKeysWithPin(1, "2468"); // the badge: a key on the hub holding alice's key pair and certificate
+    const QString badge = m_serials.front();
+    setUpBench(1);
+    {
+        auto session = device::TokenSession::open(m_station->module(), badge);
+        ASSERT_TRUE(session && (*session)->login(QByteArray("2468")));
+        auto pair = (*session)->generateKeyPair(device::KeyAlgorithm::EcP256, QStringLiteral("badge"));
+        ASSERT_TRUE(pair);
+        test::IssueOptions options;
+        options.subjectPublicKeyDer = pair->publicKey;
+        options.commonName = QStringLiteral("alice");
+        options.issuerCert = m_pki->caCert(); // the test CA doubles as the operator CA
+        options.issuerKey = m_pki->caKey();
+        options.extendedKeyUsage = { QLatin1String(test::OidClientAuth) };
+        ASSERT_TRUE(
+            (*session)->writeCertificate(pair->id, test::TestPki::issue(options), QStringLiteral("badge")));
+    }
+    QByteArray password("alice's password");
+    ASSERT_TRUE(m_station->operators().addOperator(m_session, QStringLiteral("alice"), core::Role::Operator,
+                                                   password));
+
+    LoginDialog dialog(m_station->operators(), LoginDialog::Mode::Login);
+    dialog.enableBadge(m_station->module(),
+                       std::make_shared<core::BadgeVerifier>(QList<QByteArray> { m_pki->caCertDer() }),
+                       m_station->watcher());
+    dialog.open();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_station->watcher()->tokens().size() == 2; }, 5000));
+    dialog.submitBadge(badge, QStringLiteral("2468"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.result() == QDialog::Accepted; }, 10000))
+        << dialog.errorText().toStdString();
+    EXPECT_EQ(dialog.session().name, QStringLiteral("alice"));
+    EXPECT_EQ(dialog.session().method, QStringLiteral("badge"));
+    screenshot(&dialog, QStringLiteral("login-badge"));
+
+    // A wrong badge PIN: refused with the key's reason, nobody logged in.
+    LoginDialog again(m_station->operators(), LoginDialog::Mode::Login);
+    again.enableBadge(m_station->module(),
+                      std::make_shared<core::BadgeVerifier>(QList<QByteArray> { m_pki->caCertDer() }),
+                      m_station->watcher());
+    again.open();
+    again.submitBadge(badge, QStringLiteral("1111"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !again.errorText().isEmpty(); }, 10000));
+    EXPECT_NE(again.result(), QDialog::Accepted);
+    EXPECT_TRUE(again.session().name.isEmpty());
 }
