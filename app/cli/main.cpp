@@ -21,6 +21,8 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <csignal>
+
 namespace {
 
 struct Tr
@@ -48,6 +50,9 @@ int usage(int code)
 
 int main(int argc, char **argv)
 {
+    // A full disk (or a file-size limit) must surface as a write error the journal reports, not kill the
+    // station in the middle of a key.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("keystation"));
     QCoreApplication::setOrganizationName(QStringLiteral("KeyStation"));

@@ -12,6 +12,7 @@
 #include "device/SerialNumber.h"
 #include "device/TokenSession.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -34,7 +35,9 @@ struct KillPoint
     int delayMs; // after the stage's progress line appears
 };
 
-class CrashTest : public ::testing::TestWithParam<KillPoint>
+// Three keys behind the simulated hub, cfssl over TLS, a profile and an administrator: keystation-cli's
+// bench.
+class CliBench : public ::testing::Test
 {
 protected:
     void SetUp() override
@@ -83,8 +86,12 @@ protected:
         };
         writeFile(QStringLiteral("profile.json"), QJsonDocument(profile).toJson());
 
-        auto journal = core::Journal::open(core::JournalConfig::sqlite(journalPath()));
-        ASSERT_TRUE(journal);
+        if (m_journalArgs.isEmpty()) {
+            m_journalArgs = { QStringLiteral("--journal"), journalPath() };
+            m_journalConfig = core::JournalConfig::sqlite(journalPath());
+        }
+        auto journal = core::Journal::open(m_journalConfig);
+        ASSERT_TRUE(journal) << journal.error().toString().toStdString();
         core::OperatorStore operators(**journal);
         QByteArray password("crash test password");
         ASSERT_TRUE(operators.createFirstAdministrator(QStringLiteral("admin"), password));
@@ -101,12 +108,12 @@ protected:
 
     QStringList cliArgs() const
     {
-        return { QStringLiteral("provision"),       QStringLiteral("--all"),
-                 QStringLiteral("--profile"),       m_dir + QStringLiteral("/profile.json"),
-                 QStringLiteral("--module"),        QStringLiteral(KS_SIMHUB_MODULE_PATH),
-                 QStringLiteral("--journal"),       journalPath(),
-                 QStringLiteral("--operator"),      QStringLiteral("admin"),
-                 QStringLiteral("--password-file"), m_dir + QStringLiteral("/operator.pw") };
+        return QStringList { QStringLiteral("provision"),       QStringLiteral("--all"),
+                             QStringLiteral("--profile"),       m_dir + QStringLiteral("/profile.json"),
+                             QStringLiteral("--module"),        QStringLiteral(KS_SIMHUB_MODULE_PATH),
+                             QStringLiteral("--operator"),      QStringLiteral("admin"),
+                             QStringLiteral("--password-file"), m_dir + QStringLiteral("/operator.pw") }
+        + m_journalArgs;
     }
 
     // Runs the CLI until a progress line for `stage` appears, waits, then SIGKILLs it. True if it was killed.
@@ -138,15 +145,83 @@ protected:
         return false;
     }
 
-    int runToEnd(QString *output)
+    // wrapper: e.g. {"prlimit", "--fsize=N", "--"} to run the CLI under an OS limit.
+    int runToEnd(QString *output, const QStringList &wrapper = {})
     {
         QProcess cli;
-        cli.start(QStringLiteral(KS_CLI_PATH), cliArgs());
+        if (wrapper.isEmpty())
+            cli.start(QStringLiteral(KS_CLI_PATH), cliArgs());
+        else
+            cli.start(wrapper.front(),
+                      wrapper.mid(1) + QStringList { QStringLiteral(KS_CLI_PATH) } + cliArgs());
         cli.waitForFinished(120000);
         *output = QString::fromUtf8(cli.readAllStandardOutput() + cli.readAllStandardError());
         return cli.exitStatus() == QProcess::NormalExit ? cli.exitCode() : -1;
     }
 
+    std::unique_ptr<core::Journal> openJournal()
+    {
+        auto journal = core::Journal::open(m_journalConfig);
+        EXPECT_TRUE(journal) << journal.error().toString().toStdString();
+        return journal ? std::move(*journal) : nullptr;
+    }
+
+    // After the last run: journal intact and every key done; the CA issued one certificate per key, plus at
+    // most one per request cut off before its answer was journaled (strict: none); one certificate and one
+    // key pair on each key, verifying against the CA.
+    void expectEveryKeyProvisionedOnce(bool strict)
+    {
+        auto journal = openJournal();
+        ASSERT_TRUE(journal);
+        auto verify = journal->verify();
+        ASSERT_TRUE(verify);
+        EXPECT_TRUE(verify->intact) << verify->toString().toStdString();
+        int unansweredEnrolments = 0;
+        auto events = journal->events();
+        ASSERT_TRUE(events);
+        QHash<QString, int> openEnrol;
+        for (const auto &e : *events) {
+            if (e.step != core::journalStepName(core::JournalStep::Enrol))
+                continue;
+            openEnrol[e.attemptId] += e.phase == core::journalPhaseName(core::JournalPhase::Before) ? 1 : -1;
+        }
+        for (int open : std::as_const(openEnrol))
+            unansweredEnrolments += open > 0 ? 1 : 0;
+        for (const auto &serial : std::as_const(m_serials)) {
+            auto state = journal->resumeState(serial);
+            ASSERT_TRUE(state);
+            EXPECT_EQ(state->stage, core::KeyResumeState::Stage::Done) << serial.toStdString();
+        }
+        journal.reset();
+
+        const int issued = m_cfssl.issuedCount();
+        EXPECT_GE(issued, 3);
+        EXPECT_LE(issued, 3 + unansweredEnrolments);
+        if (strict) {
+            EXPECT_EQ(issued, 3) << m_log.toStdString();
+        }
+
+        auto module = device::Pkcs11Module::load(QStringLiteral(KS_SIMHUB_MODULE_PATH));
+        ASSERT_TRUE(module);
+        for (const auto &serial : std::as_const(m_serials)) {
+            auto session = device::TokenSession::open(*module, serial);
+            ASSERT_TRUE(session);
+            ASSERT_TRUE((*session)->login(QByteArray("123456")));
+            auto certs = (*session)->certificates();
+            ASSERT_TRUE(certs);
+            ASSERT_EQ(certs->size(), 1) << serial.toStdString();
+            QString why;
+            EXPECT_TRUE(test::TestPki::verifyChain(certs->front().der, { m_pki->caCertDer() }, {}, &why))
+                << why.toStdString();
+            auto pairs = (*session)->keyPairs();
+            ASSERT_TRUE(pairs);
+            EXPECT_EQ(pairs->size(), 1)
+                << "an interruption left an extra key pair on " << serial.toStdString();
+        }
+    }
+
+    QStringList m_journalArgs;
+    core::JournalConfig m_journalConfig;
     test::SoftHsmEnv m_env;
     QString m_dir;
     QStringList m_serials;
@@ -156,6 +231,10 @@ protected:
 };
 
 } // namespace
+
+class CrashTest : public CliBench, public ::testing::WithParamInterface<KillPoint>
+{
+};
 
 TEST_P(CrashTest, KilledAtAStepThenRestartedProvisionsEveryKeyExactlyOnce)
 {
@@ -168,57 +247,7 @@ TEST_P(CrashTest, KilledAtAStepThenRestartedProvisionsEveryKeyExactlyOnce)
     if (code != 0) // a key interrupted mid-write may need a second pass to confirm; never more
         code = runToEnd(&output);
     ASSERT_EQ(code, 0) << output.toStdString();
-
-    // The journal: intact, and every key's last word is "done".
-    auto journal = core::Journal::open(core::JournalConfig::sqlite(journalPath()));
-    ASSERT_TRUE(journal);
-    auto verify = (*journal)->verify();
-    ASSERT_TRUE(verify);
-    EXPECT_TRUE(verify->intact) << verify->toString().toStdString();
-    int unansweredEnrolments = 0;
-    auto events = (*journal)->events();
-    ASSERT_TRUE(events);
-    QHash<QString, int> openEnrol;
-    for (const auto &e : *events) {
-        if (e.step != core::journalStepName(core::JournalStep::Enrol))
-            continue;
-        openEnrol[e.attemptId] += e.phase == core::journalPhaseName(core::JournalPhase::Before) ? 1 : -1;
-    }
-    for (int open : std::as_const(openEnrol))
-        unansweredEnrolments += open > 0 ? 1 : 0;
-    for (const auto &serial : std::as_const(m_serials)) {
-        auto state = (*journal)->resumeState(serial);
-        ASSERT_TRUE(state);
-        EXPECT_EQ(state->stage, core::KeyResumeState::Stage::Done) << serial.toStdString();
-    }
-    journal->reset();
-
-    // The CA: one certificate per key, plus at most one for a request the kill cut off before its answer was
-    // journaled (cfssl keeps no request id to look it up again).
-    const int issued = m_cfssl.issuedCount();
-    EXPECT_GE(issued, 3);
-    EXPECT_LE(issued, 3 + unansweredEnrolments);
-    if (point.stage != core::JobStage::Enrol) {
-        EXPECT_EQ(issued, 3) << m_log.toStdString();
-    }
-
-    // The keys: exactly one certificate each, on the key it names, and no stray key pair.
-    auto module = device::Pkcs11Module::load(QStringLiteral(KS_SIMHUB_MODULE_PATH));
-    ASSERT_TRUE(module);
-    for (const auto &serial : std::as_const(m_serials)) {
-        auto session = device::TokenSession::open(*module, serial);
-        ASSERT_TRUE(session);
-        ASSERT_TRUE((*session)->login(QByteArray("123456")));
-        auto certs = (*session)->certificates();
-        ASSERT_TRUE(certs);
-        ASSERT_EQ(certs->size(), 1) << serial.toStdString();
-        QString why;
-        EXPECT_TRUE(test::TestPki::verifyChain(certs->front().der, { m_pki->caCertDer() }, {}, &why))
-            << why.toStdString();
-        auto pairs = (*session)->keyPairs();
-        ASSERT_TRUE(pairs);
-        EXPECT_EQ(pairs->size(), 1) << "a kill left an extra key pair on " << serial.toStdString();
-    }
+    expectEveryKeyProvisionedOnce(point.stage != core::JobStage::Enrol);
 }
 
 namespace {
@@ -273,3 +302,68 @@ INSTANTIATE_TEST_SUITE_P(AtEveryStep, CrashTest, ::testing::ValuesIn(killPoints(
     return core::jobStageName(info.param.stage).remove(QLatin1Char('-')).toStdString() + "_"
         + std::to_string(info.param.delayMs) + "ms_" + std::to_string(info.index);
 });
+
+// --- journal faults (docs/fault-matrix.md) ---
+
+class JournalFault : public CliBench
+{
+};
+
+TEST_F(JournalFault, DiskFullFailsKeysCleanlyAndTheNextRunFinishesThem)
+{
+    // A real full disk, for this process only: RLIMIT_FSIZE makes every write past the limit fail with EFBIG,
+    // as SQLite sees on a full file system. The journal's write-ahead log hits it after a few commits.
+    QString output;
+    const int code = runToEnd(
+        &output,
+        { QStringLiteral("prlimit"), QStringLiteral("--fsize=%1").arg(256 * 1024), QStringLiteral("--") });
+    ASSERT_GE(code, 1) << "the batch cannot have finished with a full journal:\n" << output.toStdString();
+    ASSERT_LE(code, 2) << "crashed instead of reporting:\n" << output.toStdString();
+    if (qEnvironmentVariableIsSet("KS_TEST_VERBOSE"))
+        std::printf("%s\n", qPrintable(output));
+    EXPECT_TRUE(output.contains(QStringLiteral("JournalUnavailable"))
+                || output.contains(QStringLiteral("journal"), Qt::CaseInsensitive))
+        << output.toStdString();
+
+    int next = runToEnd(&output);
+    if (next != 0)
+        next = runToEnd(&output);
+    ASSERT_EQ(next, 0) << output.toStdString();
+    expectEveryKeyProvisionedOnce(false);
+}
+
+TEST_F(JournalFault, ReadOnlyJournalStopsTheStationBeforeAnyKeyIsTouched)
+{
+    // Root ignores file modes, so the journal is made immutable (ext4 attribute), directory included.
+    const QString journalDir = m_dir + QStringLiteral("/ro");
+    ASSERT_TRUE(QDir().mkpath(journalDir));
+    const QString path = journalDir + QStringLiteral("/journal.sqlite");
+    m_journalArgs = { QStringLiteral("--journal"), path };
+    m_journalConfig = core::JournalConfig::sqlite(path);
+    {
+        auto journal = openJournal(); // created, with its schema
+        ASSERT_TRUE(journal);
+        QByteArray password("crash test password");
+        core::OperatorStore operators(*journal);
+        ASSERT_TRUE(operators.createFirstAdministrator(QStringLiteral("admin"), password));
+    }
+    auto chattr = [&](const char *flag) {
+        return QProcess::execute(QStringLiteral("chattr"), { QLatin1String(flag), path, journalDir });
+    };
+    ASSERT_EQ(chattr("+i"), 0) << "chattr +i needs an ext4-like file system";
+    QString output;
+    const int code = runToEnd(&output);
+    ASSERT_EQ(chattr("-i"), 0);
+    EXPECT_EQ(code, 2) << output.toStdString();
+    EXPECT_FALSE(output.contains(QStringLiteral("DONE"))) << output.toStdString();
+
+    auto module = device::Pkcs11Module::load(QStringLiteral(KS_SIMHUB_MODULE_PATH));
+    ASSERT_TRUE(module);
+    for (const auto &serial : std::as_const(m_serials)) {
+        auto session = device::TokenSession::open(*module, serial);
+        ASSERT_TRUE(session && (*session)->login(QByteArray("123456")));
+        auto pairs = (*session)->keyPairs();
+        ASSERT_TRUE(pairs);
+        EXPECT_TRUE(pairs->isEmpty()) << "a key was touched without a journal";
+    }
+}
