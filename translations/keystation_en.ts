@@ -1606,6 +1606,22 @@ Give the right files with --profile and --module, or fix the settings file %4.</
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>Open settings…</translation>
+    </message>
+    <message>
+        <source>The journal cannot be opened either (%1), so no administrator can log in. Fix the settings file %2.</source>
+        <translation>The journal cannot be opened either (%1), so no administrator can log in. Fix the settings file %2.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the settings.</source>
+        <translation>Only an administrator can change the settings.</translation>
+    </message>
+    <message>
+        <source>KeyStation — settings (the station is not running)</source>
+        <translation>KeyStation — settings (the station is not running)</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::StepEventModel</name>

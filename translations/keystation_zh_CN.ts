@@ -1606,6 +1606,22 @@ PKCS#11 模块：%3
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>打开设置…</translation>
+    </message>
+    <message>
+        <source>The journal cannot be opened either (%1), so no administrator can log in. Fix the settings file %2.</source>
+        <translation>日志库也无法打开（%1），因此管理员无法登录。请修改设置文件 %2。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the settings.</source>
+        <translation>只有管理员可以更改设置。</translation>
+    </message>
+    <message>
+        <source>KeyStation — settings (the station is not running)</source>
+        <translation>KeyStation — 设置（工位未运行）</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::StepEventModel</name>

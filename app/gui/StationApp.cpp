@@ -3,7 +3,10 @@
 #include "BenchWidget.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
+#include "SettingsWidget.h"
 #include "core/BadgeVerifier.h"
+#include "core/Journal.h"
+#include "core/OperatorStore.h"
 #include "core/Station.h"
 
 #include <QApplication>
@@ -11,6 +14,7 @@
 #include <QLibraryInfo>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcGui, "ks.app.gui")
@@ -81,15 +85,8 @@ bool StationApp::start()
           }())
         : core::Result<std::unique_ptr<core::Station>>(journal.error());
     if (!station) {
-        QMessageBox::critical(
-            nullptr, tr("KeyStation cannot start"),
-            tr("The station could not be set up:\n\n%1\n\nProfile: %2\nPKCS#11 module: %3\n\n"
-               "Give the right files with --profile and --module, or fix the settings file %4.")
-                .arg(station.error().message,
-                     m_settings.profilePath.isEmpty() ? tr("(none)") : m_settings.profilePath,
-                     m_settings.modulePath.isEmpty() ? tr("(none)") : m_settings.modulePath,
-                     m_store->fileName()));
-        return false;
+        showStartFailure(station.error().message);
+        return true;
     }
     m_station = std::move(*station);
     if (!m_settings.badgeCaFile.isEmpty()) {
@@ -101,6 +98,70 @@ bool StationApp::start()
     }
     showLogin();
     return true;
+}
+
+void StationApp::showStartFailure(const QString &reason)
+{
+    auto *box = new QMessageBox(
+        QMessageBox::Critical, tr("KeyStation cannot start"),
+        tr("The station could not be set up:\n\n%1\n\nProfile: %2\nPKCS#11 module: %3\n\n"
+           "Give the right files with --profile and --module, or fix the settings file %4.")
+            .arg(reason, m_settings.profilePath.isEmpty() ? tr("(none)") : m_settings.profilePath,
+                 m_settings.modulePath.isEmpty() ? tr("(none)") : m_settings.modulePath, m_store->fileName()),
+        QMessageBox::Close);
+    box->setObjectName(QStringLiteral("startFailure"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    auto *settings = box->addButton(tr("Open settings…"), QMessageBox::ActionRole);
+    settings->setObjectName(QStringLiteral("openSettings"));
+    connect(box, &QMessageBox::buttonClicked, this, [this, settings](QAbstractButton *button) {
+        if (button == settings)
+            QTimer::singleShot(0, this, &StationApp::openRecoverySettings);
+        else
+            QCoreApplication::exit(1);
+    });
+    box->open();
+}
+
+void StationApp::openRecoverySettings()
+{
+    // Only an administrator may change settings: the accounts live in the journal, which may still open.
+    auto journalConfig = m_settings.journalConfig();
+    auto journal = journalConfig ? core::Journal::open(*journalConfig)
+                                 : core::Result<std::unique_ptr<core::Journal>>(journalConfig.error());
+    if (!journal) {
+        QMessageBox::critical(nullptr, tr("KeyStation cannot start"),
+                              tr("The journal cannot be opened either (%1), so no administrator can log in. "
+                                 "Fix the settings file %2.")
+                                  .arg(journal.error().message, m_store->fileName()));
+        QCoreApplication::exit(1);
+        return;
+    }
+    m_recoveryJournal = std::move(*journal);
+    m_recoveryOperators = std::make_unique<core::OperatorStore>(*m_recoveryJournal);
+    auto first = m_recoveryOperators->needsFirstAdministrator();
+    auto *dialog
+        = new LoginDialog(*m_recoveryOperators,
+                          first && *first ? LoginDialog::Mode::FirstAdministrator : LoginDialog::Mode::Login);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, this, [this, dialog](int code) {
+        if (code != QDialog::Accepted) {
+            QCoreApplication::exit(1);
+            return;
+        }
+        if (!core::roleAllows(dialog->session().role, core::Permission::ChangeSettings)) {
+            QMessageBox::warning(nullptr, tr("KeyStation cannot start"),
+                                 tr("Only an administrator can change the settings."));
+            QCoreApplication::exit(1);
+            return;
+        }
+        auto *page = new SettingsWidget(m_settings, m_store.get());
+        page->setAttribute(Qt::WA_DeleteOnClose);
+        page->setWindowTitle(tr("KeyStation — settings (the station is not running)"));
+        page->setWindowIcon(QIcon(QStringLiteral(":/icons/keystation.svg")));
+        page->resize(900, 600);
+        page->show();
+    });
+    dialog->open();
 }
 
 MainWindow *StationApp::mainWindow() const

@@ -11,6 +11,8 @@
 
 namespace ks::core {
 class BadgeVerifier;
+class Journal;
+class OperatorStore;
 class Station;
 } // namespace ks::core
 
@@ -44,7 +46,9 @@ public:
     explicit StationApp(Options options, QObject *parent = nullptr);
     ~StationApp() override;
 
-    // Loads the language and the station; false (after telling the user) when the station cannot start.
+    // Loads the language and the station, then asks for a login. When the station cannot be assembled (a
+    // broken profile, a missing module) it says why and offers an administrator the settings page, backed by
+    // the journal alone; false only when there is nothing to show at all.
     bool start();
 
     // Installs the translator for a language ("zh_CN", "en", empty: the system's) from the embedded .qm.
@@ -54,6 +58,8 @@ public:
     core::Station *station() const { return m_station.get(); }
 
 private:
+    void showStartFailure(const QString &reason);
+    void openRecoverySettings();
     void showLogin();
     void openMainWindow(const LoginDialog *dialog);
     void logOut();
@@ -67,6 +73,8 @@ private:
     std::unique_ptr<core::Station> m_station;
     QPointer<MainWindow> m_window;
     std::shared_ptr<core::BadgeVerifier> m_badgeVerifier;
+    std::unique_ptr<core::Journal> m_recoveryJournal;
+    std::unique_ptr<core::OperatorStore> m_recoveryOperators;
     bool m_caConnected = false;
 };
 

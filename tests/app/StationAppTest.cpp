@@ -5,9 +5,11 @@
 #include "LoginDialog.h"
 #include "StationApp.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -58,4 +60,51 @@ TEST_F(StationAppLife, LogsInFromAFileThenLogsOutToTheLoginDialog)
     EXPECT_EQ(lastClosed.count(), 0); // logging out does not end the program
     dialog->submit(QStringLiteral("admin"), QStringLiteral("correct horse battery"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return program.mainWindow() != nullptr; }, 10000));
+}
+
+TEST_F(StationAppLife, ABrokenProfileOffersTheSettingsToAnAdministrator)
+{
+    setUpBench(1);
+    m_station.reset();
+    QFile broken(m_dir + QStringLiteral("/broken.json"));
+    ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+    broken.write("{ \"name\": ");
+    broken.close();
+
+    app::StationApp::Options options;
+    options.settingsFile = m_dir + QStringLiteral("/keystation.ini");
+    options.profilePath = broken.fileName();
+    options.modulePath = QStringLiteral(KS_SIMHUB_MODULE_PATH);
+    options.journalPath = m_dir + QStringLiteral("/journal.sqlite");
+    app::StationApp program(options);
+    ASSERT_TRUE(program.start());
+    EXPECT_EQ(program.mainWindow(), nullptr);
+    auto topLevel = [](const QString &name) -> QWidget * {
+        for (auto *w : QApplication::topLevelWidgets())
+            if (w->isVisible() && (w->objectName() == name || w->inherits(name.toLatin1().constData())))
+                return w;
+        return nullptr;
+    };
+    QWidget *box = nullptr;
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return (box = topLevel(QStringLiteral("startFailure"))) != nullptr; }, 5000));
+    auto *open = box->findChild<QAbstractButton *>(QStringLiteral("openSettings"));
+    ASSERT_NE(open, nullptr);
+    open->click();
+
+    app::LoginDialog *dialog = nullptr;
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] {
+            return (dialog
+                    = qobject_cast<app::LoginDialog *>(topLevel(QStringLiteral("ks::app::LoginDialog"))));
+        },
+        5000));
+    dialog->submit(QStringLiteral("admin"), QStringLiteral("correct horse battery"));
+    QWidget *settings = nullptr;
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return (settings = topLevel(QStringLiteral("settings"))) != nullptr; }, 10000));
+    auto *profile = settings->findChild<QLineEdit *>(QStringLiteral("profilePath"));
+    ASSERT_NE(profile, nullptr);
+    EXPECT_EQ(profile->text(), broken.fileName());
+    settings->close();
 }
