@@ -92,7 +92,9 @@ bool EngineFixture::startStation(const QJsonObject &overrides)
     core::StationConfig config;
     config.profilePath = m_profilePath;
     config.modulePath = QStringLiteral(KS_SIMHUB_MODULE_PATH);
-    config.journal = core::JournalConfig::sqlite(m_dir + QStringLiteral("/journal.sqlite"));
+    config.journal = m_journalOverride
+        ? *m_journalOverride
+        : core::JournalConfig::sqlite(m_dir + QStringLiteral("/journal.sqlite"));
     auto station = core::Station::create(config);
     EXPECT_TRUE(station) << station.error().toString().toStdString();
     if (!station)

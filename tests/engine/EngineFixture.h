@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 namespace ks::test {
 
@@ -53,6 +54,7 @@ protected:
     std::map<QString, std::string> m_raw;
     QString m_dir;
     QString m_profilePath;
+    std::optional<core::JournalConfig> m_journalOverride; // default: SQLite in the bench's directory
 };
 
 } // namespace ks::test
