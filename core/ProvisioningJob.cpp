@@ -197,10 +197,15 @@ bool ProvisioningJob::finished() const
 
 bool ProvisioningJob::expire(qint64 nowMs)
 {
-    std::lock_guard lock(m_mutex);
-    if (m_finished || m_deadlineMs == 0 || nowMs < m_deadlineMs)
+    // Called on the GUI thread every tick for every running job: it must never wait. A job that holds its
+    // lock is busy writing the journal, which is not hung; it is looked at again on the next tick.
+    const qint64 deadline = m_deadlineMs.load();
+    if (deadline == 0 || nowMs < deadline)
         return false;
-    const qint64 allowed = (m_deadlineMs - m_stepStartMs) / 1000;
+    std::unique_lock lock(m_mutex, std::try_to_lock);
+    if (!lock.owns_lock() || m_finished || m_deadlineMs.load() == 0 || nowMs < m_deadlineMs.load())
+        return false;
+    const qint64 allowed = (m_deadlineMs.load() - m_stepStartMs) / 1000;
     const JobStage stage = m_stage.load();
     const QString message = tr("No answer within %1 s while %2; the key was left as it is.")
                                 .arg(allowed)

@@ -81,7 +81,8 @@ private:
     std::atomic<JobStage> m_stage { JobStage::Queued };
     std::atomic_bool m_cancel { false };
     bool m_finished = false; // under m_mutex
-    qint64 m_deadlineMs = 0; // steady clock, under m_mutex; 0 = none
+    // Steady clock; 0 = none. Written under m_mutex, read without it by the watchdog (which never waits).
+    std::atomic<qint64> m_deadlineMs { 0 };
     qint64 m_stepStartMs = 0;
     qint64 m_startMs = 0;
     JobResult m_result;
