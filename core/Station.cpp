@@ -210,13 +210,19 @@ Result<QStringList> Station::connectCa()
 
 QFuture<Result<QStringList>> Station::connectCaAsync()
 {
-    return m_ca->fetchCaCertificates().then(this, [this](const ca::Result<QList<QByteArray>> &certs) {
-        QPromise<ca::Result<QList<QByteArray>>> promise;
-        promise.start();
-        promise.addResult(certs);
-        promise.finish();
-        return takeCaCertificates(promise.future());
+    // A watcher owned by the station rather than QFuture::then(context): if the station goes first, the
+    // watcher goes with it and the promise ends cancelled; Qt 6.4's context continuations assert in that
+    // case.
+    auto promise = std::make_shared<QPromise<Result<QStringList>>>();
+    promise->start();
+    auto *watcher = new QFutureWatcher<ca::Result<QList<QByteArray>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, promise] {
+        promise->addResult(takeCaCertificates(watcher->future()));
+        promise->finish();
+        watcher->deleteLater();
     });
+    watcher->setFuture(m_ca->fetchCaCertificates());
+    return promise->future();
 }
 
 Result<QStringList> Station::takeCaCertificates(const QFuture<ca::Result<QList<QByteArray>>> &future)

@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -119,16 +120,20 @@ void MainWindow::connectCa()
 {
     if (m_bench)
         m_bench->setCaStatus(tr("CA: connecting…"), true);
-    QPointer<MainWindow> self(this);
-    auto result = m_station->connectCa();
-    if (!self)
-        return; // closed while the CA answered
-    if (!m_bench)
-        return;
-    if (result)
-        m_bench->setCaStatus(tr("CA: connected (%1)").arg(result->value(0)), true);
-    else
-        m_bench->setCaStatus(tr("CA unreachable: %1").arg(result.error().message), false);
+    // No nested event loop: the answer arrives through this window's event loop, and not at all if it is
+    // closed first (the watcher is the window's child).
+    auto *watcher = new QFutureWatcher<core::Result<QStringList>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (!m_bench || watcher->future().resultCount() == 0)
+            return;
+        const auto result = watcher->future().result();
+        if (result)
+            m_bench->setCaStatus(tr("CA: connected (%1)").arg(result->value(0)), true);
+        else
+            m_bench->setCaStatus(tr("CA unreachable: %1").arg(result.error().message), false);
+    });
+    watcher->setFuture(m_station->connectCaAsync());
 }
 
 void MainWindow::lock()
