@@ -1,5 +1,7 @@
 #include "LogCommand.h"
 
+#include "CliOutput.h"
+
 #include "OperatorCommand.h"
 #include "core/Journal.h"
 
@@ -19,14 +21,12 @@ struct Tr
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
-    return stream;
+    return cliOut();
 }
 
 QTextStream &err()
 {
-    static QTextStream stream(stderr);
-    return stream;
+    return cliErr();
 }
 
 int fail(const core::CoreError &e)

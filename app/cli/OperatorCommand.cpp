@@ -1,5 +1,7 @@
 #include "OperatorCommand.h"
 
+#include "CliOutput.h"
+
 #include "core/Journal.h"
 #include "core/SecureBytes.h"
 
@@ -22,14 +24,12 @@ struct Tr
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
-    return stream;
+    return cliOut();
 }
 
 QTextStream &err()
 {
-    static QTextStream stream(stderr);
-    return stream;
+    return cliErr();
 }
 
 // Reads up to a newline from fd byte by byte: no buffering, so several secrets can follow each other on

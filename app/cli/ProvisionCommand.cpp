@@ -1,5 +1,7 @@
 #include "ProvisionCommand.h"
 
+#include "CliOutput.h"
+
 #include "CliPassword.h"
 #include "CliSignals.h"
 #include "core/Journal.h"
@@ -24,8 +26,7 @@ struct Tr
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
-    return stream;
+    return cliOut();
 }
 
 QString stamp()

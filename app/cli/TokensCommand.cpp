@@ -1,5 +1,7 @@
 #include "TokensCommand.h"
 
+#include "CliOutput.h"
+
 #include "CliSignals.h"
 #include "device/Pkcs11Module.h"
 #include "device/TokenWatcher.h"
@@ -26,14 +28,12 @@ struct Tr
 
 QTextStream &out()
 {
-    static QTextStream stream(stdout);
-    return stream;
+    return cliOut();
 }
 
 QTextStream &err()
 {
-    static QTextStream stream(stderr);
-    return stream;
+    return cliErr();
 }
 
 QJsonObject toJson(const device::TokenInfo &t)
