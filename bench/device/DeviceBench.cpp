@@ -1,5 +1,5 @@
-// Device-layer figures: per-step times on SoftHSM, and N keys one after another vs all at once, on plain SoftHSM
-// and through the simulated hub with real-chip latency. Prints a table; run by scripts/bench.
+// Device-layer figures: per-step times on SoftHSM, and N keys one after another vs all at once, on plain
+// SoftHSM and through the simulated hub with real-chip latency. Prints a table; run by scripts/bench.
 #include "SimHubControl.h"
 #include "SoftHsmEnv.h"
 #include "TestPki.h"
@@ -32,23 +32,23 @@ Steps provisionOne(const std::shared_ptr<Pkcs11Module> &module, const QString &s
     QElapsedTimer t;
     auto session = TokenSession::open(module, serial);
     if (!session)
-        return Steps{0, 0, 0, 0, false};
+        return Steps { 0, 0, 0, 0, false };
     t.start();
     if (!(*session)->login(QByteArray("123456")))
-        return Steps{0, 0, 0, 0, false};
+        return Steps { 0, 0, 0, 0, false };
     steps.login = t.nsecsElapsed() / 1e6;
     t.restart();
     auto pair = (*session)->generateKeyPair(algorithm, QStringLiteral("bench"));
     steps.keygen = t.nsecsElapsed() / 1e6;
     if (!pair)
-        return Steps{0, 0, 0, 0, false};
+        return Steps { 0, 0, 0, 0, false };
     CsrRequest request;
-    request.subject = {{QStringLiteral("CN"), serial}, {QStringLiteral("serialNumber"), serial}};
+    request.subject = { { QStringLiteral("CN"), serial }, { QStringLiteral("serialNumber"), serial } };
     t.restart();
     auto csr = (*session)->signCsr(pair->id, request);
     steps.csr = t.nsecsElapsed() / 1e6;
     if (!csr)
-        return Steps{0, 0, 0, 0, false};
+        return Steps { 0, 0, 0, 0, false };
     ks::test::IssueOptions options;
     options.issuerCert = pki.caCert();
     options.issuerKey = pki.caKey();
@@ -87,9 +87,10 @@ BatchResult runBatch(const QString &modulePath, const QStringList &serials, KeyA
     result.sequentialMs = t.nsecsElapsed() / 1e6;
     t.restart();
     std::vector<std::thread> threads;
-    std::atomic_int failures{0};
+    std::atomic_int failures { 0 };
     for (int i = half; i < serials.size(); ++i)
-        threads.emplace_back([&, i] { failures += provisionOne(*module, serials[i], algorithm, pki).ok ? 0 : 1; });
+        threads.emplace_back(
+            [&, i] { failures += provisionOne(*module, serials[i], algorithm, pki).ok ? 0 : 1; });
     for (auto &thread : threads)
         thread.join();
     result.parallelMs = t.nsecsElapsed() / 1e6;
@@ -99,10 +100,11 @@ BatchResult runBatch(const QString &modulePath, const QStringList &serials, KeyA
 
 void printBatch(const char *setup, const char *algorithm, int keys, const BatchResult &r, double oneKeyMs)
 {
-    std::printf("%-26s %-8s %4d keys  sequential %9.0f ms  parallel %8.0f ms  speed-up %5.1fx  parallel/one-key "
-                "%4.2f  failures %d\n",
-                setup, algorithm, keys, r.sequentialMs, r.parallelMs, r.sequentialMs / r.parallelMs,
-                r.parallelMs / oneKeyMs, r.failures);
+    std::printf(
+        "%-26s %-8s %4d keys  sequential %9.0f ms  parallel %8.0f ms  speed-up %5.1fx  parallel/one-key "
+        "%4.2f  failures %d\n",
+        setup, algorithm, keys, r.sequentialMs, r.parallelMs, r.sequentialMs / r.parallelMs,
+        r.parallelMs / oneKeyMs, r.failures);
 }
 
 } // namespace
@@ -119,7 +121,7 @@ int main(int argc, char **argv)
         const char *name;
         KeyAlgorithm algorithm;
     };
-    const Case cases[] = {{"rsa2048", KeyAlgorithm::Rsa2048}, {"ec-p256", KeyAlgorithm::EcP256}};
+    const Case cases[] = { { "rsa2048", KeyAlgorithm::Rsa2048 }, { "ec-p256", KeyAlgorithm::EcP256 } };
 
     for (const auto &c : cases) {
         // Plain SoftHSM: CPU-bound crypto, so parallel gains are bounded by the cores.
@@ -155,8 +157,9 @@ int main(int argc, char **argv)
         Steps steps;
         const auto r = runBatch(QStringLiteral(KS_SIMHUB_MODULE_PATH), serials, c.algorithm, pki, &steps);
         const double oneKey = steps.login + steps.keygen + steps.csr + steps.write;
-        std::printf("per-step on the hub (%s): login %.1f ms, keygen %.1f ms, CSR %.1f ms, write %.1f ms = %.0f ms\n",
-                    c.name, steps.login, steps.keygen, steps.csr, steps.write, oneKey);
+        std::printf(
+            "per-step on the hub (%s): login %.1f ms, keygen %.1f ms, CSR %.1f ms, write %.1f ms = %.0f ms\n",
+            c.name, steps.login, steps.keygen, steps.csr, steps.write, oneKey);
         printBatch("simulated hub, chip latency", c.name, keys, r, oneKey);
     }
 #endif
