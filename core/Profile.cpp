@@ -6,27 +6,15 @@ namespace ks::core {
 
 QString Profile::algorithmName(KeyAlgorithm a)
 {
-    switch (a) {
-    case KeyAlgorithm::Rsa2048:
-        return QStringLiteral("rsa2048");
-    case KeyAlgorithm::Rsa3072:
-        return QStringLiteral("rsa3072");
-    case KeyAlgorithm::Rsa4096:
-        return QStringLiteral("rsa4096");
-    case KeyAlgorithm::EcP256:
-        return QStringLiteral("ec-p256");
-    case KeyAlgorithm::EcP384:
-        return QStringLiteral("ec-p384");
-    }
-    return {};
+    return device::KeyAlgorithms::name(a);
 }
 
 std::optional<Profile::KeyAlgorithm> Profile::algorithmFromName(const QString &name)
 {
-    for (auto a : { KeyAlgorithm::Rsa2048, KeyAlgorithm::Rsa3072, KeyAlgorithm::Rsa4096, KeyAlgorithm::EcP256,
-                    KeyAlgorithm::EcP384 })
-        if (algorithmName(a) == name)
-            return a;
+    // Exact names only in a profile file (the device layer also accepts other spellings).
+    const auto a = device::KeyAlgorithms::fromName(name);
+    if (a && device::KeyAlgorithms::name(*a) == name)
+        return a;
     return std::nullopt;
 }
 

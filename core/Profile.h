@@ -1,5 +1,7 @@
 #pragma once
 
+#include "device/KeyAlgorithm.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -13,14 +15,8 @@ namespace ks::core {
 // Secrets are never held here, only where to read them from (files or environment variables).
 struct Profile
 {
-    enum class KeyAlgorithm
-    {
-        Rsa2048,
-        Rsa3072,
-        Rsa4096,
-        EcP256,
-        EcP384
-    };
+    // The device layer's algorithms: what a profile asks for is what the key generates.
+    using KeyAlgorithm = device::KeyAlgorithm;
     enum class PinSource
     {
         Transport,

@@ -62,23 +62,6 @@ std::optional<JournalStep> journalStep(JobStage stage)
     }
 }
 
-device::KeyAlgorithm deviceAlgorithm(Profile::KeyAlgorithm a)
-{
-    switch (a) {
-    case Profile::KeyAlgorithm::Rsa2048:
-        return device::KeyAlgorithm::Rsa2048;
-    case Profile::KeyAlgorithm::Rsa3072:
-        return device::KeyAlgorithm::Rsa3072;
-    case Profile::KeyAlgorithm::Rsa4096:
-        return device::KeyAlgorithm::Rsa4096;
-    case Profile::KeyAlgorithm::EcP256:
-        return device::KeyAlgorithm::EcP256;
-    case Profile::KeyAlgorithm::EcP384:
-        return device::KeyAlgorithm::EcP384;
-    }
-    return device::KeyAlgorithm::Rsa2048;
-}
-
 bool pairMatches(const device::KeyPairInfo &pair, device::KeyAlgorithm algorithm)
 {
     if (device::KeyAlgorithms::isRsa(algorithm))
@@ -460,7 +443,7 @@ void ProvisioningJob::run()
         }
     }
 
-    const device::KeyAlgorithm algorithm = deviceAlgorithm(profile.keyAlgorithm);
+    const device::KeyAlgorithm algorithm = profile.keyAlgorithm;
     std::optional<device::KeyPairInfo> chosen;
     QByteArray issued; // a certificate an earlier attempt received and did not write
     // A finished attempt leaves nothing to resume (a forced run gets a new key pair and certificate).
