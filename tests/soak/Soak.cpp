@@ -323,12 +323,20 @@ int main(int argc, char **argv)
     check(verify && verify->intact,
           QStringLiteral("journal: %1").arg(verify ? verify->toString() : QString()));
     // Memory must not grow with the number of keys: compare the end with the state after a fifth of them.
+    // Under AddressSanitizer freed memory sits in its quarantine (up to 256 MiB) by design, so RSS says
+    // nothing there; the plain build checks it.
     const long growthKb = rssEnd - rssAtFifth;
+#if defined(__SANITIZE_ADDRESS__)
+    std::printf("RSS grew by %ld KiB; the bound is not checked under AddressSanitizer (quarantine)\n",
+                growthKb);
+#else
     check(growthKb < 64 * 1024,
           QStringLiteral("RSS grew by %1 KiB after the first fifth of the keys").arg(growthKb));
+#endif
 
     std::printf(
-        "soak (%s): %d keys through %d slots in %.1f s (%.1f keys/min); done %d, failed %d; pulls %d, faults "
+        "soak (%s): %d keys through %d slots in %.1f s (%.1f keys/min); done %d, failed %d; pulls %d, "
+        "faults "
         "%d; CA issued %d (journal %d); journal %s; RSS %ld -> %ld (after 1/5) -> %ld KiB; invariants "
         "broken: %d\n",
         est ? "EST" : "cfssl", total, hubSlots, seconds, done * 60.0 / seconds, done, gaveUp, pulls, faults,
