@@ -1,5 +1,6 @@
 #include "ProvisionCommand.h"
 
+#include "CliDefaults.h"
 #include "CliOutput.h"
 
 #include "CliPassword.h"
@@ -43,12 +44,6 @@ QString defaultProfile()
         + QStringLiteral("/profile.json");
 }
 
-QString defaultModule()
-{
-    const QString env = qEnvironmentVariable("KEYSTATION_PKCS11_MODULE");
-    return env.isEmpty() ? QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so") : env;
-}
-
 } // namespace
 
 int runProvisionCommand(const QStringList &args)
@@ -85,8 +80,8 @@ int runProvisionCommand(const QStringList &args)
     core::StationConfig config;
     config.profilePath = parser.isSet(QStringLiteral("profile")) ? parser.value(QStringLiteral("profile"))
                                                                  : defaultProfile();
-    config.modulePath
-        = parser.isSet(QStringLiteral("module")) ? parser.value(QStringLiteral("module")) : defaultModule();
+    config.modulePath = parser.isSet(QStringLiteral("module")) ? parser.value(QStringLiteral("module"))
+                                                               : defaultModules().value(0);
     if (parser.isSet(QStringLiteral("pg-conf"))) {
         auto pg = core::JournalConfig::fromPgConfFile(parser.value(QStringLiteral("pg-conf")));
         if (!pg) {

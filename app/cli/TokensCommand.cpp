@@ -1,5 +1,6 @@
 #include "TokensCommand.h"
 
+#include "CliDefaults.h"
 #include "CliOutput.h"
 
 #include "CliSignals.h"
@@ -61,14 +62,6 @@ QString toLine(const device::TokenInfo &t)
         .arg(t.slotId)
         .arg(t.manufacturer, t.model, t.label,
              flags.isEmpty() ? QString() : QStringLiteral("  [") + flags + u']');
-}
-
-QStringList defaultModules()
-{
-    const QString fromEnv = qEnvironmentVariable("KEYSTATION_PKCS11_MODULE");
-    if (!fromEnv.isEmpty())
-        return fromEnv.split(QLatin1Char(':'), Qt::SkipEmptyParts);
-    return { QStringLiteral("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so") };
 }
 
 // A hint for the most common reason a real bench shows nothing.
