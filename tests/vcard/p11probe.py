@@ -6,7 +6,10 @@ application sees in ONE PKCS#11 session: e.g. the token flags right after a fail
 This does.
 
   p11probe.py [--module M] list                 slots: id, description, token serial, flags
-  p11probe.py [--module M] login SLOT PIN...    C_Login with each PIN in turn in one process,
+  p11probe.py [--module M] privkeys SLOT PIN     logs in, for each private key object: CKA_ID, CKA_SENSITIVE,
+                                                CKA_EXTRACTABLE, and what reading CKA_PRIVATE_EXPONENT /
+                                                CKA_VALUE returns (it must be refused)
+  p11probe.py [--module M] login SLOT PIN...    (SLOT: id or reader name) C_Login with each PIN in turn in one process,
                                                 printing the rv and C_GetTokenInfo flags after each
 """
 import argparse
@@ -46,6 +49,10 @@ class TokenInfo(ctypes.Structure):
                 ("hardwareVersion", Version), ("firmwareVersion", Version), ("utcTime", ctypes.c_char * 16)]
 
 
+class Attribute(ctypes.Structure):
+    _fields_ = [("type", CK_ULONG), ("pValue", ctypes.c_void_p), ("ulValueLen", CK_ULONG)]
+
+
 def flag_names(flags):
     return ",".join(n for bit, n in FLAG_NAMES if flags & bit) or "-"
 
@@ -54,11 +61,29 @@ def rv_name(rv):
     return RV_NAMES.get(rv, "0x%X" % rv)
 
 
+def find_slot(lib, spec):
+    """A slot id, or the slot whose description (reader name) is spec."""
+    try:
+        return int(spec, 0)
+    except ValueError:
+        pass
+    n = CK_ULONG(0)
+    lib.C_GetSlotList(ctypes.c_ubyte(0), None, ctypes.byref(n))
+    ids = (CK_ULONG * max(n.value, 1))()
+    lib.C_GetSlotList(ctypes.c_ubyte(0), ids, ctypes.byref(n))
+    for i in range(n.value):
+        si = SlotInfo()
+        lib.C_GetSlotInfo(ids[i], ctypes.byref(si))
+        if si.slotDescription.decode(errors="replace").strip() == spec:
+            return ids[i]
+    sys.exit("no slot described %r" % spec)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--module", default=os.environ.get("KS_VCARDS_MODULE",
                                                        "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"))
-    ap.add_argument("cmd", choices=["list", "login"])
+    ap.add_argument("cmd", choices=["list", "login", "privkeys"])
     ap.add_argument("args", nargs="*")
     a = ap.parse_args()
 
@@ -91,10 +116,48 @@ def main():
                 print("slot=%d desc=%r token-error=%s" % (ids[i], desc, rv_name(rv)))
             else:
                 print("slot=%d desc=%r no-token" % (ids[i], desc))
+    elif a.cmd == "privkeys":
+        slot = find_slot(lib, a.args[0])
+        h = CK_ULONG(0)
+        rv = lib.C_OpenSession(CK_ULONG(slot), CK_ULONG(0x4 | 0x2), None, None, ctypes.byref(h))
+        if rv:
+            sys.exit("C_OpenSession: %s" % rv_name(rv))
+        p = a.args[1].encode()
+        rv = lib.C_Login(h, CK_ULONG(1), ctypes.c_char_p(p), CK_ULONG(len(p)))
+        if rv:
+            sys.exit("C_Login: %s" % rv_name(rv))
+        cls = CK_ULONG(3)  # CKO_PRIVATE_KEY
+        tmpl = (Attribute * 1)(Attribute(0x0, ctypes.cast(ctypes.byref(cls), ctypes.c_void_p), ctypes.sizeof(cls)))
+        lib.C_FindObjectsInit(h, tmpl, CK_ULONG(1))
+        objs = (CK_ULONG * 32)()
+        cnt = CK_ULONG(0)
+        lib.C_FindObjects(h, objs, CK_ULONG(32), ctypes.byref(cnt))
+        lib.C_FindObjectsFinal(h)
+        for i in range(cnt.value):
+            def get(attr):
+                at = Attribute(attr, None, 0)
+                rv = lib.C_GetAttributeValue(h, objs[i], ctypes.byref(at), CK_ULONG(1))
+                if rv or at.ulValueLen in (0, CK_ULONG(-1).value):
+                    return rv, None
+                buf = ctypes.create_string_buffer(at.ulValueLen)
+                at.pValue = ctypes.cast(buf, ctypes.c_void_p)
+                rv = lib.C_GetAttributeValue(h, objs[i], ctypes.byref(at), CK_ULONG(1))
+                return rv, buf.raw[:at.ulValueLen]
+            _, cid = get(0x102)
+            _, sens = get(0x103)
+            _, extr = get(0x162)
+            rv_d, _ = get(0x123)
+            rv_v, _ = get(0x11)
+            print("privkey id=%s sensitive=%s extractable=%s read-private-exponent=%s read-value=%s" % (
+                cid.hex() if cid else "?", bool(sens and sens[0]), bool(extr and extr[0]),
+                "CKR_ATTRIBUTE_SENSITIVE" if rv_d == 0x11 else rv_name(rv_d),
+                "CKR_ATTRIBUTE_SENSITIVE" if rv_v == 0x11 else rv_name(rv_v)))
+        lib.C_Logout(h)
+        lib.C_CloseSession(h)
     else:
         if len(a.args) < 2:
             sys.exit("login SLOT PIN...")
-        slot = int(a.args[0], 0)
+        slot = find_slot(lib, a.args[0])
         h = CK_ULONG(0)
         rv = lib.C_OpenSession(CK_ULONG(slot), CK_ULONG(0x4 | 0x2), None, None, ctypes.byref(h))
         if rv:
