@@ -49,6 +49,10 @@ struct ProvisioningContext
     QString operatorName;
     QString batchId;
     bool force = false; // re-provision keys that already hold a valid certificate of this profile
+    // Where each key's PKCS#11 work runs: empty = in this process, through `module`; otherwise the path of
+    // keystation-token-worker, started once per key, which loads module->path() itself
+    // (docs/worker-process.md).
+    QString workerPath;
     Clock clock = systemClock();
 };
 

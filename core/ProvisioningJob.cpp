@@ -7,7 +7,9 @@
 #include "core/PinDerivation.h"
 #include "core/SecureBytes.h"
 #include "device/DeviceError.h"
+#include "device/Pkcs11Module.h"
 #include "device/TokenSession.h"
+#include "device/worker/WorkerSession.h"
 
 #include <QCryptographicHash>
 
@@ -95,6 +97,8 @@ QString deviceCode(const device::DeviceError &e)
         return QStringLiteral("SignatureInvalid");
     case C::ModuleLoad:
         return QStringLiteral("ModuleUnavailable");
+    case C::WorkerFailed:
+        return QStringLiteral("WorkerFailed");
     default:
         return QStringLiteral("DeviceError");
     }
@@ -166,10 +170,23 @@ void ProvisioningJob::detach()
 
 void ProvisioningJob::abandon()
 {
-    std::lock_guard lock(m_mutex);
-    m_sink = nullptr;
-    m_finished = true;
-    m_deadlineMs = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        m_sink = nullptr;
+        m_finished = true;
+        m_deadlineMs = 0;
+    }
+    abortSession();
+}
+
+bool ProvisioningJob::abortSession()
+{
+    std::shared_ptr<device::KeySession> session;
+    {
+        std::lock_guard lock(m_sessionMutex);
+        session = m_session;
+    }
+    return session && session->abort();
 }
 
 bool ProvisioningJob::finished() const
@@ -193,13 +210,17 @@ bool ProvisioningJob::expire(qint64 nowMs)
     const QString message = tr("No answer within %1 s while %2; the key was left as it is.")
                                 .arg(allowed)
                                 .arg(jobStageTitle(stage).toLower());
+    // A worker stuck in a module call is killed: the key is free for a retry with a fresh worker.
+    const bool workerStopped = abortSession();
     m_result.failedAt = stage;
     m_result.errorCode = QStringLiteral("Timeout");
-    m_result.errorMessage = message;
+    m_result.errorMessage
+        = workerStopped ? message + QLatin1Char(' ') + tr("Its worker process was stopped.") : message;
     if (auto step = journalStep(stage); step && !m_result.attemptId.isEmpty())
-        m_context->journal->recordEvent(
-            m_result.attemptId, *step, JournalPhase::Failed,
-            { { QStringLiteral("code"), m_result.errorCode }, { QStringLiteral("message"), message } });
+        m_context->journal->recordEvent(m_result.attemptId, *step, JournalPhase::Failed,
+                                        { { QStringLiteral("code"), m_result.errorCode },
+                                          { QStringLiteral("message"), m_result.errorMessage },
+                                          { QStringLiteral("workerStopped"), workerStopped } });
     finishLocked(JobStage::Failed);
     return true;
 }
@@ -354,6 +375,17 @@ QByteArray ProvisioningJob::loginPin(QString *error) const
 
 void ProvisioningJob::run()
 {
+    runSteps();
+    // The session ends on this thread (a worker's socket is closed and the worker reaped here).
+    std::shared_ptr<device::KeySession> last;
+    {
+        std::lock_guard lock(m_sessionMutex);
+        last = std::move(m_session);
+    }
+}
+
+void ProvisioningJob::runSteps()
+{
     const ProvisioningContext &ctx = *m_context;
     const Profile &profile = ctx.profile;
     const QString &serial = m_token.serial;
@@ -362,6 +394,7 @@ void ProvisioningJob::run()
     auto attempt
         = ctx.journal->beginAttempt(ctx.batchId, serial, m_token.model,
                                     { { QStringLiteral("slot"), static_cast<qint64>(m_token.slotId) },
+                                      { QStringLiteral("port"), m_token.port() },
                                       { QStringLiteral("label"), m_token.label },
                                       { QStringLiteral("manufacturer"), m_token.manufacturer } });
     if (!attempt || !resume) {
@@ -378,10 +411,28 @@ void ProvisioningJob::run()
     // --- 4. key usable? ---
     if (!enter(JobStage::Login, profile.timeouts.login))
         return;
-    auto opened = device::TokenSession::open(ctx.module, serial);
-    if (!opened)
-        return failDevice(opened.error());
-    std::unique_ptr<device::TokenSession> session = std::move(*opened);
+    std::shared_ptr<device::KeySession> session;
+    if (ctx.workerPath.isEmpty()) {
+        auto opened = device::TokenSession::open(ctx.module, serial);
+        if (!opened)
+            return failDevice(opened.error());
+        session = std::move(*opened);
+    } else {
+        device::WorkerOptions options;
+        options.workerPath = ctx.workerPath;
+        options.modulePath = ctx.module->path();
+        options.startTimeout = profile.timeouts.login;
+        auto opened = device::WorkerSession::open(options, serial);
+        if (!opened)
+            return failDevice(opened.error());
+        session = std::move(*opened);
+    }
+    {
+        std::lock_guard lock(m_sessionMutex);
+        m_session = session;
+    }
+    if (finished()) // the watchdog fired while the worker started
+        return;
     QString pinError;
     QByteArray pin = loginPin(&pinError);
     SecretGuard pinGuard(pin);

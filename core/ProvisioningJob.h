@@ -14,7 +14,8 @@
 
 namespace ks::device {
 struct DeviceError;
-}
+class KeySession;
+} // namespace ks::device
 
 namespace ks::core {
 
@@ -26,9 +27,11 @@ namespace ks::core {
 // that already holds a valid certificate of the profile is reported done.
 //
 // Runs on a thread of its own (PKCS#11 calls block for seconds on real chips). PKCS#11 calls cannot be
-// interrupted: cancel() takes effect between steps; expire() (the runner's watchdog) fails a job whose step
-// overran its time-out at once, and the thread, when the module finally returns, finds the job closed and
-// stops without touching the key or the journal again.
+// interrupted in-process: cancel() takes effect between steps; expire() (the runner's watchdog) fails a job
+// whose step overran its time-out at once, and the thread, when the module finally returns, finds the job
+// closed and stops without touching the key or the journal again. With a worker process per key
+// (ProvisioningContext::workerPath), expire() also kills the worker, so a hung call ends with it and the key
+// can be retried at once with a fresh worker.
 class ProvisioningJob : public std::enable_shared_from_this<ProvisioningJob>
 {
     Q_DECLARE_TR_FUNCTIONS(ks::core::ProvisioningJob)
@@ -63,6 +66,9 @@ public:
 
 private:
     void run();
+    void runSteps();
+    // Stops the key's worker process, if it has one, without waiting. True when one was stopped.
+    bool abortSession();
     bool enter(JobStage stage, std::chrono::seconds timeout, const QJsonObject &detail = {});
     bool leave(const QJsonObject &detail = {});
     void fail(const QString &code, const QString &message, const QJsonObject &detail = {});
@@ -86,6 +92,9 @@ private:
     qint64 m_stepStartMs = 0;
     qint64 m_startMs = 0;
     JobResult m_result;
+    // The key's session, for abortSession() from the watchdog: guarded by its own lock, held only to copy.
+    std::mutex m_sessionMutex;
+    std::shared_ptr<device::KeySession> m_session;
 };
 
 } // namespace ks::core

@@ -9,9 +9,11 @@
 #include "core/SecureBytes.h"
 #include "device/Pkcs11Module.h"
 #include "device/TokenWatcher.h"
+#include "device/worker/WorkerSession.h"
 
 #include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QSslCertificate>
@@ -82,6 +84,11 @@ Station::~Station()
         m_watcher->stop();
 }
 
+QString Station::defaultWorkerPath()
+{
+    return device::defaultWorkerPath();
+}
+
 Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QObject *parent)
 {
     std::unique_ptr<Station> station(new Station(parent));
@@ -118,6 +125,17 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
         secrets->finalUserPin = *pin;
     }
     station->m_secrets = secrets;
+
+    if (!config.workerPath.isEmpty()) {
+        const QFileInfo worker(config.workerPath);
+        if (!worker.isFile() || !worker.isExecutable())
+            return CoreError::make(CoreError::Code::Io,
+                                   tr("The token worker program %1 is missing or not executable (reinstall "
+                                      "KeyStation, or set KEYSTATION_TOKEN_WORKER).")
+                                       .arg(config.workerPath),
+                                   QStringLiteral("worker"));
+        station->m_workerPath = config.workerPath;
+    }
 
     // Trust anchors the issued certificates must chain to.
     for (const auto &cert : QSslCertificate::fromPath(p.ca.trustAnchorFile, QSsl::Pem))
@@ -263,6 +281,7 @@ ProvisioningContext Station::context(const QString &operatorName, bool force) co
     c.policy.serialPlacement = ca::CertificatePolicy::SerialPlacement::CommonNameOrSerialNumber;
     c.operatorName = operatorName;
     c.force = force;
+    c.workerPath = m_workerPath;
     return c;
 }
 

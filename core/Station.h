@@ -30,6 +30,9 @@ struct StationConfig
 {
     QString profilePath;
     QString modulePath; // PKCS#11 module of the hub
+    // keystation-token-worker: each key's PKCS#11 work in a process of its own (docs/worker-process.md).
+    // Empty: every key in this process, through one module instance (OpenSC then runs keys one at a time).
+    QString workerPath;
     JournalConfig journal;
     int pollIntervalMs = 500;
 };
@@ -43,6 +46,8 @@ class Station : public QObject
 
 public:
     static Result<std::unique_ptr<Station>> create(const StationConfig &config, QObject *parent = nullptr);
+    // keystation-token-worker beside the running program, or $KEYSTATION_TOKEN_WORKER.
+    static QString defaultWorkerPath();
     ~Station() override;
 
     // Registration with the CA: fetch its certificates (intermediates for path building) and check that they
@@ -78,6 +83,7 @@ private:
     std::shared_ptr<ProvisioningSecrets> m_secrets;
     QList<QByteArray> m_anchors;
     QList<QByteArray> m_intermediates;
+    QString m_workerPath;
 };
 
 } // namespace ks::core

@@ -31,6 +31,7 @@ public:
         ReadBackMismatch, // what was written is not what is read back
         InvalidArgument,
         Cancelled,
+        WorkerFailed, // the key's worker process crashed, hung past its time-out, was killed or misbehaved
     };
 
     Code code = Code::None;

@@ -11,6 +11,12 @@ QString TokenInfo::key() const
     return modulePath + QStringLiteral("|slot:") + QString::number(slotId);
 }
 
+QString TokenInfo::port() const
+{
+    const QString described = slotDescription.trimmed();
+    return described.isEmpty() ? QStringLiteral("slot %1").arg(slotId) : described;
+}
+
 QString TokenInfo::flagsText() const
 {
     QStringList flags;

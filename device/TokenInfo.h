@@ -24,6 +24,10 @@ struct TokenInfo
     bool pinLocked = false;
     bool pinToBeChanged = false;
 
+    // Where the key sits, stable while other keys come and go: the PC/SC reader's name for OpenSC (one reader
+    // per hub port, e.g. "Virtual PCD 00 01"), the port for the simulated hub, the slot description
+    // otherwise. Slot ids are not: OpenSC renumbers them as readers appear (docs/hardware.md).
+    QString port() const;
     // Key for maps: module and serial; slot id only when the key reports no serial.
     QString key() const;
     QString flagsText() const;

@@ -1,10 +1,6 @@
 #pragma once
 
-#include "device/CsrRequest.h"
-#include "device/DeviceError.h"
-#include "device/KeyAlgorithm.h"
-#include "device/KeyPairInfo.h"
-#include "device/TokenInfo.h"
+#include "device/KeySession.h"
 
 #include <QByteArray>
 #include <QList>
@@ -16,56 +12,50 @@ namespace ks::device {
 
 class Pkcs11Module;
 
-struct LoginPolicy
-{
-    // MISSION.md step 4: never burn a key's last tries. A key at its final try or locked is never tried; with
-    // refuseWhenCountLow a key that already saw a wrong PIN is left for a person to look at.
-    bool refuseWhenCountLow = true;
-};
-
 // A read-write session on one key, found by hardware serial. Every call blocks (a real chip takes seconds to
 // generate a key): use it from a worker thread, one thread at a time per session. Sessions on different keys
 // run in parallel. The session never retries a PIN on its own.
-class TokenSession
+class TokenSession final : public KeySession
 {
     Q_DECLARE_TR_FUNCTIONS(ks::device::TokenSession)
 
 public:
     static Result<std::unique_ptr<TokenSession>> open(std::shared_ptr<Pkcs11Module> module,
                                                       const QString &serial);
-    ~TokenSession();
+    ~TokenSession() override;
 
     TokenSession(const TokenSession &) = delete;
     TokenSession &operator=(const TokenSession &) = delete;
 
-    const TokenInfo &token() const { return m_token; }
-    Result<TokenInfo> refreshTokenInfo();
+    const TokenInfo &token() const override { return m_token; }
+    Result<TokenInfo> refreshTokenInfo() override;
 
     // One C_Login, never repeated. PinIncorrect / PinLocked / PinFinalTry / PinCountLow are distinct errors.
-    Result<void> login(const QByteArray &pin, const LoginPolicy &policy = {});
-    Result<void> logout();
-    Result<void> changePin(const QByteArray &oldPin, const QByteArray &newPin);
+    Result<void> login(const QByteArray &pin, const LoginPolicy &policy = {}) override;
+    Result<void> logout() override;
+    Result<void> changePin(const QByteArray &oldPin, const QByteArray &newPin) override;
 
-    Result<QList<KeyPairInfo>> keyPairs();
-    Result<QList<CertificateObject>> certificates();
+    Result<QList<KeyPairInfo>> keyPairs() override;
+    Result<QList<CertificateObject>> certificates() override;
     // Private keys with no certificate of the same CKA_ID.
-    Result<QList<KeyPairInfo>> freeKeyPairs();
+    Result<QList<KeyPairInfo>> freeKeyPairs() override;
 
     // Generate on the key. The returned CKA_ID is read back: some cards choose it themselves.
-    Result<KeyPairInfo> generateKeyPair(KeyAlgorithm algorithm, const QString &label, QByteArray id = {});
+    Result<KeyPairInfo> generateKeyPair(KeyAlgorithm algorithm, const QString &label,
+                                        QByteArray id = {}) override;
 
     // PKCS#10 request signed on the key by the private key with this CKA_ID; the signature is verified
     // against the key's public key before the request is returned (DER).
-    Result<QByteArray> signCsr(const QByteArray &keyId, const CsrRequest &request);
+    Result<QByteArray> signCsr(const QByteArray &keyId, const CsrRequest &request) override;
     // Raw signature over data (SHA-256 with the key's algorithm; ECDSA as DER), e.g. a badge login challenge.
-    Result<QByteArray> signData(const QByteArray &keyId, const QByteArray &data);
+    Result<QByteArray> signData(const QByteArray &keyId, const QByteArray &data) override;
 
     // Store an X.509 certificate (DER) under the key pair's CKA_ID and read it back. Refuses when a
     // certificate with that CKA_ID exists (certificates never overwrite each other) or when the certificate's
     // public key is not the key pair's.
     Result<CertificateObject> writeCertificate(const QByteArray &keyId, const QByteArray &der,
-                                               const QString &label);
-    Result<void> deleteCertificate(const QByteArray &keyId);
+                                               const QString &label) override;
+    Result<void> deleteCertificate(const QByteArray &keyId) override;
 
 private:
     class Private;

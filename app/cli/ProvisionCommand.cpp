@@ -65,6 +65,10 @@ int runProvisionCommand(const QStringList &args)
                        QStringLiteral("path") });
     parser.addOption({ QStringLiteral("journal"), Tr::tr("SQLite journal file."), QStringLiteral("path") });
     parser.addOption(
+        { QStringLiteral("in-process"),
+          Tr::tr("Run every key's PKCS#11 work in this process instead of a worker process per key "
+                 "(OpenSC then handles one key at a time).") });
+    parser.addOption(
         { QStringLiteral("pg-conf"), Tr::tr("PostgreSQL journal connection file."), QStringLiteral("file") });
     parser.addOption(
         { QStringLiteral("operator"), Tr::tr("Operator account (default $USER)."), QStringLiteral("name") });
@@ -82,6 +86,8 @@ int runProvisionCommand(const QStringList &args)
                                                                  : defaultProfile();
     config.modulePath = parser.isSet(QStringLiteral("module")) ? parser.value(QStringLiteral("module"))
                                                                : defaultModules().value(0);
+    if (!parser.isSet(QStringLiteral("in-process")))
+        config.workerPath = core::Station::defaultWorkerPath();
     if (parser.isSet(QStringLiteral("pg-conf"))) {
         auto pg = core::JournalConfig::fromPgConfFile(parser.value(QStringLiteral("pg-conf")));
         if (!pg) {

@@ -43,6 +43,7 @@ QJsonObject toJson(const device::TokenInfo &t)
         { QStringLiteral("module"), t.modulePath },
         { QStringLiteral("slot"), static_cast<qint64>(t.slotId) },
         { QStringLiteral("slotDescription"), t.slotDescription },
+        { QStringLiteral("port"), t.port() },
         { QStringLiteral("serial"), t.serial },
         { QStringLiteral("label"), t.label },
         { QStringLiteral("manufacturer"), t.manufacturer },

@@ -76,6 +76,8 @@ bool StationApp::start()
     core::StationConfig config;
     config.profilePath = m_settings.profilePath;
     config.modulePath = m_settings.modulePath;
+    if (!m_options.inProcess)
+        config.workerPath = core::Station::defaultWorkerPath();
     config.pollIntervalMs = m_settings.pollIntervalMs;
     auto journal = m_settings.journalConfig();
     core::Result<std::unique_ptr<core::Station>> station = journal

@@ -33,6 +33,7 @@ public:
         QString settingsFile; // empty: the platform's QSettings location
         QString profilePath; // these override the settings for this run
         QString modulePath;
+        bool inProcess = false; // no worker process per key (--in-process)
         QString journalPath;
         QString pgConfFile;
         QString badgeCaFile;

@@ -46,13 +46,18 @@ int main(int argc, char **argv)
     const QCommandLineOption badgeCa(
         QStringLiteral("badge-ca"),
         QApplication::translate("main", "operator CA (PEM): offer badge key login"), QStringLiteral("FILE"));
-    parser.addOptions({ settings, profile, module, journal, pgConf, language, login, badgeCa });
+    const QCommandLineOption inProcess(
+        QStringLiteral("in-process"),
+        QApplication::translate(
+            "main", "run every key's PKCS#11 work in this process, not a worker process per key"));
+    parser.addOptions({ settings, profile, module, journal, pgConf, language, login, badgeCa, inProcess });
     parser.process(app);
 
     ks::app::StationApp::Options options;
     options.settingsFile = parser.value(settings);
     options.profilePath = parser.value(profile);
     options.modulePath = parser.value(module);
+    options.inProcess = parser.isSet(inProcess);
     options.journalPath = parser.value(journal);
     options.pgConfFile = parser.value(pgConf);
     options.language = parser.value(language);

@@ -92,6 +92,7 @@ bool EngineFixture::startStation(const QJsonObject &overrides)
     core::StationConfig config;
     config.profilePath = m_profilePath;
     config.modulePath = QStringLiteral(KS_SIMHUB_MODULE_PATH);
+    config.workerPath = m_workerPath;
     config.journal = m_journalOverride
         ? *m_journalOverride
         : core::JournalConfig::sqlite(m_dir + QStringLiteral("/journal.sqlite"));

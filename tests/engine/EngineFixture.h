@@ -55,6 +55,7 @@ protected:
     QString m_dir;
     QString m_profilePath;
     std::optional<core::JournalConfig> m_journalOverride; // default: SQLite in the bench's directory
+    QString m_workerPath; // keystation-token-worker; empty = every key in this process
 };
 
 } // namespace ks::test
