@@ -84,6 +84,7 @@ void JournalReplay::applyToResume(KeyResumeState &s, const EventRecord &e)
             s.lastAttemptFinished = false;
             s.lastStep.clear();
             s.lastPhase.clear();
+            s.lastErrorCode.clear();
         } else {
             s.lastAttemptFinished = true;
             // An attempt finished "done" means the key is provisioned, whether this attempt wrote the
@@ -97,6 +98,8 @@ void JournalReplay::applyToResume(KeyResumeState &s, const EventRecord &e)
         return;
     s.lastStep = e.step;
     s.lastPhase = e.phase;
+    if (e.phase == QLatin1String("failed"))
+        s.lastErrorCode = d.value(QStringLiteral("code")).toString();
     const auto step = journalStepFromName(e.step);
     if (!step)
         return;

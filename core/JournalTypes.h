@@ -147,6 +147,7 @@ struct KeyResumeState
     QString lastStep;
     QString lastPhase;
     bool lastAttemptFinished = true;
+    QString lastErrorCode; // the code of the last attempt's failed step, empty when it did not fail
     int attempts = 0;
 };
 

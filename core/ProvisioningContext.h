@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -49,10 +50,16 @@ struct ProvisioningContext
     QString operatorName;
     QString batchId;
     bool force = false; // re-provision keys that already hold a valid certificate of this profile
+    // Log in again to keys whose last attempt ended at the PIN (wrong PIN, count low): a person has checked
+    // them. Without it such a key is left alone, because many tokens (OpenSC's isoApplet driver) cannot say
+    // how many tries are left once the process that saw the wrong PIN is gone.
+    bool retryPinRefused = false;
     // Where each key's PKCS#11 work runs: empty = in this process, through `module`; otherwise the path of
     // keystation-token-worker, started once per key, which loads module->path() itself
     // (docs/worker-process.md).
     QString workerPath;
+    // OpenSC's readers when the batch started (Pkcs11Module::readers): each worker ignores all but its own.
+    QStringList openScReaders;
     Clock clock = systemClock();
 };
 

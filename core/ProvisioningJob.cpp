@@ -315,6 +315,32 @@ void ProvisioningJob::fail(const QString &code, const QString &message, const QJ
 
 void ProvisioningJob::failDevice(const device::DeviceError &error)
 {
+    // OpenSC reports a card pulled in the middle of a command as CKR_GENERAL_ERROR, not CKR_DEVICE_REMOVED:
+    // ask the key whether it is still there before calling it a device error.
+    if (error.code == device::DeviceError::Code::Pkcs11) {
+        std::shared_ptr<device::KeySession> session;
+        {
+            std::lock_guard lock(m_sessionMutex);
+            session = m_session;
+        }
+        // pcscd notices a pulled card on its next look at the reader (about 0.4 s for vpcd): ask for up to 2
+        // s.
+        bool absent = false;
+        for (int look = 0; session && !absent && look < 5 && !finished(); ++look) {
+            if (look > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(400));
+            auto info = session->refreshTokenInfo();
+            absent = !info && info.error().code == device::DeviceError::Code::TokenAbsent;
+        }
+        if (absent) {
+            QJsonObject detail { { QStringLiteral("call"), error.call },
+                                 { QStringLiteral("ckr"), error.ckrName() } };
+            return fail(QStringLiteral("KeyRemoved"),
+                        tr("Key %1 was pulled out during %2 (the module answered %3).")
+                            .arg(m_token.serial, error.call, error.ckrName()),
+                        detail);
+        }
+    }
     QJsonObject detail;
     if (!error.call.isEmpty())
         detail.insert(QStringLiteral("call"), error.call);
@@ -411,6 +437,17 @@ void ProvisioningJob::runSteps()
     // --- 4. key usable? ---
     if (!enter(JobStage::Login, profile.timeouts.login))
         return;
+    // The journal remembers what a token may not: a key that refused the PIN is not tried again until a
+    // person says so, whatever its flags say now (a fresh process of OpenSC's isoApplet driver reports none).
+    static const QStringList pinRefusals { QStringLiteral("PinIncorrect"), QStringLiteral("PinCountLow"),
+                                           QStringLiteral("PinFinalTry"), QStringLiteral("PinLocked") };
+    if (profile.pin.minRetriesLeft > 1 && !ctx.retryPinRefused && pinRefusals.contains(resume->lastErrorCode))
+        return fail(
+            QStringLiteral("PinCountLow"),
+            tr("Key %1 refused the PIN at its last attempt (%2); no further try is spent. A supervisor "
+               "checks the key and its PIN, then it is provisioned again with --retry-pin-refused.")
+                .arg(serial, resume->lastErrorCode),
+            { { QStringLiteral("previousError"), resume->lastErrorCode } });
     std::shared_ptr<device::KeySession> session;
     if (ctx.workerPath.isEmpty()) {
         auto opened = device::TokenSession::open(ctx.module, serial);
@@ -422,6 +459,10 @@ void ProvisioningJob::runSteps()
         options.workerPath = ctx.workerPath;
         options.modulePath = ctx.module->path();
         options.startTimeout = profile.timeouts.login;
+        if (ctx.openScReaders.contains(m_token.port())) {
+            options.ignoredReaders = ctx.openScReaders;
+            options.ignoredReaders.removeAll(m_token.port());
+        }
         auto opened = device::WorkerSession::open(options, serial);
         if (!opened)
             return failDevice(opened.error());

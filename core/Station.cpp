@@ -264,7 +264,7 @@ Result<QStringList> Station::takeCaCertificates(const QFuture<ca::Result<QList<Q
     return subjects;
 }
 
-ProvisioningContext Station::context(const QString &operatorName, bool force) const
+ProvisioningContext Station::context(const QString &operatorName, bool force, bool retryPinRefused) const
 {
     ProvisioningContext c;
     c.module = m_module;
@@ -281,11 +281,17 @@ ProvisioningContext Station::context(const QString &operatorName, bool force) co
     c.policy.serialPlacement = ca::CertificatePolicy::SerialPlacement::CommonNameOrSerialNumber;
     c.operatorName = operatorName;
     c.force = force;
+    c.retryPinRefused = retryPinRefused;
     c.workerPath = m_workerPath;
+    if (!m_workerPath.isEmpty() && m_module->isOpenSc()) {
+        if (auto readers = m_module->readers())
+            c.openScReaders = *readers;
+    }
     return c;
 }
 
-Result<QString> Station::provisionAll(const OperatorSession &session, bool continuous, bool force)
+Result<QString> Station::provisionAll(const OperatorSession &session, bool continuous, bool force,
+                                      bool retryPinRefused)
 {
     if (auto allowed = OperatorStore::authorize(session, Permission::Provision); !allowed)
         return allowed.error();
@@ -294,7 +300,7 @@ Result<QString> Station::provisionAll(const OperatorSession &session, bool conti
     if (!keys)
         return CoreError::make(CoreError::Code::InvalidArgument, keys.error().toString(),
                                QStringLiteral("module"));
-    return m_runner->start(context(operatorName, force), *keys, continuous);
+    return m_runner->start(context(operatorName, force, retryPinRefused), *keys, continuous);
 }
 
 } // namespace ks::core

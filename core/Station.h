@@ -58,7 +58,9 @@ public:
 
     // Starts "Provision all" over the keys present now (and, in continuous mode, those plugged in later).
     // The operator's role is checked here, below any front end.
-    Result<QString> provisionAll(const OperatorSession &session, bool continuous, bool force = false);
+    // retryPinRefused: log in again to keys whose last attempt ended at the PIN (a person checked them).
+    Result<QString> provisionAll(const OperatorSession &session, bool continuous, bool force = false,
+                                 bool retryPinRefused = false);
     OperatorStore &operators() { return *m_operators; }
 
     const Profile &profile() const { return m_profile; }
@@ -70,7 +72,7 @@ public:
 
 private:
     explicit Station(QObject *parent);
-    ProvisioningContext context(const QString &operatorName, bool force) const;
+    ProvisioningContext context(const QString &operatorName, bool force, bool retryPinRefused = false) const;
     Result<QStringList> takeCaCertificates(const QFuture<ca::Result<QList<QByteArray>>> &future);
 
     Profile m_profile;

@@ -62,6 +62,10 @@ Result<std::shared_ptr<Pkcs11Module>> Pkcs11Module::load(const QString &path)
     CK_SLOT_ID slot = 0;
     rv = list->C_WaitForSlotEvent(CKF_DONT_BLOCK, &slot, nullptr);
     module->m_slotEvents = (rv == CKR_OK || rv == CKR_NO_EVENT);
+    // OpenSC 0.23: a blocking C_WaitForSlotEvent is not ended by C_Finalize (the station hung at exit,
+    // joining the event thread, in tests/vcard/provision.sh) and missed insertions before: poll it instead.
+    if (module->isOpenSc())
+        module->m_slotEvents = false;
     if (module->m_slotEvents)
         module->startSlotEventThread();
     qCDebug(lcDevice) << "loaded" << path << module->m_description
@@ -100,6 +104,23 @@ Result<QList<unsigned long>> Pkcs11Module::slotIds(bool tokenPresent) const
     QList<unsigned long> out;
     for (CK_ULONG i = 0; i < count; ++i)
         out << ids[i];
+    return out;
+}
+
+Result<QStringList> Pkcs11Module::readers() const
+{
+    auto ids = slotIds(false);
+    if (!ids)
+        return ids.error();
+    QStringList out;
+    for (unsigned long id : *ids) {
+        CK_SLOT_INFO slotInfo {};
+        if (m_functions->C_GetSlotInfo(id, &slotInfo) != CKR_OK)
+            continue;
+        const QString name = p11::text(slotInfo.slotDescription, sizeof slotInfo.slotDescription).trimmed();
+        if (!name.isEmpty() && !out.contains(name))
+            out << name;
+    }
     return out;
 }
 

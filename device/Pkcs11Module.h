@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -41,6 +42,10 @@ public:
 
     Result<QList<unsigned long>> slotIds(bool tokenPresent) const;
     Result<TokenInfo> tokenInfo(unsigned long slotId) const;
+    // The slot descriptions of every slot, present or empty, each once: for OpenSC, the PC/SC readers.
+    Result<QStringList> readers() const;
+    // OpenSC's module (C_GetInfo manufacturer "OpenSC Project"): its workers see only their own reader.
+    bool isOpenSc() const { return m_description.startsWith(QLatin1String("OpenSC")); }
     // Every present key. A slot that fails is skipped and logged: one dead key must not hide the others
     // (libp11's PKCS11_enumerate_slots fails for all of them, FACTS.md).
     Result<QList<TokenInfo>> tokens() const;

@@ -240,6 +240,10 @@ Result<std::unique_ptr<TokenSession>> TokenSession::open(std::shared_ptr<Pkcs11M
 
 Result<TokenInfo> TokenSession::refreshTokenInfo()
 {
+    // C_GetSlotList(TRUE) looks at the readers now; OpenSC answers C_GetSlotInfo from a state up to a second
+    // old, so a card pulled a moment ago would still look present.
+    if (auto present = d->module->slotIds(true); present && !present->contains(d->slotId))
+        return d->error(DeviceError::Code::TokenAbsent, tr("The key is not present."), "C_GetSlotList");
     auto info = d->module->tokenInfo(d->slotId);
     if (!info) {
         auto e = info.error();
@@ -424,7 +428,8 @@ Result<KeyPairInfo> TokenSession::generateKeyPair(KeyAlgorithm algorithm, const 
     if (rv != CKR_OK)
         return d->fail("C_GenerateKeyPair", rv);
 
-    // Read the id back: some cards assign their own (VendorQuirks: cardAssignsKeyId).
+    // Read the id back: some cards assign their own (OpenSC without a CKA_ID in the template:
+    // docs/hardware.md).
     auto actualId = d->attribute(privHandle, CKA_ID);
     if (!actualId)
         return actualId.error();
@@ -452,8 +457,7 @@ Result<QByteArray> TokenSession::signData(const QByteArray &keyId, const QByteAr
         return type.error();
     if (*type == CKK_RSA) {
         if (d->sha256RsaSupported < 0)
-            d->sha256RsaSupported
-                = !d->quirks.noSha256RsaMechanism && d->mechanismSupported(CKM_SHA256_RSA_PKCS);
+            d->sha256RsaSupported = d->mechanismSupported(CKM_SHA256_RSA_PKCS);
         if (d->sha256RsaSupported)
             return d->sign(*priv, CKM_SHA256_RSA_PKCS, data);
         const QByteArray digestInfo

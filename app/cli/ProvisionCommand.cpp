@@ -65,6 +65,10 @@ int runProvisionCommand(const QStringList &args)
                        QStringLiteral("path") });
     parser.addOption({ QStringLiteral("journal"), Tr::tr("SQLite journal file."), QStringLiteral("path") });
     parser.addOption(
+        { QStringLiteral("retry-pin-refused"),
+          Tr::tr("Log in again to keys whose last attempt ended at the PIN (wrong PIN, few tries "
+                 "left), after a supervisor has checked them. Without it they are left alone.") });
+    parser.addOption(
         { QStringLiteral("in-process"),
           Tr::tr("Run every key's PKCS#11 work in this process instead of a worker process per key "
                  "(OpenSC then handles one key at a time).") });
@@ -168,7 +172,8 @@ int runProvisionCommand(const QStringList &args)
     });
 
     const bool continuous = parser.isSet(QStringLiteral("continuous"));
-    auto batch = st.provisionAll(*session, continuous, parser.isSet(QStringLiteral("force")));
+    auto batch = st.provisionAll(*session, continuous, parser.isSet(QStringLiteral("force")),
+                                 parser.isSet(QStringLiteral("retry-pin-refused")));
     if (!batch) {
         err << batch.error().toString() << Qt::endl;
         return 2;

@@ -8,7 +8,12 @@
 
 #include <QByteArray>
 #include <QDataStream>
+#include <QDir>
+#include <QFile>
 #include <QIODevice>
+#include <QRegularExpression>
+#include <QStringList>
+#include <QTemporaryFile>
 
 #include <csignal>
 #include <cstdio>
@@ -66,6 +71,43 @@ DeviceError protocolError(const QString &what)
     return DeviceError::make(DeviceError::Code::WorkerFailed, what, {}, QStringLiteral("protocol"));
 }
 
+// OpenSC reads $OPENSC_CONF (else /etc/opensc/opensc.conf) at C_Initialize. A private copy with
+// `ignored_readers` in its `app default` block keeps this worker's OpenSC to its own reader. Returns the
+// file's path; OPENSC_CONF points at it.
+Result<QString> writeOpenScConf(const QStringList &ignoredReaders)
+{
+    QString base = qEnvironmentVariable("OPENSC_CONF");
+    if (base.isEmpty())
+        base = QStringLiteral("/etc/opensc/opensc.conf");
+    QByteArray text;
+    if (QFile file(base); file.open(QIODevice::ReadOnly))
+        text = file.readAll();
+    QByteArray list;
+    for (const auto &reader : ignoredReaders) {
+        QByteArray name = reader.toUtf8();
+        name.replace('\\', "").replace('"', "");
+        list += (list.isEmpty() ? "" : ", ") + ('"' + name + '"');
+    }
+    const QByteArray line = "\tignored_readers = " + list + ";\n";
+    // The first `app default {` line that is not a comment; OpenSC uses the first such block.
+    static const QRegularExpression appDefault(
+        QStringLiteral("^[ \\t]*app[ \\t]+default[ \\t]*\\{[^\\n]*\\n"), QRegularExpression::MultilineOption);
+    const auto match = appDefault.match(QString::fromUtf8(text));
+    if (match.hasMatch())
+        text.insert(QString::fromUtf8(text).left(match.capturedEnd()).toUtf8().size(), line);
+    else
+        text.prepend("app default {\n" + line + "}\n");
+    QTemporaryFile file(QDir::tempPath() + QStringLiteral("/keystation-worker-opensc-XXXXXX.conf"));
+    file.setAutoRemove(false);
+    if (!file.open() || file.write(text) != text.size() || !file.flush())
+        return DeviceError::make(
+            DeviceError::Code::WorkerFailed,
+            QStringLiteral("Cannot write the worker's OpenSC configuration: %1").arg(file.errorString()), {},
+            QStringLiteral("opensc.conf"));
+    qputenv("OPENSC_CONF", QFile::encodeName(file.fileName()));
+    return file.fileName();
+}
+
 QByteArray serve(Worker &w, Op op, QDataStream &in)
 {
     if (op == Op::Hello) {
@@ -75,10 +117,20 @@ QByteArray serve(Worker &w, Op op, QDataStream &in)
     }
     if (op == Op::Open) {
         QString modulePath, serial;
-        in >> modulePath >> serial;
+        QStringList ignoredReaders;
+        in >> modulePath >> serial >> ignoredReaders;
         if (w.session)
             return error(protocolError(QStringLiteral("a worker serves one key")));
+        QString privateConf;
+        if (!ignoredReaders.isEmpty()) {
+            auto conf = writeOpenScConf(ignoredReaders);
+            if (!conf)
+                return error(conf.error());
+            privateConf = *conf;
+        }
         auto module = Pkcs11Module::load(modulePath);
+        if (!privateConf.isEmpty())
+            QFile::remove(privateConf); // read by C_Initialize; nothing reads it later
         if (!module)
             return error(module.error());
         w.module = *module;

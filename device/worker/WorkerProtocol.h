@@ -30,7 +30,7 @@ constexpr int kSocketFd = 3; // the worker's end of the socket, set up by the st
 enum class Op : quint8
 {
     Hello = 1,
-    Open, // modulePath, serial -> TokenInfo
+    Open, // modulePath, serial, ignoredReaders -> TokenInfo
     RefreshTokenInfo, // -> TokenInfo
     Login, // pin, refuseWhenCountLow -> ()
     Logout,

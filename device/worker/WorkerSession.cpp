@@ -68,7 +68,7 @@ WorkerSession::~WorkerSession()
     if (m_fd >= 0)
         ::close(m_fd); // the worker sees end-of-file, closes its session and exits
     m_fd = -1;
-    reap(true);
+    release();
 }
 
 Result<std::unique_ptr<WorkerSession>> WorkerSession::open(const WorkerOptions &options,
@@ -107,7 +107,7 @@ Result<std::unique_ptr<WorkerSession>> WorkerSession::open(const WorkerOptions &
     {
         QDataStream out(&openRequest, QIODevice::WriteOnly);
         worker::setStreamVersion(out);
-        out << options.modulePath << serial;
+        out << options.modulePath << serial << options.ignoredReaders;
     }
     auto opened = session->exchange(int(Op::Open), openRequest, options.startTimeout);
     if (!opened)
@@ -191,20 +191,56 @@ void WorkerSession::reap(bool wait)
     int status = 0;
     pid_t done = ::waitpid(m_pid, &status, WNOHANG);
     if (done == 0 && wait) {
-        // An idle worker exits at once when its socket closes; one stuck in a module call is killed.
-        for (int i = 0; i < 100 && done == 0; ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            done = ::waitpid(m_pid, &status, WNOHANG);
-        }
-        if (done == 0) {
-            ::kill(m_pid, SIGKILL);
-            done = ::waitpid(m_pid, &status, 0);
-        }
+        // Killed (abort, a call that failed): gone at once. Never wait on a worker still finishing its
+        // module (C_Finalize): the job's thread must not outlive its batch; the sweep reaps it later.
+        done = ::waitpid(m_pid, &status, 0);
     }
     if (done == m_pid || (done < 0 && errno == ECHILD)) {
         m_reaped = true;
         m_exitStatus = status;
     }
+}
+
+namespace {
+
+// Workers whose socket was closed and that are finishing their module on their own: reaped by the next
+// sweep, killed if they take longer than kFinishGrace (a module hung in C_Finalize).
+constexpr auto kFinishGrace = std::chrono::seconds(10);
+std::mutex g_finishingMutex;
+std::vector<std::pair<pid_t, std::chrono::steady_clock::time_point>> g_finishing;
+
+void sweepFinishing()
+{
+    std::lock_guard lock(g_finishingMutex);
+    const auto now = std::chrono::steady_clock::now();
+    std::erase_if(g_finishing, [&](const auto &entry) {
+        int status = 0;
+        const pid_t done = ::waitpid(entry.first, &status, WNOHANG);
+        if (done == entry.first || (done < 0 && errno == ECHILD))
+            return true;
+        if (now > entry.second)
+            ::kill(entry.first, SIGKILL);
+        return false;
+    });
+}
+
+} // namespace
+
+void WorkerSession::release()
+{
+    sweepFinishing();
+    std::lock_guard lock(m_reapMutex);
+    if (m_reaped || m_pid <= 0)
+        return;
+    int status = 0;
+    const pid_t done = ::waitpid(m_pid, &status, WNOHANG);
+    if (done == m_pid || (done < 0 && errno == ECHILD)) {
+        m_reaped = true;
+        return;
+    }
+    m_reaped = true; // handed over: this object no longer signals the pid
+    std::lock_guard finishing(g_finishingMutex);
+    g_finishing.emplace_back(m_pid, std::chrono::steady_clock::now() + kFinishGrace);
 }
 
 DeviceError WorkerSession::workerGone(const QString &call, const QString &why)

@@ -4,6 +4,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <chrono>
@@ -17,6 +18,10 @@ struct WorkerOptions
 {
     QString workerPath; // the keystation-token-worker executable
     QString modulePath; // the PKCS#11 module the worker loads
+    // OpenSC: every other reader of the hub. The worker's OpenSC ignores them (a private opensc.conf with
+    // ignored_readers), so it never waits on a card that another worker holds in a PC/SC transaction — OpenSC
+    // binds every card it sees at C_Initialize, and a 3 s key generation holds its card's transaction.
+    QStringList ignoredReaders;
     // Start-up (spawn, protocol hello, module load and finding the key). OpenSC's first C_GetSlotList can
     // take seconds while it probes readers.
     std::chrono::milliseconds startTimeout { 30000 };
@@ -69,6 +74,9 @@ private:
     Result<QByteArray> exchange(int op, QByteArray &request, std::chrono::milliseconds timeout);
     DeviceError workerGone(const QString &call, const QString &why);
     void reap(bool wait);
+    // The session is done with its worker: reaped now if it has exited, else reaped (or killed, if it hangs)
+    // by a later sweep, without waiting.
+    void release();
 
     WorkerOptions m_options;
     QString m_serial;

@@ -45,6 +45,8 @@ JSON
 ks_write_profile() {
   local file="$1" algorithm="$2" parallel="$3" pin="${4:-123456}"
   local pinfile="${file%.json}.pin"
+  local usages='"digitalSignature", "keyEncipherment"'
+  case "$algorithm" in ec-*) usages='"digitalSignature"' ;; esac # keyEncipherment needs an RSA key
   printf '%s\n' "$pin" >"$pinfile"
   chmod 600 "$pinfile"
   cat >"$file" <<JSON
@@ -53,7 +55,7 @@ ks_write_profile() {
   "keyAlgorithm": "$algorithm",
   "pin": {"source": "transport", "file": "$pinfile"},
   "subject": {"commonName": "\${serial}", "organization": "KeyStation Demo"},
-  "keyUsage": ["digitalSignature", "keyEncipherment"],
+  "keyUsage": [$usages],
   "extendedKeyUsage": ["clientAuth"],
   "ca": {"protocol": "cfssl", "url": "https://127.0.0.1:$KS_CA_PORT", "profile": "station",
          "trustAnchorFile": "$KS_CA_PEM"},

@@ -120,7 +120,7 @@ EngineFixture::Outcome EngineFixture::runBatch(bool force, int timeoutMs)
     Outcome outcome;
     QSignalSpy finished(m_station->runner(), &core::BatchRunner::batchFinished);
     QSignalSpy keys(m_station->runner(), &core::BatchRunner::keyFinished);
-    auto batch = m_station->provisionAll(m_session, false, force);
+    auto batch = m_station->provisionAll(m_session, false, force, m_retryPinRefused);
     EXPECT_TRUE(batch) << batch.error().toString().toStdString();
     if (!batch)
         return outcome;

@@ -56,6 +56,7 @@ protected:
     QString m_profilePath;
     std::optional<core::JournalConfig> m_journalOverride; // default: SQLite in the bench's directory
     QString m_workerPath; // keystation-token-worker; empty = every key in this process
+    bool m_retryPinRefused = false; // runBatch: log in again to keys whose last attempt ended at the PIN
 };
 
 } // namespace ks::test

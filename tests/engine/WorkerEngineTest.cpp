@@ -96,6 +96,48 @@ TEST_F(WorkerEngine, WrongPinThroughAWorkerSpendsOneTryOnThatKeyOnly)
     }
 }
 
+TEST_F(WorkerEngine, AKeyThatRefusedThePinIsLeftAloneEvenWhenItsFlagsSayNothing)
+{
+    // OpenSC's isoApplet driver reports no PIN counter to a fresh process (docs/hardware.md): the journal has
+    // to remember the wrong PIN. Here the hub's counter is refilled, so the token's flags say nothing.
+    addKeysWithPin(1, "999999");
+    const QString odd = m_serials.front();
+    setUpBench(1);
+    ASSERT_TRUE(m_hub->setPinTries(hub(odd), 3));
+    auto first = runBatch();
+    ASSERT_TRUE(first.finished);
+    EXPECT_EQ(first.results.value(odd).errorCode, QStringLiteral("PinIncorrect"));
+    ASSERT_TRUE(m_hub->setPinTries(hub(odd), 3)); // counter full again: no flag on the token
+    auto triesLeft = [&] {
+        for (const auto &k : m_hub->listKeys()) {
+            if (k.serial == hub(odd))
+                return k.triesLeft;
+        }
+        return -1;
+    };
+    ASSERT_EQ(triesLeft(), 3);
+
+    auto second = runBatch();
+    ASSERT_TRUE(second.finished);
+    const auto refused = second.results.value(odd);
+    EXPECT_EQ(refused.errorCode, QStringLiteral("PinCountLow"));
+    EXPECT_EQ(refused.failedAt, core::JobStage::Login);
+    EXPECT_TRUE(refused.errorMessage.contains(QStringLiteral("--retry-pin-refused")));
+    EXPECT_EQ(triesLeft(), 3) << "no try spent";
+    EXPECT_TRUE(second.results.value(m_serials[1]).ok());
+
+    // Still refused on the next batch (the refusal is remembered, not only the wrong PIN).
+    auto third = runBatch();
+    EXPECT_EQ(third.results.value(odd).errorCode, QStringLiteral("PinCountLow"));
+    EXPECT_EQ(triesLeft(), 3);
+
+    // A supervisor checked it: one more try is spent, on purpose.
+    m_retryPinRefused = true;
+    auto checked = runBatch();
+    EXPECT_EQ(checked.results.value(odd).errorCode, QStringLiteral("PinIncorrect"));
+    EXPECT_EQ(triesLeft(), 2);
+}
+
 TEST_F(WorkerEngine, HungCallTimesOutKillsTheWorkerAndTheKeyIsRetriedWithoutRestart)
 {
     setUpBench(2, { { QStringLiteral("timeouts"), QJsonObject { { QStringLiteral("keyGeneration"), 1 } } } });
