@@ -27,32 +27,19 @@ public:
     TokenSession(const TokenSession &) = delete;
     TokenSession &operator=(const TokenSession &) = delete;
 
+    // KeySession (documented there), in this process.
     const TokenInfo &token() const override { return m_token; }
     Result<TokenInfo> refreshTokenInfo() override;
-
-    // One C_Login, never repeated. PinIncorrect / PinLocked / PinFinalTry / PinCountLow are distinct errors.
     Result<void> login(const QByteArray &pin, const LoginPolicy &policy = {}) override;
     Result<void> logout() override;
     Result<void> changePin(const QByteArray &oldPin, const QByteArray &newPin) override;
-
     Result<QList<KeyPairInfo>> keyPairs() override;
     Result<QList<CertificateObject>> certificates() override;
-    // Private keys with no certificate of the same CKA_ID.
     Result<QList<KeyPairInfo>> freeKeyPairs() override;
-
-    // Generate on the key. The returned CKA_ID is read back: some cards choose it themselves.
     Result<KeyPairInfo> generateKeyPair(KeyAlgorithm algorithm, const QString &label,
                                         QByteArray id = {}) override;
-
-    // PKCS#10 request signed on the key by the private key with this CKA_ID; the signature is verified
-    // against the key's public key before the request is returned (DER).
     Result<QByteArray> signCsr(const QByteArray &keyId, const CsrRequest &request) override;
-    // Raw signature over data (SHA-256 with the key's algorithm; ECDSA as DER), e.g. a badge login challenge.
     Result<QByteArray> signData(const QByteArray &keyId, const QByteArray &data) override;
-
-    // Store an X.509 certificate (DER) under the key pair's CKA_ID and read it back. Refuses when a
-    // certificate with that CKA_ID exists (certificates never overwrite each other) or when the certificate's
-    // public key is not the key pair's.
     Result<CertificateObject> writeCertificate(const QByteArray &keyId, const QByteArray &der,
                                                const QString &label) override;
     Result<void> deleteCertificate(const QByteArray &keyId) override;

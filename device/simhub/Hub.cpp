@@ -129,6 +129,11 @@ void Hub::beginFinalize()
     m_eventCv.notify_all();
 }
 
+bool Hub::cardChoosesKeyIds()
+{
+    return refresh()->cardChoosesKeyIds;
+}
+
 std::shared_ptr<const HubState> Hub::snapshot()
 {
     std::lock_guard lock(m_stateMutex);

@@ -100,6 +100,8 @@ public:
     bool pinLocked(const Call &call);
     void pinResult(const Call &call, CK_RV rv);
     void resetPinTries(const Call &call);
+    // The state file's `key-ids card`: generated key pairs get an id of the hub's choosing.
+    bool cardChoosesKeyIds();
 
 private:
     Hub() = default;

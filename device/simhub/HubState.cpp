@@ -110,6 +110,12 @@ bool parseLine(const std::vector<std::string> &words, HubState &state)
             state.showUninitialized = *shown;
         return shown.has_value();
     }
+    if (verb == "key-ids" && words.size() == 2) {
+        if (words[1] != "card" && words[1] != "application")
+            return false;
+        state.cardChoosesKeyIds = words[1] == "card";
+        return true;
+    }
     if (verb == "pin-tries-default" && words.size() == 2) {
         const auto tries = toInt(words[1]);
         if (tries)
@@ -211,6 +217,7 @@ std::string HubState::serialize() const
         << "# Written by ks-simhub; format: docs/simulated-hub.md\n"
         << "default " << (defaultPresent ? "present" : "absent") << "\n"
         << "uninitialized-slots " << (showUninitialized ? "shown" : "hidden") << "\n"
+        << "key-ids " << (cardChoosesKeyIds ? "card" : "application") << "\n"
         << "pin-tries-default " << defaultMaxTries << "\n"
         << "next-fault-id " << nextFaultId << "\n";
     for (const auto &[op, ms] : latencyMs)

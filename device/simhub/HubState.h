@@ -45,6 +45,8 @@ public:
 
     bool defaultPresent = true;
     bool showUninitialized = false;
+    // Like an ePass2003 or a PIV card: the key pair gets a CKA_ID the card chooses, whatever was asked.
+    bool cardChoosesKeyIds = false;
     int defaultMaxTries = 3;
     int nextFaultId = 1;
     std::map<std::string, int> latencyMs; // all keys; a key's own entry wins for the same operation

@@ -405,12 +405,28 @@ extern "C" CK_RV C_GenerateKeyPair(CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR 
                                    CK_ATTRIBUTE_PTR pPrivateKeyTemplate, CK_ULONG ulPrivateKeyAttributeCount,
                                    CK_OBJECT_HANDLE_PTR phPublicKey, CK_OBJECT_HANDLE_PTR phPrivateKey)
 {
+    bool cardChoosesId = false;
+    {
+        CallScope scope;
+        cardChoosesId = scope.hub() && scope.hub()->cardChoosesKeyIds();
+    }
     return sessionCall(hSession, "C_GenerateKeyPair",
                        keyGenerationOps(pMechanism, pPublicKeyTemplate, ulPublicKeyAttributeCount),
                        [&](CK_FUNCTION_LIST_PTR real) {
-                           return real->C_GenerateKeyPair(
+                           CK_RV rv = real->C_GenerateKeyPair(
                                hSession, pMechanism, pPublicKeyTemplate, ulPublicKeyAttributeCount,
                                pPrivateKeyTemplate, ulPrivateKeyAttributeCount, phPublicKey, phPrivateKey);
+                           if (rv != CKR_OK || !cardChoosesId || !phPublicKey || !phPrivateKey)
+                               return rv;
+                           // The card's own id, as cards that derive it from the key do: 20 bytes.
+                           CK_BYTE id[20];
+                           rv = real->C_GenerateRandom(hSession, id, sizeof id);
+                           CK_ATTRIBUTE attr { CKA_ID, id, sizeof id };
+                           if (rv == CKR_OK)
+                               rv = real->C_SetAttributeValue(hSession, *phPublicKey, &attr, 1);
+                           if (rv == CKR_OK)
+                               rv = real->C_SetAttributeValue(hSession, *phPrivateKey, &attr, 1);
+                           return rv;
                        });
 }
 

@@ -38,6 +38,14 @@ bool SimHubControl::setDefaultPresent(bool present)
     });
 }
 
+bool SimHubControl::setCardChoosesKeyIds(bool card)
+{
+    return change([&](HubState &s) {
+        s.cardChoosesKeyIds = card;
+        return true;
+    });
+}
+
 bool SimHubControl::setShowUninitialized(bool shown)
 {
     return change([&](HubState &s) {

@@ -34,6 +34,8 @@ public:
     // For keys the file says nothing about (e.g. start with an empty hub and plug keys one by one).
     bool setDefaultPresent(bool present);
     bool setShowUninitialized(bool shown);
+    // true: C_GenerateKeyPair gives the pair a CKA_ID of the card's choosing, ignoring the template's.
+    bool setCardChoosesKeyIds(bool card);
     // op: see StateFile.h; ms <= 0 removes the setting. An empty serial means every key.
     bool setLatency(const std::string &op, int ms, const std::string &serial = {});
     // Sets the key's maximum and refills its counter (an administrator's unblock).

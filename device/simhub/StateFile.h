@@ -18,6 +18,7 @@ namespace ks::simhub {
 //   ks-simhub-state 1                      header (optional)
 //   default present|absent                 keys without their own `present=` (default: present)
 //   uninitialized-slots hidden|shown       show SoftHSM's free slot (read at C_Initialize; default hidden)
+//   key-ids card|application              who chooses a generated key pair's CKA_ID (default application)
 //   pin-tries-default N                    PIN tries of keys without max-tries= (default 3)
 //   latency OP MS [SERIAL]                 added delay before OP, for all keys or one key
 //   key SERIAL [present=yes|no] [max-tries=N] [tries-left=N]

@@ -46,6 +46,7 @@ public:
     WorkerSession(const WorkerSession &) = delete;
     WorkerSession &operator=(const WorkerSession &) = delete;
 
+    // KeySession (documented there), through the worker.
     const TokenInfo &token() const override { return m_token; }
     Result<TokenInfo> refreshTokenInfo() override;
     Result<void> login(const QByteArray &pin, const LoginPolicy &policy = {}) override;

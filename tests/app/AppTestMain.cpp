@@ -8,6 +8,8 @@ int main(int argc, char **argv)
 {
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The station as shipped, with a worker process per key; the test binary has none beside it.
+    qputenv("KEYSTATION_TOKEN_WORKER", KS_WORKER_PATH);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("keystation-test"));
     ::testing::InitGoogleTest(&argc, argv);

@@ -46,6 +46,25 @@ protected:
         return pids;
     }
 
+    int triesLeft(const QString &serial)
+    {
+        for (const auto &k : m_hub->listKeys()) {
+            if (k.serial == hub(serial))
+                return k.triesLeft;
+        }
+        return -1;
+    }
+
+    // The key's retry: the same station, no restart, a fresh worker.
+    void expectRetrySucceeds(const QString &serial)
+    {
+        auto retry = runBatch(false, 30000);
+        ASSERT_TRUE(retry.finished);
+        EXPECT_TRUE(retry.results.value(serial).ok())
+            << retry.results.value(serial).errorMessage.toStdString();
+        EXPECT_EQ(certificatesOn(serial).size(), 1);
+    }
+
     QJsonObject failedDetail(const QString &attemptId)
     {
         auto events = m_station->journal()->events(attemptId);
@@ -89,11 +108,7 @@ TEST_F(WorkerEngine, WrongPinThroughAWorkerSpendsOneTryOnThatKeyOnly)
     ASSERT_TRUE(outcome.finished);
     EXPECT_EQ(outcome.summary.done, 2);
     EXPECT_EQ(outcome.results.value(odd).errorCode, QStringLiteral("PinIncorrect"));
-    for (const auto &k : m_hub->listKeys()) {
-        if (k.serial == hub(odd)) {
-            EXPECT_EQ(k.triesLeft, 2);
-        }
-    }
+    EXPECT_EQ(triesLeft(odd), 2);
 }
 
 TEST_F(WorkerEngine, AKeyThatRefusedThePinIsLeftAloneEvenWhenItsFlagsSayNothing)
@@ -108,14 +123,7 @@ TEST_F(WorkerEngine, AKeyThatRefusedThePinIsLeftAloneEvenWhenItsFlagsSayNothing)
     ASSERT_TRUE(first.finished);
     EXPECT_EQ(first.results.value(odd).errorCode, QStringLiteral("PinIncorrect"));
     ASSERT_TRUE(m_hub->setPinTries(hub(odd), 3)); // counter full again: no flag on the token
-    auto triesLeft = [&] {
-        for (const auto &k : m_hub->listKeys()) {
-            if (k.serial == hub(odd))
-                return k.triesLeft;
-        }
-        return -1;
-    };
-    ASSERT_EQ(triesLeft(), 3);
+    ASSERT_EQ(triesLeft(odd), 3);
 
     auto second = runBatch();
     ASSERT_TRUE(second.finished);
@@ -123,19 +131,19 @@ TEST_F(WorkerEngine, AKeyThatRefusedThePinIsLeftAloneEvenWhenItsFlagsSayNothing)
     EXPECT_EQ(refused.errorCode, QStringLiteral("PinCountLow"));
     EXPECT_EQ(refused.failedAt, core::JobStage::Login);
     EXPECT_TRUE(refused.errorMessage.contains(QStringLiteral("--retry-pin-refused")));
-    EXPECT_EQ(triesLeft(), 3) << "no try spent";
+    EXPECT_EQ(triesLeft(odd), 3) << "no try spent";
     EXPECT_TRUE(second.results.value(m_serials[1]).ok());
 
     // Still refused on the next batch (the refusal is remembered, not only the wrong PIN).
     auto third = runBatch();
     EXPECT_EQ(third.results.value(odd).errorCode, QStringLiteral("PinCountLow"));
-    EXPECT_EQ(triesLeft(), 3);
+    EXPECT_EQ(triesLeft(odd), 3);
 
     // A supervisor checked it: one more try is spent, on purpose.
     m_retryPinRefused = true;
     auto checked = runBatch();
     EXPECT_EQ(checked.results.value(odd).errorCode, QStringLiteral("PinIncorrect"));
-    EXPECT_EQ(triesLeft(), 2);
+    EXPECT_EQ(triesLeft(odd), 2);
 }
 
 TEST_F(WorkerEngine, HungCallTimesOutKillsTheWorkerAndTheKeyIsRetriedWithoutRestart)
@@ -158,12 +166,8 @@ TEST_F(WorkerEngine, HungCallTimesOutKillsTheWorkerAndTheKeyIsRetriedWithoutRest
     EXPECT_TRUE(QTest::qWaitFor([] { return liveWorkers().isEmpty(); }, 5000))
         << "the hung worker was killed";
 
-    // Same station, no restart: the key is provisioned by a fresh worker.
     ASSERT_TRUE(m_hub->clearFaults());
-    auto retry = runBatch(false, 30000);
-    ASSERT_TRUE(retry.finished);
-    EXPECT_TRUE(retry.results.value(stuck).ok()) << retry.results.value(stuck).errorMessage.toStdString();
-    EXPECT_EQ(certificatesOn(stuck).size(), 1);
+    expectRetrySucceeds(stuck);
 }
 
 TEST_F(WorkerEngine, WorkerKilledMidKeyGenerationFailsThatKeyAloneAndJournalsWhy)
@@ -196,8 +200,27 @@ TEST_F(WorkerEngine, WorkerKilledMidKeyGenerationFailsThatKeyAloneAndJournalsWhy
     EXPECT_EQ(detail.value(QStringLiteral("call")).toString(), QStringLiteral("C_GenerateKeyPair"));
 
     ASSERT_TRUE(m_hub->setLatency("C_GenerateKeyPair:EC", 0, hub(victim)));
-    auto retry = runBatch(false, 30000);
-    ASSERT_TRUE(retry.finished);
-    EXPECT_TRUE(retry.results.value(victim).ok()) << retry.results.value(victim).errorMessage.toStdString();
-    EXPECT_EQ(certificatesOn(victim).size(), 1);
+    expectRetrySucceeds(victim);
+}
+
+TEST_F(WorkerEngine, ACardThatChoosesItsOwnKeyIdIsProvisionedUnderThatId)
+{
+    // Some cards (ePass2003, PIV: docs/hardware.md) give a new key pair a CKA_ID of their own choosing.
+    setUpBench(2);
+    ASSERT_TRUE(m_hub->setCardChoosesKeyIds(true));
+    auto outcome = runBatch();
+    ASSERT_TRUE(outcome.finished);
+    EXPECT_EQ(outcome.summary.done, 2);
+    for (const auto &serial : m_serials) {
+        const auto r = outcome.results.value(serial);
+        ASSERT_TRUE(r.ok()) << r.errorMessage.toStdString();
+        EXPECT_TRUE(r.generatedKey);
+        const auto certs = certificatesOn(serial);
+        ASSERT_EQ(certs.size(), 1);
+        EXPECT_EQ(certs.front().id.size(), 20) << "the card's id, not the 16 bytes the station asked for";
+        EXPECT_EQ(QString::fromLatin1(certs.front().id.toHex()), r.keyIdHex);
+        EXPECT_EQ(freeKeyPairsOn(serial), 0) << "the certificate sits with its key pair";
+    }
+    auto again = runBatch();
+    EXPECT_EQ(again.summary.alreadyProvisioned, 2);
 }
