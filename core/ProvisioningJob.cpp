@@ -459,6 +459,9 @@ void ProvisioningJob::runSteps()
         options.workerPath = ctx.workerPath;
         options.modulePath = ctx.module->path();
         options.startTimeout = profile.timeouts.login;
+        if (!profile.pin.env.isEmpty())
+            options.withheldEnvironment
+                << profile.pin.env; // the transport PIN, under a name of the profile's
         if (ctx.openScReaders.contains(m_token.port())) {
             options.ignoredReaders = ctx.openScReaders;
             options.ignoredReaders.removeAll(m_token.port());

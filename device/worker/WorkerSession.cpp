@@ -141,9 +141,15 @@ Result<void> WorkerSession::spawn()
         ::close(sv[1]);
     }
 
+    auto withheld = [this](const char *entry) {
+        const char *eq = std::strchr(entry, '=');
+        const QByteArray name(entry, eq ? static_cast<qsizetype>(eq - entry) : qsizetype(std::strlen(entry)));
+        return name == "KS_TOKEN_WORKER_PARENT"
+            || m_options.withheldEnvironment.contains(QString::fromLocal8Bit(name));
+    };
     std::vector<char *> env;
     for (char **e = environ; e && *e; ++e) {
-        if (!secretBearing(*e) && std::strncmp(*e, "KS_TOKEN_WORKER_PARENT=", 23) != 0)
+        if (!secretBearing(*e) && !withheld(*e))
             env.push_back(*e);
     }
     QByteArray parent = "KS_TOKEN_WORKER_PARENT=" + QByteArray::number(static_cast<qint64>(::getpid()));

@@ -22,6 +22,9 @@ struct WorkerOptions
     // ignored_readers), so it never waits on a card that another worker holds in a PC/SC transaction — OpenSC
     // binds every card it sees at C_Initialize, and a 3 s key generation holds its card's transaction.
     QStringList ignoredReaders;
+    // Environment variables the worker must not inherit beyond the built-in list (e.g. the profile's
+    // pin.env, which may have any name).
+    QStringList withheldEnvironment;
     // Start-up (spawn, protocol hello, module load and finding the key). OpenSC's first C_GetSlotList can
     // take seconds while it probes readers.
     std::chrono::milliseconds startTimeout { 30000 };

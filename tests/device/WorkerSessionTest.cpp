@@ -203,11 +203,18 @@ TEST_F(WorkerSessionTest, PinsAndStationSecretsNeverReachArgvOrTheEnvironment)
     ::setenv("KS_PG_PASSWORD", "pg-secret-value", 1);
     ::setenv("PGPASSWORD", "pg-secret-value", 1);
     ::setenv("KEYSTATION_HMAC_KEY", "hmac-secret-value", 1);
+    ::setenv("FACTORY_TRANSPORT_CODE", "code-secret-value", 1); // a profile's pin.env may have any name
     // A file the station holds open without close-on-exec (a journal, a secret) must not reach the worker.
     const std::string heldPath = m_env.dir() + "/station-held-file";
     const int held = ::open(heldPath.c_str(), O_CREAT | O_RDWR, 0600);
     ASSERT_GE(held, 0);
-    auto session = openLoggedIn(m_serials[0]);
+    WorkerOptions withheld = options();
+    withheld.withheldEnvironment << QStringLiteral("FACTORY_TRANSPORT_CODE");
+    auto opened = WorkerSession::open(withheld, m_serials[0]);
+    ASSERT_TRUE(opened) << opened.error().toString().toStdString();
+    auto session = std::move(*opened);
+    ASSERT_TRUE(session->login(kPin));
+    ::unsetenv("FACTORY_TRANSPORT_CODE");
     ::unsetenv("KS_PG_PASSWORD");
     ::unsetenv("PGPASSWORD");
     ::unsetenv("KEYSTATION_HMAC_KEY");
