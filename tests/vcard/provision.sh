@@ -7,8 +7,8 @@
 #   tokens --json lists every card with its serial and reader (port); 4 cards provisioned in parallel, key
 #   pairs generated on the cards, every certificate read back through OpenSC from the card it names and
 #   verified (chain, subject, public key); a second run finds them provisioned; a wrong PIN counts each
-#   card's own counter down once, a second run spends no try, a checked retry succeeds; a card pulled during
-#   key generation, request signing and certificate writing fails alone and finishes when plugged back; a
+#   card's own counter down once, a second run spends no try, a checked retry succeeds; cards pulled during
+#   key generation, request signing and certificate writing fail alone and finish when plugged back; a
 #   card plugged in during continuous mode joins the batch; a worker killed mid-keygen fails its card alone.
 set -euo pipefail
 cli="$(realpath "${1:?usage: provision.sh KEYSTATION_CLI}")"
@@ -170,29 +170,40 @@ grep -q "4 done (4 already provisioned)" "$work/out.txt" || fail "checked retry:
 for k in 0 1 2 3; do [ "$(tries_on_card "$k")" = 3 ] || fail "card $k: counter not reset by the right PIN"; done
 pass "one try spent per card, none on the second run, retried only when asked"
 
-pull_during() { # STEP-TITLE: pull card 0 while it is in that step, plug it back, finish it
-  local title="$1"
-  fresh_cards
-  provision_bg "$work/profile.json"
-  wait_for_line "${serial[0]}  $title"
-  "$VC" pull 0 >/dev/null 2>&1
-  wait_bg
-  [ "$rc" -eq 1 ] || fail "pulled during '$title': exit $rc, expected 1"
-  grep -q "${serial[0]}  FAILED at $title \[KeyRemoved\]" "$work/out.txt" \
-    || fail "pulled during '$title': card 0 did not fail there as removed"
-  [ "$(grep -c 'DONE in' "$work/out.txt")" = 3 ] || fail "pulled during '$title': the other 3 cards did not finish"
-  "$VC" plug 0 >/dev/null 2>&1
-  provision "$work/profile.json"
-  [ "$rc" -eq 0 ] || fail "plugged back after '$title': exit $rc"
-  grep -q "${serial[0]}  DONE in" "$work/out.txt" \
-    || fail "plugged back after '$title': card 0 not finished"
-  pass "pulled during '$title': failed alone as KeyRemoved, the other 3 done; finished when plugged back"
-}
-check "a card pulled at each step with chip latency"
-# The last line of the CLI output is read, so start from a clean file each time.
-pull_during "Generating a key pair on the key"
-pull_during "Signing the request on the key"
-pull_during "Writing the certificate"
+check "cards pulled at three steps of one batch: each fails alone, the fourth finishes"
+# Card 0 during key generation, card 1 while the request is signed, card 2 while the certificate is written.
+fresh_cards
+titles=("Generating a key pair on the key" "Signing the request on the key" "Writing the certificate")
+provision_bg "$work/profile.json"
+pulled=" "
+pull_pids=()
+for i in $(seq 1 1200); do # 60 s
+  for k in 0 1 2; do
+    if [[ "$pulled" != *" $k "* ]] && grep -q "${serial[$k]}  ${titles[$k]}" "$work/out.txt"; then
+      "$VC" pull "$k" >/dev/null 2>&1 & # at once: the next card's step may be short
+      pull_pids+=($!)
+      pulled+="$k "
+    fi
+  done
+  [ "$pulled" = " 0 1 2 " ] && break
+  sleep 0.05
+done
+wait_bg
+wait "${pull_pids[@]}"
+[ "$pulled" = " 0 1 2 " ] || fail "not every card reached its step (pulled:$pulled)"
+[ "$rc" -eq 1 ] || fail "pulled cards: exit $rc, expected 1"
+for k in 0 1 2; do
+  grep -q "${serial[$k]}  FAILED at ${titles[$k]} \[KeyRemoved\]" "$work/out.txt" \
+    || fail "card $k pulled during '${titles[$k]}' did not fail there as removed"
+done
+grep -q "${serial[3]}  DONE in" "$work/out.txt" || fail "card 3 did not finish while the others were pulled"
+for k in 0 1 2; do "$VC" plug "$k" >/dev/null 2>&1; done
+provision "$work/profile.json"
+[ "$rc" -eq 0 ] || fail "plugged back: exit $rc"
+for k in 0 1 2; do
+  grep -q "${serial[$k]}  DONE in" "$work/out.txt" || fail "card $k not finished once plugged back"
+done
+pass "pulled during key generation, signing and writing: each failed alone as KeyRemoved, card 3 done; all finished when plugged back"
 
 check "a card plugged in during continuous mode joins the batch"
 fresh_cards
