@@ -15,7 +15,7 @@ class Pkcs11Module;
 
 namespace ks::core {
 
-// Operator login with a badge key (MISSION.md step 1): the badge holds the operator's certificate from the
+// Operator login with a badge key (docs/flow.md step 1): the badge holds the operator's certificate from the
 // operator CA; the station checks that certificate and has the badge sign a fresh random challenge with the
 // matching private key, which never leaves the badge. Blocking (a chip signs in ~0.3 s): call from a worker.
 class BadgeLogin

@@ -8,7 +8,7 @@
 
 namespace ks::core {
 
-// Where a key's provisioning stands (MISSION.md steps 4-11), as the engine runs it.
+// Where a key's provisioning stands (docs/flow.md steps 4-11), as the engine runs it.
 enum class JobStage
 {
     Queued,

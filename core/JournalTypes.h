@@ -12,7 +12,7 @@
 
 namespace ks::core {
 
-// A provisioning step of one key, as the engine runs it (MISSION.md steps 4-11).
+// A provisioning step of one key, as the engine runs it (docs/flow.md steps 4-11).
 enum class JournalStep
 {
     Login, // log in to the key (transport or derived PIN)

@@ -19,7 +19,7 @@ class KeySession;
 
 namespace ks::core {
 
-// One key's provisioning, as an explicit state machine (MISSION.md steps 4-11):
+// One key's provisioning, as an explicit state machine (docs/flow.md steps 4-11):
 //   login -> find a free key pair (or resume one) -> generate on the key -> read identity -> CSR signed on
 //   the key -> enrol -> verify -> write -> read back -> [set user PIN] -> done / failed / cancelled.
 // Every transition is journaled before and after, with a timestamp; a restarted job reads the journal and the

@@ -37,9 +37,9 @@ struct StationConfig
     int pollIntervalMs = 500;
 };
 
-// The station assembled (MISSION.md step 2): profile, PKCS#11 module and key watcher, CA client, journal and
-// the batch runner — what both front ends (GUI and keystation-cli) drive. Lives in the caller's thread, which
-// must run an event loop.
+// The station assembled (docs/flow.md step 2): profile, PKCS#11 module and key watcher, CA client, journal
+// and the batch runner — what both front ends (GUI and keystation-cli) drive. Lives in the caller's thread,
+// which must run an event loop.
 class Station : public QObject
 {
     Q_OBJECT

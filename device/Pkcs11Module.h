@@ -23,8 +23,8 @@ namespace ks::device {
 // sessions on different slots can be used from different threads at once.
 //
 // One instance per module per process: PKCS#11 allows a single C_Initialize per process, and unloading a
-// module while another thread still works in it crashes some (FACTS.md). Share it through shared_ptr; every
-// TokenSession holds a reference, so C_Finalize runs only after the last user is gone.
+// module while another thread still works in it crashes some (docs/stack-facts.md). Share it through
+// shared_ptr; every TokenSession holds a reference, so C_Finalize runs only after the last user is gone.
 class Pkcs11Module
 {
     Q_DECLARE_TR_FUNCTIONS(ks::device::Pkcs11Module)
@@ -47,7 +47,7 @@ public:
     // OpenSC's module (C_GetInfo manufacturer "OpenSC Project"): its workers see only their own reader.
     bool isOpenSc() const { return m_description.startsWith(QLatin1String("OpenSC")); }
     // Every present key. A slot that fails is skipped and logged: one dead key must not hide the others
-    // (libp11's PKCS11_enumerate_slots fails for all of them, FACTS.md).
+    // (libp11's PKCS11_enumerate_slots fails for all of them, docs/stack-facts.md).
     Result<QList<TokenInfo>> tokens() const;
     // Find the slot that holds the key with this serial now.
     Result<TokenInfo> findToken(const QString &serial) const;

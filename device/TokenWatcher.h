@@ -17,8 +17,9 @@ class TokenScanner;
 
 // Tracks the keys of one module from a thread of its own (Kleopatra's ReaderStatus pattern): it diffs old and
 // new key lists into added / changed / removed. Uses the module's C_WaitForSlotEvent when it has one, and
-// polls besides (OpenSC's blocking wait missed insertions, FACTS.md). A module call that blocks for many
-// seconds delays the next report, never the caller. Signals arrive in the thread that owns the watcher.
+// polls besides (OpenSC's blocking wait missed insertions, docs/stack-facts.md). A module call that blocks
+// for many seconds delays the next report, never the caller. Signals arrive in the thread that owns the
+// watcher.
 class TokenWatcher : public QObject
 {
     Q_OBJECT

@@ -76,7 +76,8 @@ QString emptyHint(const QString &modulePath)
     return Tr::tr("pcscd is running but reports no reader with a key: check the hub and its power.");
 }
 
-// Listing can block for many seconds on a module probing an unknown card (FACTS.md: ~14 s): bound it.
+// Listing can block for many seconds on a module probing an unknown card (docs/stack-facts.md: ~14 s): bound
+// it.
 int listOnce(const QStringList &modules, bool json, int timeoutSeconds)
 {
     QJsonArray all;

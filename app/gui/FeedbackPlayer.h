@@ -10,8 +10,8 @@ class QTextToSpeech;
 namespace ks::app {
 
 // The operator's ears: a short sound per finished key and, optionally, a spoken sentence ("Key 3 failed:
-// wrong PIN"). Without an audio device or speech engine both fail silently (FACTS.md); nothing here waits
-// for audio.
+// wrong PIN"). Without an audio device or speech engine both fail silently (docs/stack-facts.md); nothing
+// here waits for audio.
 class FeedbackPlayer : public QObject
 {
     Q_OBJECT

@@ -23,7 +23,7 @@ class TokenWatcher;
 
 namespace ks::app {
 
-// Operator authentication before anything else (MISSION.md step 1). Three modes: the first run creates the
+// Operator authentication before anything else (docs/flow.md step 1). Three modes: the first run creates the
 // station's first administrator; a normal login; unlocking after idle, where only the same operator (or an
 // administrator) may continue. The password check runs off the GUI thread (PBKDF2 takes a moment).
 class LoginDialog : public QDialog
@@ -47,7 +47,7 @@ public:
     // For tests and the demo: fill in and submit as a person would.
     void submit(const QString &name, const QString &password);
 
-    // Offers login with a badge key on the hub (MISSION.md step 1): the badge signs a fresh challenge and
+    // Offers login with a badge key on the hub (docs/flow.md step 1): the badge signs a fresh challenge and
     // its certificate must chain to the operator CA the verifier holds. Login mode only.
     void enableBadge(std::shared_ptr<device::Pkcs11Module> module,
                      std::shared_ptr<core::BadgeVerifier> verifier, device::TokenWatcher *watcher);

@@ -61,7 +61,7 @@ struct Bench
         ::setenv("KS_SIMHUB_STATE", state.c_str(), 1);
         simhub::SimHubControl hub(state);
         if (chipLatency) {
-            // FACTS.md: a real chip's RSA-2048 keygen takes seconds; signing and writing ~0.3 s.
+            // docs/stack-facts.md: a real chip's RSA-2048 keygen takes seconds; signing and writing ~0.3 s.
             hub.setLatency("C_GenerateKeyPair:RSA", 3000);
             hub.setLatency("C_Sign", 300);
             hub.setLatency("C_CreateObject", 300);

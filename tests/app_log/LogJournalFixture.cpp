@@ -16,7 +16,7 @@ namespace {
 using core::JournalPhase;
 using core::JournalStep;
 
-// The engine's order of steps for a key without a free key pair (MISSION.md steps 4-11).
+// The engine's order of steps for a key without a free key pair (docs/flow.md steps 4-11).
 const JournalStep kSteps[] = {
     JournalStep::Login,
     JournalStep::FindKeyPair,

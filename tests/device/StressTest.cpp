@@ -1,6 +1,6 @@
-// 16 keys, 16 threads, 20 CSRs each: every request must carry a signature by its own key (FACTS.md: libp11's
-// lazy method setup produced software signatures with a dummy key under this load; we speak raw PKCS#11, and
-// prove it).
+// 16 keys, 16 threads, 20 CSRs each: every request must carry a signature by its own key
+// (docs/stack-facts.md: libp11's lazy method setup produced software signatures with a dummy key under this
+// load; we speak raw PKCS#11, and prove it).
 #include "SoftHsmEnv.h"
 #include "TestPki.h"
 #include "device/Pkcs11Module.h"
