@@ -306,25 +306,23 @@ class Card:
             time.sleep(d)
 
     # --- OwnerPIN semantics
-    def pin_check(self, value):
-        if self.pin_tries == 0:
+    def _owner_check(self, name, value, max_tries):
+        """OwnerPIN.check: the counter goes down before the compare and is refilled on a match."""
+        tries, secret = getattr(self, name + "_tries"), getattr(self, name)
+        if tries == 0:
             return False
-        self.pin_tries -= 1
+        setattr(self, name + "_tries", tries - 1)
         self.dirty = True
-        if self.pin is not None and secrets.compare_digest(value, self.pin):
-            self.pin_tries = PIN_MAX_TRIES
+        if secret is not None and secrets.compare_digest(value, secret):
+            setattr(self, name + "_tries", max_tries)
             return True
         return False
 
+    def pin_check(self, value):
+        return self._owner_check("pin", value, PIN_MAX_TRIES)
+
     def puk_check(self, value):
-        if self.puk_tries == 0:
-            return False
-        self.puk_tries -= 1
-        self.dirty = True
-        if self.puk is not None and secrets.compare_digest(value, self.puk):
-            self.puk_tries = PUK_MAX_TRIES
-            return True
-        return False
+        return self._owner_check("puk", value, PUK_MAX_TRIES)
 
     # --- APDU entry point
     def process(self, apdu):
