@@ -13,6 +13,8 @@
 #include <openssl/rand.h>
 #include <openssl/x509.h>
 
+#include <algorithm>
+#include <optional>
 #include <vector>
 
 namespace ks::device {
@@ -61,22 +63,33 @@ public:
         return DeviceError::make(code, message, serial, QLatin1String(call));
     }
 
+    // Every object matching the template. Bounded: a key listing more than p11::kMaxFoundObjects objects, or
+    // answering more handles than asked for, is refused (a malformed answer fails that key only).
     Result<std::vector<CK_OBJECT_HANDLE>> find(std::vector<CK_ATTRIBUTE> tmpl)
     {
         CK_RV rv = f->C_FindObjectsInit(session, tmpl.data(), static_cast<CK_ULONG>(tmpl.size()));
         if (rv != CKR_OK)
             return fail("C_FindObjectsInit", rv);
         std::vector<CK_OBJECT_HANDLE> out;
-        CK_OBJECT_HANDLE batch[32];
+        constexpr CK_ULONG kBatch = 32;
+        CK_OBJECT_HANDLE batch[kBatch];
         for (;;) {
             CK_ULONG count = 0;
-            rv = f->C_FindObjects(session, batch, 32, &count);
+            rv = f->C_FindObjects(session, batch, kBatch, &count);
             if (rv != CKR_OK) {
                 f->C_FindObjectsFinal(session);
                 return fail("C_FindObjects", rv);
             }
+            if (count > kBatch || out.size() + count > p11::kMaxFoundObjects) {
+                f->C_FindObjectsFinal(session);
+                return error(DeviceError::Code::Pkcs11,
+                             TokenSession::tr("The key listed more objects than it can hold (over %1); its "
+                                              "answer is not used.")
+                                 .arg(p11::kMaxFoundObjects),
+                             "C_FindObjects");
+            }
             out.insert(out.end(), batch, batch + count);
-            if (count < 32)
+            if (count < kBatch)
                 break;
         }
         rv = f->C_FindObjectsFinal(session);
@@ -85,7 +98,18 @@ public:
         return out;
     }
 
-    // Attribute value, or an empty array when the object does not have it.
+    DeviceError malformedLength(CK_ULONG length) const
+    {
+        return error(DeviceError::Code::Pkcs11,
+                     TokenSession::tr("The key answered an attribute length of %1 bytes (at most %2 are "
+                                      "expected); its answer is not used.")
+                         .arg(static_cast<qulonglong>(length))
+                         .arg(static_cast<qulonglong>(p11::kMaxAttributeLength)),
+                     "C_GetAttributeValue");
+    }
+
+    // Attribute value, or an empty array when the object does not have it. A fresh template for each of the
+    // two calls; a length over p11::kMaxAttributeLength, or a second answer longer than the buffer, is refused.
     Result<QByteArray> attribute(CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type)
     {
         CK_ATTRIBUTE a { type, nullptr, 0 };
@@ -95,13 +119,55 @@ public:
             return QByteArray();
         if (rv != CKR_OK)
             return fail("C_GetAttributeValue", rv);
-        QByteArray value(static_cast<qsizetype>(a.ulValueLen), '\0');
-        a.pValue = value.data();
+        if (a.ulValueLen > p11::kMaxAttributeLength)
+            return malformedLength(a.ulValueLen);
+        const CK_ULONG size = a.ulValueLen;
+        QByteArray value(static_cast<qsizetype>(size), '\0');
+        a = CK_ATTRIBUTE { type, value.data(), size };
         rv = f->C_GetAttributeValue(session, object, &a, 1);
         if (rv != CKR_OK)
             return fail("C_GetAttributeValue", rv);
+        if (a.ulValueLen > size)
+            return malformedLength(a.ulValueLen);
         value.resize(static_cast<qsizetype>(a.ulValueLen));
         return value;
+    }
+
+    // CK_BBOOL attributes in one call (one chip round trip); nullopt for each the key does not report.
+    Result<std::vector<std::optional<bool>>> boolAttributes(CK_OBJECT_HANDLE object,
+                                                            const std::vector<CK_ATTRIBUTE_TYPE> &types)
+    {
+        std::vector<CK_BBOOL> values(types.size(), CK_FALSE);
+        std::vector<CK_ATTRIBUTE> tmpl;
+        for (size_t i = 0; i < types.size(); ++i)
+            tmpl.push_back(CK_ATTRIBUTE { types[i], &values[i], sizeof(CK_BBOOL) });
+        const CK_RV rv = f->C_GetAttributeValue(session, object, tmpl.data(), static_cast<CK_ULONG>(tmpl.size()));
+        // PKCS#11 §5.7: with TYPE_INVALID or SENSITIVE the other attributes are still filled in, and the
+        // missing ones say CK_UNAVAILABLE_INFORMATION.
+        if (rv != CKR_OK && rv != CKR_ATTRIBUTE_TYPE_INVALID && rv != CKR_ATTRIBUTE_SENSITIVE)
+            return fail("C_GetAttributeValue", rv);
+        std::vector<std::optional<bool>> out;
+        for (size_t i = 0; i < types.size(); ++i) {
+            if (tmpl[i].ulValueLen == sizeof(CK_BBOOL))
+                out.push_back(values[i] != CK_FALSE);
+            else
+                out.push_back(std::nullopt);
+        }
+        return out;
+    }
+
+    // Provenance of a private key (KeyPairInfo::local etc.).
+    Result<void> readProvenance(CK_OBJECT_HANDLE privateKey, KeyPairInfo &pair)
+    {
+        auto flags = boolAttributes(privateKey, { CKA_LOCAL, CKA_NEVER_EXTRACTABLE, CKA_ALWAYS_SENSITIVE,
+                                                  CKA_EXTRACTABLE });
+        if (!flags)
+            return flags.error();
+        pair.local = (*flags)[0];
+        pair.neverExtractable = (*flags)[1];
+        pair.alwaysSensitive = (*flags)[2];
+        pair.extractable = (*flags)[3];
+        return {};
     }
 
     Result<CK_ULONG> ulongAttribute(CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type)
@@ -196,6 +262,10 @@ public:
                        reinterpret_cast<CK_BYTE_PTR>(out.data()), &len);
         if (rv != CKR_OK)
             return fail("C_Sign", rv);
+        if (len > static_cast<CK_ULONG>(out.size()))
+            return error(DeviceError::Code::Pkcs11,
+                         TokenSession::tr("The key answered a signature longer than the buffer it was given."),
+                         "C_Sign");
         out.resize(static_cast<qsizetype>(len));
         return out;
     }
@@ -354,8 +424,15 @@ Result<QList<KeyPairInfo>> TokenSession::keyPairs()
         }
         for (const auto &cert : *certs)
             pair.hasCertificate = pair.hasCertificate || (!pair.id.isEmpty() && cert.id == pair.id);
+        if (auto provenance = d->readProvenance(handle, pair); !provenance)
+            return provenance.error();
         out << pair;
     }
+    for (auto &pair : out)
+        pair.idShared = std::count_if(out.cbegin(), out.cend(), [&](const KeyPairInfo &other) {
+                            return other.id == pair.id;
+                        })
+            > 1;
     return out;
 }
 
@@ -444,6 +521,8 @@ Result<KeyPairInfo> TokenSession::generateKeyPair(KeyAlgorithm algorithm, const 
     info.rsa = rsa;
     info.bits = EVP_PKEY_get_bits(key->get());
     info.publicKey = CsrBuilder::publicKeyToDer(key->get());
+    if (auto provenance = d->readProvenance(privHandle, info); !provenance)
+        return provenance.error();
     return info;
 }
 

@@ -173,16 +173,41 @@ QDataStream &operator>>(QDataStream &s, TokenInfo &t)
     return s;
 }
 
+namespace {
+
+// An attribute the key may not report: -1 not reported, 0 false, 1 true.
+qint8 tristate(const std::optional<bool> &value)
+{
+    return value ? qint8(*value ? 1 : 0) : qint8(-1);
+}
+
+std::optional<bool> fromTristate(qint8 value)
+{
+    if (value < 0)
+        return std::nullopt;
+    return value != 0;
+}
+
+} // namespace
+
 QDataStream &operator<<(QDataStream &s, const KeyPairInfo &k)
 {
-    return s << k.id << k.label << k.rsa << qint32(k.bits) << k.publicKey << k.hasCertificate;
+    return s << k.id << k.label << k.rsa << qint32(k.bits) << k.publicKey << k.hasCertificate
+             << tristate(k.local) << tristate(k.neverExtractable) << tristate(k.alwaysSensitive)
+             << tristate(k.extractable) << k.idShared;
 }
 
 QDataStream &operator>>(QDataStream &s, KeyPairInfo &k)
 {
     qint32 bits = 0;
-    s >> k.id >> k.label >> k.rsa >> bits >> k.publicKey >> k.hasCertificate;
+    qint8 local = -1, neverExtractable = -1, alwaysSensitive = -1, extractable = -1;
+    s >> k.id >> k.label >> k.rsa >> bits >> k.publicKey >> k.hasCertificate >> local >> neverExtractable
+        >> alwaysSensitive >> extractable >> k.idShared;
     k.bits = bits;
+    k.local = fromTristate(local);
+    k.neverExtractable = fromTristate(neverExtractable);
+    k.alwaysSensitive = fromTristate(alwaysSensitive);
+    k.extractable = fromTristate(extractable);
     return s;
 }
 

@@ -23,7 +23,7 @@
 // pid; a worker of another version is refused before it sees a PIN.
 namespace ks::device::worker {
 
-constexpr quint32 kProtocolVersion = 1;
+constexpr quint32 kProtocolVersion = 2; // 2: KeyPairInfo carries the private key's provenance
 constexpr quint32 kMaxFrame = 16 * 1024 * 1024; // a certificate list of a full key is a few kB
 constexpr int kSocketFd = 3; // the worker's end of the socket, set up by the station at spawn
 

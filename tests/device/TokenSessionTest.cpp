@@ -1,5 +1,6 @@
 // The device layer against real SoftHSM2 keys, fresh for every test.
 #include "device/TokenSession.h"
+#include "KeyImport.h"
 #include "SoftHsmEnv.h"
 #include "TestPki.h"
 #include "device/Pkcs11Module.h"
@@ -304,4 +305,90 @@ TEST_F(TokenSessionTest, ModuleThatDoesNotExistIsAClearError)
     ASSERT_FALSE(module);
     EXPECT_EQ(module.error().code, DeviceError::Code::ModuleLoad);
     EXPECT_TRUE(module.error().message.contains(QStringLiteral("/nonexistent/module.so")));
+}
+
+// What SoftHSM records about a private key's origin (docs/device-layer.md, "Key provenance"): a pair made by
+// C_GenerateKeyPair reports CKA_LOCAL, CKA_ALWAYS_SENSITIVE and CKA_NEVER_EXTRACTABLE true; one stored with
+// C_CreateObject reports them false, however sensitive it was marked, and cannot be made to say otherwise.
+TEST_F(TokenSessionTest, KeyPairsSayWhetherTheyWereGeneratedOnTheKey)
+{
+    createTokens(1);
+    auto session = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(session);
+    auto generated = session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("generated"));
+    ASSERT_TRUE(generated) << generated.error().toString().toStdString();
+    EXPECT_TRUE(generated->generatedOnKey());
+
+    auto token = m_module->findToken(m_serials[0]);
+    ASSERT_TRUE(token);
+    const QByteArray importedId("imported-id");
+    const auto imported = ks::test::importEcKeyPair(m_module->functions(), token->slotId, kPin, importedId);
+    ASSERT_FALSE(imported.publicKeyDer.isEmpty()) << imported.error.toStdString();
+
+    auto pairs = session->keyPairs();
+    ASSERT_TRUE(pairs) << pairs.error().toString().toStdString();
+    ASSERT_EQ(pairs->size(), 2);
+    for (const auto &pair : *pairs) {
+        EXPECT_FALSE(pair.idShared);
+        if (pair.id == generated->id) {
+            EXPECT_EQ(pair.local, std::optional<bool>(true));
+            EXPECT_EQ(pair.alwaysSensitive, std::optional<bool>(true));
+            EXPECT_EQ(pair.neverExtractable, std::optional<bool>(true));
+            EXPECT_EQ(pair.extractable, std::optional<bool>(false));
+            EXPECT_TRUE(pair.generatedOnKey());
+            EXPECT_TRUE(pair.notGeneratedOnKeyReasons().isEmpty());
+        } else {
+            EXPECT_EQ(pair.id, importedId);
+            EXPECT_EQ(pair.publicKey, imported.publicKeyDer);
+            EXPECT_EQ(pair.local, std::optional<bool>(false));
+            EXPECT_EQ(pair.alwaysSensitive, std::optional<bool>(false));
+            EXPECT_EQ(pair.neverExtractable, std::optional<bool>(false));
+            EXPECT_EQ(pair.extractable, std::optional<bool>(false)); // as the importer asked
+            EXPECT_FALSE(pair.generatedOnKey());
+            EXPECT_TRUE(pair.notGeneratedOnKeyReasons().contains(QStringLiteral("CKA_LOCAL false")))
+                << pair.notGeneratedOnKeyReasons().join(QStringLiteral(", ")).toStdString();
+        }
+    }
+
+    // CKA_LOCAL cannot be set afterwards (PKCS#11: not modifiable); SoftHSM refuses.
+    CK_FUNCTION_LIST *f = m_module->functions();
+    CK_SESSION_HANDLE raw = CK_INVALID_HANDLE;
+    ASSERT_EQ(f->C_OpenSession(token->slotId, CKF_SERIAL_SESSION | CKF_RW_SESSION, nullptr, nullptr, &raw),
+              CKR_OK);
+    CK_OBJECT_CLASS cls = CKO_PRIVATE_KEY;
+    QByteArray id = importedId;
+    CK_ATTRIBUTE find[] = { { CKA_CLASS, &cls, sizeof cls }, { CKA_ID, id.data(), CK_ULONG(id.size()) } };
+    ASSERT_EQ(f->C_FindObjectsInit(raw, find, 2), CKR_OK);
+    CK_OBJECT_HANDLE handle = CK_INVALID_HANDLE;
+    CK_ULONG count = 0;
+    ASSERT_EQ(f->C_FindObjects(raw, &handle, 1, &count), CKR_OK);
+    f->C_FindObjectsFinal(raw);
+    ASSERT_EQ(count, 1u);
+    CK_BBOOL yes = CK_TRUE;
+    CK_ATTRIBUTE forge[] = { { CKA_LOCAL, &yes, 1 } };
+    EXPECT_NE(f->C_SetAttributeValue(raw, handle, forge, 1), CKR_OK);
+    f->C_CloseSession(raw);
+    auto again = session->keyPairs();
+    ASSERT_TRUE(again);
+    for (const auto &pair : *again)
+        EXPECT_EQ(pair.generatedOnKey(), pair.id == generated->id);
+}
+
+// Two private keys under one CKA_ID: which one signs is the module's choice, so neither counts as a pair.
+TEST_F(TokenSessionTest, PrivateKeysSharingAnIdAreMarked)
+{
+    createTokens(1);
+    auto session = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(session);
+    auto generated = session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("generated"));
+    ASSERT_TRUE(generated);
+    auto token = m_module->findToken(m_serials[0]);
+    ASSERT_TRUE(token);
+    const auto imported = ks::test::importEcKeyPair(m_module->functions(), token->slotId, kPin, generated->id);
+    ASSERT_FALSE(imported.publicKeyDer.isEmpty()) << imported.error.toStdString();
+    auto pairs = session->keyPairs();
+    ASSERT_TRUE(pairs);
+    ASSERT_EQ(pairs->size(), 2);
+    for (const auto &pair : *pairs)
+        EXPECT_TRUE(pair.idShared);
 }
