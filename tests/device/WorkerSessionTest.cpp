@@ -96,6 +96,17 @@ TEST_F(WorkerSessionTest, ProvisionsAKeyEndToEndThroughItsWorker)
     EXPECT_FALSE(pair->rsa);
     EXPECT_EQ(pair->bits, 256);
     EXPECT_FALSE(pair->publicKey.isEmpty());
+    // The private key's provenance crosses the pipe (protocol version 2).
+    EXPECT_EQ(pair->local, std::optional<bool>(true));
+    EXPECT_EQ(pair->extractable, std::optional<bool>(false));
+    EXPECT_TRUE(pair->generatedOnKey());
+    auto listed = session->keyPairs();
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed->size(), 1);
+    EXPECT_TRUE(listed->front().generatedOnKey());
+    EXPECT_EQ(listed->front().neverExtractable, std::optional<bool>(true));
+    EXPECT_EQ(listed->front().alwaysSensitive, std::optional<bool>(true));
+    EXPECT_FALSE(listed->front().idShared);
 
     CsrRequest request;
     request.subject = { { QStringLiteral("CN"), m_serials[0] } };
