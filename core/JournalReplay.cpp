@@ -122,14 +122,21 @@ void JournalReplay::applyToResume(KeyResumeState &s, const EventRecord &e)
 
     switch (*step) {
     case JournalStep::GenerateKeyPair:
-        if (before && !keyId.isEmpty())
+        if (before && !keyId.isEmpty()) {
             newKeyPair(Stage::KeyPairPending);
-        else if (after && !keyId.isEmpty())
-            newKeyPair(Stage::KeyPairReady);
+            s.keyPairGeneratedHere = true;
+        } else if (after && !keyId.isEmpty()) {
+            newKeyPair(Stage::KeyPairReady); // the id the key chose may differ from the one asked for
+            s.keyPairGeneratedHere = true;
+        }
         break;
     case JournalStep::FindKeyPair:
-        if (after && !keyId.isEmpty() && !(keyId == s.keyIdHex && s.stage > Stage::KeyPairReady))
+        if (after && !keyId.isEmpty() && !(keyId == s.keyIdHex && s.stage > Stage::KeyPairReady)) {
+            // A pair found on the key is this station's only if it is the one the journal already knew.
+            const bool ours = keyId == s.keyIdHex && s.keyPairGeneratedHere;
             newKeyPair(Stage::KeyPairReady);
+            s.keyPairGeneratedHere = ours;
+        }
         break;
     case JournalStep::Enrol:
         if (before && s.stage == Stage::KeyPairReady)

@@ -142,6 +142,7 @@ struct KeyResumeState
     qint64 certNotAfterMs = 0;
     bool writeStarted = false; // CertificateIssued and a write began: the certificate may already be on it
     bool enrolStarted = false; // KeyPairReady and a request went to the CA without a recorded answer
+    bool keyPairGeneratedHere = false; // keyIdHex came from a GenerateKeyPair step, not found on the key
     QString lastAttemptId;
     QString lastBatchId;
     QString lastStep;

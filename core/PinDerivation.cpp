@@ -1,6 +1,8 @@
 #include "PinDerivation.h"
 
 #include "SecureBytes.h"
+#include "common/SecretFile.h"
+#include "device/SerialNumber.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -13,17 +15,8 @@ namespace ks::core {
 
 QString PinDerivation::normaliseSerial(const QString &serial)
 {
-    QString out;
-    out.reserve(serial.size());
-    for (QChar c : serial) {
-        if (c.isSpace())
-            continue;
-        // ASCII upper case only: serials are hex/alphanumeric, and locale rules must not change a PIN.
-        if (c.unicode() >= u'a' && c.unicode() <= u'z')
-            c = QChar(c.unicode() - (u'a' - u'A'));
-        out.append(c);
-    }
-    return out;
+    // The device layer's rule: one function for the key's identity and its derived PIN.
+    return device::SerialNumber::normalise(serial);
 }
 
 static QByteArray hmacSha256(const QByteArray &key, const QByteArray &message)
@@ -84,21 +77,10 @@ Result<QByteArray> PinDerivation::derive(const QByteArray &stationSecret, const 
 
 Result<QByteArray> PinDerivation::loadStationSecret(const QString &path)
 {
-    QFileInfo info(path);
-    if (!info.exists())
-        return CoreError::make(CoreError::Code::Io,
-                               tr("The station secret file %1 does not exist.").arg(path));
-    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther
-        | QFileDevice::WriteOther | QFileDevice::ExeGroup | QFileDevice::ExeOther;
-    if (info.permissions() & others)
-        return CoreError::make(
-            CoreError::Code::Io,
-            tr("The station secret file %1 must be readable by its owner only (chmod 600).").arg(path));
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return CoreError::make(CoreError::Code::Io, tr("Cannot read the station secret file %1.").arg(path),
-                               {}, f.errorString());
-    QByteArray text = f.readAll();
+    QByteArray text;
+    QString error;
+    if (!SecretFile::read(path, text, error)) // refused unless owner-only (common/SecretFile.h)
+        return CoreError::make(CoreError::Code::Io, error);
     SecretGuard textGuard(text);
     QByteArray hex;
     hex.reserve(text.size());

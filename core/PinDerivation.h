@@ -19,7 +19,8 @@ public:
     static constexpr int minDigits = 4;
     static constexpr int maxDigits = 12;
 
-    // Hardware serials are compared and derived from in one form: whitespace removed, ASCII upper case.
+    // Hardware serials are compared and derived from in one form: device::SerialNumber::normalise (ASCII
+    // whitespace, ':' and '-' removed, ASCII upper case), the rule docs/profiles.md gives key issuers.
     static QString normaliseSerial(const QString &serial);
 
     // The derived PIN (ASCII digits). The caller wipes it (ks::core::wipe) once the login is done.

@@ -27,6 +27,12 @@ struct Profile
         Cfssl,
         Est
     };
+    // Which key pair already on a key may be certified instead of generating a new one (docs/profiles.md).
+    enum class ReuseKeyPairs
+    {
+        GeneratedOnKey, // the key says it generated the private key and it never left (CKA_LOCAL & co.)
+        Never, // only a pair this station generated (the journal says so); anything else: a new pair
+    };
 
     struct Pin
     {
@@ -74,6 +80,7 @@ struct Profile
 
     QString name;
     KeyAlgorithm keyAlgorithm = KeyAlgorithm::Rsa2048;
+    ReuseKeyPairs reuseKeyPairs = ReuseKeyPairs::GeneratedOnKey;
     Pin pin;
     Subject subject;
     QStringList keyUsage { QStringLiteral("digitalSignature"), QStringLiteral("keyEncipherment") };

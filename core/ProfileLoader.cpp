@@ -339,7 +339,8 @@ Result<Profile> ProfileLoader::parse(const QByteArray &json, const QString &base
     std::optional<CoreError> error;
     Profile p;
     FieldReader r(root, {}, error);
-    r.rejectUnknown({ QStringLiteral("name"), QStringLiteral("keyAlgorithm"), QStringLiteral("pin"),
+    r.rejectUnknown({ QStringLiteral("name"), QStringLiteral("keyAlgorithm"), QStringLiteral("reuseKeyPairs"),
+                      QStringLiteral("pin"),
                       QStringLiteral("subject"), QStringLiteral("keyUsage"),
                       QStringLiteral("extendedKeyUsage"), QStringLiteral("ca"),
                       QStringLiteral("minValidityDays"), QStringLiteral("clockSkewSeconds"),
@@ -356,6 +357,17 @@ Result<Profile> ProfileLoader::parse(const QByteArray &json, const QString &base
         else
             r.fail(Code::ProfileInvalidValue, QStringLiteral("keyAlgorithm"),
                    tr("\"keyAlgorithm\" must be one of rsa2048, rsa3072, rsa4096, ec-p256, ec-p384."));
+    }
+    QString reuse = QStringLiteral("generatedOnKey");
+    r.string(QStringLiteral("reuseKeyPairs"), reuse);
+    if (!error) {
+        if (reuse == QLatin1String("generatedOnKey"))
+            p.reuseKeyPairs = Profile::ReuseKeyPairs::GeneratedOnKey;
+        else if (reuse == QLatin1String("never"))
+            p.reuseKeyPairs = Profile::ReuseKeyPairs::Never;
+        else
+            r.fail(Code::ProfileInvalidValue, QStringLiteral("reuseKeyPairs"),
+                   tr("\"reuseKeyPairs\" must be \"generatedOnKey\" or \"never\"."));
     }
     if (!error)
         readPin(r, p, error, baseDir);

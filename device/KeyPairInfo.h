@@ -43,8 +43,8 @@ struct KeyPairInfo
             if (!value)
                 out << QStringLiteral("%1 not reported").arg(QLatin1String(name));
             else if (*value != wanted)
-                out << QStringLiteral("%1 %2").arg(QLatin1String(name), *value ? QStringLiteral("true")
-                                                                               : QStringLiteral("false"));
+                out << QStringLiteral("%1 %2").arg(QLatin1String(name),
+                                                   *value ? QStringLiteral("true") : QStringLiteral("false"));
         };
         check("CKA_LOCAL", local, true);
         check("CKA_NEVER_EXTRACTABLE", neverExtractable, true);

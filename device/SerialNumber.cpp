@@ -21,9 +21,12 @@ QString SerialNumber::normalise(const QString &text)
     QString out;
     out.reserve(text.size());
     for (QChar c : text) {
-        if (c.isSpace() || c == QLatin1Char(':') || c == QLatin1Char('-'))
+        const char16_t u = c.unicode();
+        if (u == u' ' || u == u'\t' || u == u'\n' || u == u'\r' || u == u'\v' || u == u'\f' || u == u':'
+            || u == u'-')
             continue;
-        out.append(c.toUpper());
+        // ASCII only: locale or Unicode case rules must never change a serial (nor the PIN derived from it).
+        out.append(u >= u'a' && u <= u'z' ? QChar(char16_t(u - (u'a' - u'A'))) : c);
     }
     return out;
 }

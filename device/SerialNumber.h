@@ -5,16 +5,20 @@
 
 namespace ks::device {
 
-// Hardware serials, made comparable across modules and tools.
+// Hardware serials, made comparable across modules and tools. One rule, used for every serial the station
+// handles: the key's identity, the journal, ${serial} in a subject, and the message of a derived PIN
+// (docs/profiles.md, "Derived PINs", gives it to key issuers in the same words).
 //
-// CK_TOKEN_INFO.serialNumber is 16 bytes, blank-padded, not NUL-terminated. We cut at the first NUL, trim
-// blanks at both ends, drop inner blanks, colons and dashes (some tools print 12:34:AB), and upper-case ASCII
-// letters. A serial with bytes outside printable ASCII becomes the hex of the raw 16 bytes, so it is stable.
-// Leading zeros are kept: they are part of the serial.
+// CK_TOKEN_INFO.serialNumber is 16 bytes, blank-padded, not NUL-terminated. We cut at the first NUL; a serial
+// with bytes outside printable ASCII (0x20-0x7E) becomes the upper-case hex of the raw 16 bytes, so it is
+// stable. Then the text rule: drop every ASCII space, tab, CR, LF, VT, FF, colon and dash (some tools print
+// 12:34:AB), and change ASCII a-z to A-Z; nothing else changes (no locale, no other letters). Leading zeros
+// are kept: they are part of the serial.
 struct SerialNumber
 {
     static QString normalise(const QByteArray &raw);
-    // The same rule for a serial typed by a person or read from a certificate.
+    // The text rule alone, for a serial typed by a person, read from a certificate, or given as read from
+    // the key.
     static QString normalise(const QString &text);
 };
 

@@ -109,7 +109,8 @@ public:
     }
 
     // Attribute value, or an empty array when the object does not have it. A fresh template for each of the
-    // two calls; a length over p11::kMaxAttributeLength, or a second answer longer than the buffer, is refused.
+    // two calls; a length over p11::kMaxAttributeLength, or a second answer longer than the buffer, is
+    // refused.
     Result<QByteArray> attribute(CK_OBJECT_HANDLE object, CK_ATTRIBUTE_TYPE type)
     {
         CK_ATTRIBUTE a { type, nullptr, 0 };
@@ -141,7 +142,8 @@ public:
         std::vector<CK_ATTRIBUTE> tmpl;
         for (size_t i = 0; i < types.size(); ++i)
             tmpl.push_back(CK_ATTRIBUTE { types[i], &values[i], sizeof(CK_BBOOL) });
-        const CK_RV rv = f->C_GetAttributeValue(session, object, tmpl.data(), static_cast<CK_ULONG>(tmpl.size()));
+        const CK_RV rv
+            = f->C_GetAttributeValue(session, object, tmpl.data(), static_cast<CK_ULONG>(tmpl.size()));
         // PKCS#11 §5.7: with TYPE_INVALID or SENSITIVE the other attributes are still filled in, and the
         // missing ones say CK_UNAVAILABLE_INFORMATION.
         if (rv != CKR_OK && rv != CKR_ATTRIBUTE_TYPE_INVALID && rv != CKR_ATTRIBUTE_SENSITIVE)
@@ -159,8 +161,8 @@ public:
     // Provenance of a private key (KeyPairInfo::local etc.).
     Result<void> readProvenance(CK_OBJECT_HANDLE privateKey, KeyPairInfo &pair)
     {
-        auto flags = boolAttributes(privateKey, { CKA_LOCAL, CKA_NEVER_EXTRACTABLE, CKA_ALWAYS_SENSITIVE,
-                                                  CKA_EXTRACTABLE });
+        auto flags = boolAttributes(
+            privateKey, { CKA_LOCAL, CKA_NEVER_EXTRACTABLE, CKA_ALWAYS_SENSITIVE, CKA_EXTRACTABLE });
         if (!flags)
             return flags.error();
         pair.local = (*flags)[0];
@@ -263,9 +265,10 @@ public:
         if (rv != CKR_OK)
             return fail("C_Sign", rv);
         if (len > static_cast<CK_ULONG>(out.size()))
-            return error(DeviceError::Code::Pkcs11,
-                         TokenSession::tr("The key answered a signature longer than the buffer it was given."),
-                         "C_Sign");
+            return error(
+                DeviceError::Code::Pkcs11,
+                TokenSession::tr("The key answered a signature longer than the buffer it was given."),
+                "C_Sign");
         out.resize(static_cast<qsizetype>(len));
         return out;
     }
@@ -429,9 +432,8 @@ Result<QList<KeyPairInfo>> TokenSession::keyPairs()
         out << pair;
     }
     for (auto &pair : out)
-        pair.idShared = std::count_if(out.cbegin(), out.cend(), [&](const KeyPairInfo &other) {
-                            return other.id == pair.id;
-                        })
+        pair.idShared = std::count_if(out.cbegin(), out.cend(),
+                                      [&](const KeyPairInfo &other) { return other.id == pair.id; })
             > 1;
     return out;
 }

@@ -1,5 +1,6 @@
 #include "core/ProfileLoader.h"
 #include "core/PinDerivation.h"
+#include "device/SerialNumber.h"
 
 #include <gtest/gtest.h>
 
@@ -369,3 +370,46 @@ TEST(PinDerivation, StationSecretMustBeOwnerOnlyHex)
 }
 
 } // namespace
+
+TEST(ProfileLoader, ReuseKeyPairsIsGeneratedOnKeyUnlessSetToNever)
+{
+    auto p = load(minimal());
+    ASSERT_TRUE(p);
+    EXPECT_EQ(p->reuseKeyPairs, Profile::ReuseKeyPairs::GeneratedOnKey);
+    auto never = load(with(minimal(), QStringLiteral("reuseKeyPairs"), QStringLiteral("never")));
+    ASSERT_TRUE(never) << never.error().toString().toStdString();
+    EXPECT_EQ(never->reuseKeyPairs, Profile::ReuseKeyPairs::Never);
+    auto explicitDefault
+        = load(with(minimal(), QStringLiteral("reuseKeyPairs"), QStringLiteral("generatedOnKey")));
+    ASSERT_TRUE(explicitDefault);
+    EXPECT_EQ(explicitDefault->reuseKeyPairs, Profile::ReuseKeyPairs::GeneratedOnKey);
+    for (const QJsonValue &bad : { QJsonValue(QStringLiteral("always")), QJsonValue(true) }) {
+        auto refused = load(with(minimal(), QStringLiteral("reuseKeyPairs"), bad));
+        ASSERT_FALSE(refused);
+        EXPECT_EQ(refused.error().field, QStringLiteral("reuseKeyPairs"));
+    }
+}
+
+// docs/profiles.md, "Derived PINs": the worked example with ':' and '-'. The serial rule is the device
+// layer's (the station's identity of a key), so a key issuer following the text computes the PIN the station
+// logs in with.
+TEST(PinDerivation, SerialWithColonsAndDashesFollowsTheDocumentedExample)
+{
+    const QByteArray secret
+        = QByteArray::fromHex("000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f");
+    EXPECT_EQ(PinDerivation::normaliseSerial(QStringLiteral("9a:3f-00:12 ab-cd")),
+              QStringLiteral("9A3F0012ABCD"));
+    EXPECT_EQ(*PinDerivation::derive(secret, QStringLiteral("9a:3f-00:12 ab-cd"), 8), QByteArray("65427081"));
+    // As the key reports it (CK_TOKEN_INFO.serialNumber, blank-padded) and as the station then names it.
+    const QString read = ks::device::SerialNumber::normalise(QByteArray("9a:3f-00:12ab-cd"));
+    EXPECT_EQ(read, QStringLiteral("9A3F0012ABCD"));
+    EXPECT_EQ(*PinDerivation::derive(secret, read, 8), QByteArray("65427081"));
+    // One rule: the same answer for anything, including letters outside ASCII that a Unicode upper-casing
+    // would change (U+0131 dotless i) and whitespace outside ASCII, which it leaves alone.
+    for (const QString &s : { QStringLiteral("12:ab-CD ef"), QStringLiteral("\tx-y:z\r\n"),
+                              QString::fromUtf16(u"ab\u0131c"), QString::fromUtf16(u"a\u00a0b") })
+        EXPECT_EQ(PinDerivation::normaliseSerial(s), ks::device::SerialNumber::normalise(s))
+            << s.toStdString();
+    EXPECT_EQ(PinDerivation::normaliseSerial(QString::fromUtf16(u"ab\u0131c")),
+              QString::fromUtf16(u"AB\u0131C"));
+}

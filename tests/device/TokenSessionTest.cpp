@@ -384,7 +384,8 @@ TEST_F(TokenSessionTest, PrivateKeysSharingAnIdAreMarked)
     ASSERT_TRUE(generated);
     auto token = m_module->findToken(m_serials[0]);
     ASSERT_TRUE(token);
-    const auto imported = ks::test::importEcKeyPair(m_module->functions(), token->slotId, kPin, generated->id);
+    const auto imported
+        = ks::test::importEcKeyPair(m_module->functions(), token->slotId, kPin, generated->id);
     ASSERT_FALSE(imported.publicKeyDer.isEmpty()) << imported.error.toStdString();
     auto pairs = session->keyPairs();
     ASSERT_TRUE(pairs);

@@ -84,16 +84,28 @@ inline ImportedKeyPair importEcKeyPair(CK_FUNCTION_LIST *f, CK_SLOT_ID slot, con
     CK_KEY_TYPE type = CKK_EC;
     auto a = [](CK_ATTRIBUTE_TYPE t, void *v, size_t n) { return CK_ATTRIBUTE { t, v, CK_ULONG(n) }; };
     std::vector<CK_ATTRIBUTE> privTemplate = {
-        a(CKA_CLASS, &privClass, sizeof privClass), a(CKA_KEY_TYPE, &type, sizeof type),
-        a(CKA_TOKEN, &yes, 1), a(CKA_PRIVATE, &yes, 1), a(CKA_SENSITIVE, &yes, 1), a(CKA_EXTRACTABLE, &no, 1),
-        a(CKA_SIGN, &yes, 1), a(CKA_ID, idCopy.data(), idCopy.size()), a(CKA_LABEL, label.data(), label.size()),
-        a(CKA_EC_PARAMS, ecParams.data(), ecParams.size()), a(CKA_VALUE, scalar.data(), scalar.size()),
+        a(CKA_CLASS, &privClass, sizeof privClass),
+        a(CKA_KEY_TYPE, &type, sizeof type),
+        a(CKA_TOKEN, &yes, 1),
+        a(CKA_PRIVATE, &yes, 1),
+        a(CKA_SENSITIVE, &yes, 1),
+        a(CKA_EXTRACTABLE, &no, 1),
+        a(CKA_SIGN, &yes, 1),
+        a(CKA_ID, idCopy.data(), idCopy.size()),
+        a(CKA_LABEL, label.data(), label.size()),
+        a(CKA_EC_PARAMS, ecParams.data(), ecParams.size()),
+        a(CKA_VALUE, scalar.data(), scalar.size()),
     };
     std::vector<CK_ATTRIBUTE> pubTemplate = {
-        a(CKA_CLASS, &pubClass, sizeof pubClass), a(CKA_KEY_TYPE, &type, sizeof type),
-        a(CKA_TOKEN, &yes, 1), a(CKA_PRIVATE, &no, 1), a(CKA_VERIFY, &yes, 1),
-        a(CKA_ID, idCopy.data(), idCopy.size()), a(CKA_LABEL, label.data(), label.size()),
-        a(CKA_EC_PARAMS, ecParams.data(), ecParams.size()), a(CKA_EC_POINT, ecPoint.data(), ecPoint.size()),
+        a(CKA_CLASS, &pubClass, sizeof pubClass),
+        a(CKA_KEY_TYPE, &type, sizeof type),
+        a(CKA_TOKEN, &yes, 1),
+        a(CKA_PRIVATE, &no, 1),
+        a(CKA_VERIFY, &yes, 1),
+        a(CKA_ID, idCopy.data(), idCopy.size()),
+        a(CKA_LABEL, label.data(), label.size()),
+        a(CKA_EC_PARAMS, ecParams.data(), ecParams.size()),
+        a(CKA_EC_POINT, ecPoint.data(), ecPoint.size()),
     };
     CK_OBJECT_HANDLE handle = CK_INVALID_HANDLE;
     rv = f->C_CreateObject(session, privTemplate.data(), CK_ULONG(privTemplate.size()), &handle);
