@@ -63,6 +63,12 @@ QString CaError::codeName(Code code)
         return QStringLiteral("ExtendedKeyUsageMismatch");
     case Code::IsCaCertificate:
         return QStringLiteral("IsCaCertificate");
+    case Code::SubjectMismatch:
+        return QStringLiteral("SubjectMismatch");
+    case Code::WeakAlgorithm:
+        return QStringLiteral("WeakAlgorithm");
+    case Code::UnhandledCriticalExtension:
+        return QStringLiteral("UnhandledCriticalExtension");
     }
     return QStringLiteral("Unknown");
 }

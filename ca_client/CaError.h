@@ -45,6 +45,9 @@ public:
         KeyUsageMismatch,
         ExtendedKeyUsageMismatch,
         IsCaCertificate,
+        SubjectMismatch, // a fixed subject attribute (O, OU, C, ...) is not what the profile asked
+        WeakAlgorithm, // a signature below SHA-256, or an RSA/EC key below the minimum, in the path
+        UnhandledCriticalExtension, // a critical extension the check does not understand
     };
 
     Code code = Code::None;

@@ -182,6 +182,26 @@ QByteArray CertificateCodec::csrPublicKeyInfo(const QByteArray &csrDer)
     return req ? spkiOf(X509_REQ_get_X509_PUBKEY(req.get())) : QByteArray();
 }
 
+QList<QPair<QString, QString>> CertificateCodec::csrSubject(const QByteArray &csrDer)
+{
+    const unsigned char *p = bytes(csrDer);
+    Ptr<X509_REQ> req(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
+    QList<QPair<QString, QString>> out;
+    const X509_NAME *name = req ? X509_REQ_get_subject_name(req.get()) : nullptr;
+    for (int i = 0; name && i < X509_NAME_entry_count(name); ++i) {
+        const X509_NAME_ENTRY *entry = X509_NAME_get_entry(name, i);
+        char oid[80] = {};
+        OBJ_obj2txt(oid, sizeof oid, X509_NAME_ENTRY_get_object(entry), 1);
+        unsigned char *utf8 = nullptr;
+        const int len = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(entry));
+        out.append({ QString::fromLatin1(oid),
+                     len >= 0 ? QString::fromUtf8(reinterpret_cast<const char *>(utf8), len) : QString() });
+        OPENSSL_free(utf8);
+    }
+    ERR_clear_error();
+    return out;
+}
+
 QByteArray CertificateCodec::certificatePublicKeyInfo(const QByteArray &certificateDer)
 {
     Ptr<X509> x = parseCertificate(certificateDer);

@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QList>
+#include <QPair>
 
 namespace ks::ca {
 
@@ -32,6 +33,8 @@ public:
     // SubjectPublicKeyInfo DER of a CSR / certificate; empty on failure.
     static QByteArray csrPublicKeyInfo(const QByteArray &csrDer);
     static QByteArray certificatePublicKeyInfo(const QByteArray &certificateDer);
+    // Subject attributes of a CSR in order: (dotted OID, value as UTF-8 text); empty when it does not parse.
+    static QList<QPair<QString, QString>> csrSubject(const QByteArray &csrDer);
     // The certificate among certs whose key is spki; else the first one that is not a CA; else the first.
     static qsizetype pickLeaf(const QList<QByteArray> &certs, const QByteArray &spki);
 

@@ -2,10 +2,13 @@
 
 #include <openssl/bn.h>
 #include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/objects.h>
 #include <openssl/x509.h>
 #include <openssl/x509_vfy.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 
@@ -43,30 +46,29 @@ QDateTime toDateTime(const ASN1_TIME *t)
                      QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
 }
 
-// Every value of one attribute in a name (a subject may repeat CN).
-QStringList nameEntries(const X509_NAME *name, int nid)
+// Every value of one attribute in a name (a subject may repeat CN). A value that cannot be read as text is
+// kept as a marker that matches nothing.
+QStringList nameEntries(const X509_NAME *name, const ASN1_OBJECT *type)
 {
     QStringList out;
-    for (int i = X509_NAME_get_index_by_NID(name, nid, -1); i >= 0;
-         i = X509_NAME_get_index_by_NID(name, nid, i)) {
+    if (!type)
+        return out;
+    for (int i = X509_NAME_get_index_by_OBJ(name, type, -1); i >= 0;
+         i = X509_NAME_get_index_by_OBJ(name, type, i)) {
         unsigned char *utf8 = nullptr;
         const int len = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(X509_NAME_get_entry(name, i)));
         if (len >= 0)
             out << QString::fromUtf8(reinterpret_cast<const char *>(utf8), len);
+        else
+            out << QStringLiteral("\uFFFD(unreadable)");
         OPENSSL_free(utf8);
     }
     return out;
 }
 
-bool allEqual(const QStringList &values, const QString &expected)
+QStringList nameEntries(const X509_NAME *name, int nid)
 {
-    if (values.isEmpty())
-        return false;
-    for (const QString &v : values) {
-        if (v.trimmed() != expected)
-            return false;
-    }
-    return true;
+    return nameEntries(name, OBJ_nid2obj(nid));
 }
 
 QByteArray spki(X509 *x)
@@ -96,7 +98,21 @@ CaError fail(CaError::Code code, QString message, const QString &serial)
     return CaError::make(code, kOperation, std::move(message), serial);
 }
 
-std::optional<CaError> checkChain(X509 *leaf, const CertificateVerifier::Input &in)
+// A name for messages: the certificate's CN, else its whole subject.
+QString describe(X509 *x)
+{
+    const QStringList cns = nameEntries(X509_get_subject_name(x), NID_commonName);
+    if (!cns.isEmpty())
+        return cns.join(u',');
+    char buf[256] = {};
+    X509_NAME_oneline(X509_get_subject_name(x), buf, sizeof buf);
+    return QString::fromUtf8(buf);
+}
+
+// Builds and verifies the path leaf -> ... -> a configured anchor; on success *chain holds it (leaf first,
+// anchor last).
+std::optional<CaError> checkChain(X509 *leaf, const CertificateVerifier::Input &in,
+                                  Ptr<STACK_OF(X509)> *chain)
 {
     const QString &serial = in.expectedSerial;
     Ptr<X509_STORE> store(X509_STORE_new());
@@ -124,54 +140,114 @@ std::optional<CaError> checkChain(X509 *leaf, const CertificateVerifier::Input &
     X509_VERIFY_PARAM_set_time(param, time_t(in.now.toSecsSinceEpoch()));
     // Every configured anchor is trusted as such, also an intermediate an administrator chose to pin to.
     X509_VERIFY_PARAM_set_flags(param, X509_V_FLAG_PARTIAL_CHAIN);
-    if (X509_verify_cert(ctx.get()) == 1)
+    if (X509_verify_cert(ctx.get()) == 1) {
+        chain->reset(X509_STORE_CTX_get1_chain(ctx.get()));
         return std::nullopt;
+    }
     const int err = X509_STORE_CTX_get_error(ctx.get());
+    const int depth = X509_STORE_CTX_get_error_depth(ctx.get());
     ERR_clear_error();
+    if (err == X509_V_ERR_UNHANDLED_CRITICAL_EXTENSION)
+        return fail(
+            CaError::Code::UnhandledCriticalExtension,
+            CertificateVerifier::tr("a certificate of the path (depth %1) has a critical extension the "
+                                    "check does not understand")
+                .arg(depth),
+            serial);
     return fail(CaError::Code::UntrustedChain,
                 CertificateVerifier::tr("the certificate does not chain to the configured CA: %1 (depth %2)")
                     .arg(QString::fromUtf8(X509_verify_cert_error_string(err)))
-                    .arg(X509_STORE_CTX_get_error_depth(ctx.get())),
+                    .arg(depth),
                 serial);
 }
 
-std::optional<CaError> checkSerial(X509 *leaf, const CertificateVerifier::Input &in)
+// Keys and signatures of the whole path: the anchor's self-signature is not looked at, its key is.
+std::optional<CaError> checkAlgorithms(STACK_OF(X509) * chain, const CertificateVerifier::Input &in)
 {
-    using P = CertificatePolicy::SerialPlacement;
-    const P placement = in.policy.serialPlacement;
-    if (placement == P::None)
-        return std::nullopt;
-    const X509_NAME *subject = X509_get_subject_name(leaf);
-    const QStringList cns = nameEntries(subject, NID_commonName);
-    const QStringList sns = nameEntries(subject, NID_serialNumber);
-    const QString &want = in.expectedSerial;
-    const bool inCn = !want.isEmpty() && allEqual(cns, want);
-    const bool inSn = !want.isEmpty() && allEqual(sns, want);
-    bool ok = false;
-    switch (placement) {
-    case P::None:
-        ok = true;
-        break;
-    case P::CommonName:
-        ok = inCn;
-        break;
-    case P::SerialNumberAttribute:
-        ok = inSn;
-        break;
-    case P::CommonNameOrSerialNumber:
-        ok = inCn || inSn;
-        break;
-    case P::CommonNameAndSerialNumber:
-        ok = inCn && inSn;
-        break;
+    const QString &serial = in.expectedSerial;
+    const int n = chain ? sk_X509_num(chain) : 0;
+    for (int depth = 0; depth < n; ++depth) {
+        X509 *x = sk_X509_value(chain, depth);
+        EVP_PKEY *key = X509_get0_pubkey(x);
+        const int type = key ? EVP_PKEY_get_base_id(key) : NID_undef;
+        const int bits = key ? EVP_PKEY_get_bits(key) : 0;
+        QString weakKey;
+        if (type == EVP_PKEY_RSA || type == EVP_PKEY_RSA_PSS) {
+            if (bits < in.policy.minRsaBits)
+                weakKey = CertificateVerifier::tr("an RSA key of %1 bits (at least %2 required)")
+                              .arg(bits)
+                              .arg(in.policy.minRsaBits);
+        } else if (type == EVP_PKEY_EC) {
+            if (bits < in.policy.minEcBits)
+                weakKey = CertificateVerifier::tr("an EC key of %1 bits (at least %2 required)")
+                              .arg(bits)
+                              .arg(in.policy.minEcBits);
+        } else if (type != EVP_PKEY_ED25519 && type != EVP_PKEY_ED448) {
+            weakKey = CertificateVerifier::tr("a key of an unsupported type (%1)")
+                          .arg(QString::fromLatin1(type != NID_undef ? OBJ_nid2sn(type) : "unreadable"));
+        }
+        if (!weakKey.isEmpty())
+            return fail(
+                CaError::Code::WeakAlgorithm,
+                CertificateVerifier::tr("'%1' (depth %2) has %3").arg(describe(x)).arg(depth).arg(weakKey),
+                serial);
+        if (depth == n - 1 && n > 1)
+            break; // the anchor: trusted as configured, its self-signature is not part of the path
+        int mdNid = NID_undef;
+        int pkNid = NID_undef;
+        const bool known = X509_get_signature_info(x, &mdNid, &pkNid, nullptr, nullptr) == 1;
+        ERR_clear_error();
+        const bool strongDigest = mdNid == NID_sha256 || mdNid == NID_sha384 || mdNid == NID_sha512
+            || mdNid == NID_sha3_256 || mdNid == NID_sha3_384 || mdNid == NID_sha3_512;
+        const bool edDsa = mdNid == NID_undef && (pkNid == NID_ED25519 || pkNid == NID_ED448);
+        if (!known || !(strongDigest || edDsa)) {
+            const int sigNid = X509_get_signature_nid(x);
+            return fail(
+                CaError::Code::WeakAlgorithm,
+                CertificateVerifier::tr("'%1' (depth %2) is signed with %3; SHA-256 or better is required")
+                    .arg(describe(x))
+                    .arg(depth)
+                    .arg(QString::fromLatin1(sigNid != NID_undef ? OBJ_nid2ln(sigNid)
+                                                                 : "an unknown algorithm")),
+                serial);
+        }
     }
-    if (ok)
-        return std::nullopt;
-    return fail(
-        CaError::Code::SerialMismatch,
-        CertificateVerifier::tr("the certificate names CN '%1', serialNumber '%2', not the key's serial '%3'")
-            .arg(cns.join(u','), sns.join(u','), want),
-        want);
+    return std::nullopt;
+}
+
+std::optional<CaError> checkSubject(X509 *leaf, const CertificateVerifier::Input &in)
+{
+    const X509_NAME *subject = X509_get_subject_name(leaf);
+    // The serial first: a certificate for another key says so, whatever else differs.
+    for (const bool serialPass : { true, false }) {
+        for (const CertificatePolicy::SubjectAttribute &a : in.policy.expectedSubject) {
+            if (a.carriesSerial != serialPass)
+                continue;
+            const QByteArray oidText = a.oid.toLatin1();
+            ASN1_OBJECT *type = OBJ_txt2obj(oidText.constData(), 1);
+            const QStringList values = nameEntries(subject, type);
+            char name[80] = {};
+            if (type)
+                OBJ_obj2txt(name, sizeof name, type, 0);
+            ASN1_OBJECT_free(type);
+            ERR_clear_error();
+            const bool ok = a.value.isEmpty() ? values.isEmpty()
+                                              : !values.isEmpty()
+                    && std::all_of(values.begin(), values.end(),
+                                   [&](const QString &v) { return v == a.value; });
+            if (ok)
+                continue;
+            const QString got = values.isEmpty() ? CertificateVerifier::tr("none")
+                                                 : u'\'' + values.join(QStringLiteral("', '")) + u'\'';
+            const QString want
+                = a.value.isEmpty() ? CertificateVerifier::tr("none") : u'\'' + a.value + u'\'';
+            return fail(a.carriesSerial ? CaError::Code::SerialMismatch : CaError::Code::SubjectMismatch,
+                        CertificateVerifier::tr("the subject's %1 is %2, the profile asks for %3")
+                            .arg(QString::fromLatin1(name), got, want),
+                        in.expectedSerial);
+        }
+    }
+    return std::nullopt;
 }
 
 std::optional<CaError> checkValidity(const QDateTime &notBefore, const QDateTime &notAfter,
@@ -206,6 +282,25 @@ std::optional<CaError> checkValidity(const QDateTime &notBefore, const QDateTime
     return std::nullopt;
 }
 
+QString keyUsageNames(quint32 bits)
+{
+    static const std::pair<quint32, const char *> names[] = { { KU_DIGITAL_SIGNATURE, "digitalSignature" },
+                                                              { KU_NON_REPUDIATION, "nonRepudiation" },
+                                                              { KU_KEY_ENCIPHERMENT, "keyEncipherment" },
+                                                              { KU_DATA_ENCIPHERMENT, "dataEncipherment" },
+                                                              { KU_KEY_AGREEMENT, "keyAgreement" },
+                                                              { KU_KEY_CERT_SIGN, "keyCertSign" },
+                                                              { KU_CRL_SIGN, "cRLSign" },
+                                                              { KU_ENCIPHER_ONLY, "encipherOnly" },
+                                                              { KU_DECIPHER_ONLY, "decipherOnly" } };
+    QStringList out;
+    for (const auto &[bit, name] : names) {
+        if (bits & bit)
+            out << QLatin1String(name);
+    }
+    return out.isEmpty() ? CertificateVerifier::tr("none") : out.join(u',');
+}
+
 std::optional<CaError> checkUsages(X509 *leaf, const CertificateVerifier::Input &in)
 {
     const QString &serial = in.expectedSerial;
@@ -218,32 +313,54 @@ std::optional<CaError> checkUsages(X509 *leaf, const CertificateVerifier::Input 
         return fail(CaError::Code::IsCaCertificate,
                     CertificateVerifier::tr("the certificate is a CA certificate (CA:TRUE or keyCertSign)"),
                     serial);
-    if (policy.requiredKeyUsage != 0
-        && (ku == UINT32_MAX || (ku & policy.requiredKeyUsage) != policy.requiredKeyUsage))
-        return fail(CaError::Code::KeyUsageMismatch,
-                    CertificateVerifier::tr("keyUsage is 0x%1, the profile requires 0x%2")
-                        .arg(ku == UINT32_MAX ? QStringLiteral("(absent)") : QString::number(ku, 16))
-                        .arg(policy.requiredKeyUsage, 0, 16),
-                    serial);
-    if (policy.requiredExtendedKeyUsages.isEmpty())
-        return std::nullopt;
-    QStringList present;
+    const quint32 present = ku == UINT32_MAX ? 0 : ku;
+    const quint32 missing = policy.requiredKeyUsage & ~present;
+    const quint32 extra = present & ~policy.requiredKeyUsage;
+    if (missing != 0 || (extra != 0 && !policy.allowExtraUsages))
+        return fail(
+            CaError::Code::KeyUsageMismatch,
+            CertificateVerifier::tr("keyUsage is %1, the profile asks for %2%3")
+                .arg(ku == UINT32_MAX ? CertificateVerifier::tr("absent") : keyUsageNames(present),
+                     keyUsageNames(policy.requiredKeyUsage),
+                     policy.allowExtraUsages ? QString() : CertificateVerifier::tr(" and nothing else")),
+            serial);
+
+    QStringList oids;
     int critical = 0;
     Ptr<EXTENDED_KEY_USAGE> eku(
         static_cast<EXTENDED_KEY_USAGE *>(X509_get_ext_d2i(leaf, NID_ext_key_usage, &critical, nullptr)));
+    if (!eku && critical != -1) {
+        ERR_clear_error();
+        return fail(CaError::Code::ExtendedKeyUsageMismatch,
+                    CertificateVerifier::tr("extendedKeyUsage cannot be read"), serial);
+    }
     for (int i = 0; eku && i < sk_ASN1_OBJECT_num(eku.get()); ++i) {
         char buf[128] = {};
         OBJ_obj2txt(buf, sizeof buf, sk_ASN1_OBJECT_value(eku.get(), i), 1);
-        present << QString::fromLatin1(buf);
+        oids << QString::fromLatin1(buf);
     }
+    QStringList lacking;
     for (const QString &oid : policy.requiredExtendedKeyUsages) {
-        if (!present.contains(oid))
-            return fail(
-                CaError::Code::ExtendedKeyUsageMismatch,
-                CertificateVerifier::tr("extendedKeyUsage lacks %1 (present: %2)")
-                    .arg(oid, present.isEmpty() ? CertificateVerifier::tr("none") : present.join(u',')),
-                serial);
+        if (!oids.contains(oid))
+            lacking << oid;
     }
+    QStringList unasked;
+    for (const QString &oid : std::as_const(oids)) {
+        if (!policy.requiredExtendedKeyUsages.contains(oid))
+            unasked << oid;
+    }
+    const QString presentText = oids.isEmpty() ? CertificateVerifier::tr("none") : oids.join(u',');
+    if (!lacking.isEmpty())
+        return fail(CaError::Code::ExtendedKeyUsageMismatch,
+                    CertificateVerifier::tr("extendedKeyUsage lacks %1 (present: %2)")
+                        .arg(lacking.join(u','), presentText),
+                    serial);
+    if (!unasked.isEmpty() && !policy.allowExtraUsages)
+        return fail(CaError::Code::ExtendedKeyUsageMismatch,
+                    CertificateVerifier::tr(
+                        "extendedKeyUsage has %1, which the profile did not ask for (present: %2)")
+                        .arg(unasked.join(u','), presentText),
+                    serial);
     return std::nullopt;
 }
 
@@ -256,12 +373,15 @@ Result<CertificateVerifier::Verified> CertificateVerifier::verify(const Input &i
     if (!leaf)
         return fail(CaError::Code::NotParseable, tr("the certificate is not a parseable X.509 DER structure"),
                     in.expectedSerial);
-    if (auto e = checkChain(leaf.get(), in))
+    Ptr<STACK_OF(X509)> chain;
+    if (auto e = checkChain(leaf.get(), in, &chain))
+        return *e;
+    if (auto e = checkAlgorithms(chain.get(), in))
         return *e;
     if (in.expectedPublicKeyInfo.isEmpty() || spki(leaf.get()) != in.expectedPublicKeyInfo)
         return fail(CaError::Code::PublicKeyMismatch,
                     tr("the certificate's public key is not the key pair's public key"), in.expectedSerial);
-    if (auto e = checkSerial(leaf.get(), in))
+    if (auto e = checkSubject(leaf.get(), in))
         return *e;
     Verified v;
     v.notBefore = toDateTime(X509_get0_notBefore(leaf.get()));

@@ -36,8 +36,10 @@ public:
         QString serialNumberHex; // the certificate's own serial number
     };
 
-    // Checks, in this order: parseable, chain (X509_verify_cert at `now`, leaf validity handled below),
-    // public key, hardware serial, not yet valid, expired, remaining validity, CA, keyUsage,
+    // Checks, in this order: parseable, chain (X509_verify_cert at `now` through intermediatesDer to one of
+    // trustAnchorsDer, leaf validity handled below; an unknown critical extension anywhere is refused),
+    // algorithms of the path (signatures SHA-256 or better, key sizes), public key, subject (the attributes
+    // carrying the serial first), not yet valid, expired, remaining validity, CA, keyUsage,
     // extendedKeyUsage.
     static Result<Verified> verify(const Input &input);
 };

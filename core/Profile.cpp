@@ -42,4 +42,34 @@ QString Profile::expand(const QString &templ, const QString &serial) const
     return out;
 }
 
+QList<ca::CertificatePolicy::SubjectAttribute> Profile::expectedSubject(const QString &serial) const
+{
+    using P = ca::CertificatePolicy;
+    const std::pair<QString, QString> fields[] = { { P::CountryOid, subject.country },
+                                                   { P::OrganizationOid, subject.organization },
+                                                   { P::OrganizationalUnitOid, subject.organizationalUnit },
+                                                   { P::SerialNumberOid, subject.serialNumber },
+                                                   { P::CommonNameOid, subject.commonName } };
+    QList<P::SubjectAttribute> out;
+    for (const auto &[oid, templ] : fields)
+        out.append({ oid, expand(templ, serial), templ.contains(QStringLiteral("${serial}")) });
+    return out;
+}
+
+QString Profile::extendedKeyUsageOid(const QString &name)
+{
+    using P = ca::CertificatePolicy;
+    if (name == QLatin1String("clientAuth"))
+        return P::ClientAuthOid;
+    if (name == QLatin1String("serverAuth"))
+        return P::ServerAuthOid;
+    if (name == QLatin1String("codeSigning"))
+        return P::CodeSigningOid;
+    if (name == QLatin1String("emailProtection"))
+        return P::EmailProtectionOid;
+    if (name == QLatin1String("smartcardLogon"))
+        return P::SmartcardLogonOid;
+    return name; // a dotted OID
+}
+
 } // namespace ks::core

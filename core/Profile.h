@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ca_client/CertificatePolicy.h"
 #include "device/KeyAlgorithm.h"
 
 #include <QString>
@@ -65,6 +66,7 @@ struct Profile
         QString clientCertFile; // TLS client certificate (PEM)
         QString clientKeyFile; // TLS client key (PEM)
         QString trustAnchorFile; // PEM: the CA certificate(s) issued certificates must chain to
+        QStringList intermediateFiles; // PEM: issuing CAs between the anchor and the leaves (optional)
         QString tlsPinSha256; // optional: hex SHA-256 of the server's TLS public key (SPKI)
     };
 
@@ -86,7 +88,8 @@ struct Profile
     QStringList keyUsage { QStringLiteral("digitalSignature"), QStringLiteral("keyEncipherment") };
     QStringList extendedKeyUsage { QStringLiteral("clientAuth") };
     Ca ca;
-    int minValidityDays = 365;
+    bool allowExtraUsages = false; // accept keyUsage bits / EKU OIDs the profile did not ask for
+    int minValidityDays = 30;
     std::chrono::seconds clockSkew { 300 };
     QString finalUserPinFile; // optional: set this user PIN once the certificate is on the key
     Timeouts timeouts;
@@ -101,6 +104,11 @@ struct Profile
 
     // The subject template with ${serial} replaced by the normalised hardware serial.
     QString expand(const QString &templ, const QString &serial) const;
+    // The subject a certificate for this key must carry: every subject field expanded (empty = absent),
+    // those with ${serial} marked as carrying the serial.
+    QList<ca::CertificatePolicy::SubjectAttribute> expectedSubject(const QString &serial) const;
+    // Dotted OID of an extendedKeyUsage name the loader accepts ("clientAuth", "smartcardLogon", ...).
+    static QString extendedKeyUsageOid(const QString &name);
 };
 
 } // namespace ks::core

@@ -120,6 +120,40 @@ public:
     }
 
     // Returns the nested object (empty when absent), flagging a wrong type.
+    void boolean(const QString &key, bool &out)
+    {
+        if (!has(key))
+            return;
+        const QJsonValue v = m_obj.value(key);
+        if (!v.isBool()) {
+            fail(Code::ProfileWrongType, key, tr("The field \"%1\" must be true or false.").arg(path(key)));
+            return;
+        }
+        out = v.toBool();
+    }
+
+    // A list of non-empty strings (file names, ...).
+    void anyStringList(const QString &key, QStringList &out)
+    {
+        if (!has(key))
+            return;
+        const QJsonValue v = m_obj.value(key);
+        QStringList list;
+        for (const QJsonValue item : v.toArray()) {
+            if (!item.isString() || item.toString().isEmpty()) {
+                list.clear();
+                break;
+            }
+            list.append(item.toString());
+        }
+        if (!v.isArray() || list.size() != v.toArray().size()) {
+            fail(Code::ProfileWrongType, key,
+                 tr("The field \"%1\" must be a list of non-empty strings.").arg(path(key)));
+            return;
+        }
+        out = list;
+    }
+
     QJsonObject object(const QString &key, bool required = false)
     {
         if (!has(key)) {
@@ -247,7 +281,8 @@ void readCa(FieldReader &top, Profile &p, std::optional<CoreError> &error, const
                       QStringLiteral("profile"), QStringLiteral("authKeyFile"),
                       QStringLiteral("usernameFile"), QStringLiteral("passwordFile"),
                       QStringLiteral("clientCertFile"), QStringLiteral("clientKeyFile"),
-                      QStringLiteral("trustAnchorFile"), QStringLiteral("tlsPinSha256") });
+                      QStringLiteral("trustAnchorFile"), QStringLiteral("tlsPinSha256"),
+                      QStringLiteral("intermediateFiles") });
     QString protocol = QStringLiteral("cfssl");
     r.string(QStringLiteral("protocol"), protocol);
     r.string(QStringLiteral("url"), p.ca.url, true);
@@ -261,6 +296,9 @@ void readCa(FieldReader &top, Profile &p, std::optional<CoreError> &error, const
     r.string(QStringLiteral("trustAnchorFile"), p.ca.trustAnchorFile, true);
     r.string(QStringLiteral("tlsPinSha256"), p.ca.tlsPinSha256);
     for (QString *f : { &p.ca.authKeyFile, &p.ca.usernameFile, &p.ca.passwordFile, &p.ca.clientCertFile,
+    r.anyStringList(QStringLiteral("intermediateFiles"), p.ca.intermediateFiles);
+    for (QString &f : p.ca.intermediateFiles)
+        f = resolve(baseDir, f);
                         &p.ca.clientKeyFile, &p.ca.trustAnchorFile })
         *f = resolve(baseDir, *f);
     if (error)
@@ -345,7 +383,7 @@ Result<Profile> ProfileLoader::parse(const QByteArray &json, const QString &base
                       QStringLiteral("extendedKeyUsage"), QStringLiteral("ca"),
                       QStringLiteral("minValidityDays"), QStringLiteral("clockSkewSeconds"),
                       QStringLiteral("finalUserPinFile"), QStringLiteral("timeouts"),
-                      QStringLiteral("maxParallelKeys") });
+                      QStringLiteral("maxParallelKeys"), QStringLiteral("allowExtraUsages") });
     r.string(QStringLiteral("name"), p.name, true);
     if (!error && p.name.trimmed().isEmpty())
         r.fail(Code::ProfileInvalidValue, QStringLiteral("name"), tr("\"name\" must not be empty."));
@@ -380,6 +418,7 @@ Result<Profile> ProfileLoader::parse(const QByteArray &json, const QString &base
     if (!error && p.keyUsage.contains(QStringLiteral("keyEncipherment"))
         && (p.keyAlgorithm == Profile::KeyAlgorithm::EcP256
             || p.keyAlgorithm == Profile::KeyAlgorithm::EcP384))
+    r.boolean(QStringLiteral("allowExtraUsages"), p.allowExtraUsages);
         r.fail(Code::ProfileInvalidValue, QStringLiteral("keyUsage"),
                tr("\"keyEncipherment\" needs an RSA key; EC keys use \"keyAgreement\"."));
     if (!error)

@@ -501,16 +501,19 @@ void ProvisioningJob::runSteps()
     if (!certs)
         return failDevice(certs.error());
 
-    auto verifyFor = [&](const QByteArray &der, const QByteArray &publicKey) {
+    // caChain: what the CA sent with this certificate (EST's PKCS#7, CFSSL's bundle), for the path.
+    auto verifyFor = [&](const QByteArray &der, const QByteArray &publicKey,
+                         const QList<QByteArray> &caChain = {}) {
         ca::CertificateVerifier::Input input;
         input.leafDer = der;
-        input.intermediatesDer = ctx.intermediatesDer;
+        input.intermediatesDer = caChain + ctx.intermediatesDer;
         input.trustAnchorsDer = ctx.trustAnchorsDer;
         input.expectedPublicKeyInfo = publicKey;
         input.expectedSerial = serial;
         input.policy = ctx.policy;
         input.now = ctx.clock();
         return ca::CertificateVerifier::verify(input);
+        input.policy.expectedSubject = profile.expectedSubject(serial);
     };
     auto certFor = [&](const QByteArray &id) -> const device::CertificateObject * {
         for (const auto &c : *certs)
@@ -650,6 +653,7 @@ void ProvisioningJob::runSteps()
     QByteArray certificate = issued;
     QString discarded;
     if (!certificate.isEmpty()) {
+    QList<QByteArray> caChain; // the CA's chain sent with a certificate received in this attempt
         // An earlier attempt's certificate is only worth writing if it passes the check today; one the check
         // refused (or that expired since) is dropped and the key enrols again with the same key pair.
         if (auto check = verifyFor(certificate, chosen->publicKey); !check) {
@@ -676,7 +680,8 @@ void ProvisioningJob::runSteps()
         add("serialNumber", profile.subject.serialNumber);
         add("CN", profile.subject.commonName);
         request.keyUsage = profile.keyUsage;
-        request.extendedKeyUsage = profile.extendedKeyUsage;
+        for (const QString &name : profile.extendedKeyUsage) // OIDs: OpenSSL has no name for smartcardLogon
+            request.extendedKeyUsage << Profile::extendedKeyUsageOid(name);
         auto csr = session->signCsr(chosen->id, request);
         if (!csr)
             return failDevice(csr.error());
@@ -721,6 +726,7 @@ void ProvisioningJob::runSteps()
         certificate = answer->certificateDer;
         const CertFacts facts = certFacts(certificate);
         if (!leave({ { QStringLiteral("keyId"), keyIdHex },
+        caChain = answer->extraCertificatesDer;
                      { QStringLiteral("certDer"), QString::fromLatin1(certificate.toBase64()) },
                      { QStringLiteral("certSerial"), facts.serialHex },
                      { QStringLiteral("certNotAfter"),
@@ -731,7 +737,7 @@ void ProvisioningJob::runSteps()
     // --- 10. verify before writing: nothing unverified reaches the key ---
     if (!enter(JobStage::VerifyCertificate, profile.timeouts.login))
         return;
-    auto verified = verifyFor(certificate, chosen->publicKey);
+    auto verified = verifyFor(certificate, chosen->publicKey, caChain);
     if (!verified)
         return fail(QStringLiteral("Certificate") + ca::CaError::codeName(verified.error().code),
                     verified.error().toString());

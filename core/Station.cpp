@@ -55,18 +55,8 @@ quint32 keyUsageBits(const QStringList &words)
 QStringList ekuOids(const QStringList &names)
 {
     QStringList oids;
-    for (const auto &n : names) {
-        if (n == QStringLiteral("clientAuth"))
-            oids << QStringLiteral("1.3.6.1.5.5.7.3.2");
-        else if (n == QStringLiteral("serverAuth"))
-            oids << QStringLiteral("1.3.6.1.5.5.7.3.1");
-        else if (n == QStringLiteral("codeSigning"))
-            oids << QStringLiteral("1.3.6.1.5.5.7.3.3");
-        else if (n == QStringLiteral("emailProtection"))
-            oids << QStringLiteral("1.3.6.1.5.5.7.3.4");
-        else
-            oids << n; // dotted OID
-    }
+    for (const auto &n : names)
+        oids << Profile::extendedKeyUsageOid(n);
     return oids;
 }
 
@@ -143,6 +133,16 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
     if (station->m_anchors.isEmpty())
         return CoreError::make(CoreError::Code::ProfileInvalidValue,
                                tr("No CA certificate in %1.").arg(p.ca.trustAnchorFile),
+    // Issuing CAs the profile names, for the path from a leaf to the anchor (as untrusted as the CA's own).
+    for (const QString &file : p.ca.intermediateFiles) {
+        const auto certs = QSslCertificate::fromPath(file, QSsl::Pem);
+        if (certs.isEmpty())
+            return CoreError::make(CoreError::Code::ProfileInvalidValue,
+                                   tr("No CA certificate in %1.").arg(file),
+                                   QStringLiteral("ca.intermediateFiles"));
+        for (const auto &cert : certs)
+            station->m_profileIntermediates << cert.toDer();
+    }
                                QStringLiteral("ca.trustAnchor"));
 
     // The CA client.
@@ -273,12 +273,13 @@ ProvisioningContext Station::context(const QString &operatorName, bool force, bo
     c.profile = m_profile;
     c.secrets = m_secrets;
     c.trustAnchorsDer = m_anchors;
-    c.intermediatesDer = m_intermediates;
+    c.intermediatesDer = m_profileIntermediates + m_intermediates;
     c.policy.clockSkew = m_profile.clockSkew;
-    c.policy.minRemainingValidity = std::chrono::hours(24) * m_profile.minValidityDays;
+    c.policy.minRemainingValidity = ca::CertificatePolicy::remainingValidityForDays(m_profile.minValidityDays);
     c.policy.requiredKeyUsage = keyUsageBits(m_profile.keyUsage);
     c.policy.requiredExtendedKeyUsages = ekuOids(m_profile.extendedKeyUsage);
-    c.policy.serialPlacement = ca::CertificatePolicy::SerialPlacement::CommonNameOrSerialNumber;
+    c.policy.allowExtraUsages = m_profile.allowExtraUsages;
+    // c.policy.expectedSubject is per key: ProvisioningJob fills it from Profile::expectedSubject(serial).
     c.operatorName = operatorName;
     c.force = force;
     c.retryPinRefused = retryPinRefused;

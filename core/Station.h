@@ -85,6 +85,7 @@ private:
     std::shared_ptr<ProvisioningSecrets> m_secrets;
     QList<QByteArray> m_anchors;
     QList<QByteArray> m_intermediates;
+    QList<QByteArray> m_profileIntermediates; // ca.intermediateFiles
     QString m_workerPath;
 };
 

@@ -178,12 +178,24 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
     in.trustAnchorsDer = readBundle(s.issuerAnchorFile.isEmpty() ? s.trustAnchorFile : s.issuerAnchorFile);
     in.expectedPublicKeyInfo = ca::CertificateCodec::csrPublicKeyInfo(request.csrDer);
     in.expectedSerial = request.serial;
-    in.policy.serialPlacement = request.serial.isEmpty()
-        ? ca::CertificatePolicy::SerialPlacement::None
-        : ca::CertificatePolicy::SerialPlacement::CommonNameOrSerialNumber;
+    if (!request.serial.isEmpty()) {
+        // The subject as the CSR asked it (CN, serialNumber, O, OU, C; absent ones must stay absent), the
+        // fields holding --serial reported as a serial mismatch.
+        const QList<QPair<QString, QString>> asked = ca::CertificateCodec::csrSubject(request.csrDer);
+        for (const QString &oid : { ca::CertificatePolicy::CountryOid, ca::CertificatePolicy::OrganizationOid,
+                                    ca::CertificatePolicy::OrganizationalUnitOid,
+                                    ca::CertificatePolicy::SerialNumberOid, ca::CertificatePolicy::CommonNameOid }) {
+            QString value;
+            for (const auto &[type, v] : asked) {
+                if (type == oid)
+                    value = v;
+            }
+            in.policy.expectedSubject.append({ oid, value, !value.isEmpty() && value == request.serial });
+        }
+    }
     in.policy.requiredExtendedKeyUsages = p.values(QStringLiteral("eku"));
     in.policy.minRemainingValidity
-        = std::chrono::hours(p.value(QStringLiteral("min-days")).toLongLong() * 24);
+        = ca::CertificatePolicy::remainingValidityForDays(p.value(QStringLiteral("min-days")).toInt());
     in.now = QDateTime::currentDateTimeUtc();
     const auto verified = ca::CertificateVerifier::verify(in);
     if (!verified) {
@@ -197,6 +209,7 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
 
 } // namespace
 
+    in.policy.allowExtraUsages = true; // no profile here: only what --eku names (and digitalSignature) is checked
 int runCaCommand(const QStringList &args)
 {
     QCommandLineParser p;

@@ -1,6 +1,6 @@
 # Sourced by scripts/demo, scripts/bench-workers and tests/vcard: a local CA (cfssl serve over TLS on
-# 127.0.0.1, a "station" profile issuing 1-year client certificates), a provisioning profile pointing at it,
-# and the accounts of a station journal. Bash; the caller sets `set -euo pipefail` and cleans up $KS_PIDS.
+# 127.0.0.1, "station" (RSA) and "station-ec" profiles issuing 1-year client certificates), a provisioning
+# profile pointing at it, and the accounts of a station journal. Bash; the caller sets `set -euo pipefail` and cleans up $KS_PIDS.
 #
 #   ks_start_ca DIR                      -> KS_CA_PORT, KS_CA_PEM; cfssl's pid appended to KS_PIDS
 #   ks_write_profile FILE ALGORITHM PARALLEL [PIN]  (transport PIN, default 123456; uses KS_CA_*)
@@ -23,7 +23,8 @@ ks_start_ca() {
 {"signing": {
   "default": {"expiry": "24h", "usages": ["digital signature"]},
   "profiles": {"station": {"expiry": "8760h",
-                           "usages": ["digital signature", "key encipherment", "client auth"]}}}}
+                           "usages": ["digital signature", "key encipherment", "client auth"]},
+               "station-ec": {"expiry": "8760h", "usages": ["digital signature", "client auth"]}}}}
 JSON
   KS_CA_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   KS_CA_PEM="$dir/ca.pem"
@@ -45,8 +46,10 @@ JSON
 ks_write_profile() {
   local file="$1" algorithm="$2" parallel="$3" pin="${4:-123456}"
   local pinfile="${file%.json}.pin"
-  local usages='"digitalSignature", "keyEncipherment"'
-  case "$algorithm" in ec-*) usages='"digitalSignature"' ;; esac # keyEncipherment needs an RSA key
+  local usages='"digitalSignature", "keyEncipherment"' caprofile=station
+  # keyEncipherment needs an RSA key; the station refuses usages it did not ask for, so EC keys get a cfssl
+  # profile without it
+  case "$algorithm" in ec-*) usages='"digitalSignature"' caprofile=station-ec ;; esac
   printf '%s\n' "$pin" >"$pinfile"
   chmod 600 "$pinfile"
   cat >"$file" <<JSON
@@ -57,7 +60,7 @@ ks_write_profile() {
   "subject": {"commonName": "\${serial}", "organization": "KeyStation Demo"},
   "keyUsage": [$usages],
   "extendedKeyUsage": ["clientAuth"],
-  "ca": {"protocol": "cfssl", "url": "https://127.0.0.1:$KS_CA_PORT", "profile": "station",
+  "ca": {"protocol": "cfssl", "url": "https://127.0.0.1:$KS_CA_PORT", "profile": "$caprofile",
          "trustAnchorFile": "$KS_CA_PEM"},
   "minValidityDays": 30,
   "maxParallelKeys": $parallel

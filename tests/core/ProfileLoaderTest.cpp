@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <openssl/bn.h>
@@ -71,7 +72,9 @@ TEST(ProfileLoader, MinimalProfileGetsTheDocumentedDefaults)
     EXPECT_EQ(p->extendedKeyUsage, QStringList { QStringLiteral("clientAuth") });
     EXPECT_EQ(p->ca.protocol, Profile::CaProtocol::Cfssl);
     EXPECT_EQ(p->ca.trustAnchorFile, QStringLiteral("/etc/keystation/ca.pem")); // relative to the profile
-    EXPECT_EQ(p->minValidityDays, 365);
+    EXPECT_EQ(p->minValidityDays, 30); // was 365: it refused every one-year certificate
+    EXPECT_FALSE(p->allowExtraUsages);
+    EXPECT_TRUE(p->ca.intermediateFiles.isEmpty());
     EXPECT_EQ(p->clockSkew.count(), 300);
     EXPECT_EQ(p->timeouts.keyGeneration.count(), 60);
     EXPECT_EQ(p->timeouts.login.count(), 30);
@@ -79,6 +82,63 @@ TEST(ProfileLoader, MinimalProfileGetsTheDocumentedDefaults)
     EXPECT_EQ(p->maxParallelKeys, 16);
     EXPECT_TRUE(p->finalUserPinFile.isEmpty());
     EXPECT_EQ(p->expand(p->subject.commonName, QStringLiteral(" ab 12 ")), QStringLiteral("AB12"));
+}
+
+TEST(ProfileLoader, AllowExtraUsagesAndIntermediateFiles)
+{
+    QJsonObject o = with(minimal(), QStringLiteral("allowExtraUsages"), true);
+    o = with(o, QStringLiteral("ca.intermediateFiles"),
+             QJsonArray { QStringLiteral("issuing.pem"), QStringLiteral("/pki/other.pem") });
+    auto p = load(o);
+    ASSERT_TRUE(p) << p.error().toString().toStdString();
+    EXPECT_TRUE(p->allowExtraUsages);
+    EXPECT_EQ(p->ca.intermediateFiles,
+              (QStringList { QStringLiteral("/etc/keystation/issuing.pem"), QStringLiteral("/pki/other.pem") }));
+    auto wrong = load(with(minimal(), QStringLiteral("allowExtraUsages"), QStringLiteral("yes")));
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().code, Code::ProfileWrongType);
+    EXPECT_EQ(wrong.error().field, QStringLiteral("allowExtraUsages"));
+    for (const QJsonValue &bad : { QJsonValue(QStringLiteral("issuing.pem")),
+                                   QJsonValue(QJsonArray { QString() }), QJsonValue(QJsonArray { 1 }) }) {
+        auto e = load(with(minimal(), QStringLiteral("ca.intermediateFiles"), bad));
+        ASSERT_FALSE(e);
+        EXPECT_EQ(e.error().code, Code::ProfileWrongType);
+        EXPECT_EQ(e.error().field, QStringLiteral("ca.intermediateFiles"));
+    }
+}
+
+TEST(ProfileLoader, EveryAcceptedExtendedKeyUsageHasAnOid)
+{
+    // smartcardLogon was accepted but never mapped: its certificates always failed the check.
+    const QStringList names { QStringLiteral("clientAuth"), QStringLiteral("serverAuth"),
+                              QStringLiteral("emailProtection"), QStringLiteral("codeSigning"),
+                              QStringLiteral("smartcardLogon") };
+    auto p = load(with(minimal(), QStringLiteral("extendedKeyUsage"), QJsonArray::fromStringList(names)));
+    ASSERT_TRUE(p) << p.error().toString().toStdString();
+    static const QRegularExpression dotted(QStringLiteral("^[0-9]+(\\.[0-9]+)+$"));
+    for (const QString &name : p->extendedKeyUsage)
+        EXPECT_TRUE(dotted.match(Profile::extendedKeyUsageOid(name)).hasMatch()) << name.toStdString();
+    EXPECT_EQ(Profile::extendedKeyUsageOid(QStringLiteral("smartcardLogon")),
+              QStringLiteral("1.3.6.1.4.1.311.20.2.2"));
+}
+
+TEST(ProfileLoader, ExpectedSubjectExpandsEveryField)
+{
+    QJsonObject o = with(minimal(), QStringLiteral("subject"),
+                         QJsonObject { { QStringLiteral("commonName"), QStringLiteral("Key ${serial}") },
+                                       { QStringLiteral("serialNumber"), QString() },
+                                       { QStringLiteral("organization"), QStringLiteral("Example Ltd") } });
+    auto p = load(o);
+    ASSERT_TRUE(p) << p.error().toString().toStdString();
+    QHash<QString, QPair<QString, bool>> got;
+    for (const auto &a : p->expectedSubject(QStringLiteral("ab12")))
+        got.insert(a.oid, { a.value, a.carriesSerial });
+    EXPECT_EQ(got.value(QStringLiteral("2.5.4.3")), qMakePair(QStringLiteral("Key AB12"), true));
+    EXPECT_EQ(got.value(QStringLiteral("2.5.4.10")), qMakePair(QStringLiteral("Example Ltd"), false));
+    // Not asked: must be absent.
+    EXPECT_EQ(got.value(QStringLiteral("2.5.4.5"), { QStringLiteral("x"), true }), qMakePair(QString(), false));
+    EXPECT_EQ(got.value(QStringLiteral("2.5.4.11"), { QStringLiteral("x"), true }), qMakePair(QString(), false));
+    EXPECT_EQ(got.value(QStringLiteral("2.5.4.6"), { QStringLiteral("x"), true }), qMakePair(QString(), false));
 }
 
 TEST(ProfileLoader, KeyGenerationTimeOutFollowsTheAlgorithm)

@@ -1,5 +1,5 @@
 // CertificateVerifier::verify, the check between a CA's answer and a key, with a fuzzed answer: byte 0 picks
-// the serial placement and policy, the rest is the CA's answer (PEM: leaf then intermediates; else one DER
+// the expected subject and policy, the rest is the CA's answer (PEM: leaf then intermediates; else one DER
 // leaf). The anchor is fixed; seeds are certificates it issued, so mutations reach every check after the
 // chain, not only the parser.
 #include "ca_client/CertificateCodec.h"
@@ -51,7 +51,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     in.expectedPublicKeyInfo = (mode & 0x80) ? CertificateCodec::certificatePublicKeyInfo(anchors.first())
                                              : CertificateCodec::certificatePublicKeyInfo(in.leafDer);
     in.expectedSerial = (mode & 0x40) ? QString() : QStringLiteral("A1B2C3D4E5F60718");
-    in.policy.serialPlacement = static_cast<CertificatePolicy::SerialPlacement>((mode & 0x07) % 5);
+    // The expected subject: none, the default profile's (CN and serialNumber carry the serial, nothing
+    // else), CN only, or with fixed O/C as well; bit 2: extra usages allowed.
+    const QString serial = in.expectedSerial;
+    switch (mode & 0x03) {
+    case 0:
+        break;
+    case 1:
+        in.policy.expectedSubject = { { CertificatePolicy::SerialNumberOid, serial, true },
+                                      { CertificatePolicy::CommonNameOid, serial, true } };
+        break;
+    case 2:
+        in.policy.expectedSubject = { { CertificatePolicy::SerialNumberOid, {}, false },
+                                      { CertificatePolicy::CommonNameOid, serial, true } };
+        break;
+    default:
+        in.policy.expectedSubject = { { CertificatePolicy::CountryOid, QStringLiteral("CN"), false },
+                                      { CertificatePolicy::OrganizationOid, QStringLiteral("Example"), false },
+                                      { CertificatePolicy::CommonNameOid, serial, true } };
+        break;
+    }
+    in.policy.allowExtraUsages = (mode & 0x04) != 0;
     if (mode & 0x08)
         in.policy.requiredExtendedKeyUsages.clear();
     if (mode & 0x10)

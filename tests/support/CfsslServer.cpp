@@ -52,8 +52,9 @@ QString CfsslServer::configJson(bool everyProfileAuthenticated)
   "signing": {
     "default": {"expiry": "24h", "usages": ["digital signature"]%1},
     "profiles": {
-      "station": {"expiry": "8760h", "usages": ["digital signature", "key encipherment", "client auth"]%1},
-      "station-auth": {"expiry": "8760h", "usages": ["digital signature", "key encipherment", "client auth"]%2}
+      "station": {"expiry": "8760h", "usages": ["digital signature", "client auth"]%1},
+      "station-auth": {"expiry": "8760h", "usages": ["digital signature", "client auth"]%2},
+      "station-rsa": {"expiry": "8760h", "usages": ["digital signature", "key encipherment", "client auth"]%1}
     }
   },
   "auth_keys": {"primary": {"type": "standard", "key": "%3"}}

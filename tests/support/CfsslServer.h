@@ -14,8 +14,10 @@ namespace ks::test {
 // Runs `cfssl serve` or `multirootca` (Debian golang-cfssl) on 127.0.0.1 and a free port, over TLS, for one
 // test. Writes the signing config into a private temp dir:
 //   default        24h, digital signature only (what cfssl silently uses for an unknown profile name)
-//   "station"      8760h, digital signature + key encipherment + client auth
+//   "station"      8760h, digital signature + client auth (exactly what the EC test profiles ask: the station
+//                  refuses usages it did not ask for)
 //   "station-auth" same, but only through authsign with authKeyHex() (cfssl "auth_key")
+//   "station-rsa"  8760h, digital signature + key encipherment + client auth (an RSA profile's usages)
 // cfssl serve keeps issued certificates in a SQLite certdb (-db-config), so issuedCount() is the CA's own
 // count. multirootca has no certdb: issuedCount() returns -1 there.
 class CfsslServer

@@ -194,6 +194,9 @@ NamePtr makeName(const IssueOptions &o)
     add(NID_commonName, o.commonName);
     add(NID_serialNumber, o.serialNumber);
     return name;
+    add(NID_countryName, o.country);
+    add(NID_organizationName, o.organization);
+    add(NID_organizationalUnitName, o.organizationalUnit);
 }
 
 KeyPtr subjectKeyOf(const IssueOptions &o)
@@ -358,8 +361,17 @@ QByteArray TestPki::issue(const IssueOptions &o)
     addExtension(x, &ctx, NID_subject_key_identifier, QStringLiteral("hash"));
     addExtension(x, &ctx, NID_authority_key_identifier, QStringLiteral("keyid"));
 
-    check(X509_sign(x, o.issuerKey, EVP_sha256()) > 0, "X509_sign");
+    const EVP_MD *md = EVP_get_digestbyname(o.digest.toLatin1().constData());
+    check(md != nullptr, "EVP_get_digestbyname");
+    check(X509_sign(x, o.issuerKey, md) > 0, "X509_sign");
     return toDer(x, i2d_X509, "i2d_X509");
+    for (const auto &[oid, value] : o.customExtensions) {
+        const QByteArray name = oid.toLatin1();
+        const QByteArray v = value.toLatin1();
+        ExtPtr ext(X509V3_EXT_nconf(nullptr, &ctx, name.constData(), v.constData()));
+        check(ext != nullptr, "X509V3_EXT_nconf");
+        check(X509_add_ext(x, ext.get(), -1) == 1, "X509_add_ext");
+    }
 }
 
 QByteArray TestPki::issueFromCsr(const QByteArray &csrDer, const IssueOptions &o)
@@ -440,9 +452,21 @@ QString TestPki::csrChallengePassword(const QByteArray &csrDer)
 
 KeyPtr TestPki::generateKey(KeyType type)
 {
-    EVP_PKEY *key = type == KeyType::EcP256
-        ? EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256")
-        : EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", static_cast<size_t>(2048));
+    EVP_PKEY *key = nullptr;
+    switch (type) {
+    case KeyType::EcP256:
+        key = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-256");
+        break;
+    case KeyType::Rsa2048:
+        key = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", static_cast<size_t>(2048));
+        break;
+    case KeyType::Rsa1024:
+        key = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", static_cast<size_t>(1024));
+        break;
+    case KeyType::EcP224:
+        key = EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", "P-224");
+        break;
+    }
     check(key != nullptr, "EVP_PKEY_Q_keygen");
     return wrapKey(key);
 }

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,8 @@ enum class KeyType
 {
     EcP256,
     Rsa2048,
+    Rsa1024, // too weak for the certificate check (tests only)
+    EcP224, // too weak for the certificate check (tests only)
 };
 
 // keyUsage bits for IssueOptions::keyUsage (0 = no keyUsage extension).
@@ -47,6 +50,9 @@ struct IssueOptions
     QByteArray subjectNameDer;
     QString commonName;
     QString serialNumber;
+    QString organization; // O, OU, C: each left out when empty
+    QString organizationalUnit;
+    QString country;
     // Issuer: issuerCert + issuerKey. issuerCert == nullptr makes a self-signed certificate signed by
     // issuerKey (which must then be the subject key's private half).
     X509 *issuerCert = nullptr;
@@ -61,6 +67,9 @@ struct IssueOptions
     QStringList dnsNames; // subjectAltName dNSName entries
     QStringList ipAddresses; // subjectAltName iPAddress entries
     QByteArray serial; // big-endian bytes; empty = 16 random bytes (positive)
+    QString digest = QStringLiteral("SHA256"); // signature digest (EVP_get_digestbyname), e.g. "SHA1"
+    // Further extensions as OpenSSL config text: { "1.2.3.4", "critical,ASN1:UTF8String:x" }.
+    QList<QPair<QString, QString>> customExtensions;
 };
 
 struct CsrAndKey

@@ -5,6 +5,8 @@
 
 #include <QTemporaryDir>
 
+#include <functional>
+
 #include <gtest/gtest.h>
 
 using namespace ks;
@@ -55,8 +57,19 @@ protected:
         in.trustAnchorsDer = { s_pki->caCertDer() };
         in.expectedPublicKeyInfo = TestPki::publicKeyDer(s_key->get());
         in.expectedSerial = kSerial;
+        in.policy.expectedSubject = defaultSubject();
         in.now = QDateTime::currentDateTimeUtc();
         return in;
+    }
+
+    // What a profile with the default subject (CN and serialNumber = ${serial}, nothing else) expects.
+    static QList<CertificatePolicy::SubjectAttribute> defaultSubject()
+    {
+        return { { CertificatePolicy::CountryOid, {}, false },
+                 { CertificatePolicy::OrganizationOid, {}, false },
+                 { CertificatePolicy::OrganizationalUnitOid, {}, false },
+                 { CertificatePolicy::SerialNumberOid, kSerial, true },
+                 { CertificatePolicy::CommonNameOid, kSerial, true } };
     }
 
     static CaError::Code codeOf(const CertificateVerifier::Input &in)
@@ -133,31 +146,86 @@ TEST_F(CertificateVerifierTest, OtherSerialIsSerialMismatch)
     EXPECT_EQ(codeFor(o), CaError::Code::SerialMismatch);
 }
 
-TEST_F(CertificateVerifierTest, SerialPlacementPolicy)
+TEST_F(CertificateVerifierTest, SerialMustBeInEveryFieldThatCarriesIt)
 {
-    using P = CertificatePolicy::SerialPlacement;
+    // The old check accepted the serial in either CN or serialNumber: a CA that kept one and rewrote the
+    // other got through.
     IssueOptions cnOnly = goodOptions();
-    cnOnly.serialNumber.clear();
-    CertificateVerifier::Input in = input(TestPki::issue(cnOnly));
-    in.policy.serialPlacement = P::CommonName;
-    EXPECT_EQ(codeOf(in), CaError::Code::None);
-    in.policy.serialPlacement = P::SerialNumberAttribute;
-    EXPECT_EQ(codeOf(in), CaError::Code::SerialMismatch);
-    in.policy.serialPlacement = P::CommonNameOrSerialNumber;
-    EXPECT_EQ(codeOf(in), CaError::Code::None);
-    in.policy.serialPlacement = P::CommonNameAndSerialNumber;
-    EXPECT_EQ(codeOf(in), CaError::Code::SerialMismatch);
-    in.policy.serialPlacement = P::None;
-    EXPECT_EQ(codeOf(in), CaError::Code::None);
-
+    cnOnly.serialNumber = QStringLiteral("FEDCBA9876543210");
+    EXPECT_EQ(codeFor(cnOnly), CaError::Code::SerialMismatch);
+    cnOnly.serialNumber.clear(); // dropped altogether
+    EXPECT_EQ(codeFor(cnOnly), CaError::Code::SerialMismatch);
     IssueOptions snOnly = goodOptions();
     snOnly.commonName = QStringLiteral("Station key");
-    in = input(TestPki::issue(snOnly));
-    in.policy.serialPlacement = P::SerialNumberAttribute;
+    EXPECT_EQ(codeFor(snOnly), CaError::Code::SerialMismatch);
+
+    // A profile that puts ${serial} only in CN (serialNumber empty = absent).
+    CertificateVerifier::Input in = input(TestPki::issue(goodOptions()));
+    in.policy.expectedSubject = { { CertificatePolicy::SerialNumberOid, {}, false },
+                                  { CertificatePolicy::CommonNameOid, kSerial, true } };
+    EXPECT_EQ(codeOf(in), CaError::Code::SubjectMismatch); // the CA added serialNumber nobody asked for
+    IssueOptions plain = goodOptions();
+    plain.serialNumber.clear();
+    in.leafDer = TestPki::issue(plain);
     EXPECT_EQ(codeOf(in), CaError::Code::None);
-    in.policy.serialPlacement = P::CommonName;
-    EXPECT_EQ(codeOf(in), CaError::Code::SerialMismatch);
-    in.policy.serialPlacement = P::CommonNameAndSerialNumber;
+    in.policy.expectedSubject.clear(); // nothing asked: the subject is not checked
+    in.leafDer = TestPki::issue(snOnly);
+    EXPECT_EQ(codeOf(in), CaError::Code::None);
+}
+
+TEST_F(CertificateVerifierTest, SubjectIsComparedExactlyWithoutTrimming)
+{
+    IssueOptions o = goodOptions();
+    o.commonName = kSerial + u' ';
+    EXPECT_EQ(codeFor(o), CaError::Code::SerialMismatch);
+    o.commonName = u' ' + kSerial;
+    EXPECT_EQ(codeFor(o), CaError::Code::SerialMismatch);
+    o.commonName = kSerial.toLower();
+    EXPECT_EQ(codeFor(o), CaError::Code::SerialMismatch);
+}
+
+TEST_F(CertificateVerifierTest, FixedSubjectFieldsMustBeWhatWasAsked)
+{
+    auto subject = [](const QString &o, const QString &ou, const QString &c) {
+        return QList<CertificatePolicy::SubjectAttribute> {
+            { CertificatePolicy::CountryOid, c, false },
+            { CertificatePolicy::OrganizationOid, o, false },
+            { CertificatePolicy::OrganizationalUnitOid, ou, false },
+            { CertificatePolicy::SerialNumberOid, kSerial, true },
+            { CertificatePolicy::CommonNameOid, kSerial, true },
+        };
+    };
+    IssueOptions asked = goodOptions();
+    asked.organization = QStringLiteral("Example Ltd");
+    asked.organizationalUnit = QStringLiteral("Keys");
+    asked.country = QStringLiteral("CN");
+    CertificateVerifier::Input in = input(TestPki::issue(asked));
+    in.policy.expectedSubject
+        = subject(QStringLiteral("Example Ltd"), QStringLiteral("Keys"), QStringLiteral("CN"));
+    EXPECT_EQ(codeOf(in), CaError::Code::None);
+
+    in.policy.expectedSubject
+        = subject(QStringLiteral("Example Ltd."), QStringLiteral("Keys"), QStringLiteral("CN"));
+    const auto r = CertificateVerifier::verify(in);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, CaError::Code::SubjectMismatch);
+    EXPECT_TRUE(r.error().message.contains(u"'Example Ltd'")) << r.error().message.toStdString();
+    in.policy.expectedSubject
+        = subject(QStringLiteral("Example Ltd"), QStringLiteral("Keys"), QStringLiteral("DE"));
+    EXPECT_EQ(codeOf(in), CaError::Code::SubjectMismatch);
+    in.policy.expectedSubject
+        = subject(QStringLiteral("Example Ltd"), {}, QStringLiteral("CN")); // OU not asked
+    EXPECT_EQ(codeOf(in), CaError::Code::SubjectMismatch);
+    // O asked, the CA dropped it.
+    in = input(TestPki::issue(goodOptions()));
+    in.policy.expectedSubject = subject(QStringLiteral("Example Ltd"), {}, {});
+    EXPECT_EQ(codeOf(in), CaError::Code::SubjectMismatch);
+    // A wrong serial is reported as such even when a fixed field differs too.
+    IssueOptions both = asked;
+    both.commonName = QStringLiteral("FEDCBA9876543210");
+    in = input(TestPki::issue(both));
+    in.policy.expectedSubject
+        = subject(QStringLiteral("Other"), QStringLiteral("Keys"), QStringLiteral("CN"));
     EXPECT_EQ(codeOf(in), CaError::Code::SerialMismatch);
 }
 
@@ -241,6 +309,240 @@ TEST_F(CertificateVerifierTest, CaCertificateIsRefused)
     o.isCa = false;
     o.keyUsage = test::KuDigitalSignature | test::KuKeyCertSign;
     EXPECT_EQ(codeFor(o), CaError::Code::IsCaCertificate);
+}
+
+TEST_F(CertificateVerifierTest, ExtraKeyUsageIsRefusedUnlessAllowed)
+{
+    IssueOptions o = goodOptions();
+    o.keyUsage = test::KuDigitalSignature | test::KuKeyEncipherment; // cfssl's usual "station" usages
+    CertificateVerifier::Input in = input(TestPki::issue(o));
+    const auto r = CertificateVerifier::verify(in);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, CaError::Code::KeyUsageMismatch);
+    EXPECT_TRUE(r.error().message.contains(u"keyEncipherment")) << r.error().message.toStdString();
+    in.policy.allowExtraUsages = true;
+    EXPECT_EQ(codeOf(in), CaError::Code::None);
+    o.keyUsage = test::KuDigitalSignature | test::KuNonRepudiation;
+    in = input(TestPki::issue(o));
+    EXPECT_EQ(codeOf(in), CaError::Code::KeyUsageMismatch);
+    // Extra never excuses missing.
+    o.keyUsage = test::KuKeyEncipherment;
+    in = input(TestPki::issue(o));
+    in.policy.allowExtraUsages = true;
+    EXPECT_EQ(codeOf(in), CaError::Code::KeyUsageMismatch);
+}
+
+TEST_F(CertificateVerifierTest, ExtraExtendedKeyUsageIsRefusedUnlessAllowed)
+{
+    const QString codeSigning = CertificatePolicy::CodeSigningOid;
+    for (const QString &extra : { CertificatePolicy::AnyExtendedKeyUsageOid, codeSigning }) {
+        IssueOptions o = goodOptions();
+        o.extendedKeyUsage = { QLatin1String(test::OidClientAuth), extra };
+        CertificateVerifier::Input in = input(TestPki::issue(o));
+        const auto r = CertificateVerifier::verify(in);
+        ASSERT_FALSE(r) << extra.toStdString();
+        EXPECT_EQ(r.error().code, CaError::Code::ExtendedKeyUsageMismatch);
+        EXPECT_TRUE(r.error().message.contains(extra)) << r.error().message.toStdString();
+        in.policy.allowExtraUsages = true;
+        EXPECT_EQ(codeOf(in), CaError::Code::None) << extra.toStdString();
+    }
+    // anyExtendedKeyUsage does not stand in for what was asked, allowed extras or not.
+    IssueOptions any = goodOptions();
+    any.extendedKeyUsage = { CertificatePolicy::AnyExtendedKeyUsageOid };
+    CertificateVerifier::Input in = input(TestPki::issue(any));
+    in.policy.allowExtraUsages = true;
+    EXPECT_EQ(codeOf(in), CaError::Code::ExtendedKeyUsageMismatch);
+}
+
+TEST_F(CertificateVerifierTest, NoExtendedKeyUsageAskedMeansNoneGiven)
+{
+    IssueOptions none = goodOptions();
+    none.extendedKeyUsage.clear();
+    CertificateVerifier::Input in = input(TestPki::issue(none));
+    in.policy.requiredExtendedKeyUsages.clear();
+    EXPECT_EQ(codeOf(in), CaError::Code::None);
+    in.leafDer = TestPki::issue(goodOptions()); // the CA added clientAuth on its own
+    EXPECT_EQ(codeOf(in), CaError::Code::ExtendedKeyUsageMismatch);
+    in.policy.allowExtraUsages = true;
+    EXPECT_EQ(codeOf(in), CaError::Code::None);
+}
+
+TEST_F(CertificateVerifierTest, SmartcardLogonIsCheckedByOid)
+{
+    IssueOptions o = goodOptions();
+    o.extendedKeyUsage = { QLatin1String(test::OidClientAuth), CertificatePolicy::SmartcardLogonOid };
+    CertificateVerifier::Input in = input(TestPki::issue(o));
+    in.policy.requiredExtendedKeyUsages
+        = { CertificatePolicy::ClientAuthOid, CertificatePolicy::SmartcardLogonOid };
+    EXPECT_EQ(codeOf(in), CaError::Code::None);
+}
+
+TEST_F(CertificateVerifierTest, WeakSignatureOrKeyInTheLeafIsRefused)
+{
+    IssueOptions sha1 = goodOptions();
+    sha1.digest = QStringLiteral("SHA1");
+    const auto r = CertificateVerifier::verify(input(TestPki::issue(sha1)));
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, CaError::Code::WeakAlgorithm);
+    EXPECT_TRUE(r.error().message.contains(u"sha1", Qt::CaseInsensitive)) << r.error().message.toStdString();
+    IssueOptions sha224 = goodOptions();
+    sha224.digest = QStringLiteral("SHA224");
+    EXPECT_EQ(codeFor(sha224), CaError::Code::WeakAlgorithm);
+    IssueOptions sha384 = goodOptions();
+    sha384.digest = QStringLiteral("SHA384");
+    EXPECT_EQ(codeFor(sha384), CaError::Code::None);
+
+    for (const test::KeyType type : { test::KeyType::Rsa1024, test::KeyType::EcP224 }) {
+        const test::KeyPtr weak = TestPki::generateKey(type);
+        IssueOptions o = goodOptions();
+        o.subjectKey = weak.get();
+        CertificateVerifier::Input in = input(TestPki::issue(o));
+        in.expectedPublicKeyInfo = TestPki::publicKeyDer(weak.get());
+        EXPECT_EQ(codeOf(in), CaError::Code::WeakAlgorithm);
+    }
+    const test::KeyPtr rsa = TestPki::generateKey(test::KeyType::Rsa2048);
+    IssueOptions o = goodOptions();
+    o.subjectKey = rsa.get();
+    CertificateVerifier::Input in = input(TestPki::issue(o));
+    in.expectedPublicKeyInfo = TestPki::publicKeyDer(rsa.get());
+    EXPECT_EQ(codeOf(in), CaError::Code::None);
+}
+
+TEST_F(CertificateVerifierTest, UnknownCriticalExtensionIsRefused)
+{
+    IssueOptions o = goodOptions();
+    o.customExtensions
+        = { { QStringLiteral("1.3.6.1.4.1.99999.1"), QStringLiteral("critical,ASN1:UTF8String:x") } };
+    const auto r = CertificateVerifier::verify(input(TestPki::issue(o)));
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, CaError::Code::UnhandledCriticalExtension);
+    // The same extension, not critical, may be ignored.
+    o.customExtensions = { { QStringLiteral("1.3.6.1.4.1.99999.1"), QStringLiteral("ASN1:UTF8String:x") } };
+    EXPECT_EQ(codeFor(o), CaError::Code::None);
+}
+
+TEST_F(CertificateVerifierTest, OneYearTermPassesMinValidityOf365Days)
+{
+    // A CA's "365 days" is a little less by the time it is checked (cfssl backdates, the request takes time).
+    IssueOptions o = goodOptions();
+    o.notBeforeOffset = -300;
+    o.notAfterOffset = 365LL * 86400 - 300;
+    CertificateVerifier::Input in = input(TestPki::issue(o));
+    in.policy.minRemainingValidity = CertificatePolicy::remainingValidityForDays(365);
+    EXPECT_EQ(codeOf(in), CaError::Code::None);
+    in.policy.minRemainingValidity = CertificatePolicy::remainingValidityForDays(366);
+    EXPECT_EQ(codeOf(in), CaError::Code::ValidityTooShort);
+    o.notAfterOffset = 364LL * 86400; // a day short is short
+    in.leafDer = TestPki::issue(o);
+    in.policy.minRemainingValidity = CertificatePolicy::remainingValidityForDays(365);
+    EXPECT_EQ(codeOf(in), CaError::Code::ValidityTooShort);
+    // What the station computed before: every day a full 86400 s, so the one-year term was refused.
+    o.notAfterOffset = 365LL * 86400 - 300;
+    in.leafDer = TestPki::issue(o);
+    in.policy.minRemainingValidity = std::chrono::hours(24) * 365;
+    EXPECT_EQ(codeOf(in), CaError::Code::ValidityTooShort);
+}
+
+// A root, an issuing CA under it (options tweak the issuing CA), and a leaf from the issuing CA.
+struct TwoLevel
+{
+    test::KeyPtr interKey;
+    QByteArray interDer;
+    test::KeyPtr leafKey;
+    QByteArray leafDer;
+};
+
+TwoLevel twoLevel(const TestPki &pki, const std::function<void(IssueOptions &)> &tweakIntermediate,
+                  test::KeyType interType = test::KeyType::EcP256)
+{
+    TwoLevel t;
+    t.interKey = TestPki::generateKey(interType);
+    IssueOptions ca;
+    ca.subjectKey = t.interKey.get();
+    ca.commonName = QStringLiteral("Issuing CA");
+    ca.isCa = true;
+    ca.pathLength = 0;
+    ca.keyUsage = test::KuKeyCertSign | test::KuCrlSign;
+    ca.issuerCert = pki.caCert();
+    ca.issuerKey = pki.caKey();
+    if (tweakIntermediate)
+        tweakIntermediate(ca);
+    t.interDer = TestPki::issue(ca);
+    const test::CertPtr inter = TestPki::certFromDer(t.interDer);
+    t.leafKey = TestPki::generateKey(test::KeyType::EcP256);
+    IssueOptions leaf;
+    leaf.subjectKey = t.leafKey.get();
+    leaf.commonName = kSerial;
+    leaf.issuerCert = inter.get();
+    leaf.issuerKey = t.interKey.get();
+    leaf.extendedKeyUsage = { QLatin1String(test::OidClientAuth) };
+    t.leafDer = TestPki::issue(leaf);
+    return t;
+}
+
+CaError::Code verifyTwoLevel(const TestPki &pki, const TwoLevel &t, QList<QByteArray> anchors = {})
+{
+    CertificateVerifier::Input in;
+    in.leafDer = t.leafDer;
+    in.intermediatesDer = { t.interDer };
+    in.trustAnchorsDer = anchors.isEmpty() ? QList<QByteArray> { pki.caCertDer() } : anchors;
+    in.expectedPublicKeyInfo = TestPki::publicKeyDer(t.leafKey.get());
+    in.expectedSerial = kSerial;
+    in.now = QDateTime::currentDateTimeUtc();
+    const auto r = CertificateVerifier::verify(in);
+    return r ? CaError::Code::None : r.error().code;
+}
+
+TEST(CertificateVerifierChainTest, WeakIntermediateOrAnchorIsRefused)
+{
+    QTemporaryDir dir;
+    const TestPki pki = TestPki::create(dir.path());
+    EXPECT_EQ(verifyTwoLevel(pki, twoLevel(pki, {})), CaError::Code::None);
+    const TwoLevel sha1 = twoLevel(pki, [](IssueOptions &o) { o.digest = QStringLiteral("SHA1"); });
+    EXPECT_EQ(verifyTwoLevel(pki, sha1), CaError::Code::WeakAlgorithm);
+    // Pinned to the intermediate itself: its own signature is not part of the path any more.
+    EXPECT_EQ(verifyTwoLevel(pki, sha1, { sha1.interDer }), CaError::Code::None);
+    const TwoLevel rsa1024 = twoLevel(pki, {}, test::KeyType::Rsa1024);
+    EXPECT_EQ(verifyTwoLevel(pki, rsa1024), CaError::Code::WeakAlgorithm);
+    // ... but an anchor's key size still counts.
+    EXPECT_EQ(verifyTwoLevel(pki, rsa1024, { rsa1024.interDer }), CaError::Code::WeakAlgorithm);
+    const TwoLevel critical = twoLevel(pki, [](IssueOptions &o) {
+        o.customExtensions
+            = { { QStringLiteral("1.3.6.1.4.1.99999.2"), QStringLiteral("critical,ASN1:NULL") } };
+    });
+    EXPECT_EQ(verifyTwoLevel(pki, critical), CaError::Code::UnhandledCriticalExtension);
+}
+
+TEST(CertificateVerifierChainTest, WeakRootKeyIsRefused)
+{
+    QTemporaryDir dir;
+    const TestPki pki = TestPki::create(dir.path());
+    const test::KeyPtr rootKey = TestPki::generateKey(test::KeyType::Rsa1024);
+    IssueOptions root;
+    root.subjectKey = rootKey.get();
+    root.issuerKey = rootKey.get();
+    root.commonName = QStringLiteral("Weak Root");
+    root.isCa = true;
+    root.keyUsage = test::KuKeyCertSign | test::KuCrlSign;
+    const QByteArray rootDer = TestPki::issue(root);
+    const test::CertPtr rootCert = TestPki::certFromDer(rootDer);
+    const test::KeyPtr key = TestPki::generateKey(test::KeyType::EcP256);
+    IssueOptions o;
+    o.subjectKey = key.get();
+    o.commonName = kSerial;
+    o.issuerCert = rootCert.get();
+    o.issuerKey = rootKey.get();
+    o.extendedKeyUsage = { QLatin1String(test::OidClientAuth) };
+    CertificateVerifier::Input in;
+    in.leafDer = TestPki::issue(o);
+    in.trustAnchorsDer = { rootDer };
+    in.expectedPublicKeyInfo = TestPki::publicKeyDer(key.get());
+    in.expectedSerial = kSerial;
+    in.now = QDateTime::currentDateTimeUtc();
+    const auto r = CertificateVerifier::verify(in);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, CaError::Code::WeakAlgorithm);
+    EXPECT_TRUE(r.error().message.contains(u"Weak Root")) << r.error().message.toStdString();
 }
 
 TEST(CertificateVerifierChainTest, IntermediateFromCaCertsCompletesTheChain)
