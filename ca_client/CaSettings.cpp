@@ -40,4 +40,9 @@ Result<QByteArray> CaSettings::parsePin(const QString &text)
     return raw;
 }
 
+bool CaSettings::hasUserInfo(const QUrl &url)
+{
+    return !url.userInfo().isEmpty() || url.authority(QUrl::FullyEncoded).contains(u'@');
+}
+
 } // namespace ks::ca

@@ -53,6 +53,9 @@ struct CaSettings
     static Result<Protocol> parseProtocol(const QString &name);
     // A pin as hex (64 digits, ':' allowed) or base64 (optionally "sha256//" prefixed, as curl writes it).
     static Result<QByteArray> parsePin(const QString &text);
+    // True when the URL carries user information (https://user:password@host/, even an empty "@"). Such a URL
+    // is refused wherever one is loaded, with a message that does not repeat it: credentials belong in files.
+    static bool hasUserInfo(const QUrl &url);
 };
 
 } // namespace ks::ca

@@ -2,11 +2,14 @@
 
 #include "ca_client/CertificateCodec.h"
 #include "ca_client/HttpTransport.h"
+#include "common/SecureBytes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMessageAuthenticationCode>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 namespace ks::ca {
 
@@ -26,8 +29,14 @@ QUrl CfsslClient::endpointUrl(const QString &endpoint) const
 
 QByteArray CfsslClient::authSignBody(const QByteArray &innerRequest, const QByteArray &hmacKey)
 {
-    const QByteArray token
-        = QMessageAuthenticationCode::hash(innerRequest, hmacKey, QCryptographicHash::Sha256);
+    // OpenSSL's one-shot HMAC: it cleanses its own copy of the key schedule before returning.
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int macLength = 0;
+    if (!HMAC(EVP_sha256(), hmacKey.constData(), static_cast<int>(hmacKey.size()),
+              reinterpret_cast<const unsigned char *>(innerRequest.constData()),
+              static_cast<size_t>(innerRequest.size()), mac, &macLength))
+        return {};
+    const QByteArray token(reinterpret_cast<const char *>(mac), static_cast<qsizetype>(macLength));
     QJsonObject outer;
     outer.insert(QStringLiteral("token"), QString::fromLatin1(token.toBase64()));
     outer.insert(QStringLiteral("request"), QString::fromLatin1(innerRequest.toBase64()));
@@ -158,13 +167,20 @@ void CfsslClient::startEnroll(std::shared_ptr<Operation<IssuedCertificate>> op, 
                  QString::fromLatin1(CertificateCodec::csrToPem(request.csrDer)));
     QByteArray body = QJsonDocument(inner).toJson(QJsonDocument::Compact);
     if (authenticated) {
-        const QByteArray key = QByteArray::fromHex(settings().hmacKeyHex);
+        // Decoded for this request only and wiped right after (common/SecureBytes.h).
+        QByteArray key = QByteArray::fromHex(settings().hmacKeyHex);
+        SecretGuard keyGuard(key);
         if (key.isEmpty()) {
             op->fail(CaError::make(CaError::Code::Configuration, QStringLiteral("cfssl/authsign"),
                                    tr("the CFSSL HMAC key is not hex")));
             return;
         }
         body = authSignBody(body, key);
+        if (body.isEmpty()) {
+            op->fail(CaError::make(CaError::Code::Configuration, QStringLiteral("cfssl/authsign"),
+                                   tr("the authsign token could not be computed")));
+            return;
+        }
     }
     call(op, endpoint, body, [op, spki, endpoint](QJsonObject result) {
         auto certs = CertificateCodec::parsePemCertificates(

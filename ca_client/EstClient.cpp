@@ -20,16 +20,25 @@ bool contentTypeIs(const QByteArray &header, const char *type)
     return header.split(';').value(0).trimmed().toLower() == type;
 }
 
-// Retry-After is delay-seconds or an HTTP-date (RFC 9110 10.2.3).
+// Longest wait a Retry-After can ask for, clamped before any arithmetic: a day, more than any pending budget
+// (CaSettings::maxPendingWait) and well inside QTimer's int milliseconds.
+constexpr qint64 kMaxRetryAfterSeconds = 24 * 60 * 60;
+
+// Retry-After is delay-seconds or an HTTP-date (RFC 9110 10.2.3); anything else (a negative number too)
+// waits a second.
 qint64 retryAfterMs(const QByteArray &value)
 {
-    bool ok = false;
-    const qint64 seconds = value.trimmed().toLongLong(&ok);
-    if (ok && seconds >= 0)
-        return seconds * 1000;
+    const QByteArray digits = value.trimmed();
+    if (!digits.isEmpty()
+        && std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        bool ok = false;
+        const qint64 seconds = digits.toLongLong(&ok); // fails only past qint64: longer than any bound
+        return (ok ? std::min(seconds, kMaxRetryAfterSeconds) : kMaxRetryAfterSeconds) * 1000;
+    }
     const QDateTime when = QDateTime::fromString(QString::fromLatin1(value.trimmed()), Qt::RFC2822Date);
     if (when.isValid())
-        return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
+        return std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(when), 0, kMaxRetryAfterSeconds)
+            * 1000;
     return 1000;
 }
 

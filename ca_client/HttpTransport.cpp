@@ -1,6 +1,8 @@
 #include "ca_client/HttpTransport.h"
 
 #include "ca_client/CaLog.h"
+#include "common/SecretFile.h"
+#include "common/SecureBytes.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -36,11 +38,12 @@ Result<QList<QSslCertificate>> loadCertificates(const QString &file, const QStri
 
 Result<QSslKey> loadKey(const QString &file)
 {
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return CaError::make(CaError::Code::Configuration, kSetup,
-                             CaError::tr("cannot read the TLS client key file '%1'").arg(file));
-    const QByteArray data = f.readAll();
+    // Refused unless owner-only (common/SecretFile.h); the PEM text is wiped once parsed.
+    QByteArray data;
+    QString error;
+    if (!SecretFile::read(file, data, error))
+        return CaError::make(CaError::Code::Configuration, kSetup, error);
+    SecretGuard dataGuard(data);
     for (QSsl::KeyAlgorithm algorithm : { QSsl::Ec, QSsl::Rsa }) {
         QSslKey key(data, algorithm, QSsl::Pem, QSsl::PrivateKey);
         if (!key.isNull())
@@ -75,6 +78,9 @@ Result<std::unique_ptr<HttpTransport>> HttpTransport::create(const CaSettings &s
         || settings.baseUrl.host().isEmpty())
         return CaError::make(CaError::Code::Configuration, kSetup,
                              CaError::tr("the CA URL must be an https:// URL with a host"));
+    if (CaSettings::hasUserInfo(settings.baseUrl))
+        return CaError::make(CaError::Code::Configuration, kSetup,
+                             CaError::tr("the CA URL must not carry a user name or password"));
     if (settings.maxConcurrent < 1 || settings.maxResponseBytes < 1 || settings.requestTimeout.count() < 1)
         return CaError::make(CaError::Code::Configuration, kSetup,
                              CaError::tr("time-out, concurrency and size limits must be positive"));

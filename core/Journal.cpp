@@ -368,7 +368,8 @@ Result<std::unique_ptr<Journal>> Journal::open(JournalConfig config, Clock clock
         config.sqlitePath = JournalConfig::defaultSqlitePath();
     const bool pg = config.backend == JournalConfig::Backend::Postgres;
     JournalConfig connectConfig = config;
-    wipe(config.pgPassword);
+    config.pgPassword.clear(); // drops this reference only; the wipe comes through connectConfig
+    int fromVersion = schemaVersion;
     std::unique_ptr<Journal> journal(new Journal(std::move(config), std::move(clock)));
     const QString path = journal->m_config.sqlitePath;
     journal->m_worker = std::make_unique<SqlWorker>(
@@ -401,6 +402,8 @@ Result<std::unique_ptr<Journal>> Journal::open(JournalConfig config, Clock clock
     if (!err.isEmpty())
         return CoreError::make(Code::DatabaseOpen, tr("Cannot open the journal %1.").arg(journal->location()),
                                {}, err);
+    // Only the connection needs the password: the journal keeps none, and openPostgres wipes it where it is
+    // stored, so the caller's JournalConfig (sharing it) reads zeros afterwards (core/SecureBytes.h).
     qCInfo(lcCore) << "journal open:" << journal->location();
     return journal;
 }

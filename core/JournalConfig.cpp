@@ -1,9 +1,8 @@
 #include "JournalConfig.h"
 
 #include "SecureBytes.h"
+#include "common/SecretFile.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace ks::core {
@@ -60,12 +59,11 @@ Result<JournalConfig> JournalConfig::fromPgEnvironment()
 
 Result<JournalConfig> JournalConfig::fromPgConfFile(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return CoreError::make(CoreError::Code::Io,
-                               tr("Cannot read the database configuration %1.").arg(path), {},
-                               f.errorString());
-    QByteArray text = f.read(64 * 1024);
+    // Owner-only, whether or not it holds the password (common/SecretFile.h).
+    QByteArray text;
+    QString error;
+    if (!SecretFile::read(path, text, error))
+        return CoreError::make(CoreError::Code::Io, error);
     SecretGuard textGuard(text);
     JournalConfig c;
     c.backend = Backend::Postgres;
@@ -76,11 +74,12 @@ Result<JournalConfig> JournalConfig::fromPgConfFile(const QString &path)
     for (QByteArray &line : lines) {
         ++lineNo;
         SecretGuard lineGuard(line);
+        // Views, not trimmed() copies: a copy of a password line would be freed unwiped.
         const int hash = line.indexOf('#');
-        if (hash >= 0 && !line.trimmed().startsWith("password"))
+        if (hash >= 0 && !QByteArrayView(line).trimmed().startsWith("password"))
             line.truncate(hash);
         const int eq = line.indexOf('=');
-        if (line.trimmed().isEmpty())
+        if (QByteArrayView(line).trimmed().isEmpty())
             continue;
         if (eq < 0)
             return CoreError::make(CoreError::Code::InvalidArgument,
@@ -99,13 +98,8 @@ Result<JournalConfig> JournalConfig::fromPgConfFile(const QString &path)
         else if (key == "station")
             c.station = QString::fromUtf8(value);
         else if (key == "password") {
-            const auto others = QFileDevice::ReadGroup | QFileDevice::ReadOther;
-            if (QFileInfo(path).permissions() & others)
-                return CoreError::make(
-                    CoreError::Code::Io,
-                    tr("%1 holds a password and must be readable by its owner only (chmod 600).").arg(path));
-            c.pgPassword = value; // deep copy below before the guard wipes `value`
-            c.pgPassword.detach();
+            // A deep copy: the guard's wipe of `value` reaches every array sharing its storage.
+            c.pgPassword = QByteArray(value.constData(), value.size());
         } else
             return CoreError::make(
                 CoreError::Code::InvalidArgument,

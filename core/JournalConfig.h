@@ -25,7 +25,7 @@ public:
     int pgPort = 5432;
     QString pgDatabase;
     QString pgUser;
-    QByteArray pgPassword; // wiped by Journal after connecting
+    QByteArray pgPassword; // wiped in place by Journal::open: every copy sharing it reads zeros after
     QString station; // empty: this machine's host name
 
     static JournalConfig sqlite(const QString &path = {});
@@ -33,8 +33,8 @@ public:
 
     // Reads a PostgreSQL connection file: "key = value" lines (host, port, dbname, user, password,
     // station; '#' starts a comment). Values missing from the file come from the environment
-    // (KS_PG_HOST, KS_PG_PORT, KS_PG_DATABASE, KS_PG_USER, KS_PG_PASSWORD). A file holding a password must be
-    // readable by its owner only.
+    // (KS_PG_HOST, KS_PG_PORT, KS_PG_DATABASE, KS_PG_USER, KS_PG_PASSWORD). The file must be readable by its
+    // owner only (mode & 077 == 0), with or without a password in it.
     static Result<JournalConfig> fromPgConfFile(const QString &path);
     // The same from the environment only.
     static Result<JournalConfig> fromPgEnvironment();

@@ -1,6 +1,7 @@
 #include "ProfileLoader.h"
 
 #include "PinDerivation.h"
+#include "ca_client/CaSettings.h"
 
 #include <QDir>
 #include <QFile>
@@ -314,6 +315,10 @@ void readCa(FieldReader &top, Profile &p, std::optional<CoreError> &error, const
     if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
         r.fail(Code::ProfileInvalidValue, QStringLiteral("url"),
                ProfileLoader::tr("\"ca.url\" must be an https:// URL with a host."));
+    else if (ca::CaSettings::hasUserInfo(url)) // the message does not repeat the URL: it may hold a password
+        r.fail(Code::ProfileInvalidValue, QStringLiteral("url"),
+               ProfileLoader::tr("\"ca.url\" must not carry a user name or password (user:password@host); "
+                                 "give them in \"ca.usernameFile\" and \"ca.passwordFile\"."));
     if (p.ca.clientCertFile.isEmpty() != p.ca.clientKeyFile.isEmpty())
         r.fail(Code::ProfileInvalidValue, QStringLiteral("clientKeyFile"),
                ProfileLoader::tr("\"ca.clientCertFile\" and \"ca.clientKeyFile\" go together."));

@@ -390,7 +390,9 @@ QByteArray ProvisioningJob::loginPin(QString *error) const
     if (m_context->profile.pin.source == Profile::PinSource::Transport) {
         if (secrets.transportPin.isEmpty())
             *error = tr("No transport PIN is configured.");
-        return secrets.transportPin;
+        // A deep copy: the caller wipes it, and a wipe reaches every array sharing the storage
+        // (core/SecureBytes.h), which would empty the station's PIN for the keys after this one.
+        return QByteArray(secrets.transportPin.constData(), secrets.transportPin.size());
     }
     auto pin = PinDerivation::derive(secrets.stationSecret, m_token.serial, m_context->profile.pin.digits);
     if (!pin) {

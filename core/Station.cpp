@@ -2,6 +2,7 @@
 
 #include "ca_client/EnrollmentClient.h"
 #include "ca_client/EnrollmentClientFactory.h"
+#include "common/SecretFile.h"
 #include "core/Journal.h"
 #include "core/Log.h"
 #include "core/PinDerivation.h"
@@ -22,15 +23,13 @@ namespace ks::core {
 
 namespace {
 
+// The first line, trimmed; refused when the file is not owner-only (common/SecretFile.h).
 Result<QByteArray> readSecretFile(const QString &path, const QString &field)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return CoreError::make(CoreError::Code::Io,
-                               Station::tr("Cannot read %1 (%2).").arg(path, file.errorString()), field);
-    QByteArray data = file.read(4096);
-    QByteArray line = data.split('\n').value(0).trimmed();
-    wipe(data);
+    QByteArray line;
+    QString error;
+    if (!SecretFile::readLine(path, line, error, SecretFile::Line::Trimmed))
+        return CoreError::make(CoreError::Code::Io, error, field);
     return line;
 }
 
@@ -179,9 +178,11 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
             return password.error();
         settings.basicUser = QString::fromUtf8(*user);
         settings.basicPassword = QString::fromUtf8(*password);
+        wipe(*password);
     }
+    // The client keeps the HMAC key and the password (shared with `settings`) for its lifetime: a wipe here
+    // would reach the client's copy too (core/SecureBytes.h).
     auto client = ca::EnrollmentClientFactory::create(settings);
-    wipe(settings.hmacKeyHex);
     if (!client)
         return CoreError::make(CoreError::Code::ProfileInvalidValue, client.error().toString(),
                                QStringLiteral("ca"));

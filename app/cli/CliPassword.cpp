@@ -1,6 +1,7 @@
 #include "CliPassword.h"
 
-#include <QFile>
+#include "common/SecretFile.h"
+
 #include <QTextStream>
 
 #include <cstdio>
@@ -13,10 +14,12 @@ QByteArray CliPassword::read(const QString &file, const QString &prompt)
 {
     QByteArray line;
     if (!file.isEmpty()) {
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly))
+        // Refused (with the reason on stderr) unless owner-only: common/SecretFile.h.
+        QString error;
+        if (!SecretFile::readLine(file, line, error)) {
+            QTextStream(stderr) << error << Qt::endl;
             return {};
-        line = f.readLine(4096);
+        }
     } else {
         const bool tty = ::isatty(STDIN_FILENO);
         termios old {};

@@ -2,6 +2,7 @@
 
 #include "CliOutput.h"
 
+#include "common/SecretFile.h"
 #include "core/Journal.h"
 #include "core/SecureBytes.h"
 
@@ -75,15 +76,12 @@ core::Result<std::unique_ptr<core::Journal>> openJournal(const QString &journalP
 bool readSecret(const QString &prompt, const QString &file, QByteArray &out)
 {
     if (!file.isEmpty()) {
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly))
+        // Refused (with the reason on stderr) unless owner-only: common/SecretFile.h.
+        QString error;
+        if (!SecretFile::readLine(file, out, error)) {
+            err() << error << Qt::endl;
             return false;
-        QByteArray all = f.read(4096);
-        const int nl = all.indexOf('\n');
-        out = nl >= 0 ? all.left(nl) : all;
-        core::wipe(all);
-        if (out.endsWith('\r'))
-            out.chop(1);
+        }
         return true;
     }
     if (::isatty(STDIN_FILENO)) {

@@ -4,6 +4,8 @@
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "SettingsWidget.h"
+#include "common/SecretFile.h"
+#include "common/SecureBytes.h"
 #include "core/BadgeVerifier.h"
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
@@ -187,10 +189,21 @@ void StationApp::showLogin()
     });
     dialog->open();
     if (!m_options.autoLoginFile.isEmpty()) {
-        QFile file(m_options.autoLoginFile);
-        if (file.open(QIODevice::ReadOnly)) {
-            const QList<QByteArray> lines = file.readAll().split('\n');
-            dialog->submit(QString::fromUtf8(lines.value(0).trimmed()), QString::fromUtf8(lines.value(1)));
+        // It holds a password: refused unless owner-only (common/SecretFile.h).
+        QByteArray text;
+        QString error;
+        if (SecretFile::read(m_options.autoLoginFile, text, error)) {
+            const qsizetype nl = text.indexOf('\n');
+            const QByteArrayView name = QByteArrayView(text).first(nl < 0 ? text.size() : nl).trimmed();
+            QByteArrayView password = nl < 0 ? QByteArrayView() : QByteArrayView(text).sliced(nl + 1);
+            if (const qsizetype end = password.indexOf('\n'); end >= 0)
+                password = password.first(end);
+            QString passwordText = QString::fromUtf8(password);
+            dialog->submit(QString::fromUtf8(name), passwordText);
+            wipe(passwordText);
+            wipe(text);
+        } else {
+            qCWarning(lcGui).noquote() << "auto-login:" << error;
         }
         m_options.autoLoginFile.clear(); // once: after a log out, a person logs in
     }

@@ -78,6 +78,7 @@ struct Bench
         }
         QFile pin(dir + QStringLiteral("/pin"));
         pin.open(QIODevice::WriteOnly);
+        pin.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // a secret file: owner-only
         pin.write("123456\n");
     }
 

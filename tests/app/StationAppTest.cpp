@@ -26,6 +26,8 @@ TEST_F(StationAppLife, LogsInFromAFileThenLogsOutToTheLoginDialog)
     m_station.reset(); // one PKCS#11 context per module per process: the program makes its own
     QFile login(m_dir + QStringLiteral("/login"));
     ASSERT_TRUE(login.open(QIODevice::WriteOnly));
+    // It holds a password: owner-only, or the program refuses it.
+    ASSERT_TRUE(login.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     login.write("admin\ncorrect horse battery\n");
     login.close();
 

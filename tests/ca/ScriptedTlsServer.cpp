@@ -42,6 +42,7 @@ ScriptedTlsServer::ScriptedTlsServer(const QString &certPath, const QString &key
                         }
                         if (buffer->size() < end + 4 + length)
                             return;
+                        ++m_requests;
                         const QByteArray answer = currentResponse();
                         if (!answer.isEmpty())
                             socket->write(answer);

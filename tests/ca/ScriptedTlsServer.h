@@ -5,6 +5,7 @@
 #include <QString>
 #include <QThread>
 
+#include <atomic>
 #include <memory>
 
 class QSslServer;
@@ -21,6 +22,8 @@ public:
     ~ScriptedTlsServer();
 
     quint16 port() const { return m_port; }
+    // Complete requests received (each answered as configured).
+    int requestCount() const { return m_requests.load(); }
     // Raw HTTP response (status line, headers, body); empty = close the connection after the request.
     void setResponse(const QByteArray &raw);
     static QByteArray response(int status, const QByteArray &contentType, const QByteArray &body);
@@ -34,6 +37,7 @@ private:
     quint16 m_port = 0;
     QMutex m_mutex;
     QByteArray m_response;
+    std::atomic<int> m_requests { 0 };
 };
 
 } // namespace ks::test

@@ -59,6 +59,8 @@ public:
     {
         core::JournalConfig c = m_config;
         c.station = station;
+        // Its own password: Journal::open wipes the one it is given, in every copy sharing it.
+        c.pgPassword = QByteArray(m_config.pgPassword.constData(), m_config.pgPassword.size());
         return core::Journal::open(c, std::move(clock));
     }
 

@@ -271,6 +271,26 @@ TEST(ProfileLoader, EveryValidationErrorNamesItsField)
     }
 }
 
+// Credentials in the CA URL would travel with every log line and error that shows the URL: refused, and the
+// refusal does not repeat them.
+TEST(ProfileLoader, CaUrlWithUserInfoIsRefusedWithoutEchoingIt)
+{
+    for (const QString &url : { QStringLiteral("https://station:Url-Pw-5521@ca.example/est"),
+                                QStringLiteral("https://station@ca.example"),
+                                QStringLiteral("https://:Url-Pw-5521@ca.example:8443") }) {
+        auto p = load(with(minimal(), QStringLiteral("ca.url"), url));
+        ASSERT_FALSE(p) << url.toStdString();
+        EXPECT_EQ(p.error().code, Code::ProfileInvalidValue);
+        EXPECT_EQ(p.error().field, QStringLiteral("ca.url"));
+        EXPECT_FALSE(p.error().toString().contains(QStringLiteral("Url-Pw-5521")))
+            << p.error().toString().toStdString();
+        EXPECT_FALSE(p.error().toString().contains(QStringLiteral("station")))
+            << p.error().toString().toStdString();
+    }
+    EXPECT_TRUE(
+        load(with(minimal(), QStringLiteral("ca.url"), QStringLiteral("https://ca.example:8443/est"))));
+}
+
 TEST(ProfileLoader, DerivedPinNeedsASecretFile)
 {
     auto p = load(with(minimal(), QStringLiteral("pin"),

@@ -101,6 +101,7 @@ protected:
     {
         QFile f(m_dir + QLatin1Char('/') + name);
         ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // secret files must be owner-only
         f.write(data);
     }
 

@@ -45,6 +45,7 @@ void EngineFixture::setUpBench(int keys, const QJsonObject &profileOverrides, co
     restartCfssl();
     QFile pinFile(m_dir + QStringLiteral("/transport.pin"));
     ASSERT_TRUE(pinFile.open(QIODevice::WriteOnly));
+    pinFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // a secret file: owner-only
     pinFile.write(QByteArray("123456\n"));
     pinFile.close();
     ASSERT_TRUE(startStation(profileOverrides));
@@ -96,6 +97,9 @@ bool EngineFixture::startStation(const QJsonObject &overrides)
     config.journal = m_journalOverride
         ? *m_journalOverride
         : core::JournalConfig::sqlite(m_dir + QStringLiteral("/journal.sqlite"));
+    // Its own password: Journal::open wipes the one it is given, in every copy sharing it.
+    config.journal.pgPassword
+        = QByteArray(config.journal.pgPassword.constData(), config.journal.pgPassword.size());
     auto station = core::Station::create(config);
     EXPECT_TRUE(station) << station.error().toString().toStdString();
     if (!station)

@@ -267,6 +267,8 @@ TEST_F(Engine, EstEnrolmentWithBasicAuthEndToEnd)
     QFile user(m_dir + QStringLiteral("/est.user"));
     QFile password(m_dir + QStringLiteral("/est.password"));
     ASSERT_TRUE(user.open(QIODevice::WriteOnly) && password.open(QIODevice::WriteOnly));
+    ASSERT_TRUE(user.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+                && password.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     user.write("station\n");
     password.write("s3cret-enrol\n");
     user.close();

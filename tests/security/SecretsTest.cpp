@@ -344,4 +344,106 @@ TEST_F(SecretsTest, EstBasicDerivedPinBatchLeaksNoPinSecretOrPassword)
     expectOwnerOnlyFiles();
 }
 
+// Every file that holds a secret is refused when its group or others may access it (mode & 077): the
+// transport and final PINs, the station secret, the CFSSL HMAC key, the EST user name and password, the TLS
+// client key, the operators' password files and the PostgreSQL connection file. The refusal names the file,
+// its mode and chmod 600, and comes before anything is done with the file; once owner-only, the same command
+// goes further.
+TEST_F(SecretsTest, EverySecretFileTheGroupOrOthersMayReadIsRefused)
+{
+    createAccounts();
+    // A client key of its own, so its mode can be changed here.
+    QFile::copy(m_pki->clientKeyPath(), file(QStringLiteral("client-key.pem")));
+    QFile::setPermissions(file(QStringLiteral("client-key.pem")),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    writeSecret(QStringLiteral("pg.conf"), "host = 127.0.0.1\nport = 1\ndbname = ks\nuser = station\n");
+    const QString nowhere = QStringLiteral("https://127.0.0.1:1"); // never reached: refused before
+    const QJsonObject cfssl { { QStringLiteral("protocol"), QStringLiteral("cfssl") },
+                              { QStringLiteral("url"), nowhere },
+                              { QStringLiteral("trustAnchorFile"), m_pki->caCertPath() } };
+    auto caWith = [&](const QJsonObject &extra) {
+        QJsonObject ca = cfssl;
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            ca.insert(it.key(), it.value());
+        return ca;
+    };
+    const QJsonObject derivedPin { { QStringLiteral("source"), QStringLiteral("derived") },
+                                   { QStringLiteral("secretFile"), file(QStringLiteral("station.secret")) },
+                                   { QStringLiteral("digits"), 8 } };
+    const QStringList provision { QStringLiteral("provision"),       QStringLiteral("--all"),
+                                  QStringLiteral("--profile"),       file(QStringLiteral("profile.json")),
+                                  QStringLiteral("--module"),        QStringLiteral(KS_SIMHUB_MODULE_PATH),
+                                  QStringLiteral("--operator"),      QStringLiteral("op1"),
+                                  QStringLiteral("--password-file"), file(QStringLiteral("operator.pw")) };
+    struct Case
+    {
+        const char *secret;
+        QJsonObject ca;
+        QJsonObject extra;
+        QStringList args;
+    };
+    const QList<Case> cases {
+        { "transport.pin", cfssl, {}, provision },
+        { "final-user.pin",
+          cfssl,
+          { { QStringLiteral("finalUserPinFile"), file(QStringLiteral("final-user.pin")) } },
+          provision },
+        { "station.secret", cfssl, { { QStringLiteral("pin"), derivedPin } }, provision },
+        { "cfssl-auth.hex",
+          caWith({ { QStringLiteral("authKeyFile"), file(QStringLiteral("cfssl-auth.hex")) } }),
+          {},
+          provision },
+        { "est.user",
+          caWith({ { QStringLiteral("usernameFile"), file(QStringLiteral("est.user")) },
+                   { QStringLiteral("passwordFile"), file(QStringLiteral("est.password")) } }),
+          {},
+          provision },
+        { "est.password",
+          caWith({ { QStringLiteral("usernameFile"), file(QStringLiteral("est.user")) },
+                   { QStringLiteral("passwordFile"), file(QStringLiteral("est.password")) } }),
+          {},
+          provision },
+        { "client-key.pem",
+          caWith({ { QStringLiteral("clientCertFile"), m_pki->clientCertPath() },
+                   { QStringLiteral("clientKeyFile"), file(QStringLiteral("client-key.pem")) } }),
+          {},
+          provision },
+        { "operator.pw", cfssl, {}, provision },
+        { "supervisor.pw",
+          cfssl,
+          {},
+          { QStringLiteral("log"), QStringLiteral("--as"), QStringLiteral("sup1"),
+            QStringLiteral("--as-password-file"), file(QStringLiteral("supervisor.pw")) } },
+        { "pg.conf",
+          cfssl,
+          {},
+          provision + QStringList { QStringLiteral("--pg-conf"), file(QStringLiteral("pg.conf")) } },
+    };
+    for (const Case &c : cases) {
+        const QString secret = file(QString::fromLatin1(c.secret));
+        SCOPED_TRACE(c.secret);
+        writeProfile(c.ca, c.extra);
+        for (const auto extra : { QFileDevice::ReadGroup, QFileDevice::ReadOther }) {
+            ASSERT_TRUE(
+                QFile::setPermissions(secret, QFileDevice::ReadOwner | QFileDevice::WriteOwner | extra));
+            const CliRunner::Run run = m_cli.run(c.args);
+            EXPECT_NE(run.exitCode, 0) << run.all().toStdString();
+            const QByteArray mode = extra == QFileDevice::ReadGroup ? "0640" : "0604";
+            EXPECT_TRUE(run.err.contains(secret.toUtf8()) && run.err.contains("(mode " + mode + ")")
+                        && run.err.contains("chmod 600"))
+                << run.all().toStdString();
+            EXPECT_FALSE(run.out.contains("DONE in")) << run.all().toStdString();
+            m_output += run.all();
+        }
+        ASSERT_TRUE(QFile::setPermissions(secret, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        // Owner-only, the same command gets past it (to the CA nobody answers, or the journal).
+        const CliRunner::Run run = m_cli.run(c.args);
+        EXPECT_FALSE(run.err.contains("chmod 600")) << run.all().toStdString();
+    }
+    // The refusals did not print what the files hold.
+    expectNoSecretIn(QStringLiteral("the refusals"), m_output,
+                     { kPin, kOperatorPassword, kSupervisorPassword, kEstPassword, kFinalUserPin,
+                       kStationSecretHex, test::CfsslServer::authKeyHex() });
+}
+
 } // namespace

@@ -126,6 +126,7 @@ int main(int argc, char **argv)
     }
     QFile pin(dir + QStringLiteral("/pin"));
     pin.open(QIODevice::WriteOnly);
+    pin.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // a secret file: owner-only
     pin.write("123456\n");
     pin.close();
     const QJsonObject profile {

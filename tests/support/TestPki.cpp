@@ -123,10 +123,13 @@ template<typename T, typename F> QByteArray toDer(T *obj, F i2d, const char *wha
     return out;
 }
 
-void writeFile(const QString &path, const QByteArray &data)
+// Private keys owner-only: KeyStation refuses a TLS client key others may read (common/SecretFile.h).
+void writeFile(const QString &path, const QByteArray &data, bool ownerOnly = false)
 {
     QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(data) != data.size())
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)
+        || (ownerOnly && !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        || f.write(data) != data.size())
         throw std::runtime_error("TestPki: cannot write " + path.toStdString());
 }
 
@@ -231,7 +234,7 @@ Identity makeIdentity(const QString &certFile, const QString &keyFile, IssueOpti
         o.issuerKey = key.get(); // self-signed
     const QByteArray der = TestPki::issue(o);
     writeFile(certFile, TestPki::certDerToPem(der));
-    writeFile(keyFile, TestPki::privateKeyPem(key.get()));
+    writeFile(keyFile, TestPki::privateKeyPem(key.get()), true);
     return { TestPki::certFromDer(der), key };
 }
 

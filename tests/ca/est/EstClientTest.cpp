@@ -4,6 +4,7 @@
 
 #include "ClientHarness.h"
 #include "EstServerProcess.h"
+#include "ScriptedTlsServer.h"
 #include "TestPki.h"
 
 #include <QElapsedTimer>
@@ -17,6 +18,7 @@ using ca::CaSettings;
 using ca::CertificateVerifier;
 using test::ClientHarness;
 using test::EstServerProcess;
+using test::ScriptedTlsServer;
 using test::TestPki;
 
 namespace {
@@ -295,6 +297,45 @@ TEST_F(EstClientTest, PendingGivesUpAtTheBound)
     EXPECT_EQ(e.code, CaError::Code::Pending) << e.toString().toStdString();
     EXPECT_EQ(e.httpStatus, 202);
     EXPECT_EQ(m_server->issuedCount(), 0);
+}
+
+// A Retry-After is clamped before any arithmetic: one past qint64 / 1000 seconds (which overflowed when
+// multiplied by 1000) and one past qint64 ask for longer than the pending budget, so the client gives up at
+// once instead of re-posting right away or never; a negative one is malformed and waits the default second.
+TEST_F(EstClientTest, HugeOrNegativeRetryAfterIsClampedBeforeArithmetic)
+{
+    ScriptedTlsServer server(s_pki->serverCertPath(), s_pki->serverKeyPath());
+    CaSettings s = settings();
+    s.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1/.well-known/est").arg(server.port()));
+    s.maxPendingPolls = 1;
+    s.maxPendingWait = std::chrono::seconds(60);
+    ClientHarness h(s);
+    ASSERT_TRUE(h.client()) << h.createError()->toString().toStdString();
+    auto pending = [](const QByteArray &retryAfter) {
+        return "HTTP/1.1 202 Accepted\r\nRetry-After: " + retryAfter
+            + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+    };
+    int before = 0;
+    for (const QByteArray &value : { QByteArray("9223372036854776"), QByteArray("99999999999999999999") }) {
+        server.setResponse(pending(value));
+        QElapsedTimer t;
+        t.start();
+        const auto r = ClientHarness::wait(h.client()->enroll(request()), 10000);
+        ASSERT_TRUE(r) << "no answer for Retry-After " << value.toStdString();
+        ASSERT_FALSE(*r);
+        EXPECT_EQ(r->error().code, CaError::Code::Pending) << value.toStdString();
+        EXPECT_EQ(server.requestCount() - before, 1) << value.toStdString(); // no second POST
+        EXPECT_LT(t.elapsed(), 5000);
+        before = server.requestCount();
+    }
+    server.setResponse(pending("-5"));
+    QElapsedTimer t;
+    t.start();
+    const auto r = ClientHarness::wait(h.client()->enroll(request()), 10000);
+    ASSERT_TRUE(r && !*r);
+    EXPECT_EQ(r->error().code, CaError::Code::Pending);
+    EXPECT_EQ(server.requestCount() - before, 2); // polled once more, after the default wait
+    EXPECT_GE(t.elapsed(), 900);
 }
 
 TEST_F(EstClientTest, ConcurrencyBoundQueuesTheRest)
