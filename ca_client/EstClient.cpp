@@ -11,6 +11,9 @@
 
 #include <algorithm>
 
+#include <openssl/asn1.h>
+#include <openssl/err.h>
+
 namespace ks::ca {
 
 namespace {
@@ -40,6 +43,18 @@ qint64 retryAfterMs(const QByteArray &value)
         return std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(when), 0, kMaxRetryAfterSeconds)
             * 1000;
     return 1000;
+}
+
+// One complete DER SEQUENCE and nothing after it (CsrAttrs, RFC 7030 4.5.2).
+bool isDerSequence(const QByteArray &der)
+{
+    const auto *start = reinterpret_cast<const unsigned char *>(der.constData());
+    const unsigned char *p = start;
+    ASN1_SEQUENCE_ANY *seq = d2i_ASN1_SEQUENCE_ANY(nullptr, &p, long(der.size()));
+    const bool ok = seq && p == start + der.size();
+    sk_ASN1_TYPE_pop_free(seq, ASN1_TYPE_free);
+    ERR_clear_error();
+    return ok;
 }
 
 } // namespace
@@ -74,11 +89,20 @@ QUrl EstClient::operationUrl(const QString &operation) const
 CaError EstClient::statusError(const HttpResponse &response, const QString &operation) const
 {
     const bool auth = response.status == 401 || response.status == 403;
-    CaError e = CaError::make(auth ? CaError::Code::Unauthorized : CaError::Code::HttpStatus, operation,
-                              auth ? tr("the EST server refused the station's credentials")
-                                   : tr("the EST server answered with an error"));
+    // What the server said, printable and capped (serverText): its body, else its status line's reason.
+    const QString said
+        = serverText(response.body.trimmed().isEmpty() ? response.reasonPhrase : response.body);
+    // A 401 is not always about the credentials (a failed proof-of-possession check answers 401 too): the
+    // message only says what is known, the server's words follow in serverMessage.
+    const QString message = !auth ? tr("the EST server answered with an error")
+        : said.isEmpty()
+        ? tr(
+            "the EST server refused the request without giving a reason (credentials or proof of possession)")
+        : tr("the EST server refused the request");
+    CaError e
+        = CaError::make(auth ? CaError::Code::Unauthorized : CaError::Code::HttpStatus, operation, message);
     e.httpStatus = response.status;
-    e.serverMessage = serverText(response.body);
+    e.serverMessage = said;
     return e;
 }
 
@@ -132,17 +156,20 @@ void EstClient::startInfo(std::shared_ptr<Operation<CaInfo>> op)
         r.url = operationUrl(QStringLiteral("csrattrs"));
         r.operation = QStringLiteral("est/csrattrs");
         send(op, r, [this, op, info](HttpResponse response) {
-            // RFC 7030 4.5.2: 204/404 mean "no attributes"; csrattrs is optional for servers.
+            // RFC 7030 4.5.2: 204/404 mean "no attributes"; csrattrs is optional for servers, so an unusable
+            // answer is a warning next to the CA certificates, never a failure of the whole request.
+            const QString operation = QStringLiteral("est/csrattrs");
             if (response.status == 200) {
-                auto der = CertificateCodec::decodeEstBody(response.body, QStringLiteral("est/csrattrs"));
-                if (!der) {
-                    op->fail(der.error());
-                    return;
-                }
-                info->csrAttributesDer = *der;
+                auto der = CertificateCodec::decodeEstBody(response.body, operation);
+                if (!der)
+                    info->csrAttributesWarning = der.error().toString();
+                else if (!isDerSequence(*der))
+                    info->csrAttributesWarning
+                        = tr("%1: the answer is not a DER CsrAttrs sequence (RFC 7030 4.5.2)").arg(operation);
+                else
+                    info->csrAttributesDer = *der;
             } else if (response.status != 204 && response.status != 404 && response.status != 501) {
-                op->fail(statusError(response, QStringLiteral("est/csrattrs")));
-                return;
+                info->csrAttributesWarning = statusError(response, operation).toString();
             }
             op->succeed(std::move(*info));
         });

@@ -312,6 +312,7 @@ Result<HttpResponse> HttpTransport::toResult(Call &call)
     response.contentType = reply->rawHeader("Content-Type");
     response.contentTransferEncoding = reply->rawHeader("Content-Transfer-Encoding");
     response.retryAfter = reply->rawHeader("Retry-After");
+    response.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
     response.body = body;
     return response;
 }

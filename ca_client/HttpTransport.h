@@ -39,6 +39,7 @@ struct HttpResponse
     QByteArray contentType;
     QByteArray contentTransferEncoding;
     QByteArray retryAfter;
+    QByteArray reasonPhrase; // the status line's text ("Unauthorized"), as the server sent it
     QByteArray body;
 };
 

@@ -120,7 +120,6 @@ public:
         out = list;
     }
 
-    // Returns the nested object (empty when absent), flagging a wrong type.
     void boolean(const QString &key, bool &out)
     {
         if (!has(key))
@@ -155,6 +154,7 @@ public:
         out = list;
     }
 
+    // Returns the nested object (empty when absent), flagging a wrong type.
     QJsonObject object(const QString &key, bool required = false)
     {
         if (!has(key)) {
@@ -296,10 +296,10 @@ void readCa(FieldReader &top, Profile &p, std::optional<CoreError> &error, const
     r.string(QStringLiteral("clientKeyFile"), p.ca.clientKeyFile);
     r.string(QStringLiteral("trustAnchorFile"), p.ca.trustAnchorFile, true);
     r.string(QStringLiteral("tlsPinSha256"), p.ca.tlsPinSha256);
-    for (QString *f : { &p.ca.authKeyFile, &p.ca.usernameFile, &p.ca.passwordFile, &p.ca.clientCertFile,
     r.anyStringList(QStringLiteral("intermediateFiles"), p.ca.intermediateFiles);
     for (QString &f : p.ca.intermediateFiles)
         f = resolve(baseDir, f);
+    for (QString *f : { &p.ca.authKeyFile, &p.ca.usernameFile, &p.ca.passwordFile, &p.ca.clientCertFile,
                         &p.ca.clientKeyFile, &p.ca.trustAnchorFile })
         *f = resolve(baseDir, *f);
     if (error)
@@ -418,12 +418,12 @@ Result<Profile> ProfileLoader::parse(const QByteArray &json, const QString &base
         readSubject(r, p, error);
     r.stringList(QStringLiteral("keyUsage"), p.keyUsage, kKeyUsages);
     r.stringList(QStringLiteral("extendedKeyUsage"), p.extendedKeyUsage, kExtendedKeyUsages);
+    r.boolean(QStringLiteral("allowExtraUsages"), p.allowExtraUsages);
     if (!error && p.keyUsage.isEmpty())
         r.fail(Code::ProfileInvalidValue, QStringLiteral("keyUsage"), tr("\"keyUsage\" must not be empty."));
     if (!error && p.keyUsage.contains(QStringLiteral("keyEncipherment"))
         && (p.keyAlgorithm == Profile::KeyAlgorithm::EcP256
             || p.keyAlgorithm == Profile::KeyAlgorithm::EcP384))
-    r.boolean(QStringLiteral("allowExtraUsages"), p.allowExtraUsages);
         r.fail(Code::ProfileInvalidValue, QStringLiteral("keyUsage"),
                tr("\"keyEncipherment\" needs an RSA key; EC keys use \"keyAgreement\"."));
     if (!error)

@@ -513,9 +513,9 @@ void ProvisioningJob::runSteps()
         input.expectedPublicKeyInfo = publicKey;
         input.expectedSerial = serial;
         input.policy = ctx.policy;
+        input.policy.expectedSubject = profile.expectedSubject(serial);
         input.now = ctx.clock();
         return ca::CertificateVerifier::verify(input);
-        input.policy.expectedSubject = profile.expectedSubject(serial);
     };
     auto certFor = [&](const QByteArray &id) -> const device::CertificateObject * {
         for (const auto &c : *certs)
@@ -653,9 +653,9 @@ void ProvisioningJob::runSteps()
         return;
 
     QByteArray certificate = issued;
+    QList<QByteArray> caChain; // the CA's chain sent with a certificate received in this attempt
     QString discarded;
     if (!certificate.isEmpty()) {
-    QList<QByteArray> caChain; // the CA's chain sent with a certificate received in this attempt
         // An earlier attempt's certificate is only worth writing if it passes the check today; one the check
         // refused (or that expired since) is dropped and the key enrols again with the same key pair.
         if (auto check = verifyFor(certificate, chosen->publicKey); !check) {
@@ -726,9 +726,9 @@ void ProvisioningJob::runSteps()
             return fail(QStringLiteral("Ca") + ca::CaError::codeName(e.code), e.toString(), detail);
         }
         certificate = answer->certificateDer;
+        caChain = answer->extraCertificatesDer;
         const CertFacts facts = certFacts(certificate);
         if (!leave({ { QStringLiteral("keyId"), keyIdHex },
-        caChain = answer->extraCertificatesDer;
                      { QStringLiteral("certDer"), QString::fromLatin1(certificate.toBase64()) },
                      { QStringLiteral("certSerial"), facts.serialHex },
                      { QStringLiteral("certNotAfter"),

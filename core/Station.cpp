@@ -132,6 +132,7 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
     if (station->m_anchors.isEmpty())
         return CoreError::make(CoreError::Code::ProfileInvalidValue,
                                tr("No CA certificate in %1.").arg(p.ca.trustAnchorFile),
+                               QStringLiteral("ca.trustAnchor"));
     // Issuing CAs the profile names, for the path from a leaf to the anchor (as untrusted as the CA's own).
     for (const QString &file : p.ca.intermediateFiles) {
         const auto certs = QSslCertificate::fromPath(file, QSsl::Pem);
@@ -142,7 +143,6 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
         for (const auto &cert : certs)
             station->m_profileIntermediates << cert.toDer();
     }
-                               QStringLiteral("ca.trustAnchor"));
 
     // The CA client.
     ca::CaSettings settings;

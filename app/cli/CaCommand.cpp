@@ -135,6 +135,9 @@ int runInfo(ca::EnrollmentClient &client)
     if (!info->csrAttributesDer.isEmpty())
         out() << Tr::tr("CSR attributes: %1 bytes (RFC 7030 4.5)").arg(info->csrAttributesDer.size())
               << Qt::endl;
+    // csrattrs is optional: an unusable answer is reported, the CA certificates above still count.
+    if (!info->csrAttributesWarning.isEmpty())
+        err() << Tr::tr("Warning: CSR attributes ignored: %1").arg(info->csrAttributesWarning) << Qt::endl;
     return Ok;
 }
 
@@ -182,9 +185,10 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
         // The subject as the CSR asked it (CN, serialNumber, O, OU, C; absent ones must stay absent), the
         // fields holding --serial reported as a serial mismatch.
         const QList<QPair<QString, QString>> asked = ca::CertificateCodec::csrSubject(request.csrDer);
-        for (const QString &oid : { ca::CertificatePolicy::CountryOid, ca::CertificatePolicy::OrganizationOid,
-                                    ca::CertificatePolicy::OrganizationalUnitOid,
-                                    ca::CertificatePolicy::SerialNumberOid, ca::CertificatePolicy::CommonNameOid }) {
+        for (const QString &oid :
+             { ca::CertificatePolicy::CountryOid, ca::CertificatePolicy::OrganizationOid,
+               ca::CertificatePolicy::OrganizationalUnitOid, ca::CertificatePolicy::SerialNumberOid,
+               ca::CertificatePolicy::CommonNameOid }) {
             QString value;
             for (const auto &[type, v] : asked) {
                 if (type == oid)
@@ -194,6 +198,8 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
         }
     }
     in.policy.requiredExtendedKeyUsages = p.values(QStringLiteral("eku"));
+    // No profile here: only what --eku names (and digitalSignature) is checked, extras are accepted.
+    in.policy.allowExtraUsages = true;
     in.policy.minRemainingValidity
         = ca::CertificatePolicy::remainingValidityForDays(p.value(QStringLiteral("min-days")).toInt());
     in.now = QDateTime::currentDateTimeUtc();
@@ -209,7 +215,6 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
 
 } // namespace
 
-    in.policy.allowExtraUsages = true; // no profile here: only what --eku names (and digitalSignature) is checked
 int runCaCommand(const QStringList &args)
 {
     QCommandLineParser p;

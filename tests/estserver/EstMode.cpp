@@ -7,7 +7,7 @@ namespace ks::test {
 
 namespace {
 
-constexpr std::array<std::pair<EstMode, const char *>, 16> kModes { {
+constexpr std::array<std::pair<EstMode, const char *>, 17> kModes { {
     { EstMode::Good, "good" },
     { EstMode::OtherKey, "other-key" },
     { EstMode::OtherSerial, "other-serial" },
@@ -24,6 +24,7 @@ constexpr std::array<std::pair<EstMode, const char *>, 16> kModes { {
     { EstMode::Http500, "http-500" },
     { EstMode::NoCte, "no-cte" },
     { EstMode::Empty, "empty" },
+    { EstMode::PopFailed, "pop-failed" },
 } };
 
 } // namespace

@@ -26,6 +26,7 @@ enum class EstMode
     Http500,
     NoCte,
     Empty,
+    PopFailed, // enrolment: 401 with the server's reason (a failed proof-of-possession check)
 };
 
 std::optional<EstMode> estModeFromString(const QString &name);

@@ -124,6 +124,15 @@ bool EstServer::start(QString *error)
         for (const CertPtr &c : chain)
             m_cacertsDers << TestPki::certToDer(c.get());
     }
+    m_enrollChainDers = m_cacertsDers;
+    if (!m_options.cacertsPath.isEmpty()) {
+        const QList<CertPtr> listed = TestPki::certsFromPemFile(m_options.cacertsPath);
+        if (listed.isEmpty())
+            return bad(u"cannot load --cacerts "_qs + m_options.cacertsPath);
+        m_cacertsDers.clear();
+        for (const CertPtr &c : listed)
+            m_cacertsDers << TestPki::certToDer(c.get());
+    }
 
     if (!m_options.untrustedCaCertPath.isEmpty()) {
         const QList<CertPtr> untrusted = TestPki::certsFromPemFile(m_options.untrustedCaCertPath);
@@ -243,6 +252,11 @@ HttpResponse EstServer::route(HttpConnection *connection, const HttpRequest &req
             return *r;
         HttpResponse r; // RFC 7030 4.5.2: no attributes required
         r.status = 204;
+        if (!m_options.csrattrsBody.isEmpty()) {
+            r.status = 200;
+            r.headers = { { "Content-Type", "application/csrattrs" } };
+            r.body = m_options.csrattrsBody;
+        }
         return r;
     }
     return HttpResponse::text(404, "unknown EST operation");
@@ -363,6 +377,11 @@ HttpResponse EstServer::enroll(HttpConnection *connection, const HttpRequest &re
     switch (m_mode) {
     case EstMode::Http500:
         return HttpResponse::text(500, "internal CA failure");
+    case EstMode::PopFailed:
+        // What a server checking RFC 7030 3.5 channel binding answers when the CSR does not prove it.
+        return HttpResponse::text(401,
+                                  "proof-of-possession check failed: the CSR's challengePassword is not "
+                                  "the TLS-unique value of this connection\x01");
     case EstMode::Garbage:
     case EstMode::BadPkcs7:
     case EstMode::Empty:
@@ -370,7 +389,10 @@ HttpResponse EstServer::enroll(HttpConnection *connection, const HttpRequest &re
     default:
         break;
     }
-    return pkcs7Response({ issue(*csrDer, m_mode) }, m_mode, true, delayMs);
+    QList<QByteArray> certs { issue(*csrDer, m_mode) };
+    if (m_options.enrollChain)
+        certs += m_enrollChainDers;
+    return pkcs7Response(certs, m_mode, true, delayMs);
 }
 
 QByteArray EstServer::issue(const QByteArray &csrDer, EstMode mode)

@@ -47,7 +47,8 @@ private:
     QSslServer *m_server = nullptr;
     CertPtr m_caCert;
     KeyPtr m_caKey;
-    QList<QByteArray> m_cacertsDers; // the issuing CA, then --chain
+    QList<QByteArray> m_cacertsDers; // /cacerts: the issuing CA, then --chain (or --cacerts)
+    QList<QByteArray> m_enrollChainDers; // --enroll-chain: the issuing CA, then --chain
     CertPtr m_untrustedCaCert;
     KeyPtr m_untrustedCaKey;
     std::shared_ptr<X509_STORE> m_clientCaStore;

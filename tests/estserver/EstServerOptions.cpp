@@ -52,6 +52,10 @@ QString EstServerOptions::usage()
                "  --eku OID[,OID...]       extendedKeyUsage of issued certificates (default clientAuth)\n"
                "  --slow-ms N              delay of mode 'slow' (default 30000)\n"
                "  --issued-log FILE        append '<serial hex> <subject>' per issued certificate\n"
+               "  --cacerts PEM            /cacerts answers exactly these (default --ca-cert + --chain)\n"
+               "  --enroll-chain yes|no    enrolment answers carry the /cacerts certificates too (default "
+               "no)\n"
+               "  --csrattrs TEXT          /csrattrs answers 200 with TEXT as its body (default 204)\n"
                "modes: ")
         + estModeNames().join(u", ") + u'\n';
 }
@@ -72,6 +76,7 @@ std::optional<EstServerOptions> EstServerOptions::parse(const QStringList &argum
         { QStringLiteral("--label"), &o.label },
         { QStringLiteral("--challenge"), &o.challenge },
         { QStringLiteral("--issued-log"), &o.issuedLogPath },
+        { QStringLiteral("--cacerts"), &o.cacertsPath },
     };
     const auto bad = [error](const QString &message) {
         *error = message;
@@ -110,6 +115,12 @@ std::optional<EstServerOptions> EstServerOptions::parse(const QStringList &argum
             if (!mode)
                 return bad(u"unknown mode "_qs + value);
             (arg == u"--mode" ? o.mode : o.cacertsMode) = *mode;
+        } else if (arg == u"--enroll-chain") {
+            if (value != u"yes" && value != u"no")
+                return bad(QStringLiteral("--enroll-chain needs yes or no"));
+            o.enrollChain = value == u"yes";
+        } else if (arg == u"--csrattrs") {
+            o.csrattrsBody = value.toUtf8();
         } else if (arg == u"--eku") {
             o.ekus = value.split(u',', Qt::SkipEmptyParts);
             for (const QString &oid : o.ekus) {

@@ -33,6 +33,9 @@ struct EstServerOptions
     QStringList ekus;
     int slowMs = 30000;
     QString issuedLogPath;
+    QString cacertsPath; // /cacerts answers exactly these certificates (default: --ca-cert + --chain)
+    bool enrollChain = false; // enrolment answers carry the /cacerts certificates after the leaf
+    QByteArray csrattrsBody; // non-empty: /csrattrs answers 200 application/csrattrs with these bytes
 
     // Parses arguments (without the program name); on failure returns nullopt and sets *error.
     static std::optional<EstServerOptions> parse(const QStringList &arguments, QString *error);

@@ -194,12 +194,12 @@ NamePtr makeName(const IssueOptions &o)
                   == 1,
               "X509_NAME_add_entry_by_NID");
     };
-    add(NID_commonName, o.commonName);
-    add(NID_serialNumber, o.serialNumber);
-    return name;
     add(NID_countryName, o.country);
     add(NID_organizationName, o.organization);
     add(NID_organizationalUnitName, o.organizationalUnit);
+    add(NID_commonName, o.commonName);
+    add(NID_serialNumber, o.serialNumber);
+    return name;
 }
 
 KeyPtr subjectKeyOf(const IssueOptions &o)
@@ -363,11 +363,6 @@ QByteArray TestPki::issue(const IssueOptions &o)
         addExtension(x, &ctx, NID_subject_alt_name, san.join(u','));
     addExtension(x, &ctx, NID_subject_key_identifier, QStringLiteral("hash"));
     addExtension(x, &ctx, NID_authority_key_identifier, QStringLiteral("keyid"));
-
-    const EVP_MD *md = EVP_get_digestbyname(o.digest.toLatin1().constData());
-    check(md != nullptr, "EVP_get_digestbyname");
-    check(X509_sign(x, o.issuerKey, md) > 0, "X509_sign");
-    return toDer(x, i2d_X509, "i2d_X509");
     for (const auto &[oid, value] : o.customExtensions) {
         const QByteArray name = oid.toLatin1();
         const QByteArray v = value.toLatin1();
@@ -375,6 +370,11 @@ QByteArray TestPki::issue(const IssueOptions &o)
         check(ext != nullptr, "X509V3_EXT_nconf");
         check(X509_add_ext(x, ext.get(), -1) == 1, "X509_add_ext");
     }
+
+    const EVP_MD *md = EVP_get_digestbyname(o.digest.toLatin1().constData());
+    check(md != nullptr, "EVP_get_digestbyname");
+    check(X509_sign(x, o.issuerKey, md) > 0, "X509_sign");
+    return toDer(x, i2d_X509, "i2d_X509");
 }
 
 QByteArray TestPki::issueFromCsr(const QByteArray &csrDer, const IssueOptions &o)

@@ -83,6 +83,9 @@ protected:
         in.trustAnchorsDer = { s_pki->caCertDer() };
         in.expectedPublicKeyInfo = ca::CertificateCodec::csrPublicKeyInfo(s_csr->csrDer);
         in.expectedSerial = kSerial;
+        // As the default profile asks: the serial in CN and serialNumber.
+        in.policy.expectedSubject = { { ca::CertificatePolicy::SerialNumberOid, kSerial, true },
+                                      { ca::CertificatePolicy::CommonNameOid, kSerial, true } };
         in.policy.minRemainingValidity = std::chrono::hours(24 * 7);
         in.now = QDateTime::currentDateTimeUtc();
         const auto verified = CertificateVerifier::verify(in);
@@ -414,6 +417,113 @@ TEST_F(EstClientTest, DestroyingTheClientFinishesPendingFutures)
     ASSERT_TRUE(r);
     ASSERT_FALSE(*r);
     EXPECT_EQ(r->error().code, CaError::Code::Cancelled);
+}
+
+TEST_F(EstClientTest, RefusalSaysWhatTheServerSaid)
+{
+    // A 401 from a failed proof-of-possession check used to read "refused the station's credentials".
+    startServer({ QStringLiteral("--mode"), QStringLiteral("pop-failed") });
+    ClientHarness h(settings());
+    const CaError e = enrolAndCheck(h);
+    EXPECT_EQ(e.code, CaError::Code::Unauthorized) << e.toString().toStdString();
+    EXPECT_EQ(e.httpStatus, 401);
+    const QString line = e.toString();
+    EXPECT_TRUE(line.contains(u"proof-of-possession check failed")) << line.toStdString();
+    EXPECT_FALSE(line.contains(u"credentials")) << line.toStdString();
+    for (const QChar c : line)
+        EXPECT_TRUE(c.isPrint()) << line.toStdString(); // the server's control character is not passed on
+    EXPECT_LE(e.serverMessage.size(), 512);
+    EXPECT_EQ(m_server->issuedCount(), 0);
+}
+
+TEST_F(EstClientTest, MalformedCsrAttrsIsAWarningNotAFailure)
+{
+    for (const QString &body :
+         { QStringLiteral("!!not base64!!"), QStringLiteral("AAAA") /* base64, not DER */ }) {
+        m_server = std::make_unique<EstServerProcess>(*s_pki);
+        startServer({ QStringLiteral("--csrattrs"), body });
+        ClientHarness h(settings());
+        const auto info = ClientHarness::wait(h.client()->info());
+        ASSERT_TRUE(info && *info) << (info ? info->error().toString().toStdString() : "no result");
+        EXPECT_TRUE((*info)->caCertificatesDer.contains(s_pki->caCertDer()));
+        EXPECT_TRUE((*info)->csrAttributesDer.isEmpty());
+        EXPECT_TRUE((*info)->csrAttributesWarning.contains(u"est/csrattrs"))
+            << (*info)->csrAttributesWarning.toStdString();
+    }
+    // A well-formed (empty) CsrAttrs sequence is taken without a warning.
+    m_server = std::make_unique<EstServerProcess>(*s_pki);
+    startServer({ QStringLiteral("--csrattrs"), QStringLiteral("MAA=") });
+    ClientHarness h(settings());
+    const auto info = ClientHarness::wait(h.client()->info());
+    ASSERT_TRUE(info && *info) << (info ? info->error().toString().toStdString() : "no result");
+    EXPECT_EQ((*info)->csrAttributesDer, QByteArray("\x30\x00", 2));
+    EXPECT_TRUE((*info)->csrAttributesWarning.isEmpty()) << (*info)->csrAttributesWarning.toStdString();
+}
+
+// The CA issues from an intermediate under the root; the station trusts only the root.
+class EstIntermediateTest : public ::testing::Test
+{
+protected:
+    void SetUp() override
+    {
+        TestPki::Options o;
+        o.withIntermediate = true;
+        m_pki = std::make_unique<TestPki>(TestPki::create(m_dir.path(), o));
+        m_server = std::make_unique<EstServerProcess>(*m_pki);
+    }
+
+    CaError enrolAndCheck(QList<QByteArray> moreIntermediates, ca::IssuedCertificate *out)
+    {
+        CaSettings s;
+        s.protocol = CaSettings::Protocol::Est;
+        s.baseUrl = m_server->baseUrl();
+        s.trustAnchorFile = m_pki->caCertPath();
+        s.requestTimeout = std::chrono::seconds(10);
+        ClientHarness h(s);
+        const auto issued = ClientHarness::wait(h.client()->enroll(
+            ca::EnrollmentRequest { TestPki::makeCsr(kSerial, kSerial).csrDer, kSerial, false }));
+        if (!issued || !*issued)
+            return issued ? issued->error()
+                          : CaError::make(CaError::Code::None, {}, QStringLiteral("no result"));
+        *out = **issued;
+        CertificateVerifier::Input in;
+        in.leafDer = (*issued)->certificateDer;
+        in.intermediatesDer = (*issued)->extraCertificatesDer + moreIntermediates;
+        in.trustAnchorsDer = { m_pki->caCertDer() };
+        in.expectedPublicKeyInfo = ca::CertificateCodec::certificatePublicKeyInfo(in.leafDer);
+        in.expectedSerial = kSerial;
+        in.now = QDateTime::currentDateTimeUtc();
+        const auto verified = CertificateVerifier::verify(in);
+        return verified ? CaError() : verified.error();
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<TestPki> m_pki;
+    std::unique_ptr<EstServerProcess> m_server;
+};
+
+TEST_F(EstIntermediateTest, ChainFromThePkcs7ReplyReachesTheRoot)
+{
+    // /cacerts names only the root: the issuing CA comes only with the enrolment reply.
+    ASSERT_TRUE(m_server->start({ QStringLiteral("--cacerts"), m_pki->caCertPath(),
+                                  QStringLiteral("--enroll-chain"), QStringLiteral("yes") }))
+        << m_server->errorString().toStdString();
+    ca::IssuedCertificate issued;
+    const CaError e = enrolAndCheck({}, &issued);
+    EXPECT_EQ(e.code, CaError::Code::None) << e.toString().toStdString();
+    EXPECT_TRUE(issued.extraCertificatesDer.contains(TestPki::certToDer(m_pki->intermediateCert())));
+}
+
+TEST_F(EstIntermediateTest, LeafThroughAnIntermediateNobodyProvidedIsRefused)
+{
+    ASSERT_TRUE(m_server->start({ QStringLiteral("--cacerts"), m_pki->caCertPath() }))
+        << m_server->errorString().toStdString();
+    ca::IssuedCertificate issued;
+    EXPECT_EQ(enrolAndCheck({}, &issued).code, CaError::Code::UntrustedChain);
+    EXPECT_TRUE(issued.extraCertificatesDer.isEmpty());
+    // The same answer passes once the issuing CA is known from elsewhere (the profile's intermediateFiles).
+    EXPECT_EQ(enrolAndCheck({ TestPki::certToDer(m_pki->intermediateCert()) }, &issued).code,
+              CaError::Code::None);
 }
 
 } // namespace
