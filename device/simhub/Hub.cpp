@@ -382,7 +382,7 @@ CK_RV Hub::leave(const Call &call, CK_RV rv)
     return alive(call) ? rv : CKR_DEVICE_REMOVED;
 }
 
-CK_RV Hub::applyFault(const Call &call, const std::string &function)
+CK_RV Hub::applyFault(Call &call, const std::string &function)
 {
     if (!call.slot->initialized)
         return CKR_OK;
@@ -425,6 +425,10 @@ CK_RV Hub::applyFault(const Call &call, const std::string &function)
             const CK_RV rv = sleepWhileAlive(call, fault.hangMs);
             return rv == CKR_OK ? CKR_DEVICE_ERROR : rv;
         }
+        case HubState::FaultKind::HugeLength:
+        case HubState::FaultKind::Endless:
+            call.lie = fault.kind;
+            return CKR_OK;
         }
     }
     return CKR_OK;

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -51,6 +52,8 @@ public:
     {
         Slot *slot = nullptr; // null: unknown session handle, the real module decides
         std::uint64_t generation = 0;
+        // A fault of a lying kind (HugeLength, Endless) fired: the call runs and its answer is then falsified.
+        std::optional<HubState::FaultKind> lie;
     };
 
     static CK_RV create(CK_VOID_PTR initArgs, std::unique_ptr<Hub> &hub);
@@ -113,7 +116,7 @@ private:
     void pushEventLocked(CK_SLOT_ID slotId);
     bool updateState(const std::function<bool(HubState &)> &change);
     Slot *slotById(CK_SLOT_ID slotId) const;
-    CK_RV applyFault(const Call &call, const std::string &function);
+    CK_RV applyFault(Call &call, const std::string &function);
     CK_RV applyLatency(const Call &call, const char *function, const std::vector<std::string> &ops);
     CK_RV sleepWhileAlive(const Call &call, int ms);
     void registerSerials();

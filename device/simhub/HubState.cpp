@@ -253,13 +253,18 @@ const char *HubState::faultKindName(FaultKind kind)
         return "hang";
     case FaultKind::Pull:
         return "pull";
+    case FaultKind::HugeLength:
+        return "huge-length";
+    case FaultKind::Endless:
+        return "endless";
     }
     return "error";
 }
 
 std::optional<HubState::FaultKind> HubState::faultKindFromName(const std::string &name)
 {
-    for (auto kind : { FaultKind::Removed, FaultKind::Error, FaultKind::Hang, FaultKind::Pull }) {
+    for (auto kind : { FaultKind::Removed, FaultKind::Error, FaultKind::Hang, FaultKind::Pull,
+                       FaultKind::HugeLength, FaultKind::Endless }) {
         if (name == faultKindName(kind))
             return kind;
     }

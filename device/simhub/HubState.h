@@ -18,7 +18,12 @@ public:
         Removed,
         Error,
         Hang,
-        Pull
+        Pull,
+        // The call runs, then its answer lies (a malformed key): every length a C_GetAttributeValue answers
+        // becomes 2^40 bytes; a C_FindObjects says it filled the whole buffer (handles past the real ones are
+        // 0). On other functions they fire without effect.
+        HugeLength,
+        Endless,
     };
 
     struct Fault

@@ -41,12 +41,18 @@ CK_RV noCleanup(CK_FUNCTION_LIST_PTR)
     return CKR_OK;
 }
 
+CK_RV noLie(ks::simhub::HubState::FaultKind, CK_RV rv)
+{
+    return rv;
+}
+
 // `cleanup` runs when an injected fault fails the call: PKCS#11 says a failed single-part, update or
 // final call ends the session's active operation, so the real module's operation must end too, or the
 // caller's next *Init would get CKR_OPERATION_ACTIVE where a real token would not.
-template<class Forward, class Cleanup = decltype(&noCleanup)>
+// `lie` falsifies a successful answer when a lying fault (huge-length, endless) fired on the call.
+template<class Forward, class Cleanup = decltype(&noCleanup), class Lie = decltype(&noLie)>
 CK_RV sessionCall(CK_SESSION_HANDLE session, const char *function, const std::vector<std::string> &ops,
-                  Forward forward, Cleanup cleanup = &noCleanup)
+                  Forward forward, Cleanup cleanup = &noCleanup, Lie lie = &noLie)
 {
     CallScope scope;
     Hub *hub = scope.hub();
@@ -60,7 +66,8 @@ CK_RV sessionCall(CK_SESSION_HANDLE session, const char *function, const std::ve
             hub->callReal(call, [&] { return cleanup(hub->real()); });
         return rv;
     }
-    return hub->leave(call, hub->callReal(call, [&] { return forward(hub->real()); }));
+    const CK_RV result = hub->leave(call, hub->callReal(call, [&] { return forward(hub->real()); }));
+    return result == CKR_OK && call.lie ? lie(*call.lie, result) : result;
 }
 
 // Ends the real module's operation on `session` by finishing it into a scratch buffer.
@@ -461,10 +468,24 @@ KS_SESSION_FORWARD(C_DestroyObject, (CK_SESSION_HANDLE hSession, CK_OBJECT_HANDL
 KS_SESSION_FORWARD(C_GetObjectSize,
                    (CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE hObject, CK_ULONG_PTR pulSize),
                    (hSession, hObject, pulSize))
-KS_SESSION_FORWARD(C_GetAttributeValue,
-                   (CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE hObject, CK_ATTRIBUTE_PTR pTemplate,
-                    CK_ULONG ulCount),
-                   (hSession, hObject, pTemplate, ulCount))
+// huge-length: every length in the answer becomes 2^40 bytes (the values stay as SoftHSM wrote them).
+extern "C" CK_RV C_GetAttributeValue(CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE hObject,
+                                     CK_ATTRIBUTE_PTR pTemplate, CK_ULONG ulCount)
+{
+    return sessionCall(
+        hSession, "C_GetAttributeValue", {},
+        [&](CK_FUNCTION_LIST_PTR real) {
+            return real->C_GetAttributeValue(hSession, hObject, pTemplate, ulCount);
+        },
+        &noCleanup,
+        [&](ks::simhub::HubState::FaultKind kind, CK_RV rv) {
+            if (kind == ks::simhub::HubState::FaultKind::HugeLength && pTemplate) {
+                for (CK_ULONG i = 0; i < ulCount; ++i)
+                    pTemplate[i].ulValueLen = CK_ULONG(1) << 40;
+            }
+            return rv;
+        });
+}
 KS_SESSION_FORWARD(C_SetAttributeValue,
                    (CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE hObject, CK_ATTRIBUTE_PTR pTemplate,
                     CK_ULONG ulCount),
@@ -472,10 +493,26 @@ KS_SESSION_FORWARD(C_SetAttributeValue,
 KS_SESSION_FORWARD(C_FindObjectsInit,
                    (CK_SESSION_HANDLE hSession, CK_ATTRIBUTE_PTR pTemplate, CK_ULONG ulCount),
                    (hSession, pTemplate, ulCount))
-KS_SESSION_FORWARD(C_FindObjects,
-                   (CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE_PTR phObject, CK_ULONG ulMaxObjectCount,
-                    CK_ULONG_PTR pulObjectCount),
-                   (hSession, phObject, ulMaxObjectCount, pulObjectCount))
+// endless: the answer says the whole buffer was filled (handles past the real ones are 0), so a caller that
+// reads until a short answer never stops.
+extern "C" CK_RV C_FindObjects(CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE_PTR phObject,
+                               CK_ULONG ulMaxObjectCount, CK_ULONG_PTR pulObjectCount)
+{
+    return sessionCall(
+        hSession, "C_FindObjects", {},
+        [&](CK_FUNCTION_LIST_PTR real) {
+            return real->C_FindObjects(hSession, phObject, ulMaxObjectCount, pulObjectCount);
+        },
+        &noCleanup,
+        [&](ks::simhub::HubState::FaultKind kind, CK_RV rv) {
+            if (kind == ks::simhub::HubState::FaultKind::Endless && phObject && pulObjectCount) {
+                for (CK_ULONG i = *pulObjectCount; i < ulMaxObjectCount; ++i)
+                    phObject[i] = 0;
+                *pulObjectCount = ulMaxObjectCount;
+            }
+            return rv;
+        });
+}
 KS_SESSION_FORWARD(C_FindObjectsFinal, (CK_SESSION_HANDLE hSession), (hSession))
 KS_SESSION_FORWARD(C_EncryptInit,
                    (CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR pMechanism, CK_OBJECT_HANDLE hKey),

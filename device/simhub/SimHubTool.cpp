@@ -28,7 +28,8 @@ Commands:
                                         C_GenerateKeyPair:RSA2048, C_GenerateKeyPair:EC, ...); 0 removes
   pin-tries SERIAL N                    PIN retry limit of a key, counter refilled
   fault SERIAL|* FUNC|any KIND [--skip K] [--count N] [--hang-ms M]
-                                        KIND: removed, error, hang, pull; N=0 fires on every call
+                                        KIND: removed, error, hang, pull, huge-length (C_GetAttributeValue),
+                                        endless (C_FindObjects); N=0 fires on every call
   clear-faults                          remove every fault
   uninitialized shown|hidden            list SoftHSM's free slot (read at C_Initialize)
   --help                                this text

@@ -27,7 +27,7 @@ namespace ks::simhub {
 //
 // OP is a PKCS#11 function name (C_Login, C_Sign, C_SignFinal, C_CreateObject, C_FindObjects, ...) or,
 // for key generation, C_GenerateKeyPair:RSA<bits>, C_GenerateKeyPair:RSA, C_GenerateKeyPair:EC or
-// C_GenerateKeyPair. KIND is removed|error|hang|pull; count=0 means "always".
+// C_GenerateKeyPair. KIND is removed|error|hang|pull|huge-length|endless; count=0 means "always".
 //
 // Writers hold an exclusive flock on "<file>.lock" and replace the file by rename, so readers never
 // see half a file and need no lock; a reader notices a change by stat (inode, size, times).

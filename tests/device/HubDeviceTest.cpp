@@ -225,3 +225,55 @@ TEST_F(HubDeviceTest, DeviceErrorIsTyped)
     EXPECT_EQ(failed.error().code, DeviceError::Code::Pkcs11);
     EXPECT_EQ(failed.error().ckrName(), QStringLiteral("CKR_DEVICE_ERROR"));
 }
+
+// A key answering an absurd attribute length (2^40 bytes) is refused before anything is allocated: that call
+// fails with a typed error, the process and the other keys carry on, and the key works again once it answers
+// sensibly (docs/device-layer.md, "Bounds on what a key answers").
+TEST_F(HubDeviceTest, AbsurdAttributeLengthFailsThatCallOnly)
+{
+    auto victim = openLoggedIn(m_serials[0]);
+    auto bystander = openLoggedIn(m_serials[1]);
+    ASSERT_TRUE(victim);
+    ASSERT_TRUE(bystander);
+    ASSERT_TRUE(victim->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("v")));
+    ASSERT_TRUE(bystander->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("b")));
+    ASSERT_TRUE(
+        m_control->injectFault(hub(m_serials[0]), "C_GetAttributeValue", HubState::FaultKind::HugeLength));
+
+    auto refused = victim->keyPairs();
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, DeviceError::Code::Pkcs11);
+    EXPECT_EQ(refused.error().call, QStringLiteral("C_GetAttributeValue"));
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("1099511627776")))
+        << refused.error().toString().toStdString();
+
+    auto other = bystander->keyPairs();
+    ASSERT_TRUE(other) << other.error().toString().toStdString();
+    EXPECT_EQ(other->size(), 1);
+    auto again = victim->keyPairs();
+    ASSERT_TRUE(again) << again.error().toString().toStdString();
+    ASSERT_EQ(again->size(), 1);
+    EXPECT_TRUE(again->front().generatedOnKey());
+}
+
+// A key whose C_FindObjects always says it filled the buffer would keep a reader looping for ever: the search
+// stops after p11::kMaxFoundObjects objects with a typed error and is closed (C_FindObjectsFinal), so the
+// next search on that session works.
+TEST_F(HubDeviceTest, EndlessObjectListIsCutShort)
+{
+    auto session = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(session);
+    ASSERT_TRUE(session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("k")));
+    ASSERT_TRUE(
+        m_control->injectFault(hub(m_serials[0]), "C_FindObjects", HubState::FaultKind::Endless, 0, 0));
+
+    auto refused = session->keyPairs();
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, DeviceError::Code::Pkcs11);
+    EXPECT_EQ(refused.error().call, QStringLiteral("C_FindObjects"));
+
+    ASSERT_TRUE(m_control->clearFaults());
+    auto pairs = session->keyPairs();
+    ASSERT_TRUE(pairs) << pairs.error().toString().toStdString();
+    EXPECT_EQ(pairs->size(), 1);
+}
