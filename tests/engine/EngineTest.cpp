@@ -5,6 +5,7 @@
 #include "EstServerProcess.h"
 
 #include <QFile>
+#include <QJsonArray>
 
 #include "core/Journal.h"
 #include "device/TokenSession.h"
@@ -13,6 +14,7 @@
 #include <QTest>
 
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 using namespace ks;
 using ks::simhub::HubState;
@@ -310,4 +312,76 @@ TEST_F(Engine, ConnectsToTheCaWithoutBlockingTheCallersThread)
     const auto subjects = future.result();
     ASSERT_TRUE(subjects) << subjects.error().toString().toStdString();
     EXPECT_TRUE(subjects->join(QLatin1Char(',')).contains(QStringLiteral("KeyStation Test Root CA")));
+}
+
+// Most CAs issue from an issuing CA under their root; the profile trusts only the root. The station builds
+// the path with what the CA sends with the certificate (EST's PKCS#7) or what the profile lists
+// (ca.intermediateFiles); a leaf that chains only through an intermediate nobody provided is refused.
+TEST_F(Engine, EstIssuingCaUnderTheRootEndToEnd)
+{
+    setUpBench(2);
+    TestPki::Options options;
+    options.withIntermediate = true;
+    const TestPki pki = TestPki::create(m_dir + QStringLiteral("/pki-intermediate"), options);
+    const QJsonObject ca { { QStringLiteral("protocol"), QStringLiteral("est") },
+                           { QStringLiteral("trustAnchorFile"), pki.caCertPath() } };
+    auto withUrl = [&](const ks::test::EstServerProcess &est, const QJsonObject &more = {}) {
+        QJsonObject c = ca;
+        c.insert(QStringLiteral("url"), est.baseUrl().toString());
+        for (auto it = more.begin(); it != more.end(); ++it)
+            c.insert(it.key(), it.value());
+        return QJsonObject { { QStringLiteral("ca"), c } };
+    };
+    // Every certificate on the key (a forced run adds one) comes from the issuing CA.
+    auto issuedThroughTheIntermediate = [&](const QString &serial) {
+        const auto certs = certificatesOn(serial);
+        for (const auto &c : certs) {
+            const test::CertPtr leaf = TestPki::certFromDer(c.der);
+            if (!leaf || X509_check_issued(pki.intermediateCert(), leaf.get()) != X509_V_OK)
+                return false;
+        }
+        return !certs.isEmpty();
+    };
+
+    // /cacerts names only the root: without the chain in the reply nothing says how to reach it.
+    {
+        ks::test::EstServerProcess est(pki);
+        ASSERT_TRUE(est.start({ QStringLiteral("--cacerts"), pki.caCertPath() }))
+            << est.errorString().toStdString();
+        ASSERT_TRUE(startStation(withUrl(est)));
+        auto refused = runBatch();
+        ASSERT_TRUE(refused.finished);
+        EXPECT_EQ(refused.summary.failed, 2);
+        for (const auto &serial : std::as_const(m_serials)) {
+            EXPECT_EQ(refused.results.value(serial).errorCode, QStringLiteral("CertificateUntrustedChain"));
+            EXPECT_TRUE(certificatesOn(serial).isEmpty());
+        }
+    }
+    // The same CA, now sending its chain with each certificate.
+    {
+        ks::test::EstServerProcess est(pki);
+        ASSERT_TRUE(est.start({ QStringLiteral("--cacerts"), pki.caCertPath(),
+                                QStringLiteral("--enroll-chain"), QStringLiteral("yes") }))
+            << est.errorString().toStdString();
+        ASSERT_TRUE(startStation(withUrl(est)));
+        auto outcome = runBatch();
+        ASSERT_TRUE(outcome.finished);
+        EXPECT_EQ(outcome.summary.done, 2);
+        for (const auto &serial : std::as_const(m_serials))
+            EXPECT_TRUE(issuedThroughTheIntermediate(serial)) << serial.toStdString();
+    }
+    // Without the chain in the reply, but with the issuing CA in the profile.
+    {
+        ks::test::EstServerProcess est(pki);
+        ASSERT_TRUE(est.start({ QStringLiteral("--cacerts"), pki.caCertPath() }))
+            << est.errorString().toStdString();
+        ASSERT_TRUE(startStation(withUrl(
+            est, { { QStringLiteral("intermediateFiles"), QJsonArray { pki.intermediateCertPath() } } })));
+        auto outcome = runBatch(true);
+        ASSERT_TRUE(outcome.finished);
+        EXPECT_EQ(outcome.summary.done, 2);
+        for (const auto &serial : std::as_const(m_serials))
+            EXPECT_TRUE(issuedThroughTheIntermediate(serial)) << serial.toStdString();
+        EXPECT_EQ(est.issuedCount(), 2);
+    }
 }
