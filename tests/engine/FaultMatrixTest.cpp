@@ -5,9 +5,12 @@
 #include "EstServerProcess.h"
 
 #include "core/Journal.h"
+#include "device/Pkcs11Module.h"
 
 #include <QFile>
 #include <QThread>
+
+#include <p11-kit/pkcs11.h>
 
 #include <algorithm>
 
@@ -24,6 +27,8 @@ struct DeviceFault
     core::JobStage stage;
     const char *code;
     bool certificateIssuedFirst; // the fault comes after enrolment: the retry must not enrol again
+    int skip = 0; // matching calls on the key let through first
+    const char *name = nullptr; // test name, when the function and kind alone would repeat another cell's
 };
 
 std::string faultName(HubState::FaultKind kind)
@@ -48,7 +53,7 @@ TEST_P(DeviceFaultCell, FailsThatKeyAloneThenResumes)
                                  { QStringLiteral("csr"), 2 },
                                  { QStringLiteral("write"), 2 } } } });
     const QString victim = m_serials[0];
-    ASSERT_TRUE(m_hub->injectFault(hub(victim), f.function, f.kind, 0, 1, 3500));
+    ASSERT_TRUE(m_hub->injectFault(hub(victim), f.function, f.kind, f.skip, 1, 3500));
 
     auto first = runBatch();
     ASSERT_TRUE(first.finished);
@@ -101,9 +106,24 @@ INSTANTIATE_TEST_SUITE_P(
         DeviceFault { "C_CreateObject", HubState::FaultKind::Error, core::JobStage::WriteCertificate,
                       "DeviceError", true },
         DeviceFault { "C_CreateObject", HubState::FaultKind::Hang, core::JobStage::WriteCertificate,
-                      "Timeout", true }),
+                      "Timeout", true },
+        // Read-back: the station's own search of the key's certificates once the write is done. A fresh key
+        // sees 10 C_FindObjectsInit before it (3 finding key pairs, 1 generating, 3 signing the request, 3
+        // writing and checking the certificate); the 11th is the read-back.
+        DeviceFault { "C_FindObjectsInit", HubState::FaultKind::Pull, core::JobStage::ReadBack, "KeyRemoved",
+                      true, 10, "ReadBack_pull" },
+        DeviceFault { "C_FindObjectsInit", HubState::FaultKind::Error, core::JobStage::ReadBack,
+                      "DeviceError", true, 10, "ReadBack_error" },
+        // A malformed key: the first attribute it is asked for (the new pair's CKA_ID) comes back 2^40 bytes
+        // long. Refused, that key fails alone; the retry resumes the pair.
+        DeviceFault { "C_GetAttributeValue", HubState::FaultKind::HugeLength, core::JobStage::GenerateKeyPair,
+                      "DeviceError", false }),
     [](const auto &info) {
-        return std::string(info.param.function).substr(2) + "_" + faultName(info.param.kind);
+        if (info.param.name)
+            return std::string(info.param.name);
+        std::string name = std::string(info.param.function).substr(2) + "_" + faultName(info.param.kind);
+        std::replace(name.begin(), name.end(), '-', '_');
+        return name;
     });
 
 class PinCell : public EngineFixture
@@ -123,6 +143,102 @@ TEST_F(PinCell, KeyAtItsFinalTryIsNotTriedAndNothingIsSpent)
             EXPECT_EQ(k.triesLeft, 1);
         }
     }
+}
+
+// A key whose PIN was locked before the bench (wrong PINs tried elsewhere): PinLocked, no try spent, the
+// other keys finish, the journal holds; once unblocked it finishes with --retry-pin-refused.
+TEST_F(PinCell, LockedKeyIsNotTriedOthersFinishAndItFinishesOnceUnblocked)
+{
+    setUpBench(3);
+    const QString victim = m_serials[0];
+    auto triesLeft = [&] {
+        for (const auto &k : m_hub->listKeys())
+            if (k.serial == hub(victim))
+                return k.triesLeft;
+        return -1;
+    };
+    // Lock it through the module, as a person with a wrong PIN would: one try left, then a wrong PIN.
+    ASSERT_TRUE(m_hub->setPinTries(hub(victim), 1));
+    {
+        auto token = m_station->module()->findToken(victim);
+        ASSERT_TRUE(token);
+        CK_FUNCTION_LIST *f = m_station->module()->functions();
+        CK_SESSION_HANDLE session = CK_INVALID_HANDLE;
+        ASSERT_EQ(f->C_OpenSession(token->slotId, CKF_SERIAL_SESSION, nullptr, nullptr, &session), CKR_OK);
+        QByteArray wrong("999999");
+        EXPECT_EQ(f->C_Login(session, CKU_USER, reinterpret_cast<CK_UTF8CHAR_PTR>(wrong.data()),
+                             static_cast<CK_ULONG>(wrong.size())),
+                  CKR_PIN_INCORRECT);
+        f->C_CloseSession(session);
+    }
+    ASSERT_EQ(triesLeft(), 0);
+
+    auto locked = runBatch();
+    ASSERT_TRUE(locked.finished);
+    EXPECT_EQ(locked.summary.done, 2);
+    const auto failed = locked.results.value(victim);
+    EXPECT_EQ(failed.errorCode, QStringLiteral("PinLocked")) << failed.errorMessage.toStdString();
+    EXPECT_EQ(failed.failedAt, core::JobStage::Login);
+    EXPECT_FALSE(failed.errorMessage.isEmpty());
+    for (const auto &serial : std::as_const(m_serials)) {
+        if (serial != victim) {
+            EXPECT_TRUE(locked.results.value(serial).ok()) << serial.toStdString();
+        }
+    }
+    EXPECT_EQ(triesLeft(), 0);
+    EXPECT_TRUE(certificatesOn(victim).isEmpty());
+    EXPECT_EQ(m_cfssl->issuedCount(), 2);
+    auto verify = m_station->journal()->verify();
+    ASSERT_TRUE(verify);
+    EXPECT_TRUE(verify->intact) << verify->toString().toStdString();
+
+    // An administrator unblocks it; a supervisor asks for the refused key to be tried again.
+    ASSERT_TRUE(m_hub->setPinTries(hub(victim), 3));
+    m_retryPinRefused = true;
+    auto unblocked = runBatch();
+    ASSERT_TRUE(unblocked.finished);
+    EXPECT_TRUE(unblocked.results.value(victim).ok())
+        << unblocked.results.value(victim).errorMessage.toStdString();
+    EXPECT_EQ(certificatesOn(victim).size(), 1);
+    EXPECT_EQ(m_cfssl->issuedCount(), 3);
+    verify = m_station->journal()->verify();
+    ASSERT_TRUE(verify);
+    EXPECT_TRUE(verify->intact) << verify->toString().toStdString();
+}
+
+// A malformed key whose object search never ends (C_FindObjects always says its buffer is full): that key
+// fails at once with a device error instead of looping, the others finish, and it finishes once it answers
+// sensibly.
+class KeyAnswers : public EngineFixture
+{
+};
+
+TEST_F(KeyAnswers, EndlessObjectListFailsThatKeyAlone)
+{
+    setUpBench(3);
+    const QString victim = m_serials[0];
+    ASSERT_TRUE(m_hub->injectFault(hub(victim), "C_FindObjects", HubState::FaultKind::Endless, 0, 0));
+    auto bad = runBatch();
+    ASSERT_TRUE(bad.finished);
+    EXPECT_EQ(bad.summary.done, 2);
+    const auto failed = bad.results.value(victim);
+    EXPECT_EQ(failed.errorCode, QStringLiteral("DeviceError")) << failed.errorMessage.toStdString();
+    EXPECT_EQ(failed.failedAt, core::JobStage::FindKeyPair);
+    EXPECT_TRUE(failed.errorMessage.contains(QStringLiteral("C_FindObjects")))
+        << failed.errorMessage.toStdString();
+    auto verify = m_station->journal()->verify();
+    ASSERT_TRUE(verify);
+    EXPECT_TRUE(verify->intact) << verify->toString().toStdString();
+
+    ASSERT_TRUE(m_hub->clearFaults());
+    auto good = runBatch();
+    ASSERT_TRUE(good.finished);
+    EXPECT_TRUE(good.results.value(victim).ok()) << good.results.value(victim).errorMessage.toStdString();
+    EXPECT_EQ(certificatesOn(victim).size(), 1);
+    EXPECT_EQ(m_cfssl->issuedCount(), 3);
+    verify = m_station->journal()->verify();
+    ASSERT_TRUE(verify);
+    EXPECT_TRUE(verify->intact) << verify->toString().toStdString();
 }
 
 struct CaFault
