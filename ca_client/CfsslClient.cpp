@@ -194,6 +194,23 @@ void CfsslClient::startEnroll(std::shared_ptr<Operation<IssuedCertificate>> op, 
         IssuedCertificate issued;
         issued.certificateDer = certs->takeAt(leaf);
         issued.extraCertificatesDer = std::move(*certs);
+        // A signer that bundles sends its chain as result.bundle.bundle (PEM, leaf first): the issuing CAs
+        // help build the path, the leaf is already there. Unusable bundles are ignored (the chain may come
+        // from /info or the profile).
+        const QByteArray bundlePem = result.value(QStringLiteral("bundle"))
+                                         .toObject()
+                                         .value(QStringLiteral("bundle"))
+                                         .toString()
+                                         .toUtf8();
+        if (!bundlePem.isEmpty()) {
+            if (auto chain
+                = CertificateCodec::parsePemCertificates(bundlePem, QStringLiteral("cfssl/bundle"))) {
+                for (const QByteArray &der : std::as_const(*chain)) {
+                    if (der != issued.certificateDer && !issued.extraCertificatesDer.contains(der))
+                        issued.extraCertificatesDer << der;
+                }
+            }
+        }
         op->succeed(std::move(issued));
     });
 }

@@ -4,6 +4,8 @@
 #include "ScriptedTlsServer.h"
 #include "TestPki.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -130,6 +132,43 @@ TEST_F(CfsslMalformedAnswerTest, OversizedBodyWithoutLengthIsCut)
     const QByteArray raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n"
         + QByteArray(100000, ' ');
     EXPECT_EQ(enrolAgainst(raw), CaError::Code::TooLarge);
+}
+
+// A bundling cfssl signer sends the chain as result.bundle.bundle: the issuing CA is kept for the path.
+TEST_F(CfsslMalformedAnswerTest, BundledChainIsKeptForThePath)
+{
+    QTemporaryDir dir;
+    TestPki::Options options;
+    options.withIntermediate = true;
+    const TestPki pki = TestPki::create(dir.path(), options);
+    const auto csr = TestPki::makeCsr(QStringLiteral("BUNDLE0000000001"), {});
+    test::IssueOptions o;
+    o.issuerCert = pki.intermediateCert();
+    o.issuerKey = pki.intermediateKey();
+    const QByteArray leaf = TestPki::issueFromCsr(csr.csrDer, o);
+    const QByteArray inter = TestPki::certToDer(pki.intermediateCert());
+    const QString leafPem = QString::fromLatin1(TestPki::certDerToPem(leaf));
+    const QJsonObject result {
+        { QStringLiteral("certificate"), leafPem },
+        { QStringLiteral("bundle"),
+          QJsonObject {
+              { QStringLiteral("bundle"), leafPem + QString::fromLatin1(TestPki::certDerToPem(inter)) } } },
+    };
+    const QJsonObject answer { { QStringLiteral("success"), true }, { QStringLiteral("result"), result } };
+    m_server.setResponse(ScriptedTlsServer::response(200, "application/json",
+                                                     QJsonDocument(answer).toJson(QJsonDocument::Compact)));
+    CaSettings s;
+    s.protocol = CaSettings::Protocol::Cfssl;
+    s.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server.port()));
+    s.trustAnchorFile = s_pki->caCertPath();
+    s.requestTimeout = std::chrono::seconds(5);
+    ClientHarness h(s);
+    ca::EnrollmentRequest r;
+    r.csrDer = csr.csrDer;
+    const auto issued = ClientHarness::wait(h.client()->enroll(r));
+    ASSERT_TRUE(issued && *issued) << (issued ? issued->error().toString().toStdString() : "no result");
+    EXPECT_EQ((*issued)->certificateDer, leaf);
+    EXPECT_EQ((*issued)->extraCertificatesDer, QList<QByteArray> { inter });
 }
 
 } // namespace

@@ -1,12 +1,16 @@
 #include "app/cli/CaCommand.h"
 
 #include "CfsslServer.h"
+#include "EstServerProcess.h"
 #include "TestPki.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include <cstdio>
+#include <unistd.h>
 
 using namespace ks;
 using test::CfsslServer;
@@ -116,6 +120,33 @@ TEST_F(CaCommandTest, FailuresHaveDistinctExitCodes)
                   QStringList { QStringLiteral("info"), QStringLiteral("--password"), QStringLiteral("x") }
                   + common()),
               1);
+}
+
+// csrattrs is optional (RFC 7030 4.5): a malformed answer after a good /cacerts is a warning, not a failure.
+TEST_F(CaCommandTest, EstInfoWarnsAboutAMalformedCsrAttrsAnswerAndSucceeds)
+{
+    test::EstServerProcess est(*s_pki);
+    ASSERT_TRUE(est.start({ QStringLiteral("--csrattrs"), QStringLiteral("!!not base64!!") }))
+        << est.errorString().toStdString();
+    const QString errFile = m_tmp.filePath(QStringLiteral("stderr.txt"));
+    const int saved = ::dup(2);
+    FILE *capture = std::fopen(errFile.toLocal8Bit().constData(), "w");
+    ASSERT_TRUE(capture);
+    ::dup2(::fileno(capture), 2);
+    const int rc
+        = app::runCaCommand({ QStringLiteral("info"), QStringLiteral("--protocol"), QStringLiteral("est"),
+                              QStringLiteral("--url"), est.baseUrl().toString(),
+                              QStringLiteral("--ca-bundle"), s_pki->caCertPath() });
+    std::fflush(stderr);
+    ::dup2(saved, 2);
+    ::close(saved);
+    std::fclose(capture);
+    EXPECT_EQ(rc, 0);
+    QFile f(errFile);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    const QByteArray said = f.readAll();
+    EXPECT_TRUE(said.contains("Warning: CSR attributes ignored")) << said.toStdString();
+    EXPECT_TRUE(said.contains("est/csrattrs")) << said.toStdString();
 }
 
 } // namespace
