@@ -273,12 +273,14 @@ std::optional<CaError> checkValidity(const QDateTime &notBefore, const QDateTime
             CertificateVerifier::tr("the certificate expired on %1").arg(notAfter.toString(Qt::ISODate)),
             serial);
     if (now.secsTo(notAfter) < in.policy.minRemainingValidity.count())
-        return fail(CaError::Code::ValidityTooShort,
-                    CertificateVerifier::tr(
-                        "the certificate is valid only until %1; the profile requires at least %2 s")
-                        .arg(notAfter.toString(Qt::ISODate))
-                        .arg(in.policy.minRemainingValidity.count()),
-                    serial);
+        return fail(
+            CaError::Code::ValidityTooShort,
+            CertificateVerifier::tr("the certificate is valid only until %1 (%2 days left); the profile "
+                                    "requires at least %3 s")
+                .arg(notAfter.toString(Qt::ISODate))
+                .arg(double(now.secsTo(notAfter)) / 86400.0, 0, 'f', 1)
+                .arg(in.policy.minRemainingValidity.count()),
+            serial);
     return std::nullopt;
 }
 
