@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QRegularExpression>
 
 #include <openssl/bio.h>
 #include <openssl/ec.h>
@@ -113,6 +114,20 @@ BadgeVerifier::BadgeVerifier(QList<QByteArray> anchorsDer, Clock clock, Options 
     , m_options(options)
 { }
 
+QString BadgeVerifier::extendedKeyUsageOid(const QString &nameOrOid)
+{
+    static const std::pair<const char *, const char *> names[] = {
+        { "serverAuth", "1.3.6.1.5.5.7.3.1" },          { "clientAuth", "1.3.6.1.5.5.7.3.2" },
+        { "codeSigning", "1.3.6.1.5.5.7.3.3" },         { "emailProtection", "1.3.6.1.5.5.7.3.4" },
+        { "smartcardLogon", "1.3.6.1.4.1.311.20.2.2" },
+    };
+    for (const auto &[name, oid] : names)
+        if (nameOrOid == QLatin1String(name))
+            return QLatin1String(oid);
+    static const QRegularExpression dotted(QStringLiteral("^[0-2](\\.(0|[1-9][0-9]*))+$"));
+    return dotted.match(nameOrOid).hasMatch() ? nameOrOid : QString();
+}
+
 Result<QList<QByteArray>> BadgeVerifier::loadAnchorsPem(const QString &path)
 {
     QFile f(path);
@@ -202,6 +217,29 @@ Result<BadgeIdentity> BadgeVerifier::verify(const QByteArray &certDer, const QBy
         return CoreError::make(Code::BadgeChainInvalid,
                                tr("The badge certificate is not from the operator CA: %1.")
                                    .arg(QString::fromUtf8(X509_verify_cert_error_string(err))));
+    }
+    // The purpose the operator CA gives badge certificates, by its OID in the certificate's own extension.
+    {
+        bool hasEku = false;
+        const QByteArray wanted = m_options.requiredExtendedKeyUsage.toLatin1();
+        int crit = 0;
+        auto *ekus = static_cast<EXTENDED_KEY_USAGE *>(
+            X509_get_ext_d2i(cert.get(), NID_ext_key_usage, &crit, nullptr));
+        if (ekus) {
+            for (int i = 0; i < sk_ASN1_OBJECT_num(ekus); ++i) {
+                char oid[128] = {};
+                OBJ_obj2txt(oid, sizeof oid, sk_ASN1_OBJECT_value(ekus, i), 1);
+                if (!wanted.isEmpty() && wanted == oid)
+                    hasEku = true;
+            }
+            EXTENDED_KEY_USAGE_free(ekus);
+        }
+        ERR_clear_error();
+        if (!hasEku)
+            return CoreError::make(Code::BadgeChainInvalid,
+                                   tr("The badge certificate is not for operator login (extendedKeyUsage %1 "
+                                      "missing).")
+                                       .arg(m_options.requiredExtendedKeyUsage));
     }
     const uint32_t ku = X509_get_key_usage(cert.get());
     if (ku != UINT32_MAX && !(ku & KU_DIGITAL_SIGNATURE))

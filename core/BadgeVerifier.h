@@ -24,7 +24,8 @@ struct BadgeIdentity
 
 // Operator badge login, the pure part: the station issues a fresh random challenge, the badge (a token with
 // the operator's key) signs it, and this class checks the badge certificate chains to a configured
-// operator-CA anchor (at the injected clock's time), that the signature over the challenge verifies with the
+// operator-CA anchor (at the injected clock's time), that it carries the required extendedKeyUsage, that the
+// signature over the challenge verifies with the
 // certificate's key, and that the challenge was issued here, unexpired and never used before (one-shot, even
 // on failure). Thread-safe. The token part (making the badge sign) lives with the device layer.
 class BadgeVerifier
@@ -36,7 +37,15 @@ public:
     {
         std::chrono::seconds challengeLifetime { 120 };
         int maxOutstanding = 256; // oldest challenges are dropped beyond this
+        // The extendedKeyUsage a badge certificate must carry (dotted OID; default clientAuth). A certificate
+        // without an extendedKeyUsage extension, or without this purpose in it, is refused;
+        // anyExtendedKeyUsage does not stand in for it.
+        QString requiredExtendedKeyUsage = QStringLiteral("1.3.6.1.5.5.7.3.2");
     };
+
+    // "clientAuth", "smartcardLogon", "emailProtection", "codeSigning", "serverAuth" or a dotted OID ->
+    // dotted OID; empty when it is neither.
+    static QString extendedKeyUsageOid(const QString &nameOrOid);
 
     static constexpr int challengeBytes = 32;
 

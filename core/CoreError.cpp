@@ -43,6 +43,8 @@ QString CoreError::codeName() const
         return QStringLiteral("AlreadyExists");
     case Code::FirstAdministratorExists:
         return QStringLiteral("FirstAdministratorExists");
+    case Code::LastAdministrator:
+        return QStringLiteral("LastAdministrator");
     case Code::BadgeChallengeUnknown:
         return QStringLiteral("BadgeChallengeUnknown");
     case Code::BadgeChainInvalid:

@@ -37,6 +37,7 @@ public:
         PermissionDenied, // the operator's role does not allow this
         AlreadyExists,
         FirstAdministratorExists,
+        LastAdministrator, // the change would leave no enabled administrator
         // badge
         BadgeChallengeUnknown, // never issued, already used or expired
         BadgeChainInvalid,

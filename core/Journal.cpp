@@ -7,6 +7,7 @@
 #include "SecureBytes.h"
 #include "SqlWorker.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -71,6 +72,9 @@ const QList<QStringList> kMigrations = {
             "BIGINT NOT NULL, badge_sha256 TEXT NOT NULL, created_ms BIGINT NOT NULL, updated_ms BIGINT "
             "NOT NULL)"),
     },
+    // 2: no new columns; account events carry detail.rowHash from now on (Journal::open baselines the
+    // accounts a version-1 journal holds).
+    {},
 };
 
 QString lastError(const QSqlQuery &q)
@@ -239,8 +243,13 @@ QString compactJson(const QJsonObject &o)
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-QString csvField(const QString &v)
+QString csvField(const QString &value)
 {
+    // Formula injection: a spreadsheet runs a cell starting with '=', '+', '-' or '@' as a formula (an error
+    // message or a model name comes from a key or a CA). A leading apostrophe makes it text.
+    QString v = value;
+    if (!v.isEmpty() && (v[0] == u'=' || v[0] == u'+' || v[0] == u'-' || v[0] == u'@'))
+        v.prepend(u'\'');
     // RFC 4180 section 2: fields holding a comma, a double quote or a line break are quoted, quotes doubled.
     if (!v.contains(u',') && !v.contains(u'"') && !v.contains(u'\n') && !v.contains(u'\r'))
         return v;
@@ -302,7 +311,37 @@ QString openPostgres(QSqlDatabase &db, JournalConfig &c)
     return {};
 }
 
-QString migrate(QSqlDatabase &db, bool pg)
+// The hash of the account `name` as the table holds it now; empty when there is no such row.
+bool currentAccountRowHash(QSqlDatabase &db, const QString &name, QString &hash, QString &err)
+{
+    QSqlQuery q(db);
+    if (!run(q,
+             QStringLiteral(
+                 "SELECT name, role, secret, disabled, failures, locked_until_ms, badge_sha256 FROM "
+                 "ks_operators WHERE name = ?"),
+             { name }, err))
+        return false;
+    hash = q.next()
+        ? Journal::accountRowHash(q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                  q.value(3).toLongLong(), q.value(4).toLongLong(), q.value(5).toLongLong(),
+                                  q.value(6).toString())
+        : QString();
+    return true;
+}
+
+// A read needs a session of this journal's own account table whose role allows `p`.
+bool mayRead(const OperatorSession &reader, const Journal *journal, Permission p)
+{
+    return reader.allows(p) && reader.journal() == journal;
+}
+
+CoreError readDenied(Permission p)
+{
+    return CoreError::make(Code::PermissionDenied,
+                           Journal::tr("Your role does not allow this (%1).").arg(permissionName(p)));
+}
+
+QString migrate(QSqlDatabase &db, bool pg, int *fromVersion)
 {
     QString err;
     if (!beginWrite(db, pg, err))
@@ -335,6 +374,7 @@ QString migrate(QSqlDatabase &db, bool pg)
         version = q.value(0).toString().toInt();
     if (version > Journal::schemaVersion)
         return fail(QStringLiteral("schema-too-new:%1").arg(version));
+    *fromVersion = version;
     for (int v = version; v < Journal::schemaVersion; ++v)
         for (const QString &stmt : kMigrations.at(v))
             if (!run(q, stmt, {}, err))
@@ -367,6 +407,8 @@ Result<std::unique_ptr<Journal>> Journal::open(JournalConfig config, Clock clock
     if (config.backend == JournalConfig::Backend::Sqlite && config.sqlitePath.isEmpty())
         config.sqlitePath = JournalConfig::defaultSqlitePath();
     const bool pg = config.backend == JournalConfig::Backend::Postgres;
+    // Only the connection needs the password: the journal keeps none, and openPostgres wipes it where it is
+    // stored, so the caller's JournalConfig (sharing it) reads zeros afterwards (core/SecureBytes.h).
     JournalConfig connectConfig = config;
     config.pgPassword.clear(); // drops this reference only; the wipe comes through connectConfig
     int fromVersion = schemaVersion;
@@ -377,7 +419,7 @@ Result<std::unique_ptr<Journal>> Journal::open(JournalConfig config, Clock clock
             const QString err = pg ? openPostgres(db, connectConfig) : openSqlite(db, path);
             if (!err.isEmpty())
                 return err;
-            return migrate(db, pg);
+            return migrate(db, pg, &fromVersion);
         });
     wipe(connectConfig.pgPassword);
     SqlWorker::WriteHooks hooks;
@@ -402,8 +444,10 @@ Result<std::unique_ptr<Journal>> Journal::open(JournalConfig config, Clock clock
     if (!err.isEmpty())
         return CoreError::make(Code::DatabaseOpen, tr("Cannot open the journal %1.").arg(journal->location()),
                                {}, err);
-    // Only the connection needs the password: the journal keeps none, and openPostgres wipes it where it is
-    // stored, so the caller's JournalConfig (sharing it) reads zeros afterwards (core/SecureBytes.h).
+    if (fromVersion >= 1 && fromVersion < 2) {
+        if (auto b = journal->baselineAccounts(); !b)
+            return b.error();
+    }
     qCInfo(lcCore) << "journal open:" << journal->location();
     return journal;
 }
@@ -428,7 +472,62 @@ QString Journal::location() const
     return m_config.sqlitePath;
 }
 
-Result<EventRecord> Journal::append(EventRecord e)
+QString Journal::accountRowHash(const QString &name, const QString &role, const QString &secret,
+                                qint64 disabled, qint64 failures, qint64 lockedUntilMs,
+                                const QString &badgeSha256)
+{
+    QByteArray out("ks-account-v1\n");
+    for (const QByteArray &field :
+         { name.toUtf8(), role.toUtf8(), secret.toUtf8(), QByteArray::number(disabled),
+           QByteArray::number(failures), QByteArray::number(lockedUntilMs), badgeSha256.toUtf8() }) {
+        out += QByteArray::number(field.size());
+        out += ':';
+        out += field;
+        out += '\n';
+    }
+    return QString::fromLatin1(QCryptographicHash::hash(out, QCryptographicHash::Sha256).toHex());
+}
+
+Status Journal::baselineAccounts()
+{
+    auto names = read([&](QSqlDatabase &db) -> Result<QStringList> {
+        QSqlQuery q(db);
+        QString err;
+        if (!run(q, QStringLiteral("SELECT name FROM ks_operators ORDER BY name"), {}, err))
+            return queryError(tr("listing operators"), err);
+        QStringList out;
+        while (q.next())
+            out << q.value(0).toString();
+        return out;
+    });
+    if (!names)
+        return names.error();
+    const AccountChange none = [](QSqlDatabase &, QJsonObject &, QString &) -> Status { return {}; };
+    for (const QString &name : std::as_const(*names))
+        if (auto r = recordAccountChange({}, name, QStringLiteral("account.baseline"),
+                                         QStringLiteral("success"), {}, none);
+            !r)
+            return r.error();
+    return {};
+}
+
+Result<qint64> Journal::recordAccountChange(const QString &operatorName, const QString &account,
+                                            const QString &action, const QString &outcome,
+                                            const QJsonObject &detail, const AccountChange &change)
+{
+    EventRecord e;
+    e.kind = QStringLiteral("operator");
+    e.step = action;
+    e.phase = outcome;
+    e.operatorName = operatorName;
+    PendingAccountChange pending { account, detail, &change };
+    auto r = append(std::move(e), &pending);
+    if (!r)
+        return r.error();
+    return r->seq;
+}
+
+Result<EventRecord> Journal::append(EventRecord e, PendingAccountChange *account)
 {
     const bool pg = isPostgres();
     // Runs inside a transaction shared with the appends queued at the same moment (SqlWorker group commit); a
@@ -482,6 +581,22 @@ Result<EventRecord> Journal::append(EventRecord e)
             e.batchId = attempt->batchId;
             e.operatorName = attempt->operatorName;
             e.serial = attempt->serial;
+        }
+
+        if (account) {
+            // The account row changes under the chain head lock, so the rows and their events keep one order
+            // on every station; the event records the row as it stands afterwards.
+            QJsonObject d = account->detail;
+            if (account->change) {
+                if (auto changed = (*account->change)(db, d, e.phase); !changed)
+                    return fail(changed.error());
+            }
+            QString rowHash;
+            if (!currentAccountRowHash(db, account->account, rowHash, err))
+                return fail(queryError(tr("reading an operator"), err));
+            d.insert(QStringLiteral("account"), account->account);
+            d.insert(QStringLiteral("rowHash"), rowHash);
+            e.detail = compactJson(d);
         }
 
         e.seq = lastSeq + 1;
@@ -571,7 +686,82 @@ Status Journal::endBatch(const QString &batchId, const QJsonObject &summary)
     auto r = append(std::move(e));
     if (!r)
         return r.error();
+    appendAnchor(*r);
     return {};
+}
+
+void Journal::appendAnchor(const EventRecord &event)
+{
+    if (m_config.anchorFile.isEmpty())
+        return;
+    const QByteArray line = anchorLine({ event.seq, event.hash, event.tsMs, event.station }).toUtf8() + '\n';
+    const QByteArray path = QFile::encodeName(m_config.anchorFile);
+    const int fd = ::open(path.constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, S_IRUSR | S_IWUSR);
+    const bool ok = fd >= 0 && ::write(fd, line.constData(), static_cast<size_t>(line.size())) == line.size()
+        && ::fsync(fd) == 0;
+    if (fd >= 0)
+        ::close(fd);
+    if (!ok)
+        qCWarning(lcCore) << "could not append the chain anchor to" << m_config.anchorFile;
+}
+
+QString Journal::anchorLine(const ChainAnchor &a)
+{
+    return QStringLiteral("ks-anchor-v1 %1 %2 %3 %4")
+        .arg(a.seq)
+        .arg(a.hash, QDateTime::fromMSecsSinceEpoch(a.tsMs, Qt::UTC).toString(Qt::ISODateWithMs),
+             a.station.isEmpty() ? QStringLiteral("-") : a.station);
+}
+
+Result<QList<ChainAnchor>> Journal::readAnchorFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return CoreError::make(Code::Io, tr("Cannot read the anchor file %1.").arg(path), {},
+                               f.errorString());
+    QList<ChainAnchor> out;
+    int lineNo = 0;
+    while (!f.atEnd()) {
+        const QString line = QString::fromUtf8(f.readLine(4096)).trimmed();
+        ++lineNo;
+        if (line.isEmpty() || line.startsWith(u'#'))
+            continue;
+        const QStringList parts = line.split(u' ', Qt::SkipEmptyParts);
+        ChainAnchor a;
+        bool ok = parts.size() >= 3 && parts[0] == QLatin1String("ks-anchor-v1");
+        if (ok)
+            a.seq = parts[1].toLongLong(&ok);
+        a.hash = parts.value(2).toLower();
+        if (!ok || a.seq < 1 || a.hash.size() != 64
+            || QByteArray::fromHex(a.hash.toLatin1()).toHex() != a.hash.toLatin1())
+            return CoreError::make(
+                Code::InvalidArgument,
+                tr("Line %1 of the anchor file %2 is not an anchor.").arg(lineNo).arg(path));
+        if (parts.size() >= 4)
+            a.tsMs = QDateTime::fromString(parts[3], Qt::ISODateWithMs).toMSecsSinceEpoch();
+        a.station = parts.value(4);
+        out << a;
+    }
+    if (out.isEmpty())
+        return CoreError::make(Code::InvalidArgument, tr("The anchor file %1 holds no anchor.").arg(path));
+    return out;
+}
+
+Result<ChainAnchor> Journal::head()
+{
+    return read([&](QSqlDatabase &db) -> Result<ChainAnchor> {
+        QSqlQuery q(db);
+        QString err;
+        if (!run(q,
+                 QStringLiteral(
+                     "SELECT h.last_seq, h.last_hash, COALESCE(e.ts_ms, 0), COALESCE(e.station, '') "
+                     "FROM ks_chain_head h LEFT JOIN ks_events e ON e.seq = h.last_seq WHERE h.id = 1"),
+                 {}, err)
+            || !q.next())
+            return queryError(tr("reading the chain head"), err);
+        return ChainAnchor { q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong(),
+                             q.value(3).toString() };
+    });
 }
 
 Result<QString> Journal::beginAttempt(const QString &batchId, const QString &serial, const QString &model,
@@ -705,8 +895,11 @@ Result<QList<KeyResumeState>> Journal::unfinishedKeys()
     return out;
 }
 
-Result<QList<BatchRecord>> Journal::batches(const QDateTime &from, const QDateTime &to)
+Result<QList<BatchRecord>> Journal::batches(const OperatorSession &reader, const QDateTime &from,
+                                            const QDateTime &to)
 {
+    if (!mayRead(reader, this, Permission::ReadLog))
+        return readDenied(Permission::ReadLog);
     return read([&](QSqlDatabase &db) -> Result<QList<BatchRecord>> {
         QString sql = QStringLiteral("SELECT %1 FROM ks_batches WHERE 1 = 1").arg(kBatchColumns);
         QVariantList binds;
@@ -730,8 +923,10 @@ Result<QList<BatchRecord>> Journal::batches(const QDateTime &from, const QDateTi
     });
 }
 
-Result<QList<AttemptRecord>> Journal::attempts(const AttemptFilter &f)
+Result<QList<AttemptRecord>> Journal::attempts(const OperatorSession &reader, const AttemptFilter &f)
 {
+    if (!mayRead(reader, this, Permission::ReadLog))
+        return readDenied(Permission::ReadLog);
     return read([&](QSqlDatabase &db) -> Result<QList<AttemptRecord>> {
         QString sql = QStringLiteral("SELECT %1 FROM ks_attempts WHERE 1 = 1").arg(kAttemptColumns);
         QVariantList binds;
@@ -769,8 +964,11 @@ Result<QList<AttemptRecord>> Journal::attempts(const AttemptFilter &f)
     });
 }
 
-Result<QList<EventRecord>> Journal::events(const QString &attemptId, const QString &batchId, int limit)
+Result<QList<EventRecord>> Journal::events(const OperatorSession &reader, const QString &attemptId,
+                                           const QString &batchId, int limit)
 {
+    if (!mayRead(reader, this, Permission::ReadLog))
+        return readDenied(Permission::ReadLog);
     return read([&](QSqlDatabase &db) -> Result<QList<EventRecord>> {
         QString sql = QStringLiteral("SELECT %1 FROM ks_events WHERE 1 = 1").arg(kEventColumns);
         QVariantList binds;
@@ -794,9 +992,11 @@ Result<QList<EventRecord>> Journal::events(const QString &attemptId, const QStri
     });
 }
 
-Result<QByteArray> Journal::exportCsv(const AttemptFilter &filter)
+Result<QByteArray> Journal::exportCsv(const OperatorSession &reader, const AttemptFilter &filter)
 {
-    auto rows = attempts(filter);
+    if (!mayRead(reader, this, Permission::ExportLog))
+        return readDenied(Permission::ExportLog);
+    auto rows = attempts(reader, filter);
     if (!rows)
         return rows.error();
     QByteArray out
@@ -828,7 +1028,7 @@ Result<QByteArray> Journal::exportCsv(const AttemptFilter &filter)
     return out;
 }
 
-Result<VerifyResult> Journal::verify()
+Result<VerifyResult> Journal::verify(const QList<ChainAnchor> &anchors)
 {
     return read([&](QSqlDatabase &db) -> Result<VerifyResult> {
         VerifyResult result;
@@ -859,6 +1059,13 @@ Result<VerifyResult> Journal::verify()
             return queryError(tr("reading events"), err);
         std::map<QString, BatchRecord> batches;
         std::map<QString, AttemptRecord> attempts;
+        std::map<QString, QString> accountHashes; // account -> rowHash of its last change
+        std::map<qint64, QString> anchored; // seq -> hash the anchor file names
+        for (const ChainAnchor &a : anchors)
+            if (auto [it, inserted] = anchored.emplace(a.seq, a.hash.toLower());
+                !inserted && it->second != a.hash.toLower())
+                return broken(QStringLiteral("anchor"), QString::number(a.seq),
+                              tr("the anchor file names two different hashes for this record"));
         qint64 expectedSeq = 1;
         QString prevHash = EventChain::genesisHash();
         while (q.next()) {
@@ -879,6 +1086,16 @@ Result<VerifyResult> Journal::verify()
                 JournalReplay::applyToBatch(batches[e.batchId], e);
             else if (e.kind == QLatin1String("attempt") || e.kind == QLatin1String("step"))
                 JournalReplay::applyToAttempt(attempts[e.attemptId], e);
+            else if (e.kind == QLatin1String("operator") && e.detail.contains(QLatin1String("\"rowHash\""))) {
+                const QJsonObject d = QJsonDocument::fromJson(e.detail.toUtf8()).object();
+                if (d.contains(QLatin1String("rowHash")))
+                    accountHashes[d.value(QLatin1String("account")).toString()]
+                        = d.value(QLatin1String("rowHash")).toString();
+            }
+            if (auto a = anchored.find(e.seq); a != anchored.end() && a->second != e.hash)
+                return broken(QStringLiteral("ks_events"), id,
+                              tr("its hash differs from the anchor kept outside the database (the chain was "
+                                 "rewritten from here or earlier)"));
             prevHash = e.hash;
             ++expectedSeq;
             ++result.eventsChecked;
@@ -892,6 +1109,13 @@ Result<VerifyResult> Journal::verify()
                              "deleted)")
                               .arg(q.value(0).toLongLong())
                               .arg(expectedSeq - 1));
+        if (!anchored.empty() && anchored.rbegin()->first > expectedSeq - 1)
+            return broken(
+                QStringLiteral("anchor"), QString::number(anchored.rbegin()->first),
+                tr("the anchor kept outside the database names record %1 but the chain ends at record "
+                   "%2 (records at the end removed and the chain head moved back)")
+                    .arg(anchored.rbegin()->first)
+                    .arg(expectedSeq - 1));
 
         if (!run(q, QStringLiteral("SELECT %1 FROM ks_batches ORDER BY id").arg(kBatchColumns), {}, err))
             return queryError(tr("reading batches"), err);
@@ -932,6 +1156,34 @@ Result<VerifyResult> Journal::verify()
                     && !q.next())
                     return broken(QStringLiteral("ks_attempts"), id,
                                   tr("the attempt row is missing (deleted)"));
+
+        // Accounts: every row must be exactly as its last journaled change left it.
+        if (!run(
+                q,
+                QStringLiteral("SELECT name, role, secret, disabled, failures, locked_until_ms, badge_sha256 "
+                               "FROM ks_operators ORDER BY name"),
+                {}, err))
+            return queryError(tr("reading operators"), err);
+        std::map<QString, bool> accountSeen;
+        while (q.next()) {
+            const QString name = q.value(0).toString();
+            const QString hash
+                = accountRowHash(name, q.value(1).toString(), q.value(2).toString(), q.value(3).toLongLong(),
+                                 q.value(4).toLongLong(), q.value(5).toLongLong(), q.value(6).toString());
+            accountSeen[name] = true;
+            auto it = accountHashes.find(name);
+            if (it == accountHashes.end() || it->second.isEmpty())
+                return broken(QStringLiteral("ks_operators"), name,
+                              tr("no journal record created this account (inserted outside KeyStation)"));
+            if (it->second != hash)
+                return broken(QStringLiteral("ks_operators"), name,
+                              tr("the account differs from its last journal record (role, password, badge, "
+                                 "disabled or lock-out edited)"));
+        }
+        for (const auto &[name, hash] : accountHashes)
+            if (!hash.isEmpty() && !accountSeen.count(name))
+                return broken(QStringLiteral("ks_operators"), name,
+                              tr("the account row is missing (deleted)"));
         return result;
     });
 }

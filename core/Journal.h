@@ -4,11 +4,13 @@
 #include "CoreError.h"
 #include "JournalConfig.h"
 #include "JournalTypes.h"
+#include "OperatorSession.h"
 #include "SqlWorker.h"
 
 #include <QJsonObject>
 #include <QList>
 
+#include <functional>
 #include <memory>
 
 namespace ks::core {
@@ -27,7 +29,9 @@ class Journal
     Q_DECLARE_TR_FUNCTIONS(ks::core::Journal)
 
 public:
-    static constexpr int schemaVersion = 1;
+    // 2: account changes carry the account row's hash (detail.rowHash); opening a version-1 journal records
+    // an "account.baseline" event for each existing account.
+    static constexpr int schemaVersion = 2;
 
     static Result<std::unique_ptr<Journal>> open(JournalConfig config, Clock clock = systemClock());
     ~Journal();
@@ -57,6 +61,21 @@ public:
     // `outcome` e.g. "success"/"failed"/"locked". Never a secret.
     Result<qint64> recordOperatorEvent(const QString &operatorName, const QString &action,
                                        const QString &outcome, const QJsonObject &detail = {});
+    // Changes the ks_operators row of `account` and journals the change in one transaction, after the chain
+    // head is locked: `change` runs the INSERT/UPDATE statements (and may add to the detail); the event's
+    // detail then also carries "account" and "rowHash" (accountRowHash() of the row as it stands after the
+    // change), which verify() compares with the table; `change` may also set the outcome it found. An error
+    // from `change` rolls back both.
+    using AccountChange = std::function<Status(QSqlDatabase &db, QJsonObject &detail, QString &outcome)>;
+    Result<qint64> recordAccountChange(const QString &operatorName, const QString &account,
+                                       const QString &action, const QString &outcome,
+                                       const QJsonObject &detail, const AccountChange &change);
+    // SHA-256 (lower-case hex) of an account row's name, role, secret record, disabled flag, failure count,
+    // lock-out end and badge fingerprint, length-prefixed like EventChain::canonical(); the columns as
+    // stored.
+    static QString accountRowHash(const QString &name, const QString &role, const QString &secret,
+                                  qint64 disabled, qint64 failures, qint64 lockedUntilMs,
+                                  const QString &badgeSha256);
 
     // --- resume ---
     // Everything the journal knows about one key, across all its attempts and stations.
@@ -65,14 +84,27 @@ public:
     Result<QList<KeyResumeState>> unfinishedKeys();
 
     // --- log views ---
-    Result<QList<BatchRecord>> batches(const QDateTime &from = {}, const QDateTime &to = {});
-    Result<QList<AttemptRecord>> attempts(const AttemptFilter &filter = {});
-    Result<QList<EventRecord>> events(const QString &attemptId = {}, const QString &batchId = {},
-                                      int limit = 100000);
-    // RFC 4180 CSV (CRLF line ends, quoted where needed) of the attempts matching filter, header first.
-    Result<QByteArray> exportCsv(const AttemptFilter &filter = {});
-    // Recomputes the whole chain and replays it against the batch and attempt rows.
-    Result<VerifyResult> verify();
+    // Each takes the reading operator's session and answers PermissionDenied unless its role allows reading
+    // (ReadLog) or exporting (ExportLog) the log.
+    Result<QList<BatchRecord>> batches(const OperatorSession &reader, const QDateTime &from = {},
+                                       const QDateTime &to = {});
+    Result<QList<AttemptRecord>> attempts(const OperatorSession &reader, const AttemptFilter &filter = {});
+    Result<QList<EventRecord>> events(const OperatorSession &reader, const QString &attemptId = {},
+                                      const QString &batchId = {}, int limit = 100000);
+    // RFC 4180 CSV (CRLF line ends, quoted where needed) of the attempts matching filter, header first. A
+    // cell starting with '=', '+', '-' or '@' gets a leading apostrophe, so a spreadsheet shows it as text
+    // instead of running it as a formula.
+    Result<QByteArray> exportCsv(const OperatorSession &reader, const AttemptFilter &filter = {});
+    // Recomputes the whole chain and replays it against the batch, attempt and operator rows; with anchors,
+    // also checks that each anchored record is still in the chain with the anchored hash (so records removed
+    // from the end, with the chain head moved back, are found). Reveals no record's content: the engine and
+    // tests call it without a session; the front ends ask for VerifyLog first.
+    Result<VerifyResult> verify(const QList<ChainAnchor> &anchors = {});
+    // The chain head as an anchor (last record and its hash), to keep outside the database.
+    Result<ChainAnchor> head();
+    // Anchor lines ("ks-anchor-v1 SEQ HASH TIME STATION") from a file; '#' lines and blank lines are skipped.
+    static Result<QList<ChainAnchor>> readAnchorFile(const QString &path);
+    static QString anchorLine(const ChainAnchor &anchor);
 
     // The journal's connection, for stores that live in the same database (OperatorStore).
     SqlWorker &worker() { return *m_worker; }
@@ -93,8 +125,17 @@ public:
     bool isPostgres() const { return m_config.backend == JournalConfig::Backend::Postgres; }
 
 private:
+    struct PendingAccountChange
+    {
+        QString account;
+        QJsonObject detail;
+        const AccountChange *change = nullptr;
+    };
+
     Journal(JournalConfig config, Clock clock);
-    Result<EventRecord> append(EventRecord event);
+    Result<EventRecord> append(EventRecord event, PendingAccountChange *account = nullptr);
+    Status baselineAccounts();
+    void appendAnchor(const EventRecord &event);
 
     JournalConfig m_config;
     Clock m_clock;

@@ -27,6 +27,9 @@ public:
     QString pgUser;
     QByteArray pgPassword; // wiped in place by Journal::open: every copy sharing it reads zeros after
     QString station; // empty: this machine's host name
+    // Empty: none. Each batch end appends the new chain head to this file (Journal::anchorLine), for
+    // `keystation-cli log verify --anchor FILE` (docs/journal.md, "Anchors").
+    QString anchorFile;
 
     static JournalConfig sqlite(const QString &path = {});
     static QString defaultSqlitePath();

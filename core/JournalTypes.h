@@ -154,12 +154,22 @@ struct KeyResumeState
 
 QString resumeStageName(KeyResumeState::Stage stage);
 
+// A record of the chain kept outside the database (docs/journal.md, "Anchors"): verify() proves the chain
+// still holds record `seq` with this hash.
+struct ChainAnchor
+{
+    qint64 seq = 0;
+    QString hash; // lower-case hex
+    qint64 tsMs = 0; // when it was taken (informative)
+    QString station; // informative
+};
+
 // The outcome of Journal::verify(): intact, or the first broken record and why.
 struct VerifyResult
 {
     bool intact = true;
     qint64 eventsChecked = 0;
-    QString table; // "ks_events", "ks_batches", "ks_attempts", "ks_chain_head"
+    QString table; // "ks_events", "ks_batches", "ks_attempts", "ks_operators", "ks_chain_head", "anchor"
     QString recordId; // event seq, batch id or attempt id
     QString reason; // translated
 

@@ -81,7 +81,7 @@ qint64 OperatorStore::nowMs() const
 
 Status OperatorStore::authorize(const OperatorSession &session, Permission permission)
 {
-    if (session.name.isEmpty() || !roleAllows(session.role, permission))
+    if (!session.allows(permission))
         return denied(permission);
     return {};
 }
@@ -108,36 +108,91 @@ Result<std::optional<OperatorStore::Row>> OperatorStore::fetch(const QString &na
     });
 }
 
-Status OperatorStore::update(const QString &sql, const QVariantList &binds)
+Status
+OperatorStore::changeAccount(const QString &actorName, const QString &account, const QString &action,
+                             const QJsonObject &detail,
+                             const std::function<Status(QSqlDatabase &, QJsonObject &, QString &)> &change)
 {
-    return m_journal.worker().call([&](QSqlDatabase &db) -> Status {
-        QSqlQuery q(db);
-        QString err;
-        if (!exec(q, sql, binds, err))
-            return dbError(err);
-        if (q.numRowsAffected() == 0)
-            return CoreError::make(Code::NotFound, tr("No such operator."));
-        return {};
-    });
+    auto r = m_journal.recordAccountChange(actorName, account, action, QStringLiteral("success"), detail,
+                                           change);
+    if (!r)
+        return r.error();
+    return {};
 }
 
-Status OperatorStore::insert(const QString &name, Role role, const QString &secret)
+namespace {
+
+// One UPDATE of one account inside a change; NotFound when there is no such account.
+Status updateRow(QSqlDatabase &db, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q(db);
+    QString err;
+    if (!exec(q, sql, binds, err))
+        return dbError(err);
+    if (q.numRowsAffected() == 0)
+        return CoreError::make(Code::NotFound, OperatorStore::tr("No such operator."));
+    return {};
+}
+
+// Refuses a change that would leave no enabled administrator: `name` stops being one.
+Status keepAnAdministrator(QSqlDatabase &db, const QString &name)
+{
+    QSqlQuery q(db);
+    QString err;
+    if (!exec(
+            q,
+            QStringLiteral("SELECT count(*) FROM ks_operators WHERE role = ? AND disabled = 0 AND name <> ?"),
+            { roleName(Role::Administrator), name }, err)
+        || !q.next())
+        return dbError(err);
+    if (q.value(0).toLongLong() > 0)
+        return {};
+    if (!exec(
+            q,
+            QStringLiteral("SELECT count(*) FROM ks_operators WHERE role = ? AND disabled = 0 AND name = ?"),
+            { roleName(Role::Administrator), name }, err)
+        || !q.next())
+        return dbError(err);
+    if (q.value(0).toLongLong() == 0)
+        return {}; // not an enabled administrator now: nothing to keep
+    return CoreError::make(
+        Code::LastAdministrator,
+        OperatorStore::tr("%1 is the last enabled administrator; make another administrator "
+                          "first.")
+            .arg(name));
+}
+
+} // namespace
+
+Status OperatorStore::insert(const QString &actorName, const QString &name, Role role, const QString &secret,
+                             const QString &action, bool onlyIntoEmptyTable)
 {
     const qint64 now = nowMs();
-    return m_journal.worker().call([&](QSqlDatabase &db) -> Status {
-        QSqlQuery q(db);
-        QString err;
-        if (!exec(q, QStringLiteral("SELECT 1 FROM ks_operators WHERE name = ?"), { name }, err))
-            return dbError(err);
-        if (q.next())
-            return CoreError::make(Code::AlreadyExists, tr("An operator named %1 already exists.").arg(name));
-        if (!exec(q,
-                  QStringLiteral("INSERT INTO ks_operators (%1) VALUES (?, ?, ?, 0, 0, 0, '', ?, ?)")
-                      .arg(kColumns),
-                  { name, roleName(role), secret, now, now }, err))
-            return dbError(err);
-        return {};
-    });
+    return changeAccount(
+        actorName, name, action, { { QStringLiteral("role"), roleName(role) } },
+        [&](QSqlDatabase &db, QJsonObject &, QString &) -> Status {
+            QSqlQuery q(db);
+            QString err;
+            if (onlyIntoEmptyTable) {
+                if (!exec(q, QStringLiteral("SELECT count(*) FROM ks_operators"), {}, err) || !q.next())
+                    return dbError(err);
+                if (q.value(0).toLongLong() > 0)
+                    return CoreError::make(Code::FirstAdministratorExists,
+                                           tr("Accounts exist already; log in as an administrator to add "
+                                              "accounts."));
+            }
+            if (!exec(q, QStringLiteral("SELECT 1 FROM ks_operators WHERE name = ?"), { name }, err))
+                return dbError(err);
+            if (q.next())
+                return CoreError::make(Code::AlreadyExists,
+                                       tr("An operator named %1 already exists.").arg(name));
+            if (!exec(q,
+                      QStringLiteral("INSERT INTO ks_operators (%1) VALUES (?, ?, ?, 0, 0, 0, '', ?, ?)")
+                          .arg(kColumns),
+                      { name, roleName(role), secret, now, now }, err))
+                return dbError(err);
+            return {};
+        });
 }
 
 void OperatorStore::journal(const QString &operatorName, const QString &action, const QString &outcome,
@@ -173,9 +228,7 @@ Result<bool> OperatorStore::needsFirstAdministrator()
     return m_journal.read([&](QSqlDatabase &db) -> Result<bool> {
         QSqlQuery q(db);
         QString err;
-        if (!exec(q, QStringLiteral("SELECT count(*) FROM ks_operators WHERE role = ? AND disabled = 0"),
-                  { roleName(Role::Administrator) }, err)
-            || !q.next())
+        if (!exec(q, QStringLiteral("SELECT count(*) FROM ks_operators"), {}, err) || !q.next())
             return dbError(err);
         return q.value(0).toLongLong() == 0;
     });
@@ -189,7 +242,7 @@ Result<OperatorSession> OperatorStore::createFirstAdministrator(const QString &n
         return needs.error();
     if (!*needs)
         return CoreError::make(Code::FirstAdministratorExists,
-                               tr("An administrator exists already; log in as one to add accounts."));
+                               tr("Accounts exist already; log in as an administrator to add accounts."));
     if (auto v = validateName(name); !v)
         return v.error();
     if (auto v = validatePassword(password); !v)
@@ -197,24 +250,12 @@ Result<OperatorSession> OperatorStore::createFirstAdministrator(const QString &n
     const QString secret = PasswordHasher::hash(password, m_options.iterations);
     if (secret.isEmpty())
         return CoreError::make(Code::Crypto, tr("Could not hash the password."));
-    // A disabled administrator of the same name is re-enabled with the new secret rather than duplicated.
-    auto existing = fetch(name);
-    if (!existing)
-        return existing.error();
-    if (*existing) {
-        auto u = update(
-            QStringLiteral("UPDATE ks_operators SET role = ?, secret = ?, disabled = 0, failures = 0, "
-                           "locked_until_ms = 0, updated_ms = ? WHERE name = ?"),
-            { roleName(Role::Administrator), secret, nowMs(), name });
-        if (!u)
-            return u.error();
-    } else if (auto i = insert(name, Role::Administrator, secret); !i) {
+    // The emptiness is checked again in the inserting transaction: another station may have been quicker.
+    if (auto i = insert(name, name, Role::Administrator, secret,
+                        QStringLiteral("account.first-administrator"), true);
+        !i)
         return i.error();
-    }
-    journal(
-        name, QStringLiteral("account.first-administrator"), QStringLiteral("success"),
-        { { QStringLiteral("account"), name }, { QStringLiteral("role"), roleName(Role::Administrator) } });
-    return OperatorSession { name, Role::Administrator, QStringLiteral("first-run"), nowMs() };
+    return OperatorSession(name, Role::Administrator, QStringLiteral("first-run"), nowMs(), &m_journal);
 }
 
 Result<OperatorSession> OperatorStore::login(const QString &name, QByteArray &password)
@@ -223,115 +264,133 @@ Result<OperatorSession> OperatorStore::login(const QString &name, QByteArray &pa
     auto row = fetch(name);
     if (!row)
         return row.error();
-    const QJsonObject method { { QStringLiteral("method"), QStringLiteral("password") } };
+    // One answer for every refusal, so a caller cannot tell an unknown, locked or disabled account from a
+    // wrong password; the journal records the real reason.
+    const auto refused
+        = [] { return CoreError::make(Code::BadCredentials, tr("Unknown operator or wrong password.")); };
     if (!*row) {
         PasswordHasher::dummyVerify(password); // an unknown name costs as much as a wrong password
         journal(name, QStringLiteral("login"), QStringLiteral("failed"),
                 { { QStringLiteral("method"), QStringLiteral("password") },
                   { QStringLiteral("reason"), QStringLiteral("unknown-operator") } });
-        return CoreError::make(Code::BadCredentials, tr("Unknown operator or wrong password."));
+        return refused();
     }
-    Row r = **row;
+    const Row r = **row;
     const qint64 now = nowMs();
+    const QJsonObject method { { QStringLiteral("method"), QStringLiteral("password") } };
+    const bool passwordOk = PasswordHasher::verify(password, r.secret); // costs the same for every account
     if (r.disabled) {
         journal(name, QStringLiteral("login"), QStringLiteral("disabled"), method);
-        return CoreError::make(Code::AccountDisabled, tr("The account %1 is disabled.").arg(name));
+        return refused();
     }
     if (r.lockedUntilMs > now) {
         journal(name, QStringLiteral("login"), QStringLiteral("locked"), method);
-        return CoreError::make(
-            Code::AccountLocked,
-            tr("The account %1 is locked after repeated failures until %2 UTC.")
-                .arg(name, QDateTime::fromMSecsSinceEpoch(r.lockedUntilMs, Qt::UTC).toString(Qt::ISODate)));
+        return refused();
     }
-    if (!PasswordHasher::verify(password, r.secret)) {
-        // Counted in the database in one statement, so guesses from several stations at once cannot each read
-        // the same count; an expired lock starts the count afresh.
+    if (!passwordOk) {
+        // Counted inside the transaction that journals it, under the chain-head lock: failures from several
+        // threads or stations at once are each counted; an expired lock starts the count afresh.
         const qint64 lockMs
             = std::chrono::duration_cast<std::chrono::milliseconds>(m_options.lockout).count();
-        auto counted = m_journal.worker().call([&](QSqlDatabase &db) -> Result<int> {
-            QSqlQuery q(db);
-            QString err;
-            if (!exec(q,
-                      QStringLiteral(
-                          "UPDATE ks_operators SET failures = CASE WHEN locked_until_ms <> 0 AND "
-                          "locked_until_ms <= ? THEN 1 ELSE failures + 1 END, locked_until_ms = CASE "
-                          "WHEN locked_until_ms <= ? THEN 0 ELSE locked_until_ms END, updated_ms = ? "
-                          "WHERE name = ? RETURNING failures"),
-                      { now, now, now, name }, err)
-                || !q.next())
-                return dbError(err);
-            const int failures = q.value(0).toInt();
-            q.finish();
-            if (failures >= m_options.maxFailures
-                && !exec(q,
-                         QStringLiteral(
-                             "UPDATE ks_operators SET failures = 0, locked_until_ms = ? WHERE name = ?"),
-                         { now + lockMs, name }, err))
-                return dbError(err);
-            return failures;
-        });
+        const int maxFailures = m_options.maxFailures;
+        auto counted = m_journal.recordAccountChange(
+            name, name, QStringLiteral("login"), QStringLiteral("failed"),
+            { { QStringLiteral("method"), QStringLiteral("password") },
+              { QStringLiteral("reason"), QStringLiteral("wrong-secret") } },
+            [&](QSqlDatabase &db, QJsonObject &detail, QString &outcome) -> Status {
+                QSqlQuery q(db);
+                QString err;
+                if (!exec(q,
+                          QStringLiteral(
+                              "UPDATE ks_operators SET failures = CASE WHEN locked_until_ms <> 0 AND "
+                              "locked_until_ms <= ? THEN 1 ELSE failures + 1 END, locked_until_ms = "
+                              "CASE WHEN locked_until_ms <= ? THEN 0 ELSE locked_until_ms END, "
+                              "updated_ms = ? WHERE name = ? RETURNING failures"),
+                          { now, now, now, name }, err))
+                    return dbError(err);
+                if (!q.next())
+                    return CoreError::make(Code::NotFound, tr("No such operator."));
+                const int failures = q.value(0).toInt();
+                q.finish();
+                detail.insert(QStringLiteral("consecutiveFailures"), failures);
+                if (failures >= maxFailures) {
+                    if (!exec(q,
+                              QStringLiteral(
+                                  "UPDATE ks_operators SET failures = 0, locked_until_ms = ? WHERE name = ?"),
+                              { now + lockMs, name }, err))
+                        return dbError(err);
+                    outcome = QStringLiteral("locked-out");
+                }
+                return {};
+            });
         if (!counted)
-            return counted.error();
-        const int failures = *counted;
-        const bool lock = failures >= m_options.maxFailures;
-        journal(name, QStringLiteral("login"), lock ? QStringLiteral("locked-out") : QStringLiteral("failed"),
-                { { QStringLiteral("method"), QStringLiteral("password") },
-                  { QStringLiteral("reason"), QStringLiteral("wrong-secret") },
-                  { QStringLiteral("consecutiveFailures"), failures } });
-        if (lock)
-            return CoreError::make(Code::AccountLocked,
-                                   tr("Wrong password. The account %1 is now locked for %2 minutes.")
-                                       .arg(name)
-                                       .arg(m_options.lockout.count() / 60));
-        return CoreError::make(Code::BadCredentials, tr("Unknown operator or wrong password."));
+            qCWarning(lcCore) << "could not count a failed login:" << counted.error().toString();
+        return refused();
     }
-    auto u = update(
-        QStringLiteral("UPDATE ks_operators SET failures = 0, locked_until_ms = 0, updated_ms = ? WHERE "
-                       "name = ?"),
-        { now, name });
-    if (!u)
+    if (auto u = m_journal.recordAccountChange(
+            name, name, QStringLiteral("login"), QStringLiteral("success"), method,
+            [&](QSqlDatabase &db, QJsonObject &, QString &) {
+                return updateRow(db,
+                                 QStringLiteral("UPDATE ks_operators SET failures = 0, locked_until_ms = 0, "
+                                                "updated_ms = ? WHERE name = ?"),
+                                 { now, name });
+            });
+        !u)
         return u.error();
-    journal(name, QStringLiteral("login"), QStringLiteral("success"), method);
-    return OperatorSession { name, r.role, QStringLiteral("password"), now };
+    return OperatorSession(name, r.role, QStringLiteral("password"), now, &m_journal);
 }
 
 Result<OperatorSession> OperatorStore::loginWithBadge(const BadgeIdentity &badge)
 {
-    auto found = m_journal.read([&](QSqlDatabase &db) -> Result<QString> {
-        QSqlQuery q(db);
-        QString err;
-        if (!exec(q, QStringLiteral("SELECT name FROM ks_operators WHERE badge_sha256 = ?"),
-                  { badge.fingerprintSha256.toLower() }, err))
-            return dbError(err);
-        return q.next() ? q.value(0).toString() : QString();
-    });
-    if (!found)
-        return found.error();
-    QString name = *found;
-    auto row = fetch(name.isEmpty() ? badge.commonName : name);
-    if (!row)
-        return row.error();
     const QJsonObject detail { { QStringLiteral("method"), QStringLiteral("badge") },
                                { QStringLiteral("badgeSubject"), badge.subject },
                                { QStringLiteral("badgeSha256"), badge.fingerprintSha256 } };
-    // A CN match counts only for accounts without an enrolled badge: an enrolled badge must be that badge.
-    if (!*row || (name.isEmpty() && !(*row)->badgeSha256.isEmpty())) {
-        journal(badge.commonName, QStringLiteral("login"), QStringLiteral("failed"), detail);
+    const auto noAccount = [] {
         return CoreError::make(Code::BadgeNoAccount, tr("No operator account belongs to this badge."));
+    };
+    static const QRegularExpression hex(QStringLiteral("^[0-9a-f]{64}$"));
+    const QString fingerprint = badge.fingerprintSha256.toLower();
+    if (!hex.match(fingerprint).hasMatch()) {
+        journal(badge.commonName, QStringLiteral("login"), QStringLiteral("failed"), detail);
+        return noAccount();
+    }
+    // Only the account that enrolled exactly this certificate; a certificate's names count for nothing.
+    auto found = m_journal.read([&](QSqlDatabase &db) -> Result<QStringList> {
+        QSqlQuery q(db);
+        QString err;
+        if (!exec(q, QStringLiteral("SELECT name FROM ks_operators WHERE badge_sha256 = ?"), { fingerprint },
+                  err))
+            return dbError(err);
+        QStringList names;
+        while (q.next())
+            names << q.value(0).toString();
+        return names;
+    });
+    if (!found)
+        return found.error();
+    if (found->size() != 1) {
+        journal(badge.commonName, QStringLiteral("login"), QStringLiteral("failed"), detail);
+        return noAccount();
+    }
+    auto row = fetch(found->first());
+    if (!row)
+        return row.error();
+    if (!*row || (*row)->badgeSha256 != fingerprint) {
+        journal(badge.commonName, QStringLiteral("login"), QStringLiteral("failed"), detail);
+        return noAccount();
     }
     const Row &r = **row;
     const qint64 now = nowMs();
     if (r.disabled) {
         journal(r.name, QStringLiteral("login"), QStringLiteral("disabled"), detail);
-        return CoreError::make(Code::AccountDisabled, tr("The account %1 is disabled.").arg(r.name));
+        return noAccount();
     }
     if (r.lockedUntilMs > now) {
         journal(r.name, QStringLiteral("login"), QStringLiteral("locked"), detail);
-        return CoreError::make(Code::AccountLocked, tr("The account %1 is locked.").arg(r.name));
+        return noAccount();
     }
     journal(r.name, QStringLiteral("login"), QStringLiteral("success"), detail);
-    return OperatorSession { r.name, r.role, QStringLiteral("badge"), now };
+    return OperatorSession(r.name, r.role, QStringLiteral("badge"), now, &m_journal);
 }
 
 Status OperatorStore::addOperator(const OperatorSession &actor, const QString &name, Role role,
@@ -339,7 +398,7 @@ Status OperatorStore::addOperator(const OperatorSession &actor, const QString &n
 {
     SecretGuard guard(password);
     if (auto a = authorize(actor, Permission::ManageAccounts); !a) {
-        journal(actor.name, QStringLiteral("account.add"), QStringLiteral("denied"),
+        journal(actor.name(), QStringLiteral("account.add"), QStringLiteral("denied"),
                 { { QStringLiteral("account"), name } });
         return a;
     }
@@ -350,39 +409,44 @@ Status OperatorStore::addOperator(const OperatorSession &actor, const QString &n
     const QString secret = PasswordHasher::hash(password, m_options.iterations);
     if (secret.isEmpty())
         return CoreError::make(Code::Crypto, tr("Could not hash the password."));
-    if (auto i = insert(name, role, secret); !i)
-        return i;
-    journal(actor.name, QStringLiteral("account.add"), QStringLiteral("success"),
-            { { QStringLiteral("account"), name }, { QStringLiteral("role"), roleName(role) } });
-    return {};
+    return insert(actor.name(), name, role, secret, QStringLiteral("account.add"), false);
 }
 
 Status OperatorStore::setDisabled(const OperatorSession &actor, const QString &name, bool disabled)
 {
     if (auto a = authorize(actor, Permission::ManageAccounts); !a)
         return a;
-    if (disabled && name == actor.name)
+    if (disabled && name == actor.name())
         return CoreError::make(Code::InvalidArgument, tr("You cannot disable your own account."));
-    if (auto u = update(QStringLiteral("UPDATE ks_operators SET disabled = ?, updated_ms = ? WHERE name = ?"),
-                        { disabled ? 1 : 0, nowMs(), name });
-        !u)
-        return u;
-    journal(actor.name, disabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable"),
-            QStringLiteral("success"), { { QStringLiteral("account"), name } });
-    return {};
+    const qint64 now = nowMs();
+    return changeAccount(
+        actor.name(), name, disabled ? QStringLiteral("account.disable") : QStringLiteral("account.enable"),
+        {}, [&](QSqlDatabase &db, QJsonObject &, QString &) -> Status {
+            if (disabled)
+                if (auto keep = keepAnAdministrator(db, name); !keep)
+                    return keep;
+            return updateRow(db,
+                             QStringLiteral("UPDATE ks_operators SET disabled = ?, updated_ms = ? WHERE "
+                                            "name = ?"),
+                             { disabled ? 1 : 0, now, name });
+        });
 }
 
 Status OperatorStore::setRole(const OperatorSession &actor, const QString &name, Role role)
 {
     if (auto a = authorize(actor, Permission::ManageAccounts); !a)
         return a;
-    if (auto u = update(QStringLiteral("UPDATE ks_operators SET role = ?, updated_ms = ? WHERE name = ?"),
-                        { roleName(role), nowMs(), name });
-        !u)
-        return u;
-    journal(actor.name, QStringLiteral("account.role"), QStringLiteral("success"),
-            { { QStringLiteral("account"), name }, { QStringLiteral("role"), roleName(role) } });
-    return {};
+    const qint64 now = nowMs();
+    return changeAccount(
+        actor.name(), name, QStringLiteral("account.role"), { { QStringLiteral("role"), roleName(role) } },
+        [&](QSqlDatabase &db, QJsonObject &, QString &) -> Status {
+            if (role != Role::Administrator)
+                if (auto keep = keepAnAdministrator(db, name); !keep)
+                    return keep;
+            return updateRow(
+                db, QStringLiteral("UPDATE ks_operators SET role = ?, updated_ms = ? WHERE name = ?"),
+                { roleName(role), now, name });
+        });
 }
 
 Status OperatorStore::setBadgeFingerprint(const OperatorSession &actor, const QString &name,
@@ -393,22 +457,39 @@ Status OperatorStore::setBadgeFingerprint(const OperatorSession &actor, const QS
     static const QRegularExpression hex(QStringLiteral("^([0-9a-fA-F]{64})?$"));
     if (!hex.match(sha256Hex).hasMatch())
         return CoreError::make(Code::InvalidArgument, tr("A badge fingerprint is 64 hexadecimal digits."));
-    if (auto u
-        = update(QStringLiteral("UPDATE ks_operators SET badge_sha256 = ?, updated_ms = ? WHERE name = ?"),
-                 { sha256Hex.toLower(), nowMs(), name });
-        !u)
-        return u;
-    journal(actor.name, QStringLiteral("account.badge"), QStringLiteral("success"),
-            { { QStringLiteral("account"), name }, { QStringLiteral("badgeSha256"), sha256Hex.toLower() } });
-    return {};
+    const QString fingerprint = sha256Hex.toLower();
+    const qint64 now = nowMs();
+    return changeAccount(
+        actor.name(), name, QStringLiteral("account.badge"),
+        { { QStringLiteral("badgeSha256"), fingerprint } },
+        [&](QSqlDatabase &db, QJsonObject &, QString &) -> Status {
+            if (!fingerprint.isEmpty()) {
+                // One badge, one account: a login must never have to choose.
+                QSqlQuery q(db);
+                QString err;
+                if (!exec(
+                        q,
+                        QStringLiteral("SELECT name FROM ks_operators WHERE badge_sha256 = ? AND name <> ?"),
+                        { fingerprint, name }, err))
+                    return dbError(err);
+                if (q.next())
+                    return CoreError::make(
+                        Code::AlreadyExists,
+                        tr("This badge is enrolled for %1 already.").arg(q.value(0).toString()));
+            }
+            return updateRow(
+                db, QStringLiteral("UPDATE ks_operators SET badge_sha256 = ?, updated_ms = ? WHERE name = ?"),
+                { fingerprint, now, name });
+        });
 }
 
 Status OperatorStore::changePassword(const OperatorSession &actor, const QString &name,
                                      QByteArray &newPassword)
 {
     SecretGuard guard(newPassword);
-    if (actor.name.isEmpty() || (actor.name != name && !roleAllows(actor.role, Permission::ManageAccounts))) {
-        journal(actor.name, QStringLiteral("account.password"), QStringLiteral("denied"),
+    if (actor.name().isEmpty()
+        || (actor.name() != name && !roleAllows(actor.role(), Permission::ManageAccounts))) {
+        journal(actor.name(), QStringLiteral("account.password"), QStringLiteral("denied"),
                 { { QStringLiteral("account"), name } });
         return denied(Permission::ManageAccounts);
     }
@@ -417,15 +498,15 @@ Status OperatorStore::changePassword(const OperatorSession &actor, const QString
     const QString secret = PasswordHasher::hash(newPassword, m_options.iterations);
     if (secret.isEmpty())
         return CoreError::make(Code::Crypto, tr("Could not hash the password."));
-    if (auto u
-        = update(QStringLiteral("UPDATE ks_operators SET secret = ?, failures = 0, locked_until_ms = 0, "
-                                "updated_ms = ? WHERE name = ?"),
-                 { secret, nowMs(), name });
-        !u)
-        return u;
-    journal(actor.name, QStringLiteral("account.password"), QStringLiteral("success"),
-            { { QStringLiteral("account"), name } });
-    return {};
+    const qint64 now = nowMs();
+    return changeAccount(actor.name(), name, QStringLiteral("account.password"), {},
+                         [&](QSqlDatabase &db, QJsonObject &, QString &) {
+                             return updateRow(
+                                 db,
+                                 QStringLiteral("UPDATE ks_operators SET secret = ?, failures = 0, "
+                                                "locked_until_ms = 0, updated_ms = ? WHERE name = ?"),
+                                 { secret, now, name });
+                         });
 }
 
 Result<QList<OperatorAccount>> OperatorStore::accounts(const OperatorSession &actor)

@@ -297,7 +297,7 @@ Result<QString> Station::provisionAll(const OperatorSession &session, bool conti
 {
     if (auto allowed = OperatorStore::authorize(session, Permission::Provision); !allowed)
         return allowed.error();
-    const QString operatorName = session.name;
+    const QString operatorName = session.name();
     auto keys = m_module->tokens();
     if (!keys)
         return CoreError::make(CoreError::Code::InvalidArgument, keys.error().toString(),

@@ -3,9 +3,14 @@
 #include "ca_client/CertificateCodec.h"
 #include "ca_client/CertificateVerifier.h"
 #include "ca_client/EnrollmentClientFactory.h"
+#include "core/Journal.h"
+#include "core/OperatorStore.h"
+
+#include "OperatorCommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QEventLoop>
 #include <QFile>
 #include <QFutureWatcher>
@@ -27,7 +32,8 @@ enum Exit
     Ok = 0,
     Usage = 1,
     CaFailed = 2,
-    CheckRefused = 3
+    CheckRefused = 3,
+    LoginRefused = 4
 };
 
 QTextStream &out()
@@ -256,6 +262,13 @@ int runCaCommand(const QStringList &args)
           QStringLiteral("days"), QStringLiteral("1") },
         { QStringLiteral("out"), Tr::tr("enroll: write the issued certificate (PEM) here"),
           QStringLiteral("file") },
+        { QStringLiteral("as"), Tr::tr("enroll: the operator asking for the certificate (journaled)"),
+          QStringLiteral("name") },
+        { QStringLiteral("as-password-file"), Tr::tr("enroll: read the --as operator's password from FILE"),
+          QStringLiteral("file") },
+        { QStringLiteral("journal"), Tr::tr("enroll: SQLite journal file"), QStringLiteral("path") },
+        { QStringLiteral("pg-conf"), Tr::tr("enroll: PostgreSQL journal connection file"),
+          QStringLiteral("file") },
     });
     QStringList argv = args;
     argv.prepend(QStringLiteral("keystation-cli ca"));
@@ -287,7 +300,45 @@ int runCaCommand(const QStringList &args)
         err() << client.error().toString() << Qt::endl;
         return Usage;
     }
-    return action == u"info" ? runInfo(**client) : runEnroll(**client, p, settings);
+    if (action == u"info")
+        return runInfo(**client);
+
+    // A certificate from the CA is an issuance like a batch's: only for a logged-in operator, and journaled.
+    auto journal = cli::openJournal(p.value(QStringLiteral("journal")), p.value(QStringLiteral("pg-conf")));
+    if (!journal) {
+        err() << journal.error().toString() << Qt::endl;
+        return LoginRefused;
+    }
+    core::OperatorStore operators(**journal);
+    auto session = cli::authenticate(operators, p.value(QStringLiteral("as")),
+                                     p.value(QStringLiteral("as-password-file")), core::Permission::Provision);
+    if (!session) {
+        err() << session.error().message << Qt::endl;
+        return LoginRefused;
+    }
+    const int rc = runEnroll(**client, p, settings);
+    QFile csr(p.value(QStringLiteral("csr")));
+    const QByteArray csrSha256 = csr.open(QIODevice::ReadOnly)
+        ? QCryptographicHash::hash(csr.readAll(), QCryptographicHash::Sha256).toHex()
+        : QByteArray();
+    const QString outcome = rc == Ok ? QStringLiteral("issued")
+        : rc == CaFailed             ? QStringLiteral("ca-failed")
+        : rc == CheckRefused         ? QStringLiteral("check-refused")
+                                     : QStringLiteral("failed");
+    QUrl url = settings.baseUrl;
+    url.setUserInfo({});
+    auto recorded = (*journal)->recordOperatorEvent(
+        session->name(), QStringLiteral("ca.enroll"), outcome,
+        { { QStringLiteral("url"), url.toString() },
+          { QStringLiteral("protocol"), p.value(QStringLiteral("protocol")) },
+          { QStringLiteral("serial"), p.value(QStringLiteral("serial")) },
+          { QStringLiteral("csrSha256"), QString::fromLatin1(csrSha256) },
+          { QStringLiteral("renewal"), p.isSet(QStringLiteral("renew")) } });
+    if (!recorded) {
+        err() << Tr::tr("Could not journal the enrolment: %1").arg(recorded.error().toString()) << Qt::endl;
+        return rc == Ok ? CaFailed : rc;
+    }
+    return rc;
 }
 
 } // namespace ks::app

@@ -55,8 +55,10 @@ int runLogCommand(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("Read, export or verify the batch log."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("verify"), Tr::tr("check the hash chain instead of listing"),
-                                 QStringLiteral("[verify]"));
+    parser.addPositionalArgument(QStringLiteral("verify"),
+                                 Tr::tr("verify: check the hash chain instead of listing; anchor: print the chain "
+                                        "head to keep outside the database"),
+                                 QStringLiteral("[verify|anchor]"));
     const QCommandLineOption batch(QStringLiteral("batch"), Tr::tr("only this batch"), QStringLiteral("ID"));
     const QCommandLineOption op(QStringLiteral("operator"), Tr::tr("only this operator's keys"),
                                 QStringLiteral("NAME"));
@@ -69,6 +71,10 @@ int runLogCommand(const QStringList &args)
     const QCommandLineOption to(QStringLiteral("to"), Tr::tr("started before (ISO 8601, UTC)"),
                                 QStringLiteral("TIME"));
     const QCommandLineOption csv(QStringLiteral("csv"), Tr::tr("write RFC 4180 CSV"));
+    const QCommandLineOption anchor(QStringLiteral("anchor"),
+                                    Tr::tr("verify: also check the anchors in FILE (from 'log anchor' or the "
+                                           "station's anchor file)"),
+                                    QStringLiteral("FILE"));
     const QCommandLineOption as(QStringLiteral("as"), Tr::tr("the supervisor reading the log"),
                                 QStringLiteral("NAME"));
     const QCommandLineOption asPasswordFile(QStringLiteral("as-password-file"),
@@ -78,7 +84,7 @@ int runLogCommand(const QStringList &args)
                                      QStringLiteral("PATH"));
     const QCommandLineOption pgConf(QStringLiteral("pg-conf"), Tr::tr("PostgreSQL connection file"),
                                     QStringLiteral("FILE"));
-    parser.addOptions({ batch, op, state, serial, from, to, csv, as, asPasswordFile, journal, pgConf });
+    parser.addOptions({ batch, op, state, serial, from, to, csv, anchor, as, asPasswordFile, journal, pgConf });
     if (!parser.parse(QStringList { QStringLiteral("keystation-cli log") } + args)) {
         err() << parser.errorText() << Qt::endl;
         return 2;
@@ -89,7 +95,8 @@ int runLogCommand(const QStringList &args)
     }
     const QStringList pos = parser.positionalArguments();
     const bool verify = pos.value(0) == QLatin1String("verify");
-    if (pos.size() > 1 || (!pos.isEmpty() && !verify)) {
+    const bool printAnchor = pos.value(0) == QLatin1String("anchor");
+    if (pos.size() > 1 || (!pos.isEmpty() && !verify && !printAnchor) || (parser.isSet(anchor) && !verify)) {
         err() << parser.helpText();
         return 2;
     }
@@ -101,19 +108,38 @@ int runLogCommand(const QStringList &args)
     core::OperatorStore store(j);
     auto session = cli::authenticate(
         store, parser.value(as), parser.value(asPasswordFile),
-        verify ? core::Permission::VerifyLog
-               : (parser.isSet(csv) ? core::Permission::ExportLog : core::Permission::ReadLog));
+        (verify || printAnchor)
+            ? core::Permission::VerifyLog
+            : (parser.isSet(csv) ? core::Permission::ExportLog : core::Permission::ReadLog));
     if (!session)
         return fail(session.error());
 
+    if (printAnchor) {
+        // The head before this command's own event: that event would move it.
+        auto head = j.head();
+        if (!head)
+            return fail(head.error());
+        j.recordOperatorEvent(session->name(), QStringLiteral("log.anchor"), QStringLiteral("success"),
+                              { { QStringLiteral("seq"), head->seq }, { QStringLiteral("hash"), head->hash } });
+        out() << core::Journal::anchorLine(*head) << Qt::endl;
+        return 0;
+    }
     if (verify) {
-        auto v = j.verify();
+        QList<core::ChainAnchor> anchors;
+        if (parser.isSet(anchor)) {
+            auto read = core::Journal::readAnchorFile(parser.value(anchor));
+            if (!read)
+                return fail(read.error());
+            anchors = *read;
+        }
+        auto v = j.verify(anchors);
         if (!v)
             return fail(v.error());
-        j.recordOperatorEvent(
-            session->name, QStringLiteral("log.verify"),
-            v->intact ? QStringLiteral("intact") : QStringLiteral("broken"),
-            { { QStringLiteral("table"), v->table }, { QStringLiteral("record"), v->recordId } });
+        j.recordOperatorEvent(session->name(), QStringLiteral("log.verify"),
+                              v->intact ? QStringLiteral("intact") : QStringLiteral("broken"),
+                              { { QStringLiteral("table"), v->table },
+                                { QStringLiteral("record"), v->recordId },
+                                { QStringLiteral("anchors"), static_cast<int>(anchors.size()) } });
         (v->intact ? out() : err()) << v->toString() << Qt::endl;
         return v->intact ? 0 : 1;
     }
@@ -135,11 +161,11 @@ int runLogCommand(const QStringList &args)
             target->setTimeSpec(Qt::UTC);
     }
     if (parser.isSet(csv)) {
-        auto data = j.exportCsv(f);
+        auto data = j.exportCsv(*session, f);
         if (!data)
             return fail(data.error());
         j.recordOperatorEvent(
-            session->name, QStringLiteral("log.export"), QStringLiteral("success"),
+            session->name(), QStringLiteral("log.export"), QStringLiteral("success"),
             { { QStringLiteral("format"), QStringLiteral("csv") }, { QStringLiteral("batch"), f.batchId } });
         QFile stdoutFile;
         stdoutFile.open(stdout, QIODevice::WriteOnly);
@@ -147,7 +173,7 @@ int runLogCommand(const QStringList &args)
         stdoutFile.flush();
         return 0;
     }
-    auto rows = j.attempts(f);
+    auto rows = j.attempts(*session, f);
     if (!rows)
         return fail(rows.error());
     out() << Tr::tr("STARTED (UTC)        SERIAL            STATE      OPERATOR    STATION     MS      CERT "

@@ -133,6 +133,7 @@ int fail(const core::CoreError &e)
     case Code::AccountDisabled:
     case Code::PermissionDenied:
     case Code::FirstAdministratorExists:
+    case Code::LastAdministrator:
         return 1;
     default:
         return 2;
@@ -163,7 +164,8 @@ int runOperatorCommand(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("Manage operator accounts."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("action"), Tr::tr("add, passwd, disable, enable or list"));
+    parser.addPositionalArgument(QStringLiteral("action"),
+                                 Tr::tr("add, passwd, role, disable, enable or list"));
     parser.addPositionalArgument(QStringLiteral("name"), Tr::tr("the account"));
     const QCommandLineOption role(QStringLiteral("role"), Tr::tr("operator, supervisor or administrator"),
                                   QStringLiteral("ROLE"), QStringLiteral("operator"));
@@ -251,6 +253,21 @@ int runOperatorCommand(const QStringList &args)
         if (auto c = store.changePassword(*actor, name, pw); !c)
             return fail(c.error());
         out() << Tr::tr("Password of %1 changed.").arg(name) << Qt::endl;
+        return 0;
+    }
+    if (action == QLatin1String("role")) {
+        const auto r = core::roleFromName(parser.value(role));
+        if (!r || !parser.isSet(role)) {
+            err() << Tr::tr("Give the new role: --role operator|supervisor|administrator.") << Qt::endl;
+            return 2;
+        }
+        auto actor = cli::authenticate(store, parser.value(as), parser.value(asPasswordFile),
+                                       core::Permission::ManageAccounts);
+        if (!actor)
+            return fail(actor.error());
+        if (auto s = store.setRole(*actor, name, *r); !s)
+            return fail(s.error());
+        out() << Tr::tr("Operator %1 is now %2.").arg(name, core::roleName(*r)) << Qt::endl;
         return 0;
     }
     if (action == QLatin1String("disable") || action == QLatin1String("enable")) {

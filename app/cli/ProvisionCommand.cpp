@@ -78,6 +78,10 @@ int runProvisionCommand(const QStringList &args)
         { QStringLiteral("operator"), Tr::tr("Operator account (default $USER)."), QStringLiteral("name") });
     parser.addOption({ QStringLiteral("password-file"),
                        Tr::tr("Read the operator's password from this file."), QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("anchor-file"),
+                       Tr::tr("Append the journal's chain head to this file at each batch end (for 'log verify "
+                              "--anchor')."),
+                       QStringLiteral("file") });
     parser.process(QStringList { QStringLiteral("keystation-cli provision") } + args);
     QTextStream err(stderr);
     if (!parser.isSet(QStringLiteral("all"))) {
@@ -102,6 +106,7 @@ int runProvisionCommand(const QStringList &args)
     } else {
         config.journal = core::JournalConfig::sqlite(parser.value(QStringLiteral("journal")));
     }
+    config.journal.anchorFile = parser.value(QStringLiteral("anchor-file"));
 
     auto station = core::Station::create(config);
     if (!station) {
@@ -156,7 +161,7 @@ int runProvisionCommand(const QStringList &args)
         if (runner->isContinuous())
             out() << stamp() << u' ' << Tr::tr("Key %1 can be swapped.").arg(r.serial) << Qt::endl;
     });
-    QObject::connect(runner, &core::BatchRunner::batchFinished, [&exitCode](const core::BatchSummary &s) {
+    QObject::connect(runner, &core::BatchRunner::batchFinished, [&exitCode, &st](const core::BatchSummary &s) {
         out() << Tr::tr(
                      "Batch %1: %2 done (%3 already provisioned), %4 failed, %5 cancelled, %6 s, %7 keys/min")
                      .arg(s.batchId)
@@ -167,6 +172,9 @@ int runProvisionCommand(const QStringList &args)
                      .arg(s.elapsedMs / 1000.0, 0, 'f', 1)
                      .arg(s.keysPerMinute(), 0, 'f', 1)
               << Qt::endl;
+        // The chain head after the batch, for the supervisor to keep outside the database.
+        if (auto head = st.journal()->head())
+            out() << Tr::tr("Journal anchor: %1").arg(core::Journal::anchorLine(*head)) << Qt::endl;
         exitCode = (s.failed || s.cancelled) ? 1 : 0;
         QCoreApplication::exit(exitCode);
     });
@@ -178,7 +186,7 @@ int runProvisionCommand(const QStringList &args)
         err << batch.error().toString() << Qt::endl;
         return 2;
     }
-    out() << Tr::tr("Batch %1 started by %2.").arg(*batch, session->name) << Qt::endl;
+    out() << Tr::tr("Batch %1 started by %2.").arg(*batch, session->name()) << Qt::endl;
 
     if (continuous) {
         CliSignals::install();

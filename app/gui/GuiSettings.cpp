@@ -13,6 +13,8 @@ GuiSettings GuiSettings::load(QSettings &s)
     g.sqlitePath = s.value(QStringLiteral("journal/sqlitePath")).toString();
     g.pgConfFile = s.value(QStringLiteral("journal/pgConfFile")).toString();
     g.badgeCaFile = s.value(QStringLiteral("login/badgeCaFile")).toString();
+    g.badgeEku = s.value(QStringLiteral("login/badgeEku"), g.badgeEku).toString();
+    g.anchorFile = s.value(QStringLiteral("journal/anchorFile")).toString();
     g.sounds = s.value(QStringLiteral("feedback/sounds"), g.sounds).toBool();
     g.speech = s.value(QStringLiteral("feedback/speech"), g.speech).toBool();
     g.failureDialog = s.value(QStringLiteral("feedback/failureDialog"), g.failureDialog).toBool();
@@ -31,6 +33,8 @@ void GuiSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("journal/sqlitePath"), sqlitePath);
     s.setValue(QStringLiteral("journal/pgConfFile"), pgConfFile);
     s.setValue(QStringLiteral("login/badgeCaFile"), badgeCaFile);
+    s.setValue(QStringLiteral("login/badgeEku"), badgeEku);
+    s.setValue(QStringLiteral("journal/anchorFile"), anchorFile);
     s.setValue(QStringLiteral("feedback/sounds"), sounds);
     s.setValue(QStringLiteral("feedback/speech"), speech);
     s.setValue(QStringLiteral("feedback/failureDialog"), failureDialog);
@@ -43,9 +47,12 @@ void GuiSettings::save(QSettings &s) const
 
 core::Result<core::JournalConfig> GuiSettings::journalConfig() const
 {
-    if (journalBackend == QStringLiteral("postgresql"))
-        return core::JournalConfig::fromPgConfFile(pgConfFile);
-    return core::JournalConfig::sqlite(sqlitePath);
+    auto config = journalBackend == QStringLiteral("postgresql")
+        ? core::JournalConfig::fromPgConfFile(pgConfFile)
+        : core::Result<core::JournalConfig>(core::JournalConfig::sqlite(sqlitePath));
+    if (config)
+        config->anchorFile = anchorFile;
+    return config;
 }
 
 } // namespace ks::app

@@ -19,6 +19,8 @@ struct GuiSettings
     QString sqlitePath; // empty: the platform's application data folder
     QString pgConfFile; // "key = value" connection file (JournalConfig::fromPgConfFile)
     QString badgeCaFile; // operator CA certificate(s), PEM; empty: no badge login
+    QString badgeEku = QStringLiteral("clientAuth"); // extendedKeyUsage a badge certificate must carry
+    QString anchorFile; // empty: none; each batch end appends the journal's chain head here
     bool sounds = true;
     bool speech = false;
     bool failureDialog = false;

@@ -44,7 +44,7 @@ MainWindow::MainWindow(core::Station *station, const core::OperatorSession &sess
     m_tabs = new QTabWidget(m_stack);
     m_tabs->setObjectName(QStringLiteral("tabs"));
     using core::Permission;
-    const core::Role role = session.role;
+    const core::Role role = session.role();
     if (core::roleAllows(role, Permission::Provision)) {
         m_bench = new BenchWidget(station, session, m_feedback, m_tabs);
         m_tabs->addTab(m_bench, QIcon(QStringLiteral(":/icons/bench.svg")), tr("Bench"));
@@ -93,7 +93,7 @@ MainWindow::MainWindow(core::Station *station, const core::OperatorSession &sess
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About KeyStation"), this, &MainWindow::showAbout);
 
-    m_who = new QLabel(tr("Logged in as %1 (%2)").arg(session.name, UiText::roleTitle(session.role)), this);
+    m_who = new QLabel(tr("Logged in as %1 (%2)").arg(session.name(), UiText::roleTitle(session.role())), this);
     m_who->setObjectName(QStringLiteral("who"));
     statusBar()->addPermanentWidget(m_who);
 
@@ -145,7 +145,7 @@ void MainWindow::lock()
     m_stack->setCurrentWidget(m_lockPage);
     menuBar()->setEnabled(false);
     Q_EMIT locked();
-    m_unlockDialog = new LoginDialog(m_station->operators(), LoginDialog::Mode::Unlock, this, m_session.name);
+    m_unlockDialog = new LoginDialog(m_station->operators(), LoginDialog::Mode::Unlock, this, m_session.name());
     m_unlockDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_unlockDialog, &QDialog::finished, this, [this](int code) {
         if (code == QDialog::Accepted && m_unlockDialog)
@@ -158,7 +158,7 @@ void MainWindow::lock()
 
 void MainWindow::unlock(const core::OperatorSession &session)
 {
-    if (session.name != m_session.name) {
+    if (session.name() != m_session.name()) {
         // An administrator took over: the window is rebuilt for them by logging out first.
         logOut();
         return;

@@ -95,8 +95,13 @@ bool StationApp::start()
     m_station = std::move(*station);
     if (!m_settings.badgeCaFile.isEmpty()) {
         auto anchors = core::BadgeVerifier::loadAnchorsPem(m_settings.badgeCaFile);
-        if (anchors)
-            m_badgeVerifier = std::make_shared<core::BadgeVerifier>(*anchors);
+        core::BadgeVerifier::Options badgeOptions;
+        badgeOptions.requiredExtendedKeyUsage = core::BadgeVerifier::extendedKeyUsageOid(m_settings.badgeEku);
+        if (badgeOptions.requiredExtendedKeyUsage.isEmpty())
+            qCWarning(lcGui) << "badge login off: login/badgeEku is neither an extendedKeyUsage name nor an OID";
+        else if (anchors)
+            m_badgeVerifier
+                = std::make_shared<core::BadgeVerifier>(*anchors, core::systemClock(), badgeOptions);
         else
             qCWarning(lcGui) << "badge login off:" << anchors.error().toString();
     }
@@ -152,7 +157,7 @@ void StationApp::openRecoverySettings()
             QCoreApplication::exit(1);
             return;
         }
-        if (!core::roleAllows(dialog->session().role, core::Permission::ChangeSettings)) {
+        if (!core::roleAllows(dialog->session().role(), core::Permission::ChangeSettings)) {
             QMessageBox::warning(nullptr, tr("KeyStation cannot start"),
                                  tr("Only an administrator can change the settings."));
             QCoreApplication::exit(1);

@@ -61,8 +61,8 @@ TEST_F(Login, FirstRunCreatesTheAdministratorThenPasswordsAreChecked)
         first.open();
         EXPECT_EQ(submit(first, QStringLiteral("chief"), QStringLiteral("chief's long password")),
                   QDialog::Accepted);
-        EXPECT_EQ(first.session().name, QStringLiteral("chief"));
-        EXPECT_EQ(first.session().role, core::Role::Administrator);
+        EXPECT_EQ(first.session().name(), QStringLiteral("chief"));
+        EXPECT_EQ(first.session().role(), core::Role::Administrator);
     }
     EXPECT_FALSE(*m_store->needsFirstAdministrator());
 
@@ -70,12 +70,12 @@ TEST_F(Login, FirstRunCreatesTheAdministratorThenPasswordsAreChecked)
     login.open();
     EXPECT_NE(submit(login, QStringLiteral("chief"), QStringLiteral("wrong password!")), QDialog::Accepted);
     EXPECT_FALSE(login.errorText().isEmpty());
-    EXPECT_TRUE(login.session().name.isEmpty()); // nothing else runs
+    EXPECT_TRUE(login.session().name().isEmpty()); // nothing else runs
     EXPECT_NE(submit(login, QStringLiteral("nobody"), QStringLiteral("chief's long password")),
               QDialog::Accepted);
     EXPECT_EQ(submit(login, QStringLiteral("chief"), QStringLiteral("chief's long password")),
               QDialog::Accepted);
-    EXPECT_EQ(login.session().name, QStringLiteral("chief"));
+    EXPECT_EQ(login.session().name(), QStringLiteral("chief"));
 }
 
 TEST_F(Login, EmptyFieldsAndMismatchedRepeatAreRefusedWithoutAsking)
@@ -194,8 +194,8 @@ TEST_F(Roles, ABadgeKeyOnTheHubLogsItsOperatorIn)
     dialog.submitBadge(badge, QStringLiteral("2468"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.result() == QDialog::Accepted; }, 10000))
         << dialog.errorText().toStdString();
-    EXPECT_EQ(dialog.session().name, QStringLiteral("alice"));
-    EXPECT_EQ(dialog.session().method, QStringLiteral("badge"));
+    EXPECT_EQ(dialog.session().name(), QStringLiteral("alice"));
+    EXPECT_EQ(dialog.session().method(), QStringLiteral("badge"));
     screenshot(&dialog, QStringLiteral("login-badge"));
 
     // A wrong badge PIN: refused with the key's reason, nobody logged in.
@@ -207,5 +207,5 @@ TEST_F(Roles, ABadgeKeyOnTheHubLogsItsOperatorIn)
     again.submitBadge(badge, QStringLiteral("1111"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return !again.errorText().isEmpty(); }, 10000));
     EXPECT_NE(again.result(), QDialog::Accepted);
-    EXPECT_TRUE(again.session().name.isEmpty());
+    EXPECT_TRUE(again.session().name().isEmpty());
 }

@@ -42,7 +42,7 @@ TEST_F(StationAppLife, LogsInFromAFileThenLogsOutToTheLoginDialog)
     ASSERT_TRUE(program.start());
     ASSERT_TRUE(QTest::qWaitFor([&] { return program.mainWindow() != nullptr; }, 10000));
     auto *window = program.mainWindow();
-    EXPECT_EQ(window->session().name, QStringLiteral("admin"));
+    EXPECT_EQ(window->session().name(), QStringLiteral("admin"));
     EXPECT_EQ(window->tabs()->count() >= 3, true);
     // The CA registration runs once after the window shows.
     ASSERT_TRUE(QTest::qWaitFor(

@@ -65,9 +65,7 @@ TEST_F(BatchLogScreenshotTest, SavesTheSupervisorsView)
     m_nowMs = batchStart + 270000;
     ASSERT_TRUE(m_journal->endBatch(batch));
 
-    core::OperatorSession supervisor;
-    supervisor.name = QStringLiteral("sofia");
-    supervisor.role = core::Role::Supervisor;
+    const core::OperatorSession supervisor = session(core::Role::Supervisor, QStringLiteral("sofia"));
     app::BatchLogWidget w(m_journal.get(), supervisor);
     w.resize(1500, 940);
     w.show();

@@ -34,15 +34,6 @@ namespace {
 
 using app::BatchLogWidget;
 
-core::OperatorSession session(core::Role role, const QString &name = QStringLiteral("sam"))
-{
-    core::OperatorSession s;
-    s.name = name;
-    s.role = role;
-    s.method = QStringLiteral("password");
-    return s;
-}
-
 QStringList ids(const QList<core::AttemptRecord> &attempts)
 {
     QStringList out;
@@ -160,7 +151,7 @@ protected:
 
     QStringList journalIds(const core::AttemptFilter &f)
     {
-        auto rows = m_journal->attempts(f);
+        auto rows = m_journal->attempts(session(core::Role::Supervisor, QStringLiteral("reader")), f);
         EXPECT_TRUE(rows);
         return rows ? ids(*rows) : QStringList();
     }
@@ -336,7 +327,7 @@ TEST_F(BatchLogWidgetTest, DetailPaneShowsEveryStepWithItsDuration)
 TEST_F(BatchLogWidgetTest, VerifyReportsAnIntactLog)
 {
     BatchLogWidget w(m_journal.get(), session(core::Role::Supervisor));
-    auto events = m_journal->events();
+    auto events = m_journal->events(session(core::Role::Supervisor, QStringLiteral("reader")));
     ASSERT_TRUE(events);
     QSignalSpy verified(&w, &BatchLogWidget::verifyFinished);
     w.verifyLog();
@@ -397,7 +388,7 @@ TEST_F(BatchLogWidgetTest, CsvExportMatchesTheJournal)
         QFile file(path);
         ASSERT_TRUE(file.open(QIODevice::ReadOnly));
         const QList<QStringList> records = parseCsv(file.readAll());
-        auto journal = m_journal->attempts(f);
+        auto journal = m_journal->attempts(session(core::Role::Supervisor, QStringLiteral("reader")), f);
         ASSERT_TRUE(journal);
         ASSERT_EQ(records.size(), journal->size() + 1);
         EXPECT_EQ(*exported, journal->size());

@@ -49,7 +49,37 @@ void LogJournalFixture::SetUp()
 
 void LogJournalFixture::TearDown()
 {
+    m_operators.reset();
     m_journal.reset();
+}
+
+core::OperatorSession LogJournalFixture::session(core::Role role, const QString &name)
+{
+    if (!m_operators)
+        m_operators = std::make_unique<core::OperatorStore>(
+            *m_journal, [this] { return QDateTime::fromMSecsSinceEpoch(m_nowMs, Qt::UTC); });
+    if (m_fixtureAdmin.name().isEmpty()) {
+        QByteArray pw("fixture administrator password");
+        auto admin = m_operators->createFirstAdministrator(QStringLiteral("fixture-admin"), pw);
+        EXPECT_TRUE(admin) << admin.error().toString().toStdString();
+        if (admin)
+            m_fixtureAdmin = *admin;
+    }
+    if (auto it = m_sessions.constFind(name); it != m_sessions.constEnd() && it->role() == role)
+        return *it;
+    const QByteArray password = name.toUtf8() + "'s log fixture password";
+    QByteArray pw = password;
+    auto added = m_operators->addOperator(m_fixtureAdmin, name, role, pw);
+    if (!added && added.error().code == core::CoreError::Code::AlreadyExists) {
+        EXPECT_TRUE(m_operators->setRole(m_fixtureAdmin, name, role));
+    }
+    pw = password;
+    auto s = m_operators->login(name, pw);
+    EXPECT_TRUE(s) << s.error().toString().toStdString();
+    if (!s)
+        return {};
+    m_sessions.insert(name, *s);
+    return *s;
 }
 
 QString LogJournalFixture::beginBatch(const QString &operatorName)

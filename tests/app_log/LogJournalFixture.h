@@ -1,7 +1,9 @@
 #pragma once
 
 #include "core/Journal.h"
+#include "core/OperatorStore.h"
 
+#include <QHash>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -40,6 +42,10 @@ protected:
 
     void advance(qint64 ms) { m_nowMs += ms; }
 
+    // A logged-in session with `role`, through the journal's own account table (the only way to get one):
+    // the account is added by a fixture administrator on first use, then logged in.
+    core::OperatorSession session(core::Role role, const QString &name = QStringLiteral("sam"));
+
     QTemporaryDir m_dir;
     QString m_path;
     qint64 m_nowMs = 0;
@@ -47,6 +53,9 @@ protected:
     QString m_batchA; // alice: 8 done over 3 minutes, 2 failed
     QString m_batchB; // bob: 3 done, 1 failed, 1 cancelled, 1 running
     QString m_wrongPinAttempt; // failed at login in batch A
+    std::unique_ptr<core::OperatorStore> m_operators;
+    core::OperatorSession m_fixtureAdmin;
+    QHash<QString, core::OperatorSession> m_sessions; // by name
 };
 
 } // namespace ks::test

@@ -47,7 +47,8 @@ void addExt(X509 *cert, X509 *issuer, int nid, const char *value)
 
 // issuer == nullptr: self-signed CA.
 Cert makeCert(const char *cn, EVP_PKEY *key, X509 *issuer, EVP_PKEY *issuerKey, bool ca,
-              long notAfterDays = 365, const char *keyUsage = "critical,digitalSignature")
+              long notAfterDays = 365, const char *keyUsage = "critical,digitalSignature",
+              const char *extendedKeyUsage = "clientAuth")
 {
     Cert cert(X509_new());
     X509_set_version(cert.get(), 2);
@@ -63,6 +64,8 @@ Cert makeCert(const char *cn, EVP_PKEY *key, X509 *issuer, EVP_PKEY *issuerKey, 
     X509 *iss = issuer ? issuer : cert.get();
     addExt(cert.get(), iss, NID_basic_constraints, ca ? "critical,CA:TRUE" : "critical,CA:FALSE");
     addExt(cert.get(), iss, NID_key_usage, ca ? "critical,keyCertSign,cRLSign" : keyUsage);
+    if (!ca && extendedKeyUsage)
+        addExt(cert.get(), iss, NID_ext_key_usage, extendedKeyUsage);
     X509_sign(cert.get(), issuer ? issuerKey : key, EVP_sha256());
     return cert;
 }
@@ -255,6 +258,33 @@ TEST_F(BadgeVerifierTest, GarbageCertificateIsATypedError)
     const QByteArray challenge = m_verifier->issueChallenge();
     EXPECT_EQ(m_verifier->verify(QByteArray("not a certificate"), challenge, QByteArray()).error().code,
               CoreError::Code::BadgeChainInvalid);
+}
+
+TEST_F(BadgeVerifierTest, RefusesABadgeWithoutTheRequiredExtendedKeyUsage)
+{
+    Key key = makeKey(false);
+    for (const char *eku : { static_cast<const char *>(nullptr), "serverAuth", "anyExtendedKeyUsage",
+                             "emailProtection,codeSigning" }) {
+        Cert cert = makeCert("alice", key.get(), m_ca.get(), m_caKey.get(), false, 365,
+                             "critical,digitalSignature", eku);
+        const QByteArray challenge = m_verifier->issueChallenge();
+        auto r = m_verifier->verify(der(cert.get()), challenge, sign(key.get(), challenge));
+        ASSERT_FALSE(r) << (eku ? eku : "no extendedKeyUsage");
+        EXPECT_EQ(r.error().code, CoreError::Code::BadgeChainInvalid);
+    }
+    // The usage is configurable, by name or OID.
+    BadgeVerifier::Options options;
+    options.requiredExtendedKeyUsage = BadgeVerifier::extendedKeyUsageOid(QStringLiteral("smartcardLogon"));
+    EXPECT_EQ(options.requiredExtendedKeyUsage, QStringLiteral("1.3.6.1.4.1.311.20.2.2"));
+    EXPECT_EQ(BadgeVerifier::extendedKeyUsageOid(QStringLiteral("1.2.3.4")), QStringLiteral("1.2.3.4"));
+    EXPECT_TRUE(BadgeVerifier::extendedKeyUsageOid(QStringLiteral("nonsense")).isEmpty());
+    BadgeVerifier smartcard({ der(m_ca.get()) }, clock(), options);
+    Cert logon = makeCert("alice", key.get(), m_ca.get(), m_caKey.get(), false, 365,
+                          "critical,digitalSignature", "1.3.6.1.4.1.311.20.2.2");
+    QByteArray challenge = smartcard.issueChallenge();
+    EXPECT_TRUE(smartcard.verify(der(logon.get()), challenge, sign(key.get(), challenge)));
+    challenge = smartcard.issueChallenge();
+    EXPECT_FALSE(smartcard.verify(der(m_badge.get()), challenge, sign(m_badgeKey.get(), challenge)));
 }
 
 TEST_F(BadgeVerifierTest, LoadsAnchorsFromPem)

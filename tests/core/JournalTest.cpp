@@ -2,6 +2,7 @@
 
 #include "core/EventChain.h"
 #include "core/Journal.h"
+#include "core/OperatorStore.h"
 
 #include <gtest/gtest.h>
 
@@ -99,9 +100,26 @@ protected:
                  { QStringLiteral("certNotAfter"), qint64(1798761600000) } };
     }
 
+    // A session for the log views, from this journal's own account table (created on first use, so the
+    // records the tests count and tamper with come first).
+    OperatorSession reader()
+    {
+        if (m_reader.journal() == m_journal.get())
+            return m_reader;
+        OperatorStore store(*m_journal, m_clock.clock());
+        QByteArray pw("auditor-Secret-1");
+        auto first = store.needsFirstAdministrator();
+        auto s = first && *first ? store.createFirstAdministrator(QStringLiteral("auditor"), pw)
+                                 : store.login(QStringLiteral("auditor"), pw);
+        EXPECT_TRUE(s) << s.error().toString().toStdString();
+        m_reader = s ? *s : OperatorSession();
+        return m_reader;
+    }
+
     ManualClock m_clock;
     std::unique_ptr<JournalBackend> m_backend;
     std::unique_ptr<Journal> m_journal;
+    OperatorSession m_reader;
 };
 
 TEST_P(JournalTest, AppendsAndQueriesAttempts)
@@ -118,7 +136,7 @@ TEST_P(JournalTest, AppendsAndQueriesAttempts)
     m_clock.advance(60000);
     provisionOne(*batch2, QStringLiteral("77770003"));
 
-    auto all = m_journal->attempts();
+    auto all = m_journal->attempts(reader());
     ASSERT_TRUE(all);
     ASSERT_EQ(all->size(), 3);
     const AttemptRecord &first = all->at(0);
@@ -141,33 +159,33 @@ TEST_P(JournalTest, AppendsAndQueriesAttempts)
 
     AttemptFilter f;
     f.batchId = *batch;
-    EXPECT_EQ(m_journal->attempts(f)->size(), 2);
+    EXPECT_EQ(m_journal->attempts(reader(), f)->size(), 2);
     f = {};
     f.operatorName = QStringLiteral("bob");
-    EXPECT_EQ(m_journal->attempts(f)->size(), 1);
+    EXPECT_EQ(m_journal->attempts(reader(), f)->size(), 1);
     f = {};
     f.state = QStringLiteral("failed");
-    ASSERT_EQ(m_journal->attempts(f)->size(), 1);
-    EXPECT_EQ(m_journal->attempts(f)->at(0).id, bad);
+    ASSERT_EQ(m_journal->attempts(reader(), f)->size(), 1);
+    EXPECT_EQ(m_journal->attempts(reader(), f)->at(0).id, bad);
     f = {};
     f.serialContains = QStringLiteral("a3f0");
-    EXPECT_EQ(m_journal->attempts(f)->size(), 2);
+    EXPECT_EQ(m_journal->attempts(reader(), f)->size(), 2);
     f.serialContains = QStringLiteral("%");
-    EXPECT_EQ(m_journal->attempts(f)->size(), 0); // LIKE wildcards are literal
+    EXPECT_EQ(m_journal->attempts(reader(), f)->size(), 0); // LIKE wildcards are literal
     f = {};
     f.from = QDateTime::fromMSecsSinceEpoch(1767225600000 + 30000, Qt::UTC);
     f.to = QDateTime::fromMSecsSinceEpoch(1767225600000 + 90000, Qt::UTC);
-    ASSERT_EQ(m_journal->attempts(f)->size(), 1);
-    EXPECT_EQ(m_journal->attempts(f)->at(0).id, bad);
+    ASSERT_EQ(m_journal->attempts(reader(), f)->size(), 1);
+    EXPECT_EQ(m_journal->attempts(reader(), f)->at(0).id, bad);
 
-    auto batches = m_journal->batches();
+    auto batches = m_journal->batches(reader());
     ASSERT_TRUE(batches);
     ASSERT_EQ(batches->size(), 2);
     EXPECT_EQ(batches->at(0).profile, QStringLiteral("factory-rsa"));
     EXPECT_NE(batches->at(0).endedMs, 0);
     EXPECT_EQ(batches->at(1).endedMs, 0);
 
-    auto events = m_journal->events(ok1);
+    auto events = m_journal->events(reader(), ok1);
     ASSERT_TRUE(events);
     ASSERT_EQ(events->size(), 11);
     EXPECT_EQ(events->at(0).kind, QStringLiteral("attempt"));
@@ -186,7 +204,7 @@ TEST_P(JournalTest, ExportsRfc4180Csv)
     auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
     provisionOne(*batch, QStringLiteral("S1"));
     provisionOne(*batch, QStringLiteral("S2"), false);
-    auto csv = m_journal->exportCsv();
+    auto csv = m_journal->exportCsv(reader());
     ASSERT_TRUE(csv);
     const QList<QByteArray> lines = csv->split('\n');
     ASSERT_TRUE(csv->startsWith("attempt_id,batch_id,station,operator,serial,"));
@@ -364,7 +382,7 @@ TEST_P(JournalTest, FailingAppendsDoNotDisturbTheOnesCommittedWithThem)
     ASSERT_TRUE(v);
     EXPECT_TRUE(v->intact) << v->toString().toStdString();
     EXPECT_EQ(v->eventsChecked, 31);
-    EXPECT_EQ(m_journal->attempts()->size(), 30);
+    EXPECT_EQ(m_journal->attempts(reader())->size(), 30);
 }
 
 TEST_P(JournalTest, TwoConnectionsAppendingConcurrentlyKeepOneChain)
@@ -403,7 +421,7 @@ TEST_P(JournalTest, TwoConnectionsAppendingConcurrentlyKeepOneChain)
     }
     AttemptFilter f;
     f.limit = 1000;
-    auto rows = m_journal->attempts(f);
+    auto rows = m_journal->attempts(reader(), f);
     ASSERT_TRUE(rows);
     int onSecond = 0;
     for (const auto &a : *rows)
@@ -525,13 +543,13 @@ TEST_P(JournalTest, SurvivesCloseAndReopen)
     auto reopened = m_backend->open(m_clock.clock());
     ASSERT_TRUE(reopened) << reopened.error().toString().toStdString();
     m_journal = std::move(*reopened);
-    EXPECT_EQ(m_journal->attempts()->size(), 2);
+    EXPECT_EQ(m_journal->attempts(reader())->size(), 2);
     EXPECT_EQ(m_journal->resumeState(QStringLiteral("S2"))->certDer, fakeDer(QStringLiteral("S2")));
     ASSERT_TRUE(m_journal->finishAttempt(*a, { AttemptState::Done, {}, {} }));
     auto v = m_journal->verify();
     ASSERT_TRUE(v);
     EXPECT_TRUE(v->intact) << v->toString().toStdString();
-    EXPECT_EQ(v->eventsChecked, 1 + 11 + 2 + 1);
+    EXPECT_EQ(v->eventsChecked, 1 + 11 + 2 + 1 + 1); // and the reader's first-administrator record
 }
 
 TEST_P(JournalTest, RefusesANewerSchema)
@@ -551,6 +569,233 @@ TEST_P(JournalTest, UnknownAttemptIsNotFound)
     EXPECT_EQ(r.error().code, CoreError::Code::NotFound);
     auto v = m_journal->verify();
     EXPECT_TRUE(v && v->intact && v->eventsChecked == 0); // nothing half-written
+}
+
+TEST_P(JournalTest, LogReadsNeedASessionOfThisJournalWhoseRoleMayRead)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    const QString id = provisionOne(*batch, QStringLiteral("S1"));
+    const OperatorSession admin = reader();
+    OperatorStore store(*m_journal, m_clock.clock());
+    QByteArray pw("op-Secret-1");
+    ASSERT_TRUE(store.addOperator(admin, QStringLiteral("op"), Role::Operator, pw));
+    pw = QByteArray("sup-Secret-1");
+    ASSERT_TRUE(store.addOperator(admin, QStringLiteral("sup"), Role::Supervisor, pw));
+    pw = QByteArray("op-Secret-1");
+    const OperatorSession op = *store.login(QStringLiteral("op"), pw);
+    pw = QByteArray("sup-Secret-1");
+    const OperatorSession sup = *store.login(QStringLiteral("sup"), pw);
+
+    // A session of another journal's account table (a database anyone can create) reads nothing here.
+    JournalBackend elsewhere(GetParam());
+    ASSERT_TRUE(elsewhere.ok());
+    auto other = elsewhere.open(m_clock.clock());
+    ASSERT_TRUE(other);
+    OperatorStore otherStore(**other, m_clock.clock());
+    pw = QByteArray("mallory-Secret-1");
+    const OperatorSession foreign = *otherStore.createFirstAdministrator(QStringLiteral("mallory"), pw);
+
+    for (const OperatorSession &s : { OperatorSession(), op, foreign }) {
+        EXPECT_EQ(m_journal->attempts(s).error().code, CoreError::Code::PermissionDenied) << s.name().toStdString();
+        EXPECT_EQ(m_journal->batches(s).error().code, CoreError::Code::PermissionDenied);
+        EXPECT_EQ(m_journal->events(s, id).error().code, CoreError::Code::PermissionDenied);
+        EXPECT_EQ(m_journal->exportCsv(s).error().code, CoreError::Code::PermissionDenied);
+    }
+    for (const OperatorSession &s : { sup, admin }) {
+        EXPECT_EQ(m_journal->attempts(s)->size(), 1);
+        EXPECT_EQ(m_journal->batches(s)->size(), 1);
+        EXPECT_EQ(m_journal->events(s, id)->size(), 11);
+        EXPECT_TRUE(m_journal->exportCsv(s));
+    }
+}
+
+TEST_P(JournalTest, CsvExportNeutralisesFormulaCells)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    for (const QString &model : { QStringLiteral("=HYPERLINK(\"http://x\",\"y\")"), QStringLiteral("+1+1"),
+                                  QStringLiteral("-2+3"), QStringLiteral("@SUM(A1)") }) {
+        auto a = m_journal->beginAttempt(*batch, QStringLiteral("S") + QString::number(model.size()), model);
+        ASSERT_TRUE(a);
+        ASSERT_TRUE(m_journal->finishAttempt(
+            *a, { AttemptState::Failed, QStringLiteral("=cmd|'/c calc'!A0"), QStringLiteral("-1 then @x") }));
+    }
+    auto csv = m_journal->exportCsv(reader());
+    ASSERT_TRUE(csv);
+    const QList<QByteArray> lines = csv->split('\n');
+    ASSERT_EQ(lines.size(), 6); // header, four rows, the empty rest after the last CRLF
+    for (int i = 1; i <= 4; ++i)
+        for (const QByteArray &cell : lines.at(i).trimmed().split(',')) {
+            const QByteArray unquoted = cell.startsWith('"') ? cell.mid(1) : cell;
+            EXPECT_FALSE(!unquoted.isEmpty() && QByteArray("=+-@").contains(unquoted.at(0)))
+                << lines.at(i).toStdString();
+        }
+    EXPECT_TRUE(csv->contains(",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\","));
+    EXPECT_TRUE(csv->contains(",'+1+1,"));
+    EXPECT_TRUE(csv->contains(",'-2+3,"));
+    EXPECT_TRUE(csv->contains(",'@SUM(A1),"));
+    EXPECT_TRUE(csv->contains(",'=cmd|'/c calc'!A0,'-1 then @x,"));
+}
+
+TEST_P(JournalTest, VerifyCoversTheAccountsTable)
+{
+    const OperatorSession admin = reader();
+    OperatorStore store(*m_journal, m_clock.clock());
+    QByteArray pw("op-Secret-1");
+    ASSERT_TRUE(store.addOperator(admin, QStringLiteral("op"), Role::Operator, pw));
+    ASSERT_TRUE(store.setBadgeFingerprint(admin, QStringLiteral("op"), QString(64, u'a')));
+    pw = QByteArray("wrong-password");
+    ASSERT_FALSE(store.login(QStringLiteral("op"), pw)); // failures = 1, journaled with the row
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    ASSERT_TRUE(v->intact) << v->toString().toStdString();
+
+    QString secret;
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("SELECT secret FROM ks_operators WHERE name = 'auditor'"), &secret));
+    struct Case
+    {
+        QString tamper, undo, account;
+    };
+    const QList<Case> cases = {
+        { QStringLiteral("UPDATE ks_operators SET role = 'administrator' WHERE name = 'op'"),
+          QStringLiteral("UPDATE ks_operators SET role = 'operator' WHERE name = 'op'"), QStringLiteral("op") },
+        { QStringLiteral("UPDATE ks_operators SET secret = '%1' WHERE name = 'op'").arg(secret.trimmed()),
+          {}, QStringLiteral("op") },
+        { QStringLiteral("UPDATE ks_operators SET badge_sha256 = '%1' WHERE name = 'op'").arg(QString(64, u'b')),
+          QStringLiteral("UPDATE ks_operators SET badge_sha256 = '%1' WHERE name = 'op'").arg(QString(64, u'a')),
+          QStringLiteral("op") },
+        { QStringLiteral("UPDATE ks_operators SET failures = 0 WHERE name = 'op'"),
+          QStringLiteral("UPDATE ks_operators SET failures = 1 WHERE name = 'op'"), QStringLiteral("op") },
+        { QStringLiteral("UPDATE ks_operators SET locked_until_ms = 99 WHERE name = 'op'"),
+          QStringLiteral("UPDATE ks_operators SET locked_until_ms = 0 WHERE name = 'op'"), QStringLiteral("op") },
+        { QStringLiteral("UPDATE ks_operators SET disabled = 1 WHERE name = 'auditor'"),
+          QStringLiteral("UPDATE ks_operators SET disabled = 0 WHERE name = 'auditor'"), QStringLiteral("auditor") },
+        { QStringLiteral("INSERT INTO ks_operators SELECT 'eve', 'administrator', secret, 0, 0, 0, '', 0, 0 FROM "
+                         "ks_operators WHERE name = 'auditor'"),
+          QStringLiteral("DELETE FROM ks_operators WHERE name = 'eve'"), QStringLiteral("eve") },
+    };
+    for (const Case &c : cases) {
+        QString before;
+        ASSERT_TRUE(m_backend->tamper(QStringLiteral("SELECT secret FROM ks_operators WHERE name = 'op'"), &before));
+        ASSERT_TRUE(m_backend->tamper(c.tamper)) << c.tamper.toStdString();
+        v = m_journal->verify();
+        ASSERT_TRUE(v);
+        EXPECT_FALSE(v->intact) << c.tamper.toStdString();
+        EXPECT_EQ(v->table, QStringLiteral("ks_operators")) << c.tamper.toStdString();
+        EXPECT_EQ(v->recordId, c.account) << c.tamper.toStdString();
+        ASSERT_TRUE(m_backend->tamper(
+            c.undo.isEmpty()
+                ? QStringLiteral("UPDATE ks_operators SET secret = '%1' WHERE name = 'op'").arg(before.trimmed())
+                : c.undo));
+        v = m_journal->verify();
+        ASSERT_TRUE(v && v->intact) << c.tamper.toStdString() << " undone: " << v->toString().toStdString();
+    }
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("DELETE FROM ks_operators WHERE name = 'op'")));
+    v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->table, QStringLiteral("ks_operators"));
+    EXPECT_EQ(v->recordId, QStringLiteral("op"));
+    EXPECT_TRUE(v->reason.contains(QStringLiteral("deleted"))) << v->reason.toStdString();
+}
+
+TEST_P(JournalTest, AnchorCatchesRecordsRemovedFromTheEndWithTheHeadMovedBack)
+{
+    // The station appends its chain head to an anchor file at each batch end.
+    QTemporaryDir dir;
+    JournalConfig c = m_backend->config();
+    c.pgPassword = QByteArray(c.pgPassword.constData(), c.pgPassword.size());
+    c.anchorFile = dir.filePath(QStringLiteral("anchors.txt"));
+    auto opened = Journal::open(c, m_clock.clock());
+    ASSERT_TRUE(opened) << opened.error().toString().toStdString();
+    Journal &station = **opened;
+    auto batch = station.beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    ASSERT_TRUE(batch);
+    auto a = station.beginAttempt(*batch, QStringLiteral("S1"));
+    ASSERT_TRUE(station.finishAttempt(*a, { AttemptState::Done, {}, {} }));
+    ASSERT_TRUE(station.recordOperatorEvent(QStringLiteral("mallory"), QStringLiteral("log.export"),
+                                            QStringLiteral("success")));
+    ASSERT_TRUE(station.endBatch(*batch, { { QStringLiteral("done"), 1 } })); // record 5
+    auto anchors = Journal::readAnchorFile(c.anchorFile);
+    ASSERT_TRUE(anchors) << anchors.error().toString().toStdString();
+    ASSERT_EQ(anchors->size(), 1);
+    EXPECT_EQ(anchors->at(0).seq, 5);
+    auto head = station.head();
+    ASSERT_TRUE(head);
+    EXPECT_EQ(head->seq, 5);
+    EXPECT_EQ(head->hash, anchors->at(0).hash);
+    EXPECT_EQ(Journal::anchorLine(*head), Journal::anchorLine(anchors->at(0)));
+    auto v = m_journal->verify(*anchors);
+    ASSERT_TRUE(v && v->intact) << v->toString().toStdString();
+
+    // Someone with the database removes the export record and the batch end, rewinds the batch row and
+    // moves the chain head back: the chain alone looks whole.
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("DELETE FROM ks_events WHERE seq >= 4")));
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("UPDATE ks_batches SET ended_ms = 0, summary = ''")));
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral(
+        "UPDATE ks_chain_head SET last_seq = 3, last_hash = (SELECT hash FROM ks_events WHERE seq = 3)")));
+    v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_TRUE(v->intact) << "without an anchor the cut is invisible: " << v->toString().toStdString();
+    v = m_journal->verify(*anchors);
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->table, QStringLiteral("anchor"));
+    EXPECT_EQ(v->recordId, QStringLiteral("5"));
+
+    // ... and writes other records in their place: the anchored record's hash no longer matches.
+    ASSERT_TRUE(station.recordOperatorEvent(QStringLiteral("alice"), QStringLiteral("log.export"),
+                                            QStringLiteral("success")));
+    ASSERT_TRUE(station.recordOperatorEvent(QStringLiteral("alice"), QStringLiteral("login"),
+                                            QStringLiteral("success")));
+    v = m_journal->verify();
+    ASSERT_TRUE(v && v->intact) << v->toString().toStdString();
+    v = m_journal->verify(*anchors);
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->table, QStringLiteral("ks_events"));
+    EXPECT_EQ(v->recordId, QStringLiteral("5"));
+    EXPECT_TRUE(v->reason.contains(QStringLiteral("anchor"))) << v->reason.toStdString();
+}
+
+TEST_P(JournalTest, AnchorFileIsParsedStrictly)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("a.txt"));
+    QFile f(path);
+    ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+    f.write("# kept by the supervisor\n\nks-anchor-v1 7 " + QByteArray(64, 'a') + " 2026-01-01T00:00:00.000Z st\n");
+    f.close();
+    auto read = Journal::readAnchorFile(path);
+    ASSERT_TRUE(read);
+    ASSERT_EQ(read->size(), 1);
+    EXPECT_EQ(read->at(0).seq, 7);
+    ASSERT_TRUE(f.open(QIODevice::Append));
+    f.write("ks-anchor-v1 8 not-a-hash\n");
+    f.close();
+    EXPECT_EQ(Journal::readAnchorFile(path).error().code, CoreError::Code::InvalidArgument);
+    // An anchor beyond the end of an empty chain is a cut.
+    auto v = m_journal->verify(*read);
+    ASSERT_TRUE(v);
+    EXPECT_FALSE(v->intact);
+    EXPECT_EQ(v->table, QStringLiteral("anchor"));
+}
+
+TEST_P(JournalTest, OpeningAVersionOneJournalBaselinesItsAccounts)
+{
+    const OperatorSession admin = reader();
+    m_journal.reset();
+    // A version-1 journal: accounts without row hashes in the chain.
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("UPDATE ks_meta SET value = '1' WHERE key = 'schema_version'")));
+    ASSERT_TRUE(m_backend->tamper(QStringLiteral("UPDATE ks_operators SET failures = 2 WHERE name = 'auditor'")));
+    auto j = m_backend->open(m_clock.clock());
+    ASSERT_TRUE(j) << j.error().toString().toStdString();
+    m_journal = std::move(*j);
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_TRUE(v->intact) << v->toString().toStdString();
+    auto events = m_journal->events(reader());
+    ASSERT_TRUE(events);
+    EXPECT_EQ(events->at(1).step, QStringLiteral("account.baseline"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, JournalTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),
@@ -618,10 +863,14 @@ TEST(JournalPostgres, ReconnectsAfterAServerRestart)
     ASSERT_TRUE(backend.ok());
     auto j = backend.open();
     ASSERT_TRUE(j) << j.error().toString().toStdString();
+    OperatorStore operators(**j);
+    QByteArray pw("auditor-Secret-1");
+    auto reader = operators.createFirstAdministrator(QStringLiteral("auditor"), pw);
+    ASSERT_TRUE(reader);
     auto batch = (*j)->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
     ASSERT_TRUE(batch);
     ASSERT_TRUE(ks::test::PostgresServer::shared()->restart());
-    auto rows = (*j)->batches(); // a read reconnects
+    auto rows = (*j)->batches(*reader); // a read reconnects
     ASSERT_TRUE(rows) << rows.error().toString().toStdString();
     EXPECT_EQ(rows->size(), 1);
     ASSERT_TRUE(ks::test::PostgresServer::shared()->restart());
@@ -631,7 +880,7 @@ TEST(JournalPostgres, ReconnectsAfterAServerRestart)
     auto v = (*j)->verify();
     ASSERT_TRUE(v);
     EXPECT_TRUE(v->intact);
-    EXPECT_EQ(v->eventsChecked, 3);
+    EXPECT_EQ(v->eventsChecked, 4); // the administrator, the batch, the attempt's two
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <thread>
+#include <type_traits>
 
 using namespace ks::core;
 using ks::test::Backend;
@@ -68,12 +69,81 @@ TEST_P(OperatorStoreTest, FirstRunNeedsAnAdministratorOnce)
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().code, CoreError::Code::InvalidArgument);
     const OperatorSession s = admin();
-    EXPECT_EQ(s.role, Role::Administrator);
+    EXPECT_EQ(s.role(), Role::Administrator);
     EXPECT_FALSE(*m_store->needsFirstAdministrator());
     QByteArray pw = secret("another-Secret-1");
     auto again = m_store->createFirstAdministrator(QStringLiteral("eve"), pw);
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, CoreError::Code::FirstAdministratorExists);
+}
+
+// First-administrator set-up opens only on an empty account table and never overwrites an account, even when
+// no enabled administrator is left (here: disabled behind the station's back).
+TEST_P(OperatorStoreTest, FirstAdministratorSetUpNeverOverwritesAnAccount)
+{
+    const OperatorSession root = admin();
+    QByteArray pw = secret("alice-Secret-1");
+    ASSERT_TRUE(m_store->addOperator(root, QStringLiteral("alice"), Role::Operator, pw));
+    ASSERT_TRUE(
+        m_backend->tamper(QStringLiteral("UPDATE ks_operators SET disabled = 1 WHERE name = 'root'")));
+    EXPECT_FALSE(*m_store->needsFirstAdministrator());
+    pw = secret("takeover-Secret-1");
+    auto taken = m_store->createFirstAdministrator(QStringLiteral("alice"), pw);
+    ASSERT_FALSE(taken);
+    EXPECT_EQ(taken.error().code, CoreError::Code::FirstAdministratorExists);
+    pw = secret("takeover-Secret-1");
+    EXPECT_EQ(m_store->createFirstAdministrator(QStringLiteral("root"), pw).error().code,
+              CoreError::Code::FirstAdministratorExists);
+    pw = secret("alice-Secret-1"); // alice keeps her password and her role
+    auto alice = m_store->login(QStringLiteral("alice"), pw);
+    ASSERT_TRUE(alice) << alice.error().toString().toStdString();
+    EXPECT_EQ(alice->role(), Role::Operator);
+}
+
+TEST_P(OperatorStoreTest, TheLastEnabledAdministratorCannotBeDemotedOrDisabled)
+{
+    const OperatorSession root = admin();
+    EXPECT_EQ(m_store->setRole(root, QStringLiteral("root"), Role::Supervisor).error().code,
+              CoreError::Code::LastAdministrator);
+    QByteArray pw = secret("ann-Secret-1");
+    ASSERT_TRUE(m_store->addOperator(root, QStringLiteral("ann"), Role::Administrator, pw));
+    pw = secret("ann-Secret-1");
+    const OperatorSession ann = *m_store->login(QStringLiteral("ann"), pw);
+    // Two administrators: either may step down, not both.
+    ASSERT_TRUE(m_store->setRole(ann, QStringLiteral("root"), Role::Supervisor));
+    EXPECT_EQ(m_store->setRole(ann, QStringLiteral("ann"), Role::Operator).error().code,
+              CoreError::Code::LastAdministrator);
+    // root's session predates the demotion; it still may not disable the last administrator.
+    EXPECT_EQ(m_store->setDisabled(root, QStringLiteral("ann"), true).error().code,
+              CoreError::Code::LastAdministrator);
+    ASSERT_TRUE(m_store->setRole(ann, QStringLiteral("root"), Role::Administrator));
+    ASSERT_TRUE(m_store->setDisabled(root, QStringLiteral("ann"), true));
+    EXPECT_EQ(m_store->setRole(root, QStringLiteral("root"), Role::Operator).error().code,
+              CoreError::Code::LastAdministrator);
+    ASSERT_TRUE(m_store->setRole(root, QStringLiteral("ann"), Role::Operator)); // a disabled one may change
+    auto list = m_store->accounts(root);
+    ASSERT_TRUE(list);
+    int enabledAdmins = 0;
+    for (const OperatorAccount &a : *list)
+        enabledAdmins += a.role == Role::Administrator && !a.disabled;
+    EXPECT_EQ(enabledAdmins, 1);
+    auto v = m_journal->verify();
+    EXPECT_TRUE(v && v->intact) << v->toString().toStdString();
+}
+
+// Only the store mints sessions: no aggregate initialisation, no public constructor from a name and a role.
+static_assert(!std::is_aggregate_v<OperatorSession>);
+static_assert(!std::is_constructible_v<OperatorSession, QString, Role, QString, qint64>);
+static_assert(!std::is_constructible_v<OperatorSession, QString, Role>);
+
+TEST_P(OperatorStoreTest, AnEmptySessionAllowsNothing)
+{
+    for (Permission p : { Permission::Provision, Permission::ReadLog, Permission::ManageAccounts })
+        EXPECT_FALSE(OperatorStore::authorize(OperatorSession(), p));
+    QByteArray pw = secret("x-Secret-12");
+    EXPECT_EQ(
+        m_store->addOperator(OperatorSession(), QStringLiteral("x"), Role::Administrator, pw).error().code,
+        CoreError::Code::PermissionDenied);
 }
 
 TEST_P(OperatorStoreTest, LoginSucceedsAndWrongPasswordFails)
@@ -84,9 +154,9 @@ TEST_P(OperatorStoreTest, LoginSucceedsAndWrongPasswordFails)
     pw = secret("alice-Secret-1");
     auto s = m_store->login(QStringLiteral("alice"), pw);
     ASSERT_TRUE(s) << s.error().toString().toStdString();
-    EXPECT_EQ(s->name, QStringLiteral("alice"));
-    EXPECT_EQ(s->role, Role::Operator);
-    EXPECT_EQ(s->method, QStringLiteral("password"));
+    EXPECT_EQ(s->name(), QStringLiteral("alice"));
+    EXPECT_EQ(s->role(), Role::Operator);
+    EXPECT_EQ(s->method(), QStringLiteral("password"));
     pw = secret("alice-Secret-2");
     auto wrong = m_store->login(QStringLiteral("alice"), pw);
     ASSERT_FALSE(wrong);
@@ -106,17 +176,20 @@ TEST_P(OperatorStoreTest, LocksOutAfterConsecutiveFailuresAndUnlocksAfterThePeri
         pw = secret("wrong-password");
         auto r = m_store->login(QStringLiteral("alice"), pw);
         ASSERT_FALSE(r);
-        EXPECT_EQ(r.error().code, i < 3 ? CoreError::Code::BadCredentials : CoreError::Code::AccountLocked)
-            << i;
+        // Locking answers like any wrong password: the caller cannot tell a locked account apart.
+        EXPECT_EQ(r.error().code, CoreError::Code::BadCredentials) << i;
+        EXPECT_EQ(r.error().message, QStringLiteral("Unknown operator or wrong password.")) << i;
     }
+    EXPECT_NE(m_store->accounts(root)->at(0).lockedUntilMs, 0); // accounts() sorts alice first
     pw = secret("alice-Secret-1"); // the right password does not open a locked account
     auto locked = m_store->login(QStringLiteral("alice"), pw);
     ASSERT_FALSE(locked);
-    EXPECT_EQ(locked.error().code, CoreError::Code::AccountLocked);
+    EXPECT_EQ(locked.error().code, CoreError::Code::BadCredentials);
+    EXPECT_EQ(locked.error().message, QStringLiteral("Unknown operator or wrong password."));
 
     *m_now += 9 * 60 * 1000;
     pw = secret("alice-Secret-1");
-    EXPECT_EQ(m_store->login(QStringLiteral("alice"), pw).error().code, CoreError::Code::AccountLocked);
+    EXPECT_EQ(m_store->login(QStringLiteral("alice"), pw).error().code, CoreError::Code::BadCredentials);
     *m_now += 61 * 1000;
     pw = secret("alice-Secret-1");
     auto ok = m_store->login(QStringLiteral("alice"), pw);
@@ -156,7 +229,45 @@ TEST_P(OperatorStoreTest, ParallelGuessesFromTwoStationsStillLockAfterN)
     pw = secret("alice-Secret-1");
     auto r = m_store->login(QStringLiteral("alice"), pw);
     ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().code, CoreError::Code::AccountLocked);
+    EXPECT_EQ(r.error().code, CoreError::Code::BadCredentials);
+    auto list = m_store->accounts(root);
+    ASSERT_TRUE(list);
+    EXPECT_GT(list->at(0).lockedUntilMs, 0) << "alice is locked";
+    auto v = m_journal->verify(); // every counted failure is in the chain with the row it left
+    EXPECT_TRUE(v && v->intact) << v->toString().toStdString();
+}
+
+// Two failing logins at the same moment, from two connections: both are counted.
+TEST_P(OperatorStoreTest, TwoConcurrentFailuresAreBothCounted)
+{
+    const OperatorSession root = admin();
+    QByteArray pw = secret("alice-Secret-1");
+    ASSERT_TRUE(m_store->addOperator(root, QStringLiteral("alice"), Role::Operator, pw));
+    auto second = m_backend->open(clock(), QStringLiteral("station-2"));
+    ASSERT_TRUE(second);
+    OperatorStore::Options options;
+    options.maxFailures = 10;
+    OperatorStore first(*m_journal, clock(), options);
+    OperatorStore other(**second, clock(), options);
+    for (int round = 1; round <= 3; ++round) {
+        std::atomic<int> ready { 0 };
+        std::vector<std::thread> guessers;
+        for (OperatorStore *store : { &first, &other })
+            guessers.emplace_back([store, &ready] {
+                QByteArray guess("wrong-guess-1");
+                ++ready;
+                while (ready.load() < 2) // both start together
+                    std::this_thread::yield();
+                (void)store->login(QStringLiteral("alice"), guess);
+            });
+        for (auto &g : guessers)
+            g.join();
+        auto list = m_store->accounts(root);
+        ASSERT_TRUE(list);
+        EXPECT_EQ(list->at(0).failures, 2 * round);
+    }
+    auto v = m_journal->verify();
+    EXPECT_TRUE(v && v->intact) << v->toString().toStdString();
 }
 
 TEST_P(OperatorStoreTest, DisabledAccountCannotLogIn)
@@ -168,7 +279,13 @@ TEST_P(OperatorStoreTest, DisabledAccountCannotLogIn)
     pw = secret("bob-Secret-1");
     auto r = m_store->login(QStringLiteral("bob"), pw);
     ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().code, CoreError::Code::AccountDisabled);
+    // Answered like a wrong password (no account enumeration); the journal says why.
+    EXPECT_EQ(r.error().code, CoreError::Code::BadCredentials);
+    EXPECT_EQ(r.error().message, QStringLiteral("Unknown operator or wrong password."));
+    auto events = m_journal->events(root);
+    ASSERT_TRUE(events);
+    EXPECT_EQ(events->last().step, QStringLiteral("login"));
+    EXPECT_EQ(events->last().phase, QStringLiteral("disabled"));
     ASSERT_TRUE(m_store->setDisabled(root, QStringLiteral("bob"), false));
     pw = secret("bob-Secret-1");
     EXPECT_TRUE(m_store->login(QStringLiteral("bob"), pw));
@@ -240,8 +357,8 @@ TEST_P(OperatorStoreTest, AdministratorPasswordResetClearsALockOut)
 
 TEST_P(OperatorStoreTest, StoredSecretIsSelfDescribingPbkdf2)
 {
-    admin();
-    auto accounts = m_store->accounts(OperatorSession { QStringLiteral("root"), Role::Administrator, {}, 0 });
+    const OperatorSession root = admin();
+    auto accounts = m_store->accounts(root);
     ASSERT_TRUE(accounts);
     ASSERT_EQ(accounts->size(), 1);
     EXPECT_GE(accounts->at(0).secretIterations, 200000);
@@ -266,7 +383,7 @@ TEST_P(OperatorStoreTest, EveryLoginIsJournaledWithoutTheSecret)
     pw = secret("Wr0ng-S3cret-Alice");
     ASSERT_FALSE(m_store->login(QStringLiteral("alice"), pw));
 
-    auto events = m_journal->events();
+    auto events = m_journal->events(root);
     ASSERT_TRUE(events);
     QStringList outcomes;
     for (const EventRecord &e : *events) {
@@ -304,26 +421,31 @@ TEST_P(OperatorStoreTest, EveryLoginIsJournaledWithoutTheSecret)
     }
 }
 
-TEST_P(OperatorStoreTest, BadgeMapsByFingerprintThenByCommonName)
+TEST_P(OperatorStoreTest, BadgeMapsOnlyByTheEnrolledFingerprint)
 {
     const OperatorSession root = admin();
     QByteArray pw = secret("carol-Secret-1");
     ASSERT_TRUE(m_store->addOperator(root, QStringLiteral("carol"), Role::Supervisor, pw));
+    // A certificate naming CN=carol is nobody's badge until it is enrolled: names count for nothing.
     BadgeIdentity badge { QStringLiteral("carol"), QString(64, u'a'), QStringLiteral("CN=carol"),
                           QStringLiteral("CN=OpCA") };
-    auto s = m_store->loginWithBadge(badge);
-    ASSERT_TRUE(s) << s.error().toString().toStdString();
-    EXPECT_EQ(s->name, QStringLiteral("carol"));
-    EXPECT_EQ(s->method, QStringLiteral("badge"));
-    // Once a badge is enrolled for carol, another certificate naming CN=carol no longer logs in.
-    ASSERT_TRUE(m_store->setBadgeFingerprint(root, QStringLiteral("carol"), QString(64, u'b')));
     EXPECT_EQ(m_store->loginWithBadge(badge).error().code, CoreError::Code::BadgeNoAccount);
+    BadgeIdentity root2 { QStringLiteral("root"), QString(64, u'd'), QStringLiteral("CN=root"), {} };
+    EXPECT_EQ(m_store->loginWithBadge(root2).error().code, CoreError::Code::BadgeNoAccount);
+
+    ASSERT_TRUE(m_store->setBadgeFingerprint(root, QStringLiteral("carol"), QString(64, u'B')));
     BadgeIdentity enrolled { QStringLiteral("someone"), QString(64, u'b'), {}, {} };
     auto e = m_store->loginWithBadge(enrolled);
-    ASSERT_TRUE(e);
-    EXPECT_EQ(e->name, QStringLiteral("carol"));
-    BadgeIdentity stranger { QStringLiteral("dave"), QString(64, u'c'), {}, {} };
-    EXPECT_EQ(m_store->loginWithBadge(stranger).error().code, CoreError::Code::BadgeNoAccount);
+    ASSERT_TRUE(e) << e.error().toString().toStdString();
+    EXPECT_EQ(e->name(), QStringLiteral("carol"));
+    EXPECT_EQ(e->method(), QStringLiteral("badge"));
+    EXPECT_EQ(m_store->loginWithBadge(badge).error().code, CoreError::Code::BadgeNoAccount);
+    // One badge, one account.
+    EXPECT_EQ(m_store->setBadgeFingerprint(root, QStringLiteral("root"), QString(64, u'b')).error().code,
+              CoreError::Code::AlreadyExists);
+    // A disabled account's badge answers like an unknown badge.
+    ASSERT_TRUE(m_store->setDisabled(root, QStringLiteral("carol"), true));
+    EXPECT_EQ(m_store->loginWithBadge(enrolled).error().code, CoreError::Code::BadgeNoAccount);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OperatorStoreTest, ::testing::Values(Backend::Sqlite, Backend::Postgres),

@@ -44,7 +44,8 @@ protected:
     }
 
     // Puts a key pair and a certificate for CN=alice from the given issuer on the badge; returns the cert.
-    QByteArray enrolBadge(X509 *issuerCert, EVP_PKEY *issuerKey)
+    QByteArray enrolBadge(X509 *issuerCert, EVP_PKEY *issuerKey,
+                          const QStringList &eku = { QLatin1String(test::OidClientAuth) })
     {
         auto session = device::TokenSession::open(m_module, m_serial);
         EXPECT_TRUE(session && (*session)->login(QByteArray("2468")));
@@ -55,7 +56,7 @@ protected:
         options.commonName = QStringLiteral("alice");
         options.issuerCert = issuerCert;
         options.issuerKey = issuerKey;
-        options.extendedKeyUsage = { QLatin1String(test::OidClientAuth) };
+        options.extendedKeyUsage = eku;
         const QByteArray cert = test::TestPki::issue(options);
         EXPECT_TRUE((*session)->writeCertificate(pair->id, cert, QStringLiteral("badge")));
         return cert;
@@ -82,8 +83,8 @@ TEST_F(BadgeLoginTest, BadgeFromTheOperatorCaLogsItsOperatorIn)
     QByteArray pin("2468");
     auto session = core::BadgeLogin::login(m_module, m_serial, pin, verifier, *m_operators);
     ASSERT_TRUE(session) << session.error().toString().toStdString();
-    EXPECT_EQ(session->name, QStringLiteral("alice"));
-    EXPECT_EQ(session->method, QStringLiteral("badge"));
+    EXPECT_EQ(session->name(), QStringLiteral("alice"));
+    EXPECT_EQ(session->method(), QStringLiteral("badge"));
     EXPECT_TRUE(pin.isEmpty() || pin != QByteArray("2468")); // wiped
 }
 
@@ -105,4 +106,39 @@ TEST_F(BadgeLoginTest, WrongBadgePinIsRefused)
     auto session = core::BadgeLogin::login(m_module, m_serial, pin, verifier, *m_operators);
     ASSERT_FALSE(session);
     EXPECT_EQ(session.error().code, core::CoreError::Code::BadCredentials);
+}
+
+// A certificate from the operator CA whose CN names an account is not a badge until an administrator enrolled
+// exactly that certificate: there is no fall-back to matching names.
+TEST_F(BadgeLoginTest, BadgeNotEnrolledIsRefusedEvenWhenItsNameMatchesAnAccount)
+{
+    enrolBadge(m_pki->caCert(), m_pki->caKey()); // CN=alice, and an account alice exists
+    core::BadgeVerifier verifier({ m_pki->caCertDer() });
+    QByteArray pin("2468");
+    auto session = core::BadgeLogin::login(m_module, m_serial, pin, verifier, *m_operators);
+    ASSERT_FALSE(session);
+    EXPECT_EQ(session.error().code, core::CoreError::Code::BadgeNoAccount);
+}
+
+// The operator CA may issue other certificates too: only one carrying the badge extendedKeyUsage logs in.
+TEST_F(BadgeLoginTest, EnrolledCertificateWithoutTheBadgeUsageIsRefused)
+{
+    const QByteArray cert
+        = enrolBadge(m_pki->caCert(), m_pki->caKey(), { QLatin1String(test::OidServerAuth) });
+    ASSERT_TRUE(m_operators->setBadgeFingerprint(
+        m_admin, QStringLiteral("alice"),
+        QString::fromLatin1(QCryptographicHash::hash(cert, QCryptographicHash::Sha256).toHex())));
+    core::BadgeVerifier verifier({ m_pki->caCertDer() });
+    QByteArray pin("2468");
+    auto session = core::BadgeLogin::login(m_module, m_serial, pin, verifier, *m_operators);
+    ASSERT_FALSE(session);
+    EXPECT_EQ(session.error().code, core::CoreError::Code::BadgeChainInvalid);
+
+    // A station configured for that usage (login/badgeEku) accepts the same badge.
+    core::BadgeVerifier::Options options;
+    options.requiredExtendedKeyUsage = core::BadgeVerifier::extendedKeyUsageOid(QStringLiteral("serverAuth"));
+    core::BadgeVerifier serverAuth({ m_pki->caCertDer() }, core::systemClock(), options);
+    pin = QByteArray("2468");
+    auto ok = core::BadgeLogin::login(m_module, m_serial, pin, serverAuth, *m_operators);
+    EXPECT_TRUE(ok) << ok.error().toString().toStdString();
 }

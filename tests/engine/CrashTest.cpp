@@ -178,7 +178,11 @@ protected:
         ASSERT_TRUE(verify);
         EXPECT_TRUE(verify->intact) << verify->toString().toStdString();
         int unansweredEnrolments = 0;
-        auto events = journal->events();
+        core::OperatorStore operators(*journal);
+        QByteArray password("crash test password");
+        auto reader = operators.login(QStringLiteral("admin"), password);
+        ASSERT_TRUE(reader) << reader.error().toString().toStdString();
+        auto events = journal->events(*reader);
         ASSERT_TRUE(events);
         QHash<QString, int> openEnrol;
         for (const auto &e : *events) {

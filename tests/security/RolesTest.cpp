@@ -231,8 +231,8 @@ TEST_F(RolesTest, EngineApiRefusesTheOperatorAndAllowsTheRoleAbove)
     ASSERT_TRUE(accounts);
     EXPECT_EQ(accounts->size(), 4);
     // Nothing the refused calls tried took effect: op is still an operator, admin still logs in.
-    EXPECT_EQ(login("op", "Op-Roles-Pw-1").role, core::Role::Operator);
-    EXPECT_EQ(login("admin", "Admin-Roles-Pw-1").role, core::Role::Administrator);
+    EXPECT_EQ(login("op", "Op-Roles-Pw-1").role(), core::Role::Operator);
+    EXPECT_EQ(login("admin", "Admin-Roles-Pw-1").role(), core::Role::Administrator);
 }
 
 } // namespace

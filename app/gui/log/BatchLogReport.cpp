@@ -39,10 +39,10 @@ QString BatchLogReport::verifyText(const core::VerifyResult &r)
     return tr("Log tampered: record %1 in table %2: %3").arg(r.recordId, r.table, r.reason);
 }
 
-core::Result<int> BatchLogReport::writeCsv(core::Journal &journal, const core::AttemptFilter &filter,
-                                           const QString &path)
+core::Result<int> BatchLogReport::writeCsv(core::Journal &journal, const core::OperatorSession &reader,
+                                           const core::AttemptFilter &filter, const QString &path)
 {
-    auto csv = journal.exportCsv(filter);
+    auto csv = journal.exportCsv(reader, filter);
     if (!csv)
         return csv.error();
     // QSaveFile: a failed export never leaves half a file where a good one was.
@@ -52,10 +52,11 @@ core::Result<int> BatchLogReport::writeCsv(core::Journal &journal, const core::A
     return int(csv->count("\r\n") - 1);
 }
 
-core::Result<int> BatchLogReport::writePdf(core::Journal &journal, const core::AttemptFilter &filter,
-                                           Content meta, bool withVerify, const QString &path)
+core::Result<int> BatchLogReport::writePdf(core::Journal &journal, const core::OperatorSession &reader,
+                                           const core::AttemptFilter &filter, Content meta, bool withVerify,
+                                           const QString &path)
 {
-    auto attempts = journal.attempts(filter);
+    auto attempts = journal.attempts(reader, filter);
     if (!attempts)
         return attempts.error();
     meta.attempts = std::move(*attempts);

@@ -2,6 +2,7 @@
 
 #include "core/CoreError.h"
 #include "core/JournalTypes.h"
+#include "core/OperatorSession.h"
 
 #include <QCoreApplication>
 #include <QImage>
@@ -37,12 +38,14 @@ public:
         QImage charts; // the charts as the reader saw them; null: none
     };
 
-    // The journal's RFC 4180 CSV for filter, written to path. Returns the number of rows.
-    static core::Result<int> writeCsv(core::Journal &journal, const core::AttemptFilter &filter,
-                                      const QString &path);
+    // The journal's RFC 4180 CSV for filter, written to path. Returns the number of rows. The journal checks
+    // the reader's role.
+    static core::Result<int> writeCsv(core::Journal &journal, const core::OperatorSession &reader,
+                                      const core::AttemptFilter &filter, const QString &path);
     // Reads the attempts and (when withVerify) verifies the chain, then writes the PDF.
-    static core::Result<int> writePdf(core::Journal &journal, const core::AttemptFilter &filter, Content meta,
-                                      bool withVerify, const QString &path);
+    static core::Result<int> writePdf(core::Journal &journal, const core::OperatorSession &reader,
+                                      const core::AttemptFilter &filter, Content meta, bool withVerify,
+                                      const QString &path);
     static core::Status writePdf(const Content &content, const QString &path);
     // The report as a document (what the PDF renders); the charts image is its resource "ks-charts".
     static void fillDocument(QTextDocument &document, const Content &content);

@@ -43,16 +43,16 @@ struct LogSnapshot
 
 namespace {
 
-LogSnapshot load(core::Journal &journal, const core::AttemptFilter &filter)
+LogSnapshot load(core::Journal &journal, const core::OperatorSession &reader, const core::AttemptFilter &filter)
 {
     LogSnapshot l;
-    auto batches = journal.batches();
+    auto batches = journal.batches(reader);
     if (!batches) {
         l.error = batches.error().message;
         return l;
     }
     l.batches = std::move(*batches);
-    auto attempts = journal.attempts(filter);
+    auto attempts = journal.attempts(reader, filter);
     if (!attempts) {
         l.error = attempts.error().message;
         return l;
@@ -68,7 +68,7 @@ LogSnapshot load(core::Journal &journal, const core::AttemptFilter &filter)
     if (!l.chartBatch.id.isEmpty()) {
         core::AttemptFilter whole;
         whole.batchId = l.chartBatch.id;
-        auto all = journal.attempts(whole);
+        auto all = journal.attempts(reader, whole);
         if (!all) {
             l.error = all.error().message;
             return l;
@@ -259,7 +259,7 @@ QWidget *BatchLogWidget::buildRefusal()
                        .arg(tr("The batch log is for supervisors").toHtmlEscaped(),
                             tr("You are logged in as %1 (%2). Ask a supervisor or an administrator to review "
                                "the log.")
-                                .arg(m_session.name, core::roleName(m_session.role))
+                                .arg(m_session.name(), core::roleName(m_session.role()))
                                 .toHtmlEscaped()));
     return label;
 }
@@ -328,7 +328,7 @@ void BatchLogWidget::refresh()
     const core::AttemptFilter f = filter();
     core::Journal *journal = m_journal;
     setStatus(tr("Loading…"));
-    QFuture<LogSnapshot> future = QtConcurrent::run([journal, f] { return load(*journal, f); });
+    QFuture<LogSnapshot> future = QtConcurrent::run([journal, f, reader = m_session] { return load(*journal, reader, f); });
     deliver(future, [this, generation](const LogSnapshot &loaded) { showLoaded(generation, loaded); });
 }
 
@@ -428,8 +428,8 @@ void BatchLogWidget::loadDetail(const QString &attemptId)
         return;
     }
     core::Journal *journal = m_journal;
-    QFuture<Events> future = QtConcurrent::run([journal, attemptId] {
-        auto events = journal->events(attemptId);
+    QFuture<Events> future = QtConcurrent::run([journal, attemptId, reader = m_session] {
+        auto events = journal->events(reader, attemptId);
         return events ? Events { {}, *events } : Events { events.error().message, {} };
     });
     deliver(future, [this, generation, attemptId](const Events &e) {
@@ -548,7 +548,7 @@ core::Result<int> BatchLogWidget::exportCsv(const QString &path)
     for (Permission p : { Permission::ReadLog, Permission::ExportLog })
         if (auto allowed = authorize(p); !allowed)
             return allowed.error();
-    return BatchLogReport::writeCsv(*m_journal, filter(), path);
+    return BatchLogReport::writeCsv(*m_journal, m_session, filter(), path);
 }
 
 // What the PDF says about who made it and what it shows; the attempts and the verification are read
@@ -563,7 +563,7 @@ BatchLogReport::Content BatchLogWidget::reportContent() const
 {
     BatchLogReport::Content content;
     content.filterSummary = m_filterBar->summary();
-    content.readerName = tr("%1 (%2)").arg(m_session.name, core::roleName(m_session.role));
+    content.readerName = tr("%1 (%2)").arg(m_session.name(), core::roleName(m_session.role()));
     content.station = m_journal->location();
     content.generatedMs = QDateTime::currentMSecsSinceEpoch();
     // The charts as they are on screen (painted here, on the GUI thread; the image travels to the writer).
@@ -585,7 +585,7 @@ core::Result<int> BatchLogWidget::exportPdf(const QString &path)
     for (Permission p : { Permission::ReadLog, Permission::ExportLog })
         if (auto allowed = authorize(p); !allowed)
             return allowed.error();
-    return BatchLogReport::writePdf(*m_journal, filter(), reportContent(),
+    return BatchLogReport::writePdf(*m_journal, m_session, filter(), reportContent(),
                                     bool(authorize(Permission::VerifyLog)), path);
 }
 
@@ -637,9 +637,9 @@ void BatchLogWidget::runExport(bool pdf, const QString &path)
     m_csvButton->setEnabled(false);
     m_pdfButton->setEnabled(false);
     setStatus(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
-    QFuture<Exported> future = QtConcurrent::run([journal, f, job, pdf, path] {
-        return toExported(pdf ? BatchLogReport::writePdf(*journal, f, job.content, job.withVerify, path)
-                              : BatchLogReport::writeCsv(*journal, f, path));
+    QFuture<Exported> future = QtConcurrent::run([journal, reader = m_session, f, job, pdf, path] {
+        return toExported(pdf ? BatchLogReport::writePdf(*journal, reader, f, job.content, job.withVerify, path)
+                              : BatchLogReport::writeCsv(*journal, reader, f, path));
     });
     deliver(future, [this, path](const Exported &e) {
         m_csvButton->setEnabled(true);
