@@ -3,8 +3,12 @@
 #include "CfsslServer.h"
 #include "EstServerProcess.h"
 #include "TestPki.h"
+#include "core/Journal.h"
+#include "core/OperatorStore.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -41,12 +45,51 @@ protected:
         o.tlsCertPath = s_pki->serverCertPath();
         o.tlsKeyPath = s_pki->serverKeyPath();
         ASSERT_TRUE(m_server.start(o)) << m_server.errorString().toStdString();
+        // ca enroll needs an operator of the station's journal: one account, its password in an owner-only file.
+        m_journalPath = m_tmp.filePath(QStringLiteral("journal.sqlite"));
+        {
+            auto journal = core::Journal::open(core::JournalConfig::sqlite(m_journalPath));
+            ASSERT_TRUE(journal);
+            core::OperatorStore operators(**journal);
+            QByteArray pw("ca cli operator password");
+            ASSERT_TRUE(operators.createFirstAdministrator(QStringLiteral("olivia"), pw));
+        }
+        m_passwordFile = m_tmp.filePath(QStringLiteral("olivia.pw"));
+        QFile f(m_passwordFile);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        ASSERT_TRUE(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+        f.write("ca cli operator password\n");
     }
 
     QStringList common() const
     {
         return { QStringLiteral("--protocol"),  QStringLiteral("cfssl"),       QStringLiteral("--url"),
-                 m_server.baseUrl().toString(), QStringLiteral("--ca-bundle"), s_pki->caCertPath() };
+                 m_server.baseUrl().toString(), QStringLiteral("--ca-bundle"), s_pki->caCertPath(),
+                 QStringLiteral("--journal"),   m_journalPath,                 QStringLiteral("--as"),
+                 QStringLiteral("olivia"),      QStringLiteral("--as-password-file"), m_passwordFile };
+    }
+
+    // The enrolment records of the journal, as "operator step phase serial".
+    QStringList enrolRecords() const
+    {
+        auto journal = core::Journal::open(core::JournalConfig::sqlite(m_journalPath));
+        EXPECT_TRUE(journal);
+        core::OperatorStore operators(**journal);
+        QByteArray pw("ca cli operator password");
+        auto reader = operators.login(QStringLiteral("olivia"), pw);
+        EXPECT_TRUE(reader);
+        auto events = (*journal)->events(*reader);
+        EXPECT_TRUE(events);
+        QStringList out;
+        for (const core::EventRecord &e : *events)
+            if (e.step == QStringLiteral("ca.enroll"))
+                out << QStringLiteral("%1 %2 %3 %4")
+                           .arg(e.operatorName, e.step, e.phase,
+                                QJsonDocument::fromJson(e.detail.toUtf8())
+                                    .object()
+                                    .value(QStringLiteral("serial"))
+                                    .toString());
+        return out;
     }
 
     QString writeCsr(const QString &serial)
@@ -62,6 +105,8 @@ protected:
     static inline TestPki *s_pki = nullptr;
     CfsslServer m_server;
     QTemporaryDir m_tmp;
+    QString m_journalPath;
+    QString m_passwordFile;
 };
 
 TEST_F(CaCommandTest, InfoSucceeds)
@@ -82,6 +127,29 @@ TEST_F(CaCommandTest, EnrollWritesTheCertificateAndChecksIt)
     EXPECT_EQ(app::runCaCommand(args), 0);
     EXPECT_FALSE(TestPki::certsFromPemFile(out).isEmpty());
     EXPECT_EQ(m_server.issuedCount(), 1);
+    EXPECT_EQ(enrolRecords(), QStringList { QStringLiteral("olivia ca.enroll issued CLI0000000000001") });
+}
+
+// A certificate from the CA only for a logged-in operator: without one, or with a wrong password, nothing is
+// sent (exit 4), and the attempt is in the journal as a failed login.
+TEST_F(CaCommandTest, EnrollNeedsAnOperatorLogin)
+{
+    QStringList args = QStringList { QStringLiteral("enroll") } + common()
+        + QStringList { QStringLiteral("--profile"), QStringLiteral("station"), QStringLiteral("--csr"),
+                        writeCsr(QStringLiteral("CLI0000000000009")) };
+    QStringList anonymous = args;
+    anonymous.removeAt(anonymous.indexOf(QStringLiteral("--as")) + 1);
+    anonymous.removeAll(QStringLiteral("--as"));
+    EXPECT_EQ(app::runCaCommand(anonymous), 4);
+    QFile wrong(m_tmp.filePath(QStringLiteral("wrong.pw")));
+    ASSERT_TRUE(wrong.open(QIODevice::WriteOnly));
+    ASSERT_TRUE(wrong.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    wrong.write("not the password\n");
+    wrong.close();
+    args[args.indexOf(m_passwordFile)] = wrong.fileName();
+    EXPECT_EQ(app::runCaCommand(args), 4);
+    EXPECT_EQ(m_server.issuedCount(), 0);
+    EXPECT_TRUE(enrolRecords().isEmpty());
 }
 
 TEST_F(CaCommandTest, UnknownProfileIsRefusedByTheCheck)
@@ -91,6 +159,7 @@ TEST_F(CaCommandTest, UnknownProfileIsRefusedByTheCheck)
                         QStringLiteral("--csr"),     writeCsr(QStringLiteral("CLI0000000000002")),
                         QStringLiteral("--eku"),     QStringLiteral("1.3.6.1.5.5.7.3.2") };
     EXPECT_EQ(app::runCaCommand(args), 3);
+    EXPECT_EQ(enrolRecords(), QStringList { QStringLiteral("olivia ca.enroll check-refused ") });
 }
 
 TEST_F(CaCommandTest, HmacKeyComesFromAFile)
