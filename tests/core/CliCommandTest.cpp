@@ -202,6 +202,98 @@ TEST_F(CliCommandTest, LogListsExportsAndVerifyNamesABrokenRecord)
     EXPECT_NE(errText.find("ks_events record " + m_brokenSeq), std::string::npos) << errText;
 }
 
+TEST_F(CliCommandTest, TheLastAdministratorStaysAndSetUpIsOnlyForAnEmptyTable)
+{
+    setUpAccounts();
+    const QStringList asRoot { QStringLiteral("--as"), QStringLiteral("root"),
+                               QStringLiteral("--as-password-file"), pw("root") };
+    std::string text, errText;
+    EXPECT_EQ(run(app::runOperatorCommand,
+                  QStringList { QStringLiteral("role"), QStringLiteral("root"), QStringLiteral("--role"),
+                                QStringLiteral("supervisor") }
+                      + asRoot,
+                  &text, &errText),
+              1);
+    EXPECT_NE(errText.find("last enabled administrator"), std::string::npos) << errText;
+    // Accounts exist: adding an administrator needs one logged in, whatever the table holds.
+    EXPECT_EQ(run(app::runOperatorCommand,
+                  { QStringLiteral("add"), QStringLiteral("op"), QStringLiteral("--role"),
+                    QStringLiteral("administrator"), QStringLiteral("--password-file"), pw("wrong") },
+                  &text, &errText),
+              1);
+    EXPECT_EQ(
+        run(app::runLogCommand,
+            { QStringLiteral("--as"), QStringLiteral("op"), QStringLiteral("--as-password-file"), pw("op") }),
+        1); // op's password unchanged, op still an operator (no log reading)
+    // With a second administrator, root may step down.
+    EXPECT_EQ(run(app::runOperatorCommand,
+                  QStringList { QStringLiteral("role"), QStringLiteral("sup"), QStringLiteral("--role"),
+                                QStringLiteral("administrator") }
+                      + asRoot),
+              0);
+    EXPECT_EQ(run(app::runOperatorCommand,
+                  QStringList { QStringLiteral("role"), QStringLiteral("root"), QStringLiteral("--role"),
+                                QStringLiteral("supervisor") }
+                      + asRoot),
+              0);
+    EXPECT_EQ(run(app::runLogCommand,
+                  { QStringLiteral("verify"), QStringLiteral("--as"), QStringLiteral("sup"),
+                    QStringLiteral("--as-password-file"), pw("sup") }),
+              0);
+}
+
+TEST_F(CliCommandTest, LogAnchorThenVerifyAgainstItFindsACutAtTheEnd)
+{
+    setUpAccounts();
+    {
+        auto j = core::Journal::open(core::JournalConfig::sqlite(m_journal));
+        ASSERT_TRUE(j);
+        auto batch = (*j)->beginBatch(QStringLiteral("op"), QStringLiteral("factory"));
+        auto a = (*j)->beginAttempt(*batch, QStringLiteral("9A3F0001"), QStringLiteral("ePass2003"));
+        ASSERT_TRUE((*j)->finishAttempt(*a, { core::AttemptState::Done, {}, {} }));
+        ASSERT_TRUE((*j)->endBatch(*batch));
+    }
+    const QStringList asSup { QStringLiteral("--as"), QStringLiteral("sup"),
+                              QStringLiteral("--as-password-file"), pw("sup") };
+    std::string anchor, errText;
+    ASSERT_EQ(run(app::runLogCommand, QStringList { QStringLiteral("anchor") } + asSup, &anchor), 0);
+    ASSERT_EQ(anchor.rfind("ks-anchor-v1 ", 0), 0u) << anchor;
+    writeFile(QStringLiteral("anchors.txt"), QByteArray::fromStdString(anchor));
+    const QStringList verifyAnchored = QStringList { QStringLiteral("verify"), QStringLiteral("--anchor"),
+                                                     m_dir.filePath(QStringLiteral("anchors.txt")) }
+        + asSup;
+    std::string text;
+    EXPECT_EQ(run(app::runLogCommand, verifyAnchored, &text, &errText), 0) << errText;
+
+    // Cut from the batch end (before the anchored record) to the end, rewind the batch row, move the head.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("cut"));
+        db.setDatabaseName(m_journal);
+        ASSERT_TRUE(db.open());
+        QSqlQuery q(db);
+        ASSERT_TRUE(
+            q.exec(QStringLiteral("SELECT seq FROM ks_events WHERE kind = 'batch' AND phase = 'end'")));
+        ASSERT_TRUE(q.next());
+        const QString seq = q.value(0).toString();
+        q.finish();
+        ASSERT_TRUE(q.exec(QStringLiteral("DELETE FROM ks_events WHERE seq >= %1").arg(seq)));
+        ASSERT_TRUE(q.exec(QStringLiteral("UPDATE ks_batches SET ended_ms = 0, summary = ''")));
+        ASSERT_TRUE(
+            q.exec(QStringLiteral("UPDATE ks_chain_head SET last_seq = %1 - 1, last_hash = (SELECT hash "
+                                  "FROM ks_events WHERE seq = %1 - 1)")
+                       .arg(seq)));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("cut"));
+    EXPECT_EQ(run(app::runLogCommand, verifyAnchored, &text, &errText), 1);
+    EXPECT_NE(errText.find("Journal BROKEN at anchor record"), std::string::npos) << errText;
+    // Each command's login adds records: the chain grows past the anchored number again, with other content.
+    EXPECT_EQ(run(app::runLogCommand, QStringList { QStringLiteral("verify") } + asSup, &text, &errText), 0)
+        << "the chain alone cannot see the cut: " << errText;
+    EXPECT_EQ(run(app::runLogCommand, verifyAnchored, &text, &errText), 1);
+    EXPECT_NE(errText.find("differs from the anchor"), std::string::npos) << errText;
+}
+
 #ifdef KS_CLI_PATH
 TEST_F(CliCommandTest, ThroughTheBuiltBinary)
 {
