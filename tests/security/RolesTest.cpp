@@ -224,6 +224,16 @@ TEST_F(RolesTest, EngineApiRefusesTheOperatorAndAllowsTheRoleAbove)
     }
     EXPECT_FALSE(store.accounts(op));
     EXPECT_TRUE(store.accounts(sup));
+    // The journal's log views check the role themselves, whatever the front end did.
+    for (const core::OperatorSession &reader : { op, core::OperatorSession() }) {
+        EXPECT_EQ((*journal)->attempts(reader).error().code, core::CoreError::Code::PermissionDenied);
+        EXPECT_EQ((*journal)->batches(reader).error().code, core::CoreError::Code::PermissionDenied);
+        EXPECT_EQ((*journal)->events(reader).error().code, core::CoreError::Code::PermissionDenied);
+        EXPECT_EQ((*journal)->exportCsv(reader).error().code, core::CoreError::Code::PermissionDenied);
+    }
+    EXPECT_TRUE((*journal)->attempts(sup));
+    EXPECT_TRUE((*journal)->events(sup));
+    EXPECT_TRUE((*journal)->exportCsv(admin));
     QByteArray pw("Mallory-Roles-Pw-1");
     EXPECT_TRUE(store.addOperator(admin, QStringLiteral("mallory"), core::Role::Operator, pw));
     EXPECT_TRUE(store.setRole(admin, QStringLiteral("mallory"), core::Role::Supervisor));
