@@ -11,6 +11,7 @@
 #include "device/TokenSession.h"
 #include "device/TokenWatcher.h"
 
+#include <QCryptographicHash>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -167,6 +168,7 @@ TEST_F(Roles, ABadgeKeyOnTheHubLogsItsOperatorIn)
     addKeysWithPin(1, "2468"); // the badge: a key on the hub holding alice's key pair and certificate
     const QString badge = m_serials.front();
     setUpBench(1);
+    QByteArray badgeCert;
     {
         auto session = device::TokenSession::open(m_station->module(), badge);
         ASSERT_TRUE(session && (*session)->login(QByteArray("2468")));
@@ -178,12 +180,16 @@ TEST_F(Roles, ABadgeKeyOnTheHubLogsItsOperatorIn)
         options.issuerCert = m_pki->caCert(); // the test CA doubles as the operator CA
         options.issuerKey = m_pki->caKey();
         options.extendedKeyUsage = { QLatin1String(test::OidClientAuth) };
-        ASSERT_TRUE(
-            (*session)->writeCertificate(pair->id, test::TestPki::issue(options), QStringLiteral("badge")));
+        badgeCert = test::TestPki::issue(options);
+        ASSERT_TRUE((*session)->writeCertificate(pair->id, badgeCert, QStringLiteral("badge")));
     }
     QByteArray password("alice's password");
     ASSERT_TRUE(m_station->operators().addOperator(m_session, QStringLiteral("alice"), core::Role::Operator,
                                                    password));
+    // The administrator enrols exactly this certificate as alice's badge (its name alone logs nobody in).
+    ASSERT_TRUE(m_station->operators().setBadgeFingerprint(
+        m_session, QStringLiteral("alice"),
+        QString::fromLatin1(QCryptographicHash::hash(badgeCert, QCryptographicHash::Sha256).toHex())));
 
     LoginDialog dialog(m_station->operators(), LoginDialog::Mode::Login);
     dialog.enableBadge(m_station->module(),

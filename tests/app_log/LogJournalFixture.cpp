@@ -68,12 +68,12 @@ core::OperatorSession LogJournalFixture::session(core::Role role, const QString 
     if (auto it = m_sessions.constFind(name); it != m_sessions.constEnd() && it->role() == role)
         return *it;
     const QByteArray password = name.toUtf8() + "'s log fixture password";
-    QByteArray pw = password;
+    QByteArray pw(password.constData(), password.size()); // a copy of its own: the store wipes what it gets
     auto added = m_operators->addOperator(m_fixtureAdmin, name, role, pw);
     if (!added && added.error().code == core::CoreError::Code::AlreadyExists) {
         EXPECT_TRUE(m_operators->setRole(m_fixtureAdmin, name, role));
     }
-    pw = password;
+    pw = QByteArray(password.constData(), password.size());
     auto s = m_operators->login(name, pw);
     EXPECT_TRUE(s) << s.error().toString().toStdString();
     if (!s)
