@@ -6,10 +6,8 @@
 
 #include <QCryptographicHash>
 #include <QFile>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 #include <QSslKey>
+#include <QSslSocket>
 #include <QTimer>
 
 #include <openssl/x509.h>
@@ -52,14 +50,6 @@ Result<QSslKey> loadKey(const QString &file)
     return CaError::make(
         CaError::Code::Configuration, kSetup,
         CaError::tr("the TLS client key file '%1' holds no unencrypted RSA or EC private key").arg(file));
-}
-
-bool isHttpStatusError(QNetworkReply::NetworkError e)
-{
-    // Qt reports 4xx/5xx as errors in these two ranges (qnetworkreply.h); they are answers, not failures.
-    const int v = int(e);
-    return e == QNetworkReply::NoError || (v >= 201 && v <= 299)
-        || e == QNetworkReply::ProtocolInvalidOperationError || (v >= 401 && v <= 499);
 }
 
 QString sslErrorText(const QList<QSslError> &errors)
@@ -120,11 +110,7 @@ Result<std::unique_ptr<HttpTransport>> HttpTransport::create(const CaSettings &s
 HttpTransport::HttpTransport(const CaSettings &settings, QSslConfiguration tls)
     : m_settings(settings)
     , m_tls(std::move(tls))
-    , m_nam(new QNetworkAccessManager(this))
-{
-    m_nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    m_nam->setAutoDeleteReplies(false);
-}
+{ }
 
 HttpTransport::~HttpTransport()
 {
@@ -152,6 +138,43 @@ void HttpTransport::startNext()
     }
 }
 
+namespace {
+
+QByteArray requestBytes(const HttpRequest &r, const CaSettings &settings)
+{
+    QByteArray target = r.url.path(QUrl::FullyEncoded).toLatin1();
+    if (target.isEmpty())
+        target = "/";
+    if (r.url.hasQuery())
+        target += '?' + r.url.query(QUrl::FullyEncoded).toLatin1();
+    QByteArray host = r.url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    if (r.url.port() > 0 && r.url.port() != 443)
+        host += ':' + QByteArray::number(r.url.port());
+    QByteArray out = r.verb + ' ' + target + " HTTP/1.1\r\nHost: " + host
+        + "\r\nUser-Agent: KeyStation\r\nConnection: close\r\n";
+    if (!r.contentType.isEmpty())
+        out += "Content-Type: " + r.contentType + "\r\n";
+    if (r.verb == "POST" || !r.body.isEmpty())
+        out += "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
+    for (const auto &h : r.headers)
+        out += h.first + ": " + h.second + "\r\n";
+    if (!settings.basicUser.isEmpty()) {
+        QByteArray credentials = (settings.basicUser + QLatin1Char(':') + settings.basicPassword).toUtf8();
+        out += "Authorization: Basic " + credentials.toBase64() + "\r\n";
+        wipe(credentials);
+    }
+    out += "\r\n";
+    out += r.body;
+    return out;
+}
+
+// Headers beyond this are refused (a server cannot make us buffer an endless header block).
+constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
+
+} // namespace
+
 void HttpTransport::start(std::unique_ptr<Call> call)
 {
     const HttpRequest &r = call->request;
@@ -160,65 +183,193 @@ void HttpTransport::start(std::unique_ptr<Call> call)
                                   << "is NOT verified for" << r.operation;
     qCDebug(lcCa).noquote() << r.operation << QString::fromLatin1(r.verb) << r.url.toString();
 
-    QNetworkRequest nr(r.url);
-    nr.setSslConfiguration(m_tls);
-    // HTTP/1.1 with keep-alive: Qt pools up to six connections per host and reuses them.
-    nr.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
-    nr.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("KeyStation"));
-    if (!r.contentType.isEmpty())
-        nr.setHeader(QNetworkRequest::ContentTypeHeader, r.contentType);
-    for (const auto &h : r.headers)
-        nr.setRawHeader(h.first, h.second);
-    if (!m_settings.basicUser.isEmpty()) {
-        const QByteArray credentials
-            = (m_settings.basicUser + QLatin1Char(':') + m_settings.basicPassword).toUtf8();
-        nr.setRawHeader("Authorization", "Basic " + credentials.toBase64());
-    }
-
-    QNetworkReply *reply = r.verb == "POST" ? m_nam->post(nr, r.body) : m_nam->get(nr);
-    call->reply = reply;
+    auto *socket = new QSslSocket(this);
+    socket->setSslConfiguration(m_tls);
+    socket->setPeerVerifyName(r.url.host());
+    call->socket = socket;
     call->timer = new QTimer(this);
     call->timer->setSingleShot(true);
     const quint64 id = call->id;
     Call *raw = call.get();
     m_active.emplace(id, std::move(call));
 
-    connect(raw->timer, &QTimer::timeout, this, [raw] {
+    connect(raw->timer, &QTimer::timeout, this, [this, raw, id] {
         raw->timedOut = true;
-        raw->reply->abort();
+        finish(id);
     });
-    connect(reply, &QNetworkReply::downloadProgress, this, [this, raw](qint64 received, qint64 total) {
-        if (!raw->tooLarge
-            && (received > m_settings.maxResponseBytes || total > m_settings.maxResponseBytes)) {
-            raw->tooLarge = true;
-            raw->reply->abort();
-        }
-    });
-    connect(reply, &QNetworkReply::sslErrors, this, [this, raw](const QList<QSslError> &errors) {
+    connect(socket, &QSslSocket::sslErrors, this, [this, raw](const QList<QSslError> &errors) {
         raw->sslErrors = errors;
         if (m_settings.insecureLabMode) {
             qCWarning(lcCa).noquote() << "INSECURE LAB MODE: ignoring TLS errors:" << sslErrorText(errors);
-            raw->reply->ignoreSslErrors();
+            raw->socket->ignoreSslErrors();
         }
     });
-    // Pin at the handshake so nothing is sent to an unpinned server; checked again at the end because a
-    // reused keep-alive connection emits no encrypted().
-    connect(reply, &QNetworkReply::encrypted, this, [this, raw] { checkPin(*raw); });
-    connect(reply, &QNetworkReply::finished, this, [this, id] { onFinished(id); });
+    // Pin at the handshake, before the request (and any credential in it) is written.
+    connect(socket, &QSslSocket::encrypted, this, [this, raw, id] {
+        raw->encrypted = true;
+        checkPin(*raw);
+        if (raw->pinFailed) {
+            finish(id);
+            return;
+        }
+        QByteArray bytes = requestBytes(raw->request, m_settings);
+        raw->socket->write(bytes);
+        wipe(bytes); // it may hold the Basic credentials
+    });
+    connect(socket, &QSslSocket::readyRead, this, [this, raw, id] {
+        onReadyRead(*raw);
+        if (raw->complete || raw->tooLarge)
+            finish(id);
+    });
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this, raw, id](QAbstractSocket::SocketError e) {
+        if (raw->complete)
+            return;
+        // Data may still be buffered when the peer closes: take it before deciding.
+        onReadyRead(*raw);
+        if (e == QAbstractSocket::RemoteHostClosedError && raw->headersDone && raw->contentLength < 0
+            && !raw->chunked) {
+            raw->complete = true; // the answer runs until the server closes
+        }
+        if (!raw->complete && raw->socketError.isEmpty())
+            raw->socketError = raw->socket->errorString();
+        finish(id);
+    });
+    connect(socket, &QAbstractSocket::disconnected, this, [this, raw, id] {
+        if (raw->complete)
+            return;
+        onReadyRead(*raw);
+        if (raw->headersDone && raw->contentLength < 0 && !raw->chunked)
+            raw->complete = true;
+        if (!raw->complete && raw->socketError.isEmpty())
+            raw->socketError = CaError::tr("the server closed the connection");
+        finish(id);
+    });
     raw->timer->start(m_settings.requestTimeout);
+    socket->connectToHostEncrypted(r.url.host(), quint16(r.url.port(443)));
+}
+
+void HttpTransport::onReadyRead(Call &call)
+{
+    if (call.complete || call.tooLarge || !call.socket)
+        return;
+    call.received += call.socket->readAll();
+    parse(call);
+}
+
+bool HttpTransport::parse(Call &call)
+{
+    if (!call.headersDone) {
+        for (;;) {
+            const qsizetype end = call.received.indexOf("\r\n\r\n");
+            if (end < 0) {
+                if (call.received.size() > kMaxHeaderBytes)
+                    call.tooLarge = true;
+                return call.tooLarge;
+            }
+            const QList<QByteArray> lines = call.received.left(end).split('\n');
+            call.received.remove(0, end + 4);
+            const QList<QByteArray> statusLine = lines.value(0).trimmed().split(' ');
+            bool ok = false;
+            const int status = statusLine.value(1).toInt(&ok);
+            if (!statusLine.value(0).startsWith("HTTP/1.") || !ok || status < 100 || status > 999) {
+                call.socketError = CaError::tr("the server did not answer in HTTP/1.1");
+                call.complete = false;
+                call.socket->abort();
+                return true;
+            }
+            if (status >= 100 && status < 200)
+                continue; // 100 Continue and friends: the real answer follows
+            call.response.status = status;
+            const qsizetype reasonAt = lines.value(0).indexOf(' ', lines.value(0).indexOf(' ') + 1);
+            call.response.reasonPhrase
+                = reasonAt > 0 ? lines.value(0).mid(reasonAt + 1).trimmed() : QByteArray();
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const QByteArray &line = lines.at(i);
+                const qsizetype colon = line.indexOf(':');
+                if (colon <= 0)
+                    continue;
+                call.responseHeaders.append(
+                    { line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed() });
+            }
+            for (const auto &[name, value] : call.responseHeaders) {
+                if (name == "content-type")
+                    call.response.contentType = value;
+                else if (name == "content-transfer-encoding")
+                    call.response.contentTransferEncoding = value;
+                else if (name == "retry-after")
+                    call.response.retryAfter = value;
+                else if (name == "transfer-encoding" && value.toLower().contains("chunked"))
+                    call.chunked = true;
+                else if (name == "content-length") {
+                    bool valid = false;
+                    const qint64 n = value.toLongLong(&valid);
+                    call.contentLength = valid && n >= 0 ? n : -1;
+                }
+            }
+            if (call.chunked)
+                call.contentLength = -1;
+            if (call.contentLength > m_settings.maxResponseBytes) {
+                call.tooLarge = true;
+                return true;
+            }
+            if (status == 204 || status == 304)
+                call.contentLength = 0;
+            call.headersDone = true;
+            break;
+        }
+    }
+    if (call.chunked) {
+        // Decode whole chunks as they arrive; the last one has size 0 (trailers are read and ignored).
+        for (;;) {
+            const qsizetype lineEnd = call.received.indexOf("\r\n");
+            if (lineEnd < 0)
+                return false;
+            bool ok = false;
+            const qint64 size = call.received.left(lineEnd).split(';').value(0).trimmed().toLongLong(&ok, 16);
+            if (!ok || size < 0) {
+                call.socketError = CaError::tr("the server sent a malformed chunked answer");
+                call.socket->abort();
+                return true;
+            }
+            if (call.response.body.size() + size > m_settings.maxResponseBytes) {
+                call.tooLarge = true;
+                return true;
+            }
+            if (size == 0) {
+                if (call.received.indexOf("\r\n\r\n", lineEnd) < 0)
+                    return false; // trailers not complete yet
+                call.complete = true;
+                return true;
+            }
+            if (call.received.size() < lineEnd + 2 + size + 2)
+                return false;
+            call.response.body += call.received.mid(lineEnd + 2, size);
+            call.received.remove(0, lineEnd + 2 + size + 2);
+        }
+    }
+    call.response.body += call.received;
+    call.received.clear();
+    if (call.response.body.size() > m_settings.maxResponseBytes) {
+        call.tooLarge = true;
+        return true;
+    }
+    if (call.contentLength >= 0 && call.response.body.size() >= call.contentLength) {
+        call.response.body.truncate(call.contentLength);
+        call.complete = true;
+    }
+    return call.complete;
 }
 
 void HttpTransport::checkPin(Call &call)
 {
-    if (m_settings.pinnedSpkiSha256.isEmpty() || call.pinFailed || pinMatches(call.reply))
+    if (m_settings.pinnedSpkiSha256.isEmpty() || call.pinFailed || pinMatches(call.socket))
         return;
     call.pinFailed = true;
-    call.reply->abort();
 }
 
-bool HttpTransport::pinMatches(QNetworkReply *reply) const
+bool HttpTransport::pinMatches(const QSslSocket *socket) const
 {
-    const QSslCertificate peer = reply->sslConfiguration().peerCertificate();
+    const QSslCertificate peer = socket ? socket->peerCertificate() : QSslCertificate();
     return !peer.isNull() && spkiSha256(peer.toDer()) == m_settings.pinnedSpkiSha256;
 }
 
@@ -238,7 +389,30 @@ QByteArray HttpTransport::spkiSha256(const QByteArray &certificateDer)
     return digest;
 }
 
-void HttpTransport::onFinished(quint64 id)
+namespace {
+
+// Ends a connection as TLS asks (close_notify, then FIN) and lets the socket go once the server has seen it,
+// or after a short grace if the server does not close its side.
+void release(QSslSocket *socket, bool graceful)
+{
+    socket->disconnect();
+    if (!graceful || socket->state() == QAbstractSocket::UnconnectedState) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    QObject::connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    QObject::connect(socket, &QAbstractSocket::errorOccurred, socket, &QObject::deleteLater);
+    QTimer::singleShot(2000, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
+    socket->disconnectFromHost(); // writes close_notify on an encrypted connection
+}
+
+} // namespace
+
+void HttpTransport::finish(quint64 id)
 {
     auto it = m_active.find(id);
     if (it == m_active.end())
@@ -248,8 +422,8 @@ void HttpTransport::onFinished(quint64 id)
     call->timer->stop();
     call->timer->deleteLater();
     Result<HttpResponse> result = toResult(*call);
-    call->reply->disconnect(this);
-    call->reply->deleteLater();
+    release(call->socket, call->encrypted && !call->cancelled && !call->timedOut);
+    call->socket = nullptr;
     startNext();
     // Last: the callback may send again or destroy the client.
     Callback done = std::move(call->done);
@@ -259,62 +433,42 @@ void HttpTransport::onFinished(quint64 id)
 CaError HttpTransport::error(const Call &call, CaError::Code code, QString message) const
 {
     CaError e = CaError::make(code, call.request.operation, std::move(message));
-    if (call.reply)
-        e.httpStatus = call.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    e.httpStatus = call.response.status;
     return e;
 }
 
 Result<HttpResponse> HttpTransport::toResult(Call &call)
 {
-    QNetworkReply *reply = call.reply;
     if (call.cancelled)
         return error(call, CaError::Code::Cancelled, CaError::tr("cancelled"));
-    if (call.timedOut)
-        return error(call, CaError::Code::Timeout,
-                     CaError::tr("no complete answer within %1 ms").arg(m_settings.requestTimeout.count()));
     if (call.tooLarge)
         return error(call, CaError::Code::TooLarge,
                      CaError::tr("the answer exceeds %1 bytes").arg(m_settings.maxResponseBytes));
     if (call.pinFailed)
         return error(call, CaError::Code::PinMismatch,
                      CaError::tr("the server's public key does not match the pinned SHA-256"));
-
-    const QNetworkReply::NetworkError e = reply->error();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (e == QNetworkReply::SslHandshakeFailedError
-        || (!call.sslErrors.isEmpty() && e != QNetworkReply::NoError && status == 0)) {
-        const QString why = call.sslErrors.isEmpty() ? reply->errorString() : sslErrorText(call.sslErrors);
-        return error(call, CaError::Code::Tls, CaError::tr("TLS handshake failed: %1").arg(why));
+    if (call.complete)
+        return call.response;
+    if (call.timedOut)
+        return error(call, CaError::Code::Timeout,
+                     CaError::tr("no complete answer within %1 ms").arg(m_settings.requestTimeout.count()));
+    if (!call.encrypted) {
+        if (!call.sslErrors.isEmpty())
+            return error(call, CaError::Code::Tls,
+                         CaError::tr("TLS handshake failed: %1").arg(sslErrorText(call.sslErrors)));
+        if (call.socket && call.socket->error() == QAbstractSocket::SslHandshakeFailedError)
+            return error(call, CaError::Code::Tls,
+                         CaError::tr("TLS handshake failed: %1").arg(call.socketError));
+        return error(call, CaError::Code::Network, call.socketError);
     }
-    if (e == QNetworkReply::OperationCanceledError)
-        return error(call, CaError::Code::Cancelled, CaError::tr("cancelled"));
-    if (e == QNetworkReply::TimeoutError)
-        return error(call, CaError::Code::Timeout, CaError::tr("the server did not answer in time"));
-
-    const QByteArray body = reply->readAll();
-    const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
-    const bool shortBody = length.isValid() && length.toLongLong() > body.size();
-    if (status > 0 && (shortBody || !isHttpStatusError(e)))
+    if (call.headersDone || !call.received.isEmpty())
         return error(call, CaError::Code::Truncated,
                      CaError::tr("the connection ended before the answer was complete (%1 bytes received)")
-                         .arg(body.size()));
-    if (status == 0 || !isHttpStatusError(e))
-        return error(call, CaError::Code::Network, reply->errorString());
-    if (body.size() > m_settings.maxResponseBytes)
-        return error(call, CaError::Code::TooLarge,
-                     CaError::tr("the answer exceeds %1 bytes").arg(m_settings.maxResponseBytes));
-    if (!m_settings.pinnedSpkiSha256.isEmpty() && !pinMatches(reply))
-        return error(call, CaError::Code::PinMismatch,
-                     CaError::tr("the server's public key does not match the pinned SHA-256"));
-
-    HttpResponse response;
-    response.status = status;
-    response.contentType = reply->rawHeader("Content-Type");
-    response.contentTransferEncoding = reply->rawHeader("Content-Transfer-Encoding");
-    response.retryAfter = reply->rawHeader("Retry-After");
-    response.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-    response.body = body;
-    return response;
+                         .arg(call.response.body.size() + call.received.size()));
+    return error(call, CaError::Code::Network,
+                 call.socketError.isEmpty()
+                     ? CaError::tr("the server closed the connection without answering")
+                     : call.socketError);
 }
 
 void HttpTransport::abort(quint64 id)
@@ -331,7 +485,7 @@ void HttpTransport::abort(quint64 id)
     if (it == m_active.end())
         return;
     it->second->cancelled = true;
-    it->second->reply->abort(); // finished() follows, synchronously or queued; onFinished reports Cancelled
+    finish(id);
 }
 
 void HttpTransport::abortAll()
@@ -343,14 +497,6 @@ void HttpTransport::abortAll()
         ids.push_back(id);
     for (quint64 id : ids)
         abort(id);
-    // A reply aborted during destruction may not get to emit finished(): report what is left ourselves.
-    while (!m_active.empty()) {
-        auto node = m_active.extract(m_active.begin());
-        std::unique_ptr<Call> call = std::move(node.mapped());
-        call->reply->disconnect(this);
-        call->reply->deleteLater();
-        call->done(error(*call, CaError::Code::Cancelled, CaError::tr("cancelled")));
-    }
 }
 
 } // namespace ks::ca

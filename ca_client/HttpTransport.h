@@ -17,8 +17,7 @@
 #include <map>
 #include <memory>
 
-class QNetworkAccessManager;
-class QNetworkReply;
+class QSslSocket;
 class QTimer;
 
 namespace ks::ca {
@@ -43,10 +42,12 @@ struct HttpResponse
     QByteArray body;
 };
 
-// One QNetworkAccessManager per CA endpoint (keep-alive reuse), TLS as configured, a bound on requests in
-// flight (the rest queue), a per-request time-out and a body cap. Lives in one thread; every method must be
-// called from it (EnrollmentClient does the thread hop). The callback of send() runs exactly once, also for
-// abort(), time-out and destruction; HTTP error statuses are responses, not errors.
+// HTTP/1.1 over TLS to one CA endpoint: one connection per request ("Connection: close"), ended with a TLS
+// close_notify (QSslSocket::disconnectFromHost) as strict servers expect; TLS as configured, a bound on
+// requests in flight (the rest queue), a per-request time-out, a cap on headers and body. Lives in one
+// thread; every method must be called from it (EnrollmentClient does the thread hop). The callback of send()
+// runs exactly once, also for abort(), time-out and destruction; HTTP error statuses are responses, not
+// errors.
 class HttpTransport : public QObject
 {
     Q_OBJECT
@@ -74,27 +75,37 @@ private:
         quint64 id = 0;
         HttpRequest request;
         Callback done;
-        QNetworkReply *reply = nullptr;
+        QSslSocket *socket = nullptr;
         QTimer *timer = nullptr;
         bool cancelled = false;
         bool timedOut = false;
         bool tooLarge = false;
         bool pinFailed = false;
+        bool encrypted = false;
+        bool complete = false; // the whole answer is in `response`
         QList<QSslError> sslErrors;
+        QString socketError; // how the connection failed, when it did
+        QByteArray received; // what came in and is not parsed yet
+        bool headersDone = false;
+        bool chunked = false;
+        qint64 contentLength = -1; // -1: until the server closes (or chunked)
+        HttpResponse response;
+        QList<QPair<QByteArray, QByteArray>> responseHeaders;
     };
 
     HttpTransport(const CaSettings &settings, QSslConfiguration tls);
     void startNext();
     void start(std::unique_ptr<Call> call);
-    void onFinished(quint64 id);
+    void onReadyRead(Call &call);
+    bool parse(Call &call); // true when the answer is complete or refused (tooLarge)
+    void finish(quint64 id);
     void checkPin(Call &call);
-    bool pinMatches(QNetworkReply *reply) const;
+    bool pinMatches(const QSslSocket *socket) const;
     Result<HttpResponse> toResult(Call &call);
     CaError error(const Call &call, CaError::Code code, QString message) const;
 
     CaSettings m_settings;
     QSslConfiguration m_tls;
-    QNetworkAccessManager *m_nam = nullptr;
     quint64 m_nextId = 1;
     std::map<quint64, std::unique_ptr<Call>> m_active;
     std::deque<std::unique_ptr<Call>> m_queue;

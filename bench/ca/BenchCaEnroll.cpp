@@ -1,6 +1,7 @@
 // Enrolments per second against a CFSSL server over HTTPS: the CA client one at a time and N concurrent
-// (one QNetworkAccessManager, keep-alive), against `curl` started once per request (a new process and TLS
-// connection each), in the same run. Usage: see --help; scripts/bench-ca sets everything up.
+// (ks_ca's HttpTransport: a TLS connection per request, closed with close_notify), against `curl` started
+// once per request (a new process and TLS connection each), in the same run. Usage: see --help;
+// scripts/bench-ca sets everything up.
 #include "ca_client/CertificateCodec.h"
 #include "ca_client/EnrollmentClientFactory.h"
 
@@ -242,9 +243,9 @@ int main(int argc, char **argv)
                      .arg(r.rate(), 9, 'f', 1)
                      .arg(baseline > 0 ? r.rate() / baseline : 0.0, 8, 'f', 2);
     out() << QStringLiteral(
-        "(ks_ca: one QNetworkAccessManager, HTTP/1.1 keep-alive; Qt opens at most 6 connections "
-        "per host, so levels above 6 only queue. curl: one process and TLS handshake per "
-        "request. Load average at the end: see `uptime`.)\n");
+        "(ks_ca: one TLS connection per request, closed with close_notify; the level is its "
+        "maxConcurrent. curl: one process and TLS handshake per request. Load average at the end: "
+        "see `uptime`.)\n");
     out().flush();
     for (const Row &r : rows) {
         if (r.ok != r.total)

@@ -1,12 +1,8 @@
-// The station should end its TLS connections to the CA with a close_notify (RFC 8446 6.1), as strict servers
+// The station ends its TLS connections to the CA with a close_notify (RFC 8446 6.1), as strict servers
 // (Cisco libest's estserver) expect: observed at the server side with plain OpenSSL, which tells a
-// close_notify (SSL_ERROR_ZERO_RETURN) from a connection that just stops.
-//
-// OPEN (issue 10): today it does not. HttpTransport sends through QNetworkAccessManager, whose connections
-// end in QSslSocket::close(), and with Qt 6.4 that closes the TCP socket before any close_notify is written;
-// this probe sees "Abrupt". Fixing it needs a transport that owns its sockets and ends them with
-// QSslSocket::disconnectFromHost(). The test is disabled until then; run it with
-// --gtest_also_run_disabled_tests to see the current behaviour.
+// close_notify (SSL_ERROR_ZERO_RETURN) from a connection that just stops. (Through QNetworkAccessManager it
+// did not: with Qt 6.4 its connections end in QSslSocket::close(), which drops TCP before any close_notify;
+// HttpTransport now owns its sockets and ends each with QSslSocket::disconnectFromHost().)
 #include "ca_client/EnrollmentClient.h"
 
 #include "ClientHarness.h"
@@ -36,8 +32,8 @@ using test::TestPki;
 
 namespace {
 
-// One TLS connection at a time on 127.0.0.1: answers every HTTP request with `answer` (keep-alive) until the
-// client goes, then records how it went.
+// TLS connections on 127.0.0.1, one after the other: answers every HTTP request with `answer` and records how
+// each connection ended.
 class ShutdownProbe
 {
 public:
@@ -75,15 +71,25 @@ public:
     }
 
     quint16 port() const { return m_port; }
-    End end() const { return m_end.load(); }
     int requests() const { return m_requests.load(); }
+    int connections(End how) const
+    {
+        return how == End::CloseNotify ? m_closeNotify.load() : m_abrupt.load();
+    }
 
 private:
     void serve()
     {
-        const int fd = ::accept(m_listen, nullptr, nullptr);
-        if (fd < 0)
-            return;
+        for (;;) {
+            const int fd = ::accept(m_listen, nullptr, nullptr);
+            if (fd < 0)
+                return;
+            serveOne(fd);
+        }
+    }
+
+    void serveOne(int fd)
+    {
         SSL *ssl = SSL_new(m_ctx);
         SSL_set_fd(ssl, fd);
         if (SSL_accept(ssl) == 1) {
@@ -93,7 +99,7 @@ private:
                 const int n = SSL_read(ssl, chunk, sizeof chunk);
                 if (n <= 0) {
                     const int error = SSL_get_error(ssl, n);
-                    m_end = error == SSL_ERROR_ZERO_RETURN ? End::CloseNotify : End::Abrupt;
+                    ++(error == SSL_ERROR_ZERO_RETURN ? m_closeNotify : m_abrupt);
                     if (error == SSL_ERROR_ZERO_RETURN)
                         SSL_shutdown(ssl); // answer it
                     break;
@@ -107,7 +113,7 @@ private:
                 }
             }
         } else {
-            m_end = End::Abrupt;
+            ++m_abrupt;
         }
         SSL_free(ssl);
         ::close(fd);
@@ -119,7 +125,8 @@ private:
     int m_listen = -1;
     quint16 m_port = 0;
     std::thread m_thread;
-    std::atomic<End> m_end { End::None };
+    std::atomic<int> m_closeNotify { 0 };
+    std::atomic<int> m_abrupt { 0 };
     std::atomic<int> m_requests { 0 };
 };
 
@@ -143,7 +150,7 @@ bool waitFor(const std::function<bool()> &condition, int ms = 10000)
     return true;
 }
 
-TEST(TlsShutdownTest, DISABLED_ClosingTheClientSendsCloseNotify)
+TEST(TlsShutdownTest, EveryConnectionEndsWithCloseNotify)
 {
     QTemporaryDir dir;
     const TestPki pki = TestPki::create(dir.path());
@@ -153,18 +160,18 @@ TEST(TlsShutdownTest, DISABLED_ClosingTheClientSendsCloseNotify)
     s.baseUrl = QUrl(QStringLiteral("https://127.0.0.1:%1/.well-known/est").arg(probe.port()));
     s.trustAnchorFile = pki.caCertPath();
     s.requestTimeout = std::chrono::seconds(10);
-    {
-        ClientHarness h(s);
-        ASSERT_TRUE(h.client());
-        for (int i = 0; i < 2; ++i) { // the second request reuses the kept-alive connection
-            const auto certs = ClientHarness::wait(h.client()->fetchCaCertificates());
-            ASSERT_TRUE(certs && *certs) << (certs ? certs->error().toString().toStdString() : "no result");
-        }
-        EXPECT_EQ(probe.requests(), 2);
-        EXPECT_EQ(probe.end(), ShutdownProbe::End::None); // kept alive while the client lives
-    } // the client (and its connections) go here
-    ASSERT_TRUE(waitFor([&] { return probe.end() != ShutdownProbe::End::None; }));
-    EXPECT_EQ(probe.end(), ShutdownProbe::End::CloseNotify);
+    ClientHarness h(s);
+    ASSERT_TRUE(h.client());
+    for (int i = 0; i < 2; ++i) {
+        const auto certs = ClientHarness::wait(h.client()->fetchCaCertificates());
+        ASSERT_TRUE(certs && *certs) << (certs ? certs->error().toString().toStdString() : "no result");
+    }
+    EXPECT_EQ(probe.requests(), 2);
+    // The client's event loop runs in the harness's thread: the close_notify follows each answer.
+    ASSERT_TRUE(waitFor([&] { return probe.connections(ShutdownProbe::End::CloseNotify) == 2; }))
+        << "close_notify " << probe.connections(ShutdownProbe::End::CloseNotify) << ", abrupt "
+        << probe.connections(ShutdownProbe::End::Abrupt);
+    EXPECT_EQ(probe.connections(ShutdownProbe::End::Abrupt), 0);
 }
 
 } // namespace
