@@ -310,8 +310,9 @@ int runCaCommand(const QStringList &args)
         return LoginRefused;
     }
     core::OperatorStore operators(**journal);
-    auto session = cli::authenticate(operators, p.value(QStringLiteral("as")),
-                                     p.value(QStringLiteral("as-password-file")), core::Permission::Provision);
+    auto session
+        = cli::authenticate(operators, p.value(QStringLiteral("as")),
+                            p.value(QStringLiteral("as-password-file")), core::Permission::Provision);
     if (!session) {
         err() << session.error().message << Qt::endl;
         return LoginRefused;

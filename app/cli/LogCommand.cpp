@@ -55,10 +55,11 @@ int runLogCommand(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr("Read, export or verify the batch log."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("verify"),
-                                 Tr::tr("verify: check the hash chain instead of listing; anchor: print the chain "
-                                        "head to keep outside the database"),
-                                 QStringLiteral("[verify|anchor]"));
+    parser.addPositionalArgument(
+        QStringLiteral("verify"),
+        Tr::tr("verify: check the hash chain instead of listing; anchor: print the chain "
+               "head to keep outside the database"),
+        QStringLiteral("[verify|anchor]"));
     const QCommandLineOption batch(QStringLiteral("batch"), Tr::tr("only this batch"), QStringLiteral("ID"));
     const QCommandLineOption op(QStringLiteral("operator"), Tr::tr("only this operator's keys"),
                                 QStringLiteral("NAME"));
@@ -84,7 +85,8 @@ int runLogCommand(const QStringList &args)
                                      QStringLiteral("PATH"));
     const QCommandLineOption pgConf(QStringLiteral("pg-conf"), Tr::tr("PostgreSQL connection file"),
                                     QStringLiteral("FILE"));
-    parser.addOptions({ batch, op, state, serial, from, to, csv, anchor, as, asPasswordFile, journal, pgConf });
+    parser.addOptions(
+        { batch, op, state, serial, from, to, csv, anchor, as, asPasswordFile, journal, pgConf });
     if (!parser.parse(QStringList { QStringLiteral("keystation-cli log") } + args)) {
         err() << parser.errorText() << Qt::endl;
         return 2;
@@ -106,11 +108,11 @@ int runLogCommand(const QStringList &args)
         return fail(opened.error());
     core::Journal &j = **opened;
     core::OperatorStore store(j);
-    auto session = cli::authenticate(
-        store, parser.value(as), parser.value(asPasswordFile),
-        (verify || printAnchor)
-            ? core::Permission::VerifyLog
-            : (parser.isSet(csv) ? core::Permission::ExportLog : core::Permission::ReadLog));
+    auto session
+        = cli::authenticate(store, parser.value(as), parser.value(asPasswordFile),
+                            (verify || printAnchor) ? core::Permission::VerifyLog
+                                                    : (parser.isSet(csv) ? core::Permission::ExportLog
+                                                                         : core::Permission::ReadLog));
     if (!session)
         return fail(session.error());
 
@@ -119,8 +121,9 @@ int runLogCommand(const QStringList &args)
         auto head = j.head();
         if (!head)
             return fail(head.error());
-        j.recordOperatorEvent(session->name(), QStringLiteral("log.anchor"), QStringLiteral("success"),
-                              { { QStringLiteral("seq"), head->seq }, { QStringLiteral("hash"), head->hash } });
+        j.recordOperatorEvent(
+            session->name(), QStringLiteral("log.anchor"), QStringLiteral("success"),
+            { { QStringLiteral("seq"), head->seq }, { QStringLiteral("hash"), head->hash } });
         out() << core::Journal::anchorLine(*head) << Qt::endl;
         return 0;
     }

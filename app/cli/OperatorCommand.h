@@ -13,7 +13,8 @@ class Journal;
 
 namespace ks::app {
 
-// keystation-cli operator add NAME --role R | passwd NAME | role NAME --role R | disable NAME | enable NAME | list
+// keystation-cli operator add NAME --role R | passwd NAME | role NAME --role R | disable NAME | enable NAME |
+// list
 //   [--as NAME] [--as-password-file F] [--password-file F] [--journal PATH | --pg-conf FILE]
 // Exit 0 on success, 1 when refused (authentication, role), 2 on usage or database errors.
 int runOperatorCommand(const QStringList &args);

@@ -78,10 +78,11 @@ int runProvisionCommand(const QStringList &args)
         { QStringLiteral("operator"), Tr::tr("Operator account (default $USER)."), QStringLiteral("name") });
     parser.addOption({ QStringLiteral("password-file"),
                        Tr::tr("Read the operator's password from this file."), QStringLiteral("file") });
-    parser.addOption({ QStringLiteral("anchor-file"),
-                       Tr::tr("Append the journal's chain head to this file at each batch end (for 'log verify "
-                              "--anchor')."),
-                       QStringLiteral("file") });
+    parser.addOption(
+        { QStringLiteral("anchor-file"),
+          Tr::tr("Append the journal's chain head to this file at each batch end (for 'log verify "
+                 "--anchor')."),
+          QStringLiteral("file") });
     parser.process(QStringList { QStringLiteral("keystation-cli provision") } + args);
     QTextStream err(stderr);
     if (!parser.isSet(QStringLiteral("all"))) {
@@ -161,7 +162,7 @@ int runProvisionCommand(const QStringList &args)
         if (runner->isContinuous())
             out() << stamp() << u' ' << Tr::tr("Key %1 can be swapped.").arg(r.serial) << Qt::endl;
     });
-    QObject::connect(runner, &core::BatchRunner::batchFinished, [&exitCode, &st](const core::BatchSummary &s) {
+    QObject::connect(runner, &core::BatchRunner::batchFinished, [&](const core::BatchSummary &s) {
         out() << Tr::tr(
                      "Batch %1: %2 done (%3 already provisioned), %4 failed, %5 cancelled, %6 s, %7 keys/min")
                      .arg(s.batchId)

@@ -217,7 +217,8 @@ void LoginDialog::finishLogin(const core::Result<core::OperatorSession> &result)
         m_password->setFocus();
         return;
     }
-    if (m_mode == Mode::Unlock && result->name() != m_lockedBy && result->role() != core::Role::Administrator) {
+    if (m_mode == Mode::Unlock && result->name() != m_lockedBy
+        && result->role() != core::Role::Administrator) {
         m_error->setText(tr("Only %1 or an administrator may unlock this station.").arg(m_lockedBy));
         m_error->show();
         return;

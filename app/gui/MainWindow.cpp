@@ -93,7 +93,8 @@ MainWindow::MainWindow(core::Station *station, const core::OperatorSession &sess
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About KeyStation"), this, &MainWindow::showAbout);
 
-    m_who = new QLabel(tr("Logged in as %1 (%2)").arg(session.name(), UiText::roleTitle(session.role())), this);
+    m_who
+        = new QLabel(tr("Logged in as %1 (%2)").arg(session.name(), UiText::roleTitle(session.role())), this);
     m_who->setObjectName(QStringLiteral("who"));
     statusBar()->addPermanentWidget(m_who);
 
@@ -145,7 +146,8 @@ void MainWindow::lock()
     m_stack->setCurrentWidget(m_lockPage);
     menuBar()->setEnabled(false);
     Q_EMIT locked();
-    m_unlockDialog = new LoginDialog(m_station->operators(), LoginDialog::Mode::Unlock, this, m_session.name());
+    m_unlockDialog
+        = new LoginDialog(m_station->operators(), LoginDialog::Mode::Unlock, this, m_session.name());
     m_unlockDialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_unlockDialog, &QDialog::finished, this, [this](int code) {
         if (code == QDialog::Accepted && m_unlockDialog)

@@ -98,7 +98,8 @@ bool StationApp::start()
         core::BadgeVerifier::Options badgeOptions;
         badgeOptions.requiredExtendedKeyUsage = core::BadgeVerifier::extendedKeyUsageOid(m_settings.badgeEku);
         if (badgeOptions.requiredExtendedKeyUsage.isEmpty())
-            qCWarning(lcGui) << "badge login off: login/badgeEku is neither an extendedKeyUsage name nor an OID";
+            qCWarning(lcGui)
+                << "badge login off: login/badgeEku is neither an extendedKeyUsage name nor an OID";
         else if (anchors)
             m_badgeVerifier
                 = std::make_shared<core::BadgeVerifier>(*anchors, core::systemClock(), badgeOptions);

@@ -596,7 +596,8 @@ TEST_P(JournalTest, LogReadsNeedASessionOfThisJournalWhoseRoleMayRead)
     const OperatorSession foreign = *otherStore.createFirstAdministrator(QStringLiteral("mallory"), pw);
 
     for (const OperatorSession &s : { OperatorSession(), op, foreign }) {
-        EXPECT_EQ(m_journal->attempts(s).error().code, CoreError::Code::PermissionDenied) << s.name().toStdString();
+        EXPECT_EQ(m_journal->attempts(s).error().code, CoreError::Code::PermissionDenied)
+            << s.name().toStdString();
         EXPECT_EQ(m_journal->batches(s).error().code, CoreError::Code::PermissionDenied);
         EXPECT_EQ(m_journal->events(s, id).error().code, CoreError::Code::PermissionDenied);
         EXPECT_EQ(m_journal->exportCsv(s).error().code, CoreError::Code::PermissionDenied);
@@ -650,32 +651,41 @@ TEST_P(JournalTest, VerifyCoversTheAccountsTable)
     ASSERT_TRUE(v->intact) << v->toString().toStdString();
 
     QString secret;
-    ASSERT_TRUE(m_backend->tamper(QStringLiteral("SELECT secret FROM ks_operators WHERE name = 'auditor'"), &secret));
+    ASSERT_TRUE(
+        m_backend->tamper(QStringLiteral("SELECT secret FROM ks_operators WHERE name = 'auditor'"), &secret));
     struct Case
     {
         QString tamper, undo, account;
     };
     const QList<Case> cases = {
         { QStringLiteral("UPDATE ks_operators SET role = 'administrator' WHERE name = 'op'"),
-          QStringLiteral("UPDATE ks_operators SET role = 'operator' WHERE name = 'op'"), QStringLiteral("op") },
+          QStringLiteral("UPDATE ks_operators SET role = 'operator' WHERE name = 'op'"),
+          QStringLiteral("op") },
         { QStringLiteral("UPDATE ks_operators SET secret = '%1' WHERE name = 'op'").arg(secret.trimmed()),
-          {}, QStringLiteral("op") },
-        { QStringLiteral("UPDATE ks_operators SET badge_sha256 = '%1' WHERE name = 'op'").arg(QString(64, u'b')),
-          QStringLiteral("UPDATE ks_operators SET badge_sha256 = '%1' WHERE name = 'op'").arg(QString(64, u'a')),
+          {},
+          QStringLiteral("op") },
+        { QStringLiteral("UPDATE ks_operators SET badge_sha256 = '%1' WHERE name = 'op'")
+              .arg(QString(64, u'b')),
+          QStringLiteral("UPDATE ks_operators SET badge_sha256 = '%1' WHERE name = 'op'")
+              .arg(QString(64, u'a')),
           QStringLiteral("op") },
         { QStringLiteral("UPDATE ks_operators SET failures = 0 WHERE name = 'op'"),
           QStringLiteral("UPDATE ks_operators SET failures = 1 WHERE name = 'op'"), QStringLiteral("op") },
         { QStringLiteral("UPDATE ks_operators SET locked_until_ms = 99 WHERE name = 'op'"),
-          QStringLiteral("UPDATE ks_operators SET locked_until_ms = 0 WHERE name = 'op'"), QStringLiteral("op") },
+          QStringLiteral("UPDATE ks_operators SET locked_until_ms = 0 WHERE name = 'op'"),
+          QStringLiteral("op") },
         { QStringLiteral("UPDATE ks_operators SET disabled = 1 WHERE name = 'auditor'"),
-          QStringLiteral("UPDATE ks_operators SET disabled = 0 WHERE name = 'auditor'"), QStringLiteral("auditor") },
-        { QStringLiteral("INSERT INTO ks_operators SELECT 'eve', 'administrator', secret, 0, 0, 0, '', 0, 0 FROM "
-                         "ks_operators WHERE name = 'auditor'"),
+          QStringLiteral("UPDATE ks_operators SET disabled = 0 WHERE name = 'auditor'"),
+          QStringLiteral("auditor") },
+        { QStringLiteral(
+              "INSERT INTO ks_operators SELECT 'eve', 'administrator', secret, 0, 0, 0, '', 0, 0 FROM "
+              "ks_operators WHERE name = 'auditor'"),
           QStringLiteral("DELETE FROM ks_operators WHERE name = 'eve'"), QStringLiteral("eve") },
     };
     for (const Case &c : cases) {
         QString before;
-        ASSERT_TRUE(m_backend->tamper(QStringLiteral("SELECT secret FROM ks_operators WHERE name = 'op'"), &before));
+        ASSERT_TRUE(
+            m_backend->tamper(QStringLiteral("SELECT secret FROM ks_operators WHERE name = 'op'"), &before));
         ASSERT_TRUE(m_backend->tamper(c.tamper)) << c.tamper.toStdString();
         v = m_journal->verify();
         ASSERT_TRUE(v);
@@ -683,9 +693,9 @@ TEST_P(JournalTest, VerifyCoversTheAccountsTable)
         EXPECT_EQ(v->table, QStringLiteral("ks_operators")) << c.tamper.toStdString();
         EXPECT_EQ(v->recordId, c.account) << c.tamper.toStdString();
         ASSERT_TRUE(m_backend->tamper(
-            c.undo.isEmpty()
-                ? QStringLiteral("UPDATE ks_operators SET secret = '%1' WHERE name = 'op'").arg(before.trimmed())
-                : c.undo));
+            c.undo.isEmpty() ? QStringLiteral("UPDATE ks_operators SET secret = '%1' WHERE name = 'op'")
+                                   .arg(before.trimmed())
+                             : c.undo));
         v = m_journal->verify();
         ASSERT_TRUE(v && v->intact) << c.tamper.toStdString() << " undone: " << v->toString().toStdString();
     }
@@ -763,7 +773,8 @@ TEST_P(JournalTest, AnchorFileIsParsedStrictly)
     const QString path = dir.filePath(QStringLiteral("a.txt"));
     QFile f(path);
     ASSERT_TRUE(f.open(QIODevice::WriteOnly));
-    f.write("# kept by the supervisor\n\nks-anchor-v1 7 " + QByteArray(64, 'a') + " 2026-01-01T00:00:00.000Z st\n");
+    f.write("# kept by the supervisor\n\nks-anchor-v1 7 " + QByteArray(64, 'a')
+            + " 2026-01-01T00:00:00.000Z st\n");
     f.close();
     auto read = Journal::readAnchorFile(path);
     ASSERT_TRUE(read);
@@ -785,8 +796,10 @@ TEST_P(JournalTest, OpeningAVersionOneJournalBaselinesItsAccounts)
     const OperatorSession admin = reader();
     m_journal.reset();
     // A version-1 journal: accounts without row hashes in the chain.
-    ASSERT_TRUE(m_backend->tamper(QStringLiteral("UPDATE ks_meta SET value = '1' WHERE key = 'schema_version'")));
-    ASSERT_TRUE(m_backend->tamper(QStringLiteral("UPDATE ks_operators SET failures = 2 WHERE name = 'auditor'")));
+    ASSERT_TRUE(
+        m_backend->tamper(QStringLiteral("UPDATE ks_meta SET value = '1' WHERE key = 'schema_version'")));
+    ASSERT_TRUE(
+        m_backend->tamper(QStringLiteral("UPDATE ks_operators SET failures = 2 WHERE name = 'auditor'")));
     auto j = m_backend->open(m_clock.clock());
     ASSERT_TRUE(j) << j.error().toString().toStdString();
     m_journal = std::move(*j);

@@ -43,7 +43,8 @@ struct LogSnapshot
 
 namespace {
 
-LogSnapshot load(core::Journal &journal, const core::OperatorSession &reader, const core::AttemptFilter &filter)
+LogSnapshot load(core::Journal &journal, const core::OperatorSession &reader,
+                 const core::AttemptFilter &filter)
 {
     LogSnapshot l;
     auto batches = journal.batches(reader);
@@ -328,7 +329,8 @@ void BatchLogWidget::refresh()
     const core::AttemptFilter f = filter();
     core::Journal *journal = m_journal;
     setStatus(tr("Loading…"));
-    QFuture<LogSnapshot> future = QtConcurrent::run([journal, f, reader = m_session] { return load(*journal, reader, f); });
+    QFuture<LogSnapshot> future
+        = QtConcurrent::run([journal, f, reader = m_session] { return load(*journal, reader, f); });
     deliver(future, [this, generation](const LogSnapshot &loaded) { showLoaded(generation, loaded); });
 }
 
@@ -638,8 +640,9 @@ void BatchLogWidget::runExport(bool pdf, const QString &path)
     m_pdfButton->setEnabled(false);
     setStatus(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
     QFuture<Exported> future = QtConcurrent::run([journal, reader = m_session, f, job, pdf, path] {
-        return toExported(pdf ? BatchLogReport::writePdf(*journal, reader, f, job.content, job.withVerify, path)
-                              : BatchLogReport::writeCsv(*journal, reader, f, path));
+        return toExported(
+            pdf ? BatchLogReport::writePdf(*journal, reader, f, job.content, job.withVerify, path)
+                : BatchLogReport::writeCsv(*journal, reader, f, path));
     });
     deliver(future, [this, path](const Exported &e) {
         m_csvButton->setEnabled(true);

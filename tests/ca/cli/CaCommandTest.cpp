@@ -45,7 +45,8 @@ protected:
         o.tlsCertPath = s_pki->serverCertPath();
         o.tlsKeyPath = s_pki->serverKeyPath();
         ASSERT_TRUE(m_server.start(o)) << m_server.errorString().toStdString();
-        // ca enroll needs an operator of the station's journal: one account, its password in an owner-only file.
+        // ca enroll needs an operator of the station's journal: one account, its password in an owner-only
+        // file.
         m_journalPath = m_tmp.filePath(QStringLiteral("journal.sqlite"));
         {
             auto journal = core::Journal::open(core::JournalConfig::sqlite(m_journalPath));
@@ -63,10 +64,18 @@ protected:
 
     QStringList common() const
     {
-        return { QStringLiteral("--protocol"),  QStringLiteral("cfssl"),       QStringLiteral("--url"),
-                 m_server.baseUrl().toString(), QStringLiteral("--ca-bundle"), s_pki->caCertPath(),
-                 QStringLiteral("--journal"),   m_journalPath,                 QStringLiteral("--as"),
-                 QStringLiteral("olivia"),      QStringLiteral("--as-password-file"), m_passwordFile };
+        return { QStringLiteral("--protocol"),
+                 QStringLiteral("cfssl"),
+                 QStringLiteral("--url"),
+                 m_server.baseUrl().toString(),
+                 QStringLiteral("--ca-bundle"),
+                 s_pki->caCertPath(),
+                 QStringLiteral("--journal"),
+                 m_journalPath,
+                 QStringLiteral("--as"),
+                 QStringLiteral("olivia"),
+                 QStringLiteral("--as-password-file"),
+                 m_passwordFile };
     }
 
     // The enrolment records of the journal, as "operator step phase serial".
