@@ -3,6 +3,8 @@
 #include "ca_client/CertificateCodec.h"
 #include "ca_client/CertificateVerifier.h"
 #include "ca_client/EnrollmentClientFactory.h"
+#include "common/SecretFile.h"
+#include "common/SecureBytes.h"
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
 
@@ -53,12 +55,12 @@ bool readSecret(const QCommandLineParser &p, const QString &fileOption, const ch
                 QByteArray *secret)
 {
     if (p.isSet(fileOption)) {
-        QFile f(p.value(fileOption));
-        if (!f.open(QIODevice::ReadOnly)) {
-            err() << Tr::tr("Cannot read %1.").arg(p.value(fileOption)) << Qt::endl;
+        // Refused unless owner-only: common/SecretFile.h.
+        QString error;
+        if (!SecretFile::readLine(p.value(fileOption), *secret, error, SecretFile::Line::Trimmed)) {
+            err() << error << Qt::endl;
             return false;
         }
-        *secret = f.readLine().trimmed();
         return true;
     }
     *secret = qgetenv(envName);
@@ -74,6 +76,12 @@ bool settingsFrom(const QCommandLineParser &p, ca::CaSettings *s)
     }
     s->protocol = *protocol;
     s->baseUrl = QUrl(p.value(QStringLiteral("url")));
+    if (ca::CaSettings::hasUserInfo(s->baseUrl)) { // not repeated: it may hold a password
+        err() << Tr::tr("--url must not carry a user name or password (user:password@host); use --user and "
+                        "--password-file.")
+              << Qt::endl;
+        return false;
+    }
     s->trustAnchorFile = p.value(QStringLiteral("ca-bundle"));
     s->issuerAnchorFile = p.value(QStringLiteral("issuer-bundle"));
     s->label = p.value(QStringLiteral("label"));
@@ -97,6 +105,7 @@ bool settingsFrom(const QCommandLineParser &p, ca::CaSettings *s)
         || !readSecret(p, QStringLiteral("hmac-key-file"), "KS_CA_HMAC_KEY", &s->hmacKeyHex))
         return false;
     s->basicPassword = QString::fromUtf8(password);
+    wipe(password);
     if (!s->basicUser.isEmpty() && s->basicPassword.isEmpty()) {
         err() << Tr::tr("--user needs --password-file or KS_CA_PASSWORD.") << Qt::endl;
         return false;

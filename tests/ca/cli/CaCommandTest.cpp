@@ -171,7 +171,7 @@ TEST_F(CaCommandTest, UnknownProfileIsRefusedByTheCheck)
     EXPECT_EQ(enrolRecords(), QStringList { QStringLiteral("olivia ca.enroll check-refused ") });
 }
 
-TEST_F(CaCommandTest, HmacKeyComesFromAFile)
+TEST_F(CaCommandTest, HmacKeyComesFromAnOwnerOnlyFile)
 {
     const QString keyFile = m_tmp.filePath(QStringLiteral("hmac.key"));
     QFile f(keyFile);
@@ -182,8 +182,22 @@ TEST_F(CaCommandTest, HmacKeyComesFromAFile)
         + QStringList { QStringLiteral("--profile"),       QStringLiteral("station-auth"),
                         QStringLiteral("--csr"),           writeCsr(QStringLiteral("CLI0000000000003")),
                         QStringLiteral("--hmac-key-file"), keyFile };
+    // Readable by the group: refused before anything is sent.
+    ASSERT_TRUE(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
+    EXPECT_NE(app::runCaCommand(args), 0);
+    EXPECT_EQ(m_server.issuedCount(), 0);
+    ASSERT_TRUE(f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
     EXPECT_EQ(app::runCaCommand(args), 0);
     EXPECT_EQ(m_server.issuedCount(), 1);
+}
+
+TEST_F(CaCommandTest, UrlWithUserInfoIsRefusedBeforeAnyRequest)
+{
+    QStringList args = QStringList { QStringLiteral("info") } + common();
+    const qsizetype url = args.indexOf(QStringLiteral("--url")) + 1;
+    ASSERT_GT(url, 0);
+    args[url].replace(QStringLiteral("https://"), QStringLiteral("https://station:Cli-Url-Pw@"));
+    EXPECT_NE(app::runCaCommand(args), 0); // cfssl would answer `info` (it asks for no credentials)
 }
 
 TEST_F(CaCommandTest, FailuresHaveDistinctExitCodes)
