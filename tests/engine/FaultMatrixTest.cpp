@@ -251,6 +251,14 @@ struct CaFault
 
 class CaFaultCell : public EngineFixture, public ::testing::WithParamInterface<CaFault>
 {
+protected:
+    // The matrix's promise for every cell: the journal's hash chain verifies.
+    void expectJournalIntact()
+    {
+        auto verify = m_station->journal()->verify();
+        ASSERT_TRUE(verify) << verify.error().toString().toStdString();
+        EXPECT_TRUE(verify->intact) << verify->toString().toStdString();
+    }
 };
 
 TEST_P(CaFaultCell, RefusedWithItsOwnErrorNothingWrittenThenFinishesWhenTheCaIsRight)
@@ -278,6 +286,7 @@ TEST_P(CaFaultCell, RefusedWithItsOwnErrorNothingWrittenThenFinishesWhenTheCaIsR
         EXPECT_EQ(r.failedAt, f.stage);
         EXPECT_TRUE(certificatesOn(serial).isEmpty());
     }
+    expectJournalIntact(); // the refusals are journaled without breaking the chain
     ASSERT_TRUE(est.setMode(QStringLiteral("good")));
     auto good = runBatch();
     ASSERT_TRUE(good.finished);
@@ -286,6 +295,7 @@ TEST_P(CaFaultCell, RefusedWithItsOwnErrorNothingWrittenThenFinishesWhenTheCaIsR
         EXPECT_FALSE(good.results.value(serial).generatedKey); // the key pair from the failed try is reused
         EXPECT_EQ(certificatesOn(serial).size(), 1);
     }
+    expectJournalIntact();
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -323,4 +333,7 @@ TEST_F(PinCell, CaDownFailsEnrolmentCleanly)
         EXPECT_EQ(r.errorCode, QStringLiteral("CaNetwork")) << r.errorMessage.toStdString();
         EXPECT_EQ(r.failedAt, core::JobStage::Enrol);
     }
+    auto verify = m_station->journal()->verify(); // a CA cell too: the chain holds
+    ASSERT_TRUE(verify);
+    EXPECT_TRUE(verify->intact) << verify->toString().toStdString();
 }

@@ -9,6 +9,9 @@
 
 #include <QElapsedTimer>
 #include <QTemporaryDir>
+#include <QThread>
+
+#include <functional>
 
 #include <gtest/gtest.h>
 
@@ -24,6 +27,19 @@ using test::TestPki;
 namespace {
 
 const QString kSerial = QStringLiteral("E5T0000000000001");
+
+// Polls the condition (not a fixed sleep): true as soon as it holds, false after a generous time-out.
+bool waitUntil(const std::function<bool()> &condition, int ms = 20000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition()) {
+        if (t.elapsed() > ms)
+            return false;
+        QThread::msleep(10);
+    }
+    return true;
+}
 
 class EstClientTest : public ::testing::Test
 {
@@ -353,8 +369,9 @@ TEST_F(EstClientTest, ConcurrencyBoundQueuesTheRest)
     std::vector<QFuture<ca::Result<ca::IssuedCertificate>>> futures;
     for (int i = 0; i < 4; ++i)
         futures.push_back(h.client()->enroll(request()));
-    QThread::msleep(400);
-    EXPECT_EQ(m_server->requestCount(), 2); // two in flight, two queued
+    // Two in flight, two queued: the server sees two requests, and the four take two rounds (below).
+    ASSERT_TRUE(waitUntil([&] { return m_server->requestCount() >= 2; }));
+    EXPECT_EQ(m_server->requestCount(), 2);
     for (auto &f : futures) {
         const auto r = ClientHarness::wait(f);
         ASSERT_TRUE(r && *r) << (r ? r->error().toString().toStdString() : "no result");
@@ -369,7 +386,7 @@ TEST_F(EstClientTest, QFutureCancelAbortsASlowRequest)
                   QStringLiteral("20000") });
     ClientHarness h(settings());
     auto future = h.client()->enroll(request());
-    QThread::msleep(300);
+    ASSERT_TRUE(waitUntil([&] { return m_server->requestCount() >= 1; })); // the request is in flight
     QElapsedTimer t;
     t.start();
     future.cancel();
@@ -392,7 +409,7 @@ TEST_F(EstClientTest, CancelAllFinishesEverythingWithCancelled)
     std::vector<QFuture<ca::Result<ca::IssuedCertificate>>> futures;
     for (int i = 0; i < 3; ++i)
         futures.push_back(h.client()->enroll(request()));
-    QThread::msleep(300);
+    ASSERT_TRUE(waitUntil([&] { return m_server->requestCount() >= 1; })); // one in flight
     h.client()->cancelAll();
     for (auto &f : futures) {
         const auto r = ClientHarness::wait(f, 5000);
@@ -411,7 +428,7 @@ TEST_F(EstClientTest, DestroyingTheClientFinishesPendingFutures)
     {
         ClientHarness h(settings());
         future = h.client()->enroll(request());
-        QThread::msleep(200);
+        ASSERT_TRUE(waitUntil([&] { return m_server->requestCount() >= 1; })); // in flight
     }
     const auto r = ClientHarness::wait(future, 5000);
     ASSERT_TRUE(r);
