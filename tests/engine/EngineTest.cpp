@@ -8,6 +8,7 @@
 #include <QJsonArray>
 
 #include "core/Journal.h"
+#include "device/Pkcs11Module.h"
 #include "device/TokenSession.h"
 
 #include <QSignalSpy>
@@ -227,6 +228,12 @@ TEST_F(Engine, StepThatHangsTimesOutAndOnlyThatKeyFails)
     EXPECT_EQ(r.failedAt, core::JobStage::GenerateKeyPair);
     EXPECT_LT(r.elapsedMs, 3500); // reported at the time-out, not when the chip finally answers
     EXPECT_TRUE(outcome.results.value(m_serials[1]).ok());
+    // The stuck call keeps the module (one per process) until the chip answers: wait for that, not for a
+    // fixed time, so the next test can load it.
+    m_station.reset();
+    EXPECT_TRUE(QTest::qWaitFor(
+        [] { return static_cast<bool>(device::Pkcs11Module::load(QStringLiteral(KS_SIMHUB_MODULE_PATH))); },
+        20000));
 }
 
 TEST_F(Engine, ContinuousModeTakesKeysPluggedDuringTheBatchAndRetriesAKeyPluggedBack)
