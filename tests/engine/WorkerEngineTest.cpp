@@ -67,7 +67,7 @@ protected:
 
     QJsonObject failedDetail(const QString &attemptId)
     {
-        auto events = m_station->journal()->events(attemptId);
+        auto events = m_station->journal()->events(m_session, attemptId);
         EXPECT_TRUE(events);
         if (!events)
             return {};
