@@ -120,6 +120,9 @@ int runProvisionCommand(const QStringList &args)
                                                                   : qEnvironmentVariable("USER");
     QByteArray password = CliPassword::read(parser.value(QStringLiteral("password-file")),
                                             Tr::tr("Password for %1: ").arg(name));
+    // A refused or unreadable file (CliPassword said why) is not a login attempt: no failure counted.
+    if (password.isEmpty() && parser.isSet(QStringLiteral("password-file")))
+        return 2;
     auto session = st.operators().login(name, password);
     if (!session) {
         err << session.error().toString() << Qt::endl;
