@@ -2,7 +2,7 @@
 
 #include "ca_client/CertificateCodec.h"
 #include "ca_client/HttpTransport.h"
-#include "common/SecureBytes.h"
+#include "core/secrets/SecureBytes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -167,7 +167,7 @@ void CfsslClient::startEnroll(std::shared_ptr<Operation<IssuedCertificate>> op, 
                  QString::fromLatin1(CertificateCodec::csrToPem(request.csrDer)));
     QByteArray body = QJsonDocument(inner).toJson(QJsonDocument::Compact);
     if (authenticated) {
-        // Decoded for this request only and wiped right after (common/SecureBytes.h).
+        // Decoded for this request only and wiped right after (core/secrets/SecureBytes.h).
         QByteArray key = QByteArray::fromHex(settings().hmacKeyHex);
         SecretGuard keyGuard(key);
         if (key.isEmpty()) {

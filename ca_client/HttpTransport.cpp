@@ -1,8 +1,8 @@
 #include "ca_client/HttpTransport.h"
 
 #include "ca_client/CaLog.h"
-#include "common/SecretFile.h"
-#include "common/SecureBytes.h"
+#include "core/secrets/SecretFile.h"
+#include "core/secrets/SecureBytes.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -36,7 +36,7 @@ Result<QList<QSslCertificate>> loadCertificates(const QString &file, const QStri
 
 Result<QSslKey> loadKey(const QString &file)
 {
-    // Refused unless owner-only (common/SecretFile.h); the PEM text is wiped once parsed.
+    // Refused unless owner-only (core/secrets/SecretFile.h); the PEM text is wiped once parsed.
     QByteArray data;
     QString error;
     if (!SecretFile::read(file, data, error))

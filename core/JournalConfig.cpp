@@ -1,7 +1,7 @@
 #include "JournalConfig.h"
 
 #include "SecureBytes.h"
-#include "common/SecretFile.h"
+#include "core/secrets/SecretFile.h"
 
 #include <QStandardPaths>
 
@@ -59,7 +59,7 @@ Result<JournalConfig> JournalConfig::fromPgEnvironment()
 
 Result<JournalConfig> JournalConfig::fromPgConfFile(const QString &path)
 {
-    // Owner-only, whether or not it holds the password (common/SecretFile.h).
+    // Owner-only, whether or not it holds the password (core/secrets/SecretFile.h).
     QByteArray text;
     QString error;
     if (!SecretFile::read(path, text, error))

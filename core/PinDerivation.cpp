@@ -1,7 +1,7 @@
 #include "PinDerivation.h"
 
 #include "SecureBytes.h"
-#include "common/SecretFile.h"
+#include "core/secrets/SecretFile.h"
 #include "device/SerialNumber.h"
 
 #include <QFile>
@@ -79,7 +79,7 @@ Result<QByteArray> PinDerivation::loadStationSecret(const QString &path)
 {
     QByteArray text;
     QString error;
-    if (!SecretFile::read(path, text, error)) // refused unless owner-only (common/SecretFile.h)
+    if (!SecretFile::read(path, text, error)) // refused unless owner-only (core/secrets/SecretFile.h)
         return CoreError::make(CoreError::Code::Io, error);
     SecretGuard textGuard(text);
     QByteArray hex;

@@ -1,7 +1,7 @@
 #pragma once
 
-// Wiping secrets lives in common/ (ca_client needs it too); core code keeps calling it as core::wipe.
-#include "common/SecureBytes.h"
+// Wiping secrets lives in core/secrets/ (ca_client needs it too); core code keeps calling it as core::wipe.
+#include "core/secrets/SecureBytes.h"
 
 namespace ks::core {
 

@@ -2,7 +2,7 @@
 
 #include "ca_client/EnrollmentClient.h"
 #include "ca_client/EnrollmentClientFactory.h"
-#include "common/SecretFile.h"
+#include "core/secrets/SecretFile.h"
 #include "core/Journal.h"
 #include "core/Log.h"
 #include "core/PinDerivation.h"
@@ -23,7 +23,7 @@ namespace ks::core {
 
 namespace {
 
-// The first line, trimmed; refused when the file is not owner-only (common/SecretFile.h).
+// The first line, trimmed; refused when the file is not owner-only (core/secrets/SecretFile.h).
 Result<QByteArray> readSecretFile(const QString &path, const QString &field)
 {
     QByteArray line;

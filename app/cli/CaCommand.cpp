@@ -3,8 +3,8 @@
 #include "ca_client/CertificateCodec.h"
 #include "ca_client/CertificateVerifier.h"
 #include "ca_client/EnrollmentClientFactory.h"
-#include "common/SecretFile.h"
-#include "common/SecureBytes.h"
+#include "core/secrets/SecretFile.h"
+#include "core/secrets/SecureBytes.h"
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
 
@@ -55,7 +55,7 @@ bool readSecret(const QCommandLineParser &p, const QString &fileOption, const ch
                 QByteArray *secret)
 {
     if (p.isSet(fileOption)) {
-        // Refused unless owner-only: common/SecretFile.h.
+        // Refused unless owner-only: core/secrets/SecretFile.h.
         QString error;
         if (!SecretFile::readLine(p.value(fileOption), *secret, error, SecretFile::Line::Trimmed)) {
             err() << error << Qt::endl;

@@ -1,6 +1,6 @@
 #include "CliPassword.h"
 
-#include "common/SecretFile.h"
+#include "core/secrets/SecretFile.h"
 
 #include <QTextStream>
 
@@ -14,7 +14,7 @@ QByteArray CliPassword::read(const QString &file, const QString &prompt)
 {
     QByteArray line;
     if (!file.isEmpty()) {
-        // Refused (with the reason on stderr) unless owner-only: common/SecretFile.h.
+        // Refused (with the reason on stderr) unless owner-only: core/secrets/SecretFile.h.
         QString error;
         if (!SecretFile::readLine(file, line, error)) {
             QTextStream(stderr) << error << Qt::endl;

@@ -2,7 +2,7 @@
 
 #include "CliOutput.h"
 
-#include "common/SecretFile.h"
+#include "core/secrets/SecretFile.h"
 #include "core/Journal.h"
 #include "core/SecureBytes.h"
 
@@ -76,7 +76,7 @@ core::Result<std::unique_ptr<core::Journal>> openJournal(const QString &journalP
 bool readSecret(const QString &prompt, const QString &file, QByteArray &out)
 {
     if (!file.isEmpty()) {
-        // Refused (with the reason on stderr) unless owner-only: common/SecretFile.h.
+        // Refused (with the reason on stderr) unless owner-only: core/secrets/SecretFile.h.
         QString error;
         if (!SecretFile::readLine(file, out, error)) {
             err() << error << Qt::endl;

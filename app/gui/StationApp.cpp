@@ -4,8 +4,8 @@
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "SettingsWidget.h"
-#include "common/SecretFile.h"
-#include "common/SecureBytes.h"
+#include "core/secrets/SecretFile.h"
+#include "core/secrets/SecureBytes.h"
 #include "core/BadgeVerifier.h"
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
@@ -195,7 +195,7 @@ void StationApp::showLogin()
     });
     dialog->open();
     if (!m_options.autoLoginFile.isEmpty()) {
-        // It holds a password: refused unless owner-only (common/SecretFile.h).
+        // It holds a password: refused unless owner-only (core/secrets/SecretFile.h).
         QByteArray text;
         QString error;
         if (SecretFile::read(m_options.autoLoginFile, text, error)) {

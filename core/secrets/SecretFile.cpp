@@ -1,6 +1,6 @@
-#include "common/SecretFile.h"
+#include "core/secrets/SecretFile.h"
 
-#include "common/SecureBytes.h"
+#include "core/secrets/SecureBytes.h"
 
 #include <QFile>
 

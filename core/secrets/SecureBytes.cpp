@@ -1,4 +1,4 @@
-#include "common/SecureBytes.h"
+#include "core/secrets/SecureBytes.h"
 
 #include <openssl/crypto.h>
 

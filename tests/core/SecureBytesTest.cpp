@@ -1,8 +1,8 @@
 // Wipes reach the storage itself (not a detached copy), and secret files are read only when owner-only
-// (common/SecureBytes.h, common/SecretFile.h; docs/security.md).
-#include "common/SecureBytes.h"
+// (core/secrets/SecureBytes.h, core/secrets/SecretFile.h; docs/security.md).
+#include "core/secrets/SecureBytes.h"
 #include "JournalBackend.h"
-#include "common/SecretFile.h"
+#include "core/secrets/SecretFile.h"
 #include "core/Journal.h"
 
 #include <QFile>

@@ -123,7 +123,7 @@ template<typename T, typename F> QByteArray toDer(T *obj, F i2d, const char *wha
     return out;
 }
 
-// Private keys owner-only: KeyStation refuses a TLS client key others may read (common/SecretFile.h).
+// Private keys owner-only: KeyStation refuses a TLS client key others may read (core/secrets/SecretFile.h).
 void writeFile(const QString &path, const QByteArray &data, bool ownerOnly = false)
 {
     QFile f(path);
