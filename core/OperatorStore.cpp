@@ -86,6 +86,15 @@ Status OperatorStore::authorize(const OperatorSession &session, Permission permi
     return {};
 }
 
+Status OperatorStore::authorize(const OperatorSession &session, Permission permission, const Journal &journal)
+{
+    // A session opened on another journal's accounts is not a login here, whatever its role.
+    if (session.journal() != &journal)
+        return CoreError::make(Code::PermissionDenied,
+                               tr("This session was not opened on this station's journal."));
+    return authorize(session, permission);
+}
+
 Result<std::optional<OperatorStore::Row>> OperatorStore::fetch(const QString &name)
 {
     return m_journal.read([&](QSqlDatabase &db) -> Result<std::optional<Row>> {
@@ -397,7 +406,7 @@ Status OperatorStore::addOperator(const OperatorSession &actor, const QString &n
                                   QByteArray &password)
 {
     SecretGuard guard(password);
-    if (auto a = authorize(actor, Permission::ManageAccounts); !a) {
+    if (auto a = authorize(actor, Permission::ManageAccounts, m_journal); !a) {
         journal(actor.name(), QStringLiteral("account.add"), QStringLiteral("denied"),
                 { { QStringLiteral("account"), name } });
         return a;
@@ -414,7 +423,7 @@ Status OperatorStore::addOperator(const OperatorSession &actor, const QString &n
 
 Status OperatorStore::setDisabled(const OperatorSession &actor, const QString &name, bool disabled)
 {
-    if (auto a = authorize(actor, Permission::ManageAccounts); !a)
+    if (auto a = authorize(actor, Permission::ManageAccounts, m_journal); !a)
         return a;
     if (disabled && name == actor.name())
         return CoreError::make(Code::InvalidArgument, tr("You cannot disable your own account."));
@@ -434,7 +443,7 @@ Status OperatorStore::setDisabled(const OperatorSession &actor, const QString &n
 
 Status OperatorStore::setRole(const OperatorSession &actor, const QString &name, Role role)
 {
-    if (auto a = authorize(actor, Permission::ManageAccounts); !a)
+    if (auto a = authorize(actor, Permission::ManageAccounts, m_journal); !a)
         return a;
     const qint64 now = nowMs();
     return changeAccount(
@@ -452,7 +461,7 @@ Status OperatorStore::setRole(const OperatorSession &actor, const QString &name,
 Status OperatorStore::setBadgeFingerprint(const OperatorSession &actor, const QString &name,
                                           const QString &sha256Hex)
 {
-    if (auto a = authorize(actor, Permission::ManageAccounts); !a)
+    if (auto a = authorize(actor, Permission::ManageAccounts, m_journal); !a)
         return a;
     static const QRegularExpression hex(QStringLiteral("^([0-9a-fA-F]{64})?$"));
     if (!hex.match(sha256Hex).hasMatch())
@@ -487,7 +496,7 @@ Status OperatorStore::changePassword(const OperatorSession &actor, const QString
                                      QByteArray &newPassword)
 {
     SecretGuard guard(newPassword);
-    if (actor.name().isEmpty()
+    if (actor.name().isEmpty() || actor.journal() != &m_journal
         || (actor.name() != name && !roleAllows(actor.role(), Permission::ManageAccounts))) {
         journal(actor.name(), QStringLiteral("account.password"), QStringLiteral("denied"),
                 { { QStringLiteral("account"), name } });
@@ -511,7 +520,7 @@ Status OperatorStore::changePassword(const OperatorSession &actor, const QString
 
 Result<QList<OperatorAccount>> OperatorStore::accounts(const OperatorSession &actor)
 {
-    if (auto a = authorize(actor, Permission::ReadLog); !a)
+    if (auto a = authorize(actor, Permission::ReadLog, m_journal); !a)
         return a.error();
     return m_journal.read([&](QSqlDatabase &db) -> Result<QList<OperatorAccount>> {
         QSqlQuery q(db);

@@ -85,6 +85,8 @@ public:
 
     // PermissionDenied unless the session's role allows it.
     static Status authorize(const OperatorSession &session, Permission permission);
+    // The same, and the session must have been opened on `journal` (not on another station's accounts).
+    static Status authorize(const OperatorSession &session, Permission permission, const Journal &journal);
 
 private:
     struct Row;

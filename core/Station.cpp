@@ -2,12 +2,12 @@
 
 #include "ca_client/EnrollmentClient.h"
 #include "ca_client/EnrollmentClientFactory.h"
-#include "core/secrets/SecretFile.h"
 #include "core/Journal.h"
 #include "core/Log.h"
 #include "core/PinDerivation.h"
 #include "core/ProfileLoader.h"
 #include "core/SecureBytes.h"
+#include "core/secrets/SecretFile.h"
 #include "device/Pkcs11Module.h"
 #include "device/TokenWatcher.h"
 #include "device/worker/WorkerSession.h"
@@ -276,7 +276,8 @@ ProvisioningContext Station::context(const QString &operatorName, bool force, bo
     c.trustAnchorsDer = m_anchors;
     c.intermediatesDer = m_profileIntermediates + m_intermediates;
     c.policy.clockSkew = m_profile.clockSkew;
-    c.policy.minRemainingValidity = ca::CertificatePolicy::remainingValidityForDays(m_profile.minValidityDays);
+    c.policy.minRemainingValidity
+        = ca::CertificatePolicy::remainingValidityForDays(m_profile.minValidityDays);
     c.policy.requiredKeyUsage = keyUsageBits(m_profile.keyUsage);
     c.policy.requiredExtendedKeyUsages = ekuOids(m_profile.extendedKeyUsage);
     c.policy.allowExtraUsages = m_profile.allowExtraUsages;
@@ -295,7 +296,7 @@ ProvisioningContext Station::context(const QString &operatorName, bool force, bo
 Result<QString> Station::provisionAll(const OperatorSession &session, bool continuous, bool force,
                                       bool retryPinRefused)
 {
-    if (auto allowed = OperatorStore::authorize(session, Permission::Provision); !allowed)
+    if (auto allowed = OperatorStore::authorize(session, Permission::Provision, *m_journal); !allowed)
         return allowed.error();
     const QString operatorName = session.name();
     auto keys = m_module->tokens();

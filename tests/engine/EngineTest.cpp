@@ -8,10 +8,12 @@
 #include <QJsonArray>
 
 #include "core/Journal.h"
+#include "core/OperatorStore.h"
 #include "device/Pkcs11Module.h"
 #include "device/TokenSession.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <openssl/x509.h>
@@ -67,6 +69,36 @@ TEST_F(Engine, SixteenKeysProvisionedEachWithAVerifiedCertificateNamingIt)
     auto verify = m_station->journal()->verify();
     ASSERT_TRUE(verify);
     EXPECT_TRUE(verify->intact) << verify->toString().toStdString();
+}
+
+// A session is a login on one journal's accounts: one opened elsewhere (another station's journal, or a
+// database an attacker controls) neither starts a batch nor manages accounts here, whatever role it names.
+TEST_F(Engine, SessionFromAnotherJournalStartsNothing)
+{
+    setUpBench(1);
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    auto other = core::Journal::open(core::JournalConfig::sqlite(dir.filePath(QStringLiteral("other.db"))));
+    ASSERT_TRUE(other);
+    core::OperatorStore elsewhere(**other);
+    QByteArray password("correct horse battery");
+    auto foreign = elsewhere.createFirstAdministrator(QStringLiteral("admin"), password);
+    ASSERT_TRUE(foreign);
+    auto batch = m_station->provisionAll(*foreign, false);
+    ASSERT_FALSE(batch);
+    EXPECT_EQ(batch.error().code, core::CoreError::Code::PermissionDenied);
+    QByteArray newPassword("Mallory-Engine-Pw-1");
+    const auto added = m_station->operators().addOperator(*foreign, QStringLiteral("mallory"),
+                                                          core::Role::Administrator, newPassword);
+    ASSERT_FALSE(added);
+    EXPECT_EQ(added.error().code, core::CoreError::Code::PermissionDenied);
+    QByteArray takeOver("Mallory-Engine-Pw-2");
+    EXPECT_FALSE(m_station->operators().changePassword(*foreign, QStringLiteral("admin"), takeOver));
+    EXPECT_EQ(m_cfssl->issuedCount(), 0);
+    // The station's own session still works.
+    auto outcome = runBatch();
+    ASSERT_TRUE(outcome.finished);
+    EXPECT_EQ(outcome.summary.done, 1);
 }
 
 TEST_F(Engine, WrongPinFailsOnlyThatKeyAndTriesOnce)
