@@ -383,8 +383,7 @@ Result<Profile> ProfileLoader::parse(const QByteArray &json, const QString &base
     Profile p;
     FieldReader r(root, {}, error);
     r.rejectUnknown({ QStringLiteral("name"), QStringLiteral("keyAlgorithm"), QStringLiteral("reuseKeyPairs"),
-                      QStringLiteral("pin"),
-                      QStringLiteral("subject"), QStringLiteral("keyUsage"),
+                      QStringLiteral("pin"), QStringLiteral("subject"), QStringLiteral("keyUsage"),
                       QStringLiteral("extendedKeyUsage"), QStringLiteral("ca"),
                       QStringLiteral("minValidityDays"), QStringLiteral("clockSkewSeconds"),
                       QStringLiteral("finalUserPinFile"), QStringLiteral("timeouts"),

@@ -504,19 +504,19 @@ void ProvisioningJob::runSteps()
         return failDevice(certs.error());
 
     // caChain: what the CA sent with this certificate (EST's PKCS#7, CFSSL's bundle), for the path.
-    auto verifyFor = [&](const QByteArray &der, const QByteArray &publicKey,
-                         const QList<QByteArray> &caChain = {}) {
-        ca::CertificateVerifier::Input input;
-        input.leafDer = der;
-        input.intermediatesDer = caChain + ctx.intermediatesDer;
-        input.trustAnchorsDer = ctx.trustAnchorsDer;
-        input.expectedPublicKeyInfo = publicKey;
-        input.expectedSerial = serial;
-        input.policy = ctx.policy;
-        input.policy.expectedSubject = profile.expectedSubject(serial);
-        input.now = ctx.clock();
-        return ca::CertificateVerifier::verify(input);
-    };
+    auto verifyFor
+        = [&](const QByteArray &der, const QByteArray &publicKey, const QList<QByteArray> &caChain = {}) {
+              ca::CertificateVerifier::Input input;
+              input.leafDer = der;
+              input.intermediatesDer = caChain + ctx.intermediatesDer;
+              input.trustAnchorsDer = ctx.trustAnchorsDer;
+              input.expectedPublicKeyInfo = publicKey;
+              input.expectedSerial = serial;
+              input.policy = ctx.policy;
+              input.policy.expectedSubject = profile.expectedSubject(serial);
+              input.now = ctx.clock();
+              return ca::CertificateVerifier::verify(input);
+          };
     auto certFor = [&](const QByteArray &id) -> const device::CertificateObject * {
         for (const auto &c : *certs)
             if (c.id == id)
@@ -556,8 +556,8 @@ void ProvisioningJob::runSteps()
     QString origin = QStringLiteral("generated");
     QJsonArray notReused; // pairs on the key not taken, and why
     auto refuse = [&](const device::KeyPairInfo &pair, const QString &why) {
-        notReused.append(QJsonObject { { QStringLiteral("keyId"), hex(pair.id) },
-                                       { QStringLiteral("reason"), why } });
+        notReused.append(
+            QJsonObject { { QStringLiteral("keyId"), hex(pair.id) }, { QStringLiteral("reason"), why } });
     };
     auto untrusted = [&](const device::KeyPairInfo &pair, bool generatedHere) -> QString {
         if (pair.idShared)

@@ -3,10 +3,10 @@
 #include "ca_client/CertificateCodec.h"
 #include "ca_client/CertificateVerifier.h"
 #include "ca_client/EnrollmentClientFactory.h"
-#include "core/secrets/SecretFile.h"
-#include "core/secrets/SecureBytes.h"
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
+#include "core/secrets/SecretFile.h"
+#include "core/secrets/SecureBytes.h"
 
 #include "OperatorCommand.h"
 

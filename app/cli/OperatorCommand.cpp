@@ -2,9 +2,9 @@
 
 #include "CliOutput.h"
 
-#include "core/secrets/SecretFile.h"
 #include "core/Journal.h"
 #include "core/SecureBytes.h"
+#include "core/secrets/SecretFile.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

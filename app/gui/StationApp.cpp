@@ -4,12 +4,12 @@
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "SettingsWidget.h"
-#include "core/secrets/SecretFile.h"
-#include "core/secrets/SecureBytes.h"
 #include "core/BadgeVerifier.h"
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
 #include "core/Station.h"
+#include "core/secrets/SecretFile.h"
+#include "core/secrets/SecureBytes.h"
 
 #include <QApplication>
 #include <QFile>

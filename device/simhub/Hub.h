@@ -52,7 +52,8 @@ public:
     {
         Slot *slot = nullptr; // null: unknown session handle, the real module decides
         std::uint64_t generation = 0;
-        // A fault of a lying kind (HugeLength, Endless) fired: the call runs and its answer is then falsified.
+        // A fault of a lying kind (HugeLength, Endless) fired: the call runs and its answer is then
+        // falsified.
         std::optional<HubState::FaultKind> lie;
     };
 

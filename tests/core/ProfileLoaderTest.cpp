@@ -92,8 +92,9 @@ TEST(ProfileLoader, AllowExtraUsagesAndIntermediateFiles)
     auto p = load(o);
     ASSERT_TRUE(p) << p.error().toString().toStdString();
     EXPECT_TRUE(p->allowExtraUsages);
-    EXPECT_EQ(p->ca.intermediateFiles,
-              (QStringList { QStringLiteral("/etc/keystation/issuing.pem"), QStringLiteral("/pki/other.pem") }));
+    EXPECT_EQ(
+        p->ca.intermediateFiles,
+        (QStringList { QStringLiteral("/etc/keystation/issuing.pem"), QStringLiteral("/pki/other.pem") }));
     auto wrong = load(with(minimal(), QStringLiteral("allowExtraUsages"), QStringLiteral("yes")));
     ASSERT_FALSE(wrong);
     EXPECT_EQ(wrong.error().code, Code::ProfileWrongType);
@@ -136,9 +137,12 @@ TEST(ProfileLoader, ExpectedSubjectExpandsEveryField)
     EXPECT_EQ(got.value(QStringLiteral("2.5.4.3")), qMakePair(QStringLiteral("Key AB12"), true));
     EXPECT_EQ(got.value(QStringLiteral("2.5.4.10")), qMakePair(QStringLiteral("Example Ltd"), false));
     // Not asked: must be absent.
-    EXPECT_EQ(got.value(QStringLiteral("2.5.4.5"), { QStringLiteral("x"), true }), qMakePair(QString(), false));
-    EXPECT_EQ(got.value(QStringLiteral("2.5.4.11"), { QStringLiteral("x"), true }), qMakePair(QString(), false));
-    EXPECT_EQ(got.value(QStringLiteral("2.5.4.6"), { QStringLiteral("x"), true }), qMakePair(QString(), false));
+    EXPECT_EQ(got.value(QStringLiteral("2.5.4.5"), { QStringLiteral("x"), true }),
+              qMakePair(QString(), false));
+    EXPECT_EQ(got.value(QStringLiteral("2.5.4.11"), { QStringLiteral("x"), true }),
+              qMakePair(QString(), false));
+    EXPECT_EQ(got.value(QStringLiteral("2.5.4.6"), { QStringLiteral("x"), true }),
+              qMakePair(QString(), false));
 }
 
 TEST(ProfileLoader, KeyGenerationTimeOutFollowsTheAlgorithm)

@@ -2,8 +2,8 @@
 // (core/secrets/SecureBytes.h, core/secrets/SecretFile.h; docs/security.md).
 #include "core/secrets/SecureBytes.h"
 #include "JournalBackend.h"
-#include "core/secrets/SecretFile.h"
 #include "core/Journal.h"
+#include "core/secrets/SecretFile.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -66,9 +66,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
                                       { CertificatePolicy::CommonNameOid, serial, true } };
         break;
     default:
-        in.policy.expectedSubject = { { CertificatePolicy::CountryOid, QStringLiteral("CN"), false },
-                                      { CertificatePolicy::OrganizationOid, QStringLiteral("Example"), false },
-                                      { CertificatePolicy::CommonNameOid, serial, true } };
+        in.policy.expectedSubject
+            = { { CertificatePolicy::CountryOid, QStringLiteral("CN"), false },
+                { CertificatePolicy::OrganizationOid, QStringLiteral("Example"), false },
+                { CertificatePolicy::CommonNameOid, serial, true } };
         break;
     }
     in.policy.allowExtraUsages = (mode & 0x04) != 0;
