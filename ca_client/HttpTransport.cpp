@@ -218,7 +218,7 @@ void HttpTransport::start(std::unique_ptr<Call> call)
     });
     connect(socket, &QSslSocket::readyRead, this, [this, raw, id] {
         onReadyRead(*raw);
-        if (raw->complete || raw->tooLarge)
+        if (raw->complete || raw->tooLarge || raw->malformed)
             finish(id);
     });
     connect(socket, &QAbstractSocket::errorOccurred, this, [this, raw, id](QAbstractSocket::SocketError e) {
@@ -250,7 +250,7 @@ void HttpTransport::start(std::unique_ptr<Call> call)
 
 void HttpTransport::onReadyRead(Call &call)
 {
-    if (call.complete || call.tooLarge || !call.socket)
+    if (call.complete || call.tooLarge || call.malformed || !call.socket)
         return;
     call.received += call.socket->readAll();
     parse(call);
@@ -272,9 +272,9 @@ bool HttpTransport::parse(Call &call)
             bool ok = false;
             const int status = statusLine.value(1).toInt(&ok);
             if (!statusLine.value(0).startsWith("HTTP/1.") || !ok || status < 100 || status > 999) {
+                // No abort() here: it may emit disconnected() at once and end the call under our feet.
                 call.socketError = CaError::tr("the server did not answer in HTTP/1.1");
-                call.complete = false;
-                call.socket->abort();
+                call.malformed = true;
                 return true;
             }
             if (status >= 100 && status < 200)
@@ -328,7 +328,7 @@ bool HttpTransport::parse(Call &call)
             const qint64 size = call.received.left(lineEnd).split(';').value(0).trimmed().toLongLong(&ok, 16);
             if (!ok || size < 0) {
                 call.socketError = CaError::tr("the server sent a malformed chunked answer");
-                call.socket->abort();
+                call.malformed = true;
                 return true;
             }
             if (call.response.body.size() + size > m_settings.maxResponseBytes) {
@@ -447,6 +447,8 @@ Result<HttpResponse> HttpTransport::toResult(Call &call)
     if (call.pinFailed)
         return error(call, CaError::Code::PinMismatch,
                      CaError::tr("the server's public key does not match the pinned SHA-256"));
+    if (call.malformed)
+        return error(call, CaError::Code::Network, call.socketError);
     if (call.complete)
         return call.response;
     if (call.timedOut)

@@ -80,6 +80,7 @@ private:
         bool cancelled = false;
         bool timedOut = false;
         bool tooLarge = false;
+        bool malformed = false; // not HTTP/1.x, or a broken chunk: socketError says which
         bool pinFailed = false;
         bool encrypted = false;
         bool complete = false; // the whole answer is in `response`

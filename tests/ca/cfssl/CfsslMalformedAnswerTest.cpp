@@ -61,6 +61,18 @@ protected:
     CaError m_last;
 };
 
+// Not HTTP at all, and a chunked body whose chunk size is not hex: a network error that says so, no crash
+// (the transport parses HTTP itself).
+TEST_F(CfsslMalformedAnswerTest, NotHttpOrBrokenChunksAreNetworkErrors)
+{
+    EXPECT_EQ(enrolAgainst("SMTP 220 ready\r\n\r\n"), CaError::Code::Network);
+    EXPECT_TRUE(m_last.message.contains(u"HTTP/1.1")) << m_last.toString().toStdString();
+    EXPECT_EQ(enrolAgainst("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                           "Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n"),
+              CaError::Code::Network);
+    EXPECT_TRUE(m_last.message.contains(u"chunked")) << m_last.toString().toStdString();
+}
+
 TEST_F(CfsslMalformedAnswerTest, NotJson)
 {
     EXPECT_EQ(enrolAgainst(ScriptedTlsServer::response(200, "application/json", "{\"success\":true,")),
