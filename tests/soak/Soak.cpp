@@ -26,6 +26,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 
 using namespace ks;
@@ -179,6 +180,8 @@ int main(int argc, char **argv)
     long rssAtFifth = 0;
     QElapsedTimer clock;
     clock.start();
+    QElapsedTimer lastProgress; // since the last keyFinished (or the start)
+    lastProgress.start();
     auto presentCount = [&] {
         int n = 0;
         for (const auto &k : keys)
@@ -206,6 +209,7 @@ int main(int argc, char **argv)
         KeyState &k = keys[i];
         ++k.attempts;
         ++finishedCount;
+        lastProgress.restart();
         // Pulled by chance and already plugged back: the station may have started on it again, and the unplug
         // below cuts that job short, which is a pull too.
         if (k.pulledSinceJob && k.present)
@@ -233,8 +237,25 @@ int main(int argc, char **argv)
             rssAtFifth = rssKb();
     });
 
+    // No key finished for this long while keys are still out: something is stuck. Fail with the keys' states
+    // instead of waiting for the test runner's time-out, which says nothing.
+    constexpr qint64 kNoProgressMs = 150 * 1000;
     QTimer tick;
     QObject::connect(&tick, &QTimer::timeout, [&] {
+        if (lastProgress.elapsed() > kNoProgressMs) {
+            std::fprintf(stderr,
+                         "STALLED: no key finished for %lld s (%d running, %d waiting, next %d of %d)\n",
+                         static_cast<long long>(lastProgress.elapsed() / 1000), st.runner()->runningCount(),
+                         static_cast<int>(waiting.size()), next, total);
+            for (const auto &k : keys)
+                if (!k.done && !k.gaveUp)
+                    std::fprintf(stderr, "  %s: %s, %d attempts, %d failures, %d pulls%s\n", k.raw.c_str(),
+                                 k.present ? "in the hub" : "out", k.attempts, k.failures, k.pulls,
+                                 k.faulted ? ", faulted" : "");
+            // Stuck jobs may never end, so the station could not be torn down: leave at once.
+            std::fflush(stderr);
+            std::_Exit(3);
+        }
         // Random pulls of keys in the hub; they come back later through `waiting` when their job fails.
         if (chance(pullRate)) {
             QList<int> present;
@@ -250,8 +271,13 @@ int main(int argc, char **argv)
                 keys[i].pulledSinceJob = true;
                 ++pulls;
                 QTimer::singleShot(300, [&, i] {
-                    if (!keys[i].done && !keys[i].gaveUp && !keys[i].present && presentCount() < hubSlots + 2)
+                    if (keys[i].done || keys[i].gaveUp || keys[i].present)
+                        return;
+                    if (presentCount() < hubSlots + 2)
                         plug(i); // plugged back: continuous mode takes it again and resumes it
+                    else if (!waiting.contains(i))
+                        waiting.append(i); // the hub is full: later. A key pulled before its job started
+                                           // gets no keyFinished, so without this it would never come back.
                 });
             }
         }
