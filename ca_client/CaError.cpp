@@ -69,6 +69,22 @@ QString CaError::codeName(Code code)
         return QStringLiteral("WeakAlgorithm");
     case Code::UnhandledCriticalExtension:
         return QStringLiteral("UnhandledCriticalExtension");
+    case Code::RequesterKey:
+        return QStringLiteral("RequesterKey");
+    case Code::CaCertificateMismatch:
+        return QStringLiteral("CaCertificateMismatch");
+    case Code::BadMessage:
+        return QStringLiteral("BadMessage");
+    case Code::ScepBadAlg:
+        return QStringLiteral("ScepBadAlg");
+    case Code::ScepBadMessageCheck:
+        return QStringLiteral("ScepBadMessageCheck");
+    case Code::ScepBadRequest:
+        return QStringLiteral("ScepBadRequest");
+    case Code::ScepBadTime:
+        return QStringLiteral("ScepBadTime");
+    case Code::ScepBadCertId:
+        return QStringLiteral("ScepBadCertId");
     }
     return QStringLiteral("Unknown");
 }

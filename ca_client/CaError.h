@@ -48,6 +48,15 @@ public:
         SubjectMismatch, // a fixed subject attribute (O, OU, C, ...) is not what the profile asked
         WeakAlgorithm, // a signature below SHA-256, or an RSA/EC key below the minimum, in the path
         UnhandledCriticalExtension, // a critical extension the check does not understand
+        // SCEP (RFC 8894).
+        RequesterKey, // the requester key (on the token) could not sign or decrypt
+        CaCertificateMismatch, // the CA certificate is not the pinned one (nothing was sent)
+        BadMessage, // a CertRep that does not verify, answers another transaction or nonce, or is malformed
+        ScepBadAlg, // CertRep FAILURE badAlg: the CA does not support an algorithm we used
+        ScepBadMessageCheck, // FAILURE badMessageCheck: the CA could not verify our request's signature
+        ScepBadRequest, // FAILURE badRequest: the CA refused the request (often a wrong challenge password)
+        ScepBadTime, // FAILURE badTime: the signingTime was not close enough to the CA's time
+        ScepBadCertId, // FAILURE badCertId: no certificate matches the criteria
     };
 
     Code code = Code::None;

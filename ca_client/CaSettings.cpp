@@ -4,7 +4,15 @@ namespace ks::ca {
 
 QString CaSettings::protocolName(Protocol protocol)
 {
-    return protocol == Protocol::Est ? QStringLiteral("est") : QStringLiteral("cfssl");
+    switch (protocol) {
+    case Protocol::Est:
+        return QStringLiteral("est");
+    case Protocol::Cfssl:
+        return QStringLiteral("cfssl");
+    case Protocol::Scep:
+        return QStringLiteral("scep");
+    }
+    return QString();
 }
 
 Result<CaSettings::Protocol> CaSettings::parseProtocol(const QString &name)
@@ -14,8 +22,10 @@ Result<CaSettings::Protocol> CaSettings::parseProtocol(const QString &name)
         return Protocol::Est;
     if (n == u"cfssl")
         return Protocol::Cfssl;
+    if (n == u"scep")
+        return Protocol::Scep;
     return CaError::make(CaError::Code::Configuration, QStringLiteral("settings"),
-                         CaError::tr("unknown CA protocol '%1' (expected est or cfssl)").arg(name));
+                         CaError::tr("unknown CA protocol '%1' (expected est, cfssl or scep)").arg(name));
 }
 
 Result<QByteArray> CaSettings::parsePin(const QString &text)

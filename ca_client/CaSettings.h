@@ -17,7 +17,8 @@ struct CaSettings
     enum class Protocol
     {
         Est,
-        Cfssl
+        Cfssl,
+        Scep
     };
 
     Protocol protocol = Protocol::Est;
@@ -41,15 +42,21 @@ struct CaSettings
     QByteArray pinnedSpkiSha256; // raw 32 bytes: SHA-256 of the server's SubjectPublicKeyInfo; empty = no pin
     bool insecureLabMode = false; // accept any server certificate; logged with a warning on every request
 
+    // SCEP (RFC 8894). Usually plain http://: trust comes from the pinned CA certificate and the
+    // message-level signature and encryption; https:// adds the TLS trust above.
+    QByteArray caCertificateSha256; // raw 32 bytes: SHA-256 of the CA certificate's DER; required for SCEP
+    QByteArray challengePassword; // secret; goes into the CSR (built by the caller), never logged
+
     // Limits.
     std::chrono::milliseconds requestTimeout { 30000 }; // whole exchange, from the start of the request
     int maxConcurrent = 4; // requests in flight; the rest queue
     qint64 maxResponseBytes = 1024 * 1024;
-    int maxPendingPolls = 10; // EST 202 Accepted: re-posts before giving up
-    std::chrono::milliseconds maxPendingWait { 300000 }; // EST 202 Accepted: total waiting before giving up
+    int maxPendingPolls = 10; // EST 202 Accepted / SCEP PENDING: re-posts / polls before giving up
+    std::chrono::milliseconds maxPendingWait { 300000 }; // EST 202 / SCEP PENDING: total waiting
+    std::chrono::milliseconds scepPollInterval { 5000 }; // SCEP PENDING: delay between CertPoll messages
 
     static QString protocolName(Protocol protocol);
-    // "est" / "cfssl" (case-insensitive); nullopt-like failure as a Configuration error.
+    // "est" / "cfssl" / "scep" (case-insensitive); nullopt-like failure as a Configuration error.
     static Result<Protocol> parseProtocol(const QString &name);
     // A pin as hex (64 digits, ':' allowed) or base64 (optionally "sha256//" prefixed, as curl writes it).
     static Result<QByteArray> parsePin(const QString &text);

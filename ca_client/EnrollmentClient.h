@@ -17,6 +17,7 @@
 namespace ks::ca {
 
 class HttpTransport;
+class ScepRequesterKey;
 struct HttpRequest;
 struct HttpResponse;
 
@@ -25,6 +26,9 @@ struct EnrollmentRequest
     QByteArray csrDer; // PKCS#10, signed by the key (an EST enrolment code goes in as its challengePassword)
     QString serial; // the key's hardware serial, for errors and logs
     bool renewal = false; // EST: simplereenroll instead of simpleenroll (CFSSL: no difference)
+    // SCEP only (null for EST/CFSSL): signs the PKIMessage and opens the CertRep envelope. The CSR must carry
+    // CaSettings::challengePassword as its challengePassword attribute (RFC 8894 2.2).
+    std::shared_ptr<ScepRequesterKey> requesterKey;
 };
 
 struct IssuedCertificate

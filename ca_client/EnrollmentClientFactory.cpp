@@ -13,6 +13,10 @@ Result<std::unique_ptr<EnrollmentClient>> EnrollmentClientFactory::create(const 
     if (!transport)
         return transport.error();
     std::unique_ptr<EnrollmentClient> client;
+    if (settings.protocol == CaSettings::Protocol::Scep)
+        // Interim, until ScepClient lands (next commit): refuse clearly rather than talk another protocol.
+        return CaError::make(CaError::Code::Configuration, QStringLiteral("settings"),
+                             CaError::tr("this build has no SCEP client yet"));
     if (settings.protocol == CaSettings::Protocol::Est)
         client = std::make_unique<EstClient>(settings, std::move(*transport), parent);
     else
