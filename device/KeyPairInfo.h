@@ -24,6 +24,8 @@ struct KeyPairInfo
     std::optional<bool> neverExtractable; // CKA_NEVER_EXTRACTABLE
     std::optional<bool> alwaysSensitive; // CKA_ALWAYS_SENSITIVE
     std::optional<bool> extractable; // CKA_EXTRACTABLE
+    // CKA_DECRYPT of the private key: it may decrypt (RSA key transport, e.g. SCEP's CertRep envelope).
+    std::optional<bool> decrypt;
     // Another private key on the key carries the same CKA_ID: which of them signs is the module's choice.
     bool idShared = false;
 

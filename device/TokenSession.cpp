@@ -1,5 +1,6 @@
 #include "device/TokenSession.h"
 
+#include "device/CertificateBuilder.h"
 #include "device/CsrBuilder.h"
 #include "device/DeviceLog.h"
 #include "device/Pkcs11Module.h"
@@ -162,13 +163,15 @@ public:
     Result<void> readProvenance(CK_OBJECT_HANDLE privateKey, KeyPairInfo &pair)
     {
         auto flags = boolAttributes(
-            privateKey, { CKA_LOCAL, CKA_NEVER_EXTRACTABLE, CKA_ALWAYS_SENSITIVE, CKA_EXTRACTABLE });
+            privateKey,
+            { CKA_LOCAL, CKA_NEVER_EXTRACTABLE, CKA_ALWAYS_SENSITIVE, CKA_EXTRACTABLE, CKA_DECRYPT });
         if (!flags)
             return flags.error();
         pair.local = (*flags)[0];
         pair.neverExtractable = (*flags)[1];
         pair.alwaysSensitive = (*flags)[2];
         pair.extractable = (*flags)[3];
+        pair.decrypt = (*flags)[4];
         return {};
     }
 
@@ -562,6 +565,86 @@ Result<QByteArray> TokenSession::signData(const QByteArray &keyId, const QByteAr
         return der;
     }
     return d->error(DeviceError::Code::Unsupported, tr("Unsupported key type %1.").arg(*type));
+}
+
+Result<QByteArray> TokenSession::decrypt(const QByteArray &keyId, const QByteArray &ciphertext)
+{
+    auto priv = d->findOne(CKO_PRIVATE_KEY, keyId);
+    if (!priv)
+        return priv.error();
+    auto type = d->ulongAttribute(*priv, CKA_KEY_TYPE);
+    if (!type)
+        return type.error();
+    if (*type != CKK_RSA)
+        return d->error(
+            DeviceError::Code::Unsupported,
+            tr("Key pair %1 is not RSA: only RSA keys decrypt a key-transport block (PKCS#1 v1.5).")
+                .arg(QString::fromLatin1(keyId.toHex())),
+            "C_DecryptInit");
+    auto allowed = d->boolAttributes(*priv, { CKA_DECRYPT });
+    if (!allowed)
+        return allowed.error();
+    if ((*allowed)[0] == false)
+        return d->error(DeviceError::Code::Unsupported,
+                        tr("The private key of key pair %1 may not decrypt (CKA_DECRYPT false).")
+                            .arg(QString::fromLatin1(keyId.toHex())),
+                        "C_DecryptInit");
+    // RSA-4096 at most: the ciphertext is one modulus long, and so is the buffer for the plaintext.
+    constexpr qsizetype kMaxModulusBytes = 512;
+    if (ciphertext.isEmpty() || ciphertext.size() > kMaxModulusBytes)
+        return d->error(DeviceError::Code::InvalidArgument,
+                        tr("A ciphertext of %1 bytes is not an RSA block.").arg(ciphertext.size()),
+                        "C_Decrypt");
+    CK_MECHANISM mechanism { CKM_RSA_PKCS, nullptr, 0 };
+    CK_RV rv = d->f->C_DecryptInit(d->session, &mechanism, *priv);
+    if (rv != CKR_OK)
+        return d->fail("C_DecryptInit", rv);
+    QByteArray in = ciphertext;
+    QByteArray out(kMaxModulusBytes, '\0');
+    CK_ULONG len = static_cast<CK_ULONG>(out.size());
+    rv = d->f->C_Decrypt(d->session, reinterpret_cast<CK_BYTE_PTR>(in.data()),
+                         static_cast<CK_ULONG>(in.size()), reinterpret_cast<CK_BYTE_PTR>(out.data()), &len);
+    if (rv != CKR_OK) {
+        OPENSSL_cleanse(out.data(), static_cast<size_t>(out.size()));
+        return d->fail("C_Decrypt", rv);
+    }
+    if (len > static_cast<CK_ULONG>(out.size())) {
+        OPENSSL_cleanse(out.data(), static_cast<size_t>(out.size()));
+        return d->error(DeviceError::Code::Pkcs11,
+                        tr("The key answered a plaintext longer than the buffer it was given."), "C_Decrypt");
+    }
+    QByteArray plain = out.left(static_cast<qsizetype>(len));
+    OPENSSL_cleanse(out.data(), static_cast<size_t>(out.size()));
+    return plain;
+}
+
+Result<QByteArray> TokenSession::selfSignedCertificate(const QByteArray &keyId, const CsrRequest &request,
+                                                       int validityDays)
+{
+    auto key = d->publicKey(keyId);
+    if (!key)
+        return key.error();
+    auto algorithm = CsrBuilder::SignatureAlgorithm::Sha256WithRsa;
+    if (EVP_PKEY_get_base_id(key->get()) == EVP_PKEY_EC)
+        algorithm = EVP_PKEY_get_bits(key->get()) <= 256 ? CsrBuilder::SignatureAlgorithm::EcdsaWithSha256
+                                                         : CsrBuilder::SignatureAlgorithm::EcdsaWithSha384;
+    auto builder = CertificateBuilder::create(key->get(), request, algorithm, QDateTime::currentDateTimeUtc(),
+                                              validityDays);
+    if (!builder) {
+        auto e = builder.error();
+        e.serial = d->serial;
+        return e;
+    }
+    auto signature = signData(keyId, builder->toBeSigned());
+    if (!signature)
+        return signature.error();
+    auto cert = builder->finish(*signature);
+    if (!cert) {
+        auto e = cert.error();
+        e.serial = d->serial;
+        return e;
+    }
+    return cert;
 }
 
 Result<QByteArray> TokenSession::signCsr(const QByteArray &keyId, const CsrRequest &request)

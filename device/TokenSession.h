@@ -40,6 +40,9 @@ public:
                                         QByteArray id = {}) override;
     Result<QByteArray> signCsr(const QByteArray &keyId, const CsrRequest &request) override;
     Result<QByteArray> signData(const QByteArray &keyId, const QByteArray &data) override;
+    Result<QByteArray> decrypt(const QByteArray &keyId, const QByteArray &ciphertext) override;
+    Result<QByteArray> selfSignedCertificate(const QByteArray &keyId, const CsrRequest &request,
+                                             int validityDays) override;
     Result<CertificateObject> writeCertificate(const QByteArray &keyId, const QByteArray &der,
                                                const QString &label) override;
     Result<void> deleteCertificate(const QByteArray &keyId) override;

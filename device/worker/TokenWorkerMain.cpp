@@ -203,6 +203,18 @@ QByteArray serve(Worker &w, Op op, QDataStream &in)
         in >> keyId;
         return answer(s.deleteCertificate(keyId));
     }
+    case Op::Decrypt: {
+        QByteArray keyId, ciphertext;
+        in >> keyId >> ciphertext;
+        return answer(s.decrypt(keyId, ciphertext));
+    }
+    case Op::SelfSignedCertificate: {
+        QByteArray keyId;
+        CsrRequest request;
+        qint32 validityDays = 0;
+        in >> keyId >> request >> validityDays;
+        return answer(s.selfSignedCertificate(keyId, request, validityDays));
+    }
     case Op::Hello:
     case Op::Open:
         break;
@@ -250,7 +262,9 @@ int main(int argc, char **argv)
                 reply = error(protocolError(QStringLiteral("malformed request %1").arg(worker::opName(op))));
         }
         worker::wipeBuffer(request); // a Login or ChangePin request held a PIN
-        if (!worker::writeFrame(fd, reply))
+        const bool sent = worker::writeFrame(fd, reply);
+        worker::wipeBuffer(reply); // a Decrypt reply holds a content-encryption key
+        if (!sent)
             break;
     }
     // End of the socket: close the key's session before the module goes.

@@ -86,6 +86,10 @@ QString opName(Op op)
         return QStringLiteral("write certificate");
     case Op::DeleteCertificate:
         return QStringLiteral("C_DestroyObject");
+    case Op::Decrypt:
+        return QStringLiteral("C_Decrypt");
+    case Op::SelfSignedCertificate:
+        return QStringLiteral("self-signed certificate");
     }
     return QStringLiteral("op %1").arg(static_cast<int>(op));
 }
@@ -194,20 +198,21 @@ QDataStream &operator<<(QDataStream &s, const KeyPairInfo &k)
 {
     return s << k.id << k.label << k.rsa << qint32(k.bits) << k.publicKey << k.hasCertificate
              << tristate(k.local) << tristate(k.neverExtractable) << tristate(k.alwaysSensitive)
-             << tristate(k.extractable) << k.idShared;
+             << tristate(k.extractable) << k.idShared << tristate(k.decrypt);
 }
 
 QDataStream &operator>>(QDataStream &s, KeyPairInfo &k)
 {
     qint32 bits = 0;
-    qint8 local = -1, neverExtractable = -1, alwaysSensitive = -1, extractable = -1;
+    qint8 local = -1, neverExtractable = -1, alwaysSensitive = -1, extractable = -1, decrypt = -1;
     s >> k.id >> k.label >> k.rsa >> bits >> k.publicKey >> k.hasCertificate >> local >> neverExtractable
-        >> alwaysSensitive >> extractable >> k.idShared;
+        >> alwaysSensitive >> extractable >> k.idShared >> decrypt;
     k.bits = bits;
     k.local = fromTristate(local);
     k.neverExtractable = fromTristate(neverExtractable);
     k.alwaysSensitive = fromTristate(alwaysSensitive);
     k.extractable = fromTristate(extractable);
+    k.decrypt = fromTristate(decrypt);
     return s;
 }
 

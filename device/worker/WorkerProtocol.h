@@ -23,7 +23,9 @@
 // pid; a worker of another version is refused before it sees a PIN.
 namespace ks::device::worker {
 
-constexpr quint32 kProtocolVersion = 2; // 2: KeyPairInfo carries the private key's provenance
+// 2: KeyPairInfo carries the private key's provenance; 3: PublicKeys; 4: Decrypt, SelfSignedCertificate and
+// KeyPairInfo's CKA_DECRYPT (SCEP)
+constexpr quint32 kProtocolVersion = 4;
 constexpr quint32 kMaxFrame = 16 * 1024 * 1024; // a certificate list of a full key is a few kB
 constexpr int kSocketFd = 3; // the worker's end of the socket, set up by the station at spawn
 
@@ -43,6 +45,8 @@ enum class Op : quint8
     SignData, // keyId, data -> signature
     WriteCertificate, // keyId, der, label -> CertificateObject
     DeleteCertificate, // keyId -> ()
+    Decrypt, // keyId, ciphertext -> plaintext (RSA PKCS#1 v1.5)
+    SelfSignedCertificate, // keyId, CsrRequest, validityDays -> DER
 };
 
 QString opName(Op op);

@@ -423,6 +423,21 @@ Result<QByteArray> WorkerSession::signData(const QByteArray &keyId, const QByteA
     return call.get<QByteArray>();
 }
 
+Result<QByteArray> WorkerSession::decrypt(const QByteArray &keyId, const QByteArray &ciphertext)
+{
+    Call call(this, Op::Decrypt);
+    call.out() << keyId << ciphertext;
+    return call.get<QByteArray>();
+}
+
+Result<QByteArray> WorkerSession::selfSignedCertificate(const QByteArray &keyId, const CsrRequest &request,
+                                                        int validityDays)
+{
+    Call call(this, Op::SelfSignedCertificate);
+    call.out() << keyId << request << qint32(validityDays);
+    return call.get<QByteArray>();
+}
+
 Result<CertificateObject> WorkerSession::writeCertificate(const QByteArray &keyId, const QByteArray &der,
                                                           const QString &label)
 {

@@ -3,11 +3,14 @@
 #include "KeyImport.h"
 #include "SoftHsmEnv.h"
 #include "TestPki.h"
+#include "device/CsrBuilder.h"
 #include "device/Pkcs11Module.h"
 #include "device/SerialNumber.h"
 
 #include <gtest/gtest.h>
+#include <openssl/rsa.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <p11-kit/pkcs11.h>
 
@@ -393,3 +396,129 @@ TEST_F(TokenSessionTest, PrivateKeysSharingAnIdAreMarked)
     for (const auto &pair : *pairs)
         EXPECT_TRUE(pair.idShared);
 }
+
+namespace {
+
+// RSA PKCS#1 v1.5 encryption with OpenSSL under a DER SubjectPublicKeyInfo: what a SCEP CA does to the
+// content-encryption key of its CertRep (RFC 8894 §3.3.2). Empty on failure.
+QByteArray encryptPkcs1(const QByteArray &spki, const QByteArray &plain)
+{
+    auto key = CsrBuilder::publicKeyFromDer(spki);
+    EVP_PKEY_CTX *ctx = key ? EVP_PKEY_CTX_new(key.get(), nullptr) : nullptr;
+    QByteArray out(512, '\0');
+    size_t len = static_cast<size_t>(out.size());
+    const bool ok = ctx && EVP_PKEY_encrypt_init(ctx) == 1
+        && EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING) == 1
+        && EVP_PKEY_encrypt(ctx, reinterpret_cast<unsigned char *>(out.data()), &len,
+                            reinterpret_cast<const unsigned char *>(plain.constData()),
+                            static_cast<size_t>(plain.size()))
+            == 1;
+    EVP_PKEY_CTX_free(ctx);
+    return ok ? out.left(static_cast<qsizetype>(len)) : QByteArray();
+}
+
+} // namespace
+
+// SCEP's CertRep envelope is opened on the key: C_Decrypt (CKM_RSA_PKCS) of a block that OpenSSL encrypted
+// under the key pair's public key gives back the plaintext.
+TEST_F(TokenSessionTest, DecryptsWhatItsPublicKeyEncrypted)
+{
+    createTokens(1);
+    auto session = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(session);
+    auto pair = session->generateKeyPair(KeyAlgorithm::Rsa2048, QStringLiteral("scep"));
+    ASSERT_TRUE(pair) << pair.error().toString().toStdString();
+    EXPECT_EQ(pair->decrypt, std::optional<bool>(true));
+    auto listed = session->keyPairs();
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed->size(), 1);
+    EXPECT_EQ(listed->front().decrypt, std::optional<bool>(true));
+
+    const QByteArray contentKey = QByteArray::fromHex("00112233445566778899aabbccddeeff0123456789abcdef");
+    const QByteArray ciphertext = encryptPkcs1(pair->publicKey, contentKey);
+    ASSERT_EQ(ciphertext.size(), 256);
+    auto plain = session->decrypt(pair->id, ciphertext);
+    ASSERT_TRUE(plain) << plain.error().toString().toStdString();
+    EXPECT_EQ(*plain, contentKey);
+
+    // A changed block does not decrypt to the plaintext (the key's padding check fails, or other bytes come
+    // out).
+    QByteArray tampered = ciphertext;
+    tampered[10] = static_cast<char>(tampered[10] ^ 0x01);
+    auto wrong = session->decrypt(pair->id, tampered);
+    EXPECT_TRUE(!wrong || *wrong != contentKey);
+}
+
+TEST_F(TokenSessionTest, DecryptRefusesAnEcKeyPair)
+{
+    createTokens(1);
+    auto session = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(session);
+    auto pair = session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("ec"));
+    ASSERT_TRUE(pair);
+    auto plain = session->decrypt(pair->id, QByteArray(64, 'x'));
+    ASSERT_FALSE(plain);
+    EXPECT_EQ(plain.error().code, DeviceError::Code::Unsupported);
+    EXPECT_TRUE(plain.error().message.contains(QStringLiteral("not RSA")))
+        << plain.error().toString().toStdString();
+    EXPECT_EQ(plain.error().serial, m_serials[0]);
+    auto missing = session->decrypt(QByteArray("no such id"), QByteArray(256, 'x'));
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().code, DeviceError::Code::NoSuchObject);
+}
+
+class SelfSigned : public TokenSessionTest, public ::testing::WithParamInterface<KeyAlgorithm>
+{
+};
+
+// SCEP's signer certificate: made for the key pair's public key and signed on the key; OpenSSL verifies it
+// with its own public key and reads the requested subject, usages and validity.
+TEST_P(SelfSigned, CertificateVerifiesAndCarriesTheSubject)
+{
+    createTokens(1);
+    auto session = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(session);
+    auto pair = session->generateKeyPair(GetParam(), QStringLiteral("signer"));
+    ASSERT_TRUE(pair);
+    CsrRequest subject = request(m_serials[0]);
+    subject.subject.prepend({ QStringLiteral("O"), QStringLiteral("Example Ltd") });
+    auto der = session->selfSignedCertificate(pair->id, subject, 7);
+    ASSERT_TRUE(der) << der.error().toString().toStdString();
+
+    auto cert = TestPki::certFromDer(*der);
+    ASSERT_TRUE(cert);
+    EXPECT_EQ(X509_get_version(cert.get()), 2); // v3
+    EXPECT_EQ(X509_verify(cert.get(), X509_get0_pubkey(cert.get())), 1);
+    EXPECT_EQ(TestPki::publicKeyDer(X509_get0_pubkey(cert.get())), pair->publicKey);
+    char cn[128] = {}, serialNumber[128] = {}, org[128] = {};
+    X509_NAME_get_text_by_NID(X509_get_subject_name(cert.get()), NID_commonName, cn, sizeof cn);
+    X509_NAME_get_text_by_NID(X509_get_subject_name(cert.get()), NID_serialNumber, serialNumber,
+                              sizeof serialNumber);
+    X509_NAME_get_text_by_NID(X509_get_subject_name(cert.get()), NID_organizationName, org, sizeof org);
+    EXPECT_EQ(QString::fromUtf8(cn), m_serials[0]);
+    EXPECT_EQ(QString::fromUtf8(serialNumber), m_serials[0]);
+    EXPECT_EQ(QString::fromUtf8(org), QStringLiteral("Example Ltd"));
+    EXPECT_EQ(X509_NAME_cmp(X509_get_subject_name(cert.get()), X509_get_issuer_name(cert.get())), 0);
+    EXPECT_TRUE(X509_get_key_usage(cert.get()) & KU_DIGITAL_SIGNATURE);
+    EXPECT_TRUE(X509_get_extended_key_usage(cert.get()) & XKU_SSL_CLIENT);
+    int days = 0, seconds = 0;
+    ASSERT_EQ(
+        ASN1_TIME_diff(&days, &seconds, X509_get0_notBefore(cert.get()), X509_get0_notAfter(cert.get())), 1);
+    EXPECT_EQ(days, 7);
+    EXPECT_EQ(X509_cmp_current_time(X509_get0_notBefore(cert.get())), -1); // valid now
+    const int expectedSignature = KeyAlgorithms::isRsa(GetParam()) ? NID_sha256WithRSAEncryption
+        : GetParam() == KeyAlgorithm::EcP384                       ? NID_ecdsa_with_SHA384
+                                                                   : NID_ecdsa_with_SHA256;
+    EXPECT_EQ(X509_get_signature_nid(cert.get()), expectedSignature);
+
+    // Nothing is written to the key: the certificate is the request's, not the key's.
+    auto certs = session->certificates();
+    ASSERT_TRUE(certs);
+    EXPECT_TRUE(certs->isEmpty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Algorithms, SelfSigned,
+                         ::testing::Values(KeyAlgorithm::Rsa2048, KeyAlgorithm::EcP256, KeyAlgorithm::EcP384),
+                         [](const auto &info) {
+                             return KeyAlgorithms::name(info.param).remove(QLatin1Char('-')).toStdString();
+                         });

@@ -4,6 +4,7 @@
 #include "SimHubControl.h"
 #include "SoftHsmEnv.h"
 #include "TestPki.h"
+#include "device/CsrBuilder.h"
 #include "device/SerialNumber.h"
 
 #include <QDir>
@@ -11,6 +12,8 @@
 #include <QFile>
 
 #include <gtest/gtest.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 #include <csignal>
 #include <cstdlib>
@@ -137,6 +140,56 @@ TEST_F(WorkerSessionTest, ProvisionsAKeyEndToEndThroughItsWorker)
     ASSERT_FALSE(again);
     EXPECT_EQ(again.error().code, DeviceError::Code::AlreadyExists);
     EXPECT_EQ(again.error().serial, m_serials[0]);
+}
+
+// SCEP's calls through the worker (protocol version 4): a self-signed signer certificate made on the key, a
+// key-transport block opened with C_Decrypt, CKA_DECRYPT in the key pair's description, and the refusal of an
+// EC key pair as a typed error.
+TEST_F(WorkerSessionTest, ScepCallsCrossThePipe)
+{
+    auto session = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(session);
+    auto rsa = session->generateKeyPair(KeyAlgorithm::Rsa2048, QStringLiteral("scep"));
+    ASSERT_TRUE(rsa) << rsa.error().toString().toStdString();
+    EXPECT_EQ(rsa->decrypt, std::optional<bool>(true));
+
+    CsrRequest subject;
+    subject.subject = { { QStringLiteral("CN"), m_serials[0] } };
+    subject.keyUsage = { QStringLiteral("digitalSignature"), QStringLiteral("keyEncipherment") };
+    auto der = session->selfSignedCertificate(rsa->id, subject, 1);
+    ASSERT_TRUE(der) << der.error().toString().toStdString();
+    auto cert = ks::test::TestPki::certFromDer(*der);
+    ASSERT_TRUE(cert);
+    EXPECT_EQ(X509_verify(cert.get(), X509_get0_pubkey(cert.get())), 1);
+    EXPECT_EQ(ks::test::TestPki::publicKeyDer(X509_get0_pubkey(cert.get())), rsa->publicKey);
+    char cn[128] = {};
+    X509_NAME_get_text_by_NID(X509_get_subject_name(cert.get()), NID_commonName, cn, sizeof cn);
+    EXPECT_EQ(QString::fromUtf8(cn), m_serials[0]);
+
+    const QByteArray contentKey = QByteArray::fromHex("000102030405060708090a0b0c0d0e0f");
+    auto key = CsrBuilder::publicKeyFromDer(rsa->publicKey);
+    ASSERT_TRUE(key);
+    EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(key.get(), nullptr);
+    QByteArray ciphertext(256, '\0');
+    size_t len = static_cast<size_t>(ciphertext.size());
+    ASSERT_EQ(EVP_PKEY_encrypt_init(ctx), 1);
+    ASSERT_EQ(EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING), 1);
+    ASSERT_EQ(EVP_PKEY_encrypt(ctx, reinterpret_cast<unsigned char *>(ciphertext.data()), &len,
+                               reinterpret_cast<const unsigned char *>(contentKey.constData()),
+                               static_cast<size_t>(contentKey.size())),
+              1);
+    EVP_PKEY_CTX_free(ctx);
+    auto plain = session->decrypt(rsa->id, ciphertext.left(static_cast<qsizetype>(len)));
+    ASSERT_TRUE(plain) << plain.error().toString().toStdString();
+    EXPECT_EQ(*plain, contentKey);
+
+    auto ec = session->generateKeyPair(KeyAlgorithm::EcP256, QStringLiteral("ec"));
+    ASSERT_TRUE(ec);
+    auto refused = session->decrypt(ec->id, ciphertext);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, DeviceError::Code::Unsupported);
+    EXPECT_EQ(refused.error().serial, m_serials[0]);
+    EXPECT_TRUE(session->keyPairs()) << "the worker still serves the key";
 }
 
 TEST_F(WorkerSessionTest, WrongPinIsTypedAndSpendsExactlyOneTry)
