@@ -44,6 +44,7 @@ struct CaInfo
     QString expiry; // CFSSL: the profile's validity, e.g. "8760h"
     QByteArray csrAttributesDer; // EST csrattrs (RFC 7030 4.5), empty when the CA has none
     QString csrAttributesWarning; // EST: the optional csrattrs answer was unusable (why); the rest stands
+    QStringList capabilities; // SCEP GetCACaps keywords, as the CA wrote them
 };
 
 // One CA endpoint, whatever the protocol. The object lives in its owner's thread (which must run an event

@@ -3,6 +3,7 @@
 #include "ca_client/CfsslClient.h"
 #include "ca_client/EstClient.h"
 #include "ca_client/HttpTransport.h"
+#include "ca_client/ScepClient.h"
 
 namespace ks::ca {
 
@@ -13,14 +14,17 @@ Result<std::unique_ptr<EnrollmentClient>> EnrollmentClientFactory::create(const 
     if (!transport)
         return transport.error();
     std::unique_ptr<EnrollmentClient> client;
-    if (settings.protocol == CaSettings::Protocol::Scep)
-        // Interim, until ScepClient lands (next commit): refuse clearly rather than talk another protocol.
-        return CaError::make(CaError::Code::Configuration, QStringLiteral("settings"),
-                             CaError::tr("this build has no SCEP client yet"));
-    if (settings.protocol == CaSettings::Protocol::Est)
+    if (settings.protocol == CaSettings::Protocol::Scep) {
+        if (settings.caCertificateSha256.size() != 32)
+            return CaError::make(
+                CaError::Code::Configuration, QStringLiteral("settings"),
+                CaError::tr("SCEP needs the CA certificate's SHA-256 (caCertificateSha256)"));
+        client = std::make_unique<ScepClient>(settings, std::move(*transport), parent);
+    } else if (settings.protocol == CaSettings::Protocol::Est) {
         client = std::make_unique<EstClient>(settings, std::move(*transport), parent);
-    else
+    } else {
         client = std::make_unique<CfsslClient>(settings, std::move(*transport), parent);
+    }
     return client;
 }
 

@@ -64,10 +64,16 @@ QString sslErrorText(const QList<QSslError> &errors)
 
 Result<std::unique_ptr<HttpTransport>> HttpTransport::create(const CaSettings &settings)
 {
-    if (!settings.baseUrl.isValid() || settings.baseUrl.scheme() != u"https"
+    // SCEP usually runs over plain HTTP (RFC 8894 4.1): its trust is the pinned CA certificate and the
+    // message-level signature and encryption. Every other protocol is HTTPS only.
+    const bool plain
+        = settings.protocol == CaSettings::Protocol::Scep && settings.baseUrl.scheme() == u"http";
+    if (!settings.baseUrl.isValid() || (settings.baseUrl.scheme() != u"https" && !plain)
         || settings.baseUrl.host().isEmpty())
         return CaError::make(CaError::Code::Configuration, kSetup,
-                             CaError::tr("the CA URL must be an https:// URL with a host"));
+                             settings.protocol == CaSettings::Protocol::Scep
+                                 ? CaError::tr("the SCEP URL must be an http:// or https:// URL with a host")
+                                 : CaError::tr("the CA URL must be an https:// URL with a host"));
     if (CaSettings::hasUserInfo(settings.baseUrl))
         return CaError::make(CaError::Code::Configuration, kSetup,
                              CaError::tr("the CA URL must not carry a user name or password"));
@@ -78,6 +84,8 @@ Result<std::unique_ptr<HttpTransport>> HttpTransport::create(const CaSettings &s
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setProtocol(QSsl::TlsV1_2OrLater);
     tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (plain)
+        return std::unique_ptr<HttpTransport>(new HttpTransport(settings, tls));
     if (settings.trustAnchorFile.isEmpty()) {
         if (!settings.insecureLabMode)
             return CaError::make(CaError::Code::Configuration, kSetup,
@@ -150,7 +158,7 @@ QByteArray requestBytes(const HttpRequest &r, const CaSettings &settings)
     QByteArray host = r.url.host(QUrl::FullyEncoded).toLatin1();
     if (host.contains(':'))
         host = '[' + host + ']';
-    if (r.url.port() > 0 && r.url.port() != 443)
+    if (r.url.port() > 0 && r.url.port() != (r.url.scheme() == u"http" ? 80 : 443))
         host += ':' + QByteArray::number(r.url.port());
     QByteArray out = r.verb + ' ' + target + " HTTP/1.1\r\nHost: " + host
         + "\r\nUser-Agent: KeyStation\r\nConnection: close\r\n";
@@ -205,7 +213,9 @@ void HttpTransport::start(std::unique_ptr<Call> call)
         }
     });
     // Pin at the handshake, before the request (and any credential in it) is written.
-    connect(socket, &QSslSocket::encrypted, this, [this, raw, id] {
+    const bool plain = r.url.scheme() == u"http"; // SCEP only (create() allows it for nothing else)
+    connect(socket, plain ? &QAbstractSocket::connected : &QSslSocket::encrypted, this, [this, raw, id] {
+        // For plain HTTP, "encrypted" means "connected, the request may be written" (no pin: no TLS).
         raw->encrypted = true;
         checkPin(*raw);
         if (raw->pinFailed) {
@@ -245,7 +255,10 @@ void HttpTransport::start(std::unique_ptr<Call> call)
         finish(id);
     });
     raw->timer->start(m_settings.requestTimeout);
-    socket->connectToHostEncrypted(r.url.host(), quint16(r.url.port(443)));
+    if (plain)
+        socket->connectToHost(r.url.host(), quint16(r.url.port(80)));
+    else
+        socket->connectToHostEncrypted(r.url.host(), quint16(r.url.port(443)));
 }
 
 void HttpTransport::onReadyRead(Call &call)
