@@ -55,6 +55,8 @@ QString CoreError::codeName() const
         return QStringLiteral("BadgeNoAccount");
     case Code::Crypto:
         return QStringLiteral("Crypto");
+    case Code::CaUnavailable:
+        return QStringLiteral("CaUnavailable");
     }
     return QStringLiteral("Unknown");
 }

@@ -44,6 +44,8 @@ public:
         BadgeSignatureInvalid,
         BadgeNoAccount,
         Crypto,
+        // CA
+        CaUnavailable, // the CA could not be used; detail holds the CA client's code (Network, Tls, ...)
     };
 
     Code code = Code::None;

@@ -1,6 +1,7 @@
 #include "JournalConfig.h"
 
 #include "SecureBytes.h"
+#include "StationDefaults.h"
 #include "core/secrets/SecretFile.h"
 
 #include <QStandardPaths>
@@ -17,6 +18,9 @@ JournalConfig JournalConfig::sqlite(const QString &path)
 
 QString JournalConfig::defaultSqlitePath()
 {
+    // Both front ends: --journal, else $KEYSTATION_JOURNAL, else the settings (GUI), else the data folder.
+    if (const QString fromEnv = StationDefaults::journalFromEnvironment(); !fromEnv.isEmpty())
+        return fromEnv;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
         + QStringLiteral("/journal.sqlite");
 }

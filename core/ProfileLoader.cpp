@@ -284,7 +284,7 @@ void readCa(FieldReader &top, Profile &p, std::optional<CoreError> &error, const
                       QStringLiteral("clientCertFile"), QStringLiteral("clientKeyFile"),
                       QStringLiteral("trustAnchorFile"), QStringLiteral("tlsPinSha256"),
                       QStringLiteral("intermediateFiles") });
-    QString protocol = QStringLiteral("cfssl");
+    QString protocol = ProfileLoader::defaultCaProtocol();
     r.string(QStringLiteral("protocol"), protocol);
     r.string(QStringLiteral("url"), p.ca.url, true);
     r.string(QStringLiteral("label"), p.ca.label);
@@ -351,6 +351,11 @@ void readTimeouts(FieldReader &top, Profile &p, std::optional<CoreError> &error)
 
 Result<Profile> ProfileLoader::loadFile(const QString &path)
 {
+    if (!QFileInfo::exists(path))
+        return CoreError::make(
+            Code::ProfileUnreadable,
+            tr("Profile file not found: %1 (give --profile FILE or set KEYSTATION_PROFILE).")
+                .arg(path.isEmpty() ? tr("(no file name)") : path));
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return CoreError::make(Code::ProfileUnreadable, tr("Cannot read the profile %1.").arg(path), {},

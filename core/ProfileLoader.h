@@ -17,6 +17,8 @@ class ProfileLoader
 
 public:
     static constexpr qint64 maxFileSize = 1024 * 1024;
+    // "ca.protocol" when a profile does not say; `keystation-cli ca` defaults to the same.
+    static QString defaultCaProtocol() { return QStringLiteral("cfssl"); }
 
     static Result<Profile> loadFile(const QString &path);
     // baseDir resolves relative file names in the profile (the profile file's directory when loaded from

@@ -33,6 +33,17 @@ Result<QByteArray> readSecretFile(const QString &path, const QString &field)
     return line;
 }
 
+// "File not found" for a file the profile names, rather than what parsing nothing later would say.
+Status fileNotFound(const QString &path, const QString &field)
+{
+    if (QFileInfo(path).isFile())
+        return {};
+    return CoreError::make(CoreError::Code::ProfileInvalidValue,
+                           QFileInfo::exists(path) ? Station::tr("%1: %2 is not a file.").arg(field, path)
+                                                   : Station::tr("%1: file not found: %2").arg(field, path),
+                           field);
+}
+
 quint32 keyUsageBits(const QStringList &words)
 {
     quint32 bits = 0;
@@ -126,19 +137,23 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
         station->m_workerPath = config.workerPath;
     }
 
-    // Trust anchors the issued certificates must chain to.
+    // Trust anchors the issued certificates must chain to. Errors name the field as the profile spells it.
+    if (auto missing = fileNotFound(p.ca.trustAnchorFile, QStringLiteral("ca.trustAnchorFile")); !missing)
+        return missing.error();
     for (const auto &cert : QSslCertificate::fromPath(p.ca.trustAnchorFile, QSsl::Pem))
         station->m_anchors << cert.toDer();
     if (station->m_anchors.isEmpty())
         return CoreError::make(CoreError::Code::ProfileInvalidValue,
-                               tr("No CA certificate in %1.").arg(p.ca.trustAnchorFile),
-                               QStringLiteral("ca.trustAnchor"));
+                               tr("No PEM certificate in %1.").arg(p.ca.trustAnchorFile),
+                               QStringLiteral("ca.trustAnchorFile"));
     // Issuing CAs the profile names, for the path from a leaf to the anchor (as untrusted as the CA's own).
     for (const QString &file : p.ca.intermediateFiles) {
+        if (auto missing = fileNotFound(file, QStringLiteral("ca.intermediateFiles")); !missing)
+            return missing.error();
         const auto certs = QSslCertificate::fromPath(file, QSsl::Pem);
         if (certs.isEmpty())
             return CoreError::make(CoreError::Code::ProfileInvalidValue,
-                                   tr("No CA certificate in %1.").arg(file),
+                                   tr("No PEM certificate in %1.").arg(file),
                                    QStringLiteral("ca.intermediateFiles"));
         for (const auto &cert : certs)
             station->m_profileIntermediates << cert.toDer();
@@ -250,9 +265,21 @@ Result<QStringList> Station::takeCaCertificates(const QFuture<ca::Result<QList<Q
         return CoreError::make(CoreError::Code::InvalidArgument, tr("The CA request was cancelled."),
                                QStringLiteral("ca"));
     const auto certs = future.result();
-    if (!certs)
-        return CoreError::make(CoreError::Code::InvalidArgument, certs.error().toString(),
-                               QStringLiteral("ca"));
+    if (!certs) {
+        const ca::CaError &e = certs.error();
+        QString message = e.toString();
+        // A TLS failure names the anchor it was checked against and what to look at.
+        if (e.code == ca::CaError::Code::Tls)
+            message += u' '
+                + tr("The server's TLS certificate was checked against %1 (ca.trustAnchorFile): check that "
+                     "this file holds the CA that issued the server's certificate, and that ca.url names a "
+                     "host that certificate covers.")
+                      .arg(m_profile.ca.trustAnchorFile);
+        else if (e.code == ca::CaError::Code::PinMismatch)
+            message += u' ' + tr("Check ca.tlsPinSha256 against the server's current key.");
+        return CoreError::make(CoreError::Code::CaUnavailable, message, QStringLiteral("ca"),
+                               ca::CaError::codeName(e.code));
+    }
     QStringList subjects;
     m_intermediates.clear();
     for (const auto &der : *certs) {

@@ -54,9 +54,14 @@ Result<std::shared_ptr<Pkcs11Module>> Pkcs11Module::load(const QString &path)
     }
 
     CK_INFO info {};
-    if (list->C_GetInfo(&info) == CKR_OK)
+    if (list->C_GetInfo(&info) == CKR_OK) {
         module->m_description = p11::text(info.manufacturerID, sizeof info.manufacturerID)
             + QStringLiteral(" / ") + p11::text(info.libraryDescription, sizeof info.libraryDescription);
+        module->m_libraryVersion
+            = QStringLiteral("%1.%2").arg(info.libraryVersion.major).arg(info.libraryVersion.minor);
+        module->m_cryptokiVersion
+            = QStringLiteral("%1.%2").arg(info.cryptokiVersion.major).arg(info.cryptokiVersion.minor);
+    }
 
     // A non-blocking probe tells whether the module reports slot events at all (SoftHSM does not).
     CK_SLOT_ID slot = 0;

@@ -38,6 +38,9 @@ public:
 
     QString path() const { return m_path; }
     QString description() const { return m_description; }
+    // C_GetInfo as read at load: "manufacturer / description", library and Cryptoki versions ("0.23").
+    QString libraryVersion() const { return m_libraryVersion; }
+    QString cryptokiVersion() const { return m_cryptokiVersion; }
     _CK_FUNCTION_LIST *functions() const { return m_functions; }
 
     Result<QList<unsigned long>> slotIds(bool tokenPresent) const;
@@ -70,6 +73,8 @@ private:
 
     QString m_path;
     QString m_description;
+    QString m_libraryVersion;
+    QString m_cryptokiVersion;
     void *m_handle = nullptr;
     _CK_FUNCTION_LIST *m_functions = nullptr;
     std::atomic_bool m_slotEvents { false };

@@ -5,9 +5,12 @@
 #include "ca_client/EnrollmentClientFactory.h"
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
+#include "core/ProfileLoader.h"
 #include "core/secrets/SecretFile.h"
 #include "core/secrets/SecureBytes.h"
 
+#include "CliOptions.h"
+#include "ExitCode.h"
 #include "OperatorCommand.h"
 
 #include <QCommandLineParser>
@@ -29,14 +32,29 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ks::app::CaCommand)
 };
 
-enum Exit
+// A CA client failure as an exit code (ExitCode.h): the CA out of reach (3), our credentials refused (4), the
+// settings unusable (2), anything else the CA answered (1).
+int exitCodeFor(const ca::CaError &e)
 {
-    Ok = 0,
-    Usage = 1,
-    CaFailed = 2,
-    CheckRefused = 3,
-    LoginRefused = 4
-};
+    using Code = ca::CaError::Code;
+    switch (e.code) {
+    case Code::Network:
+    case Code::Timeout:
+    case Code::Tls:
+    case Code::PinMismatch:
+        return CaUnreachable;
+    case Code::Unauthorized:
+        return AuthFailed;
+    case Code::Configuration:
+        return UsageError;
+    case Code::Cancelled:
+        return Interrupted;
+    case Code::HttpStatus:
+        return e.httpStatus >= 500 ? CaUnreachable : Failed;
+    default:
+        return Failed;
+    }
+}
 
 QTextStream &out()
 {
@@ -85,15 +103,30 @@ bool settingsFrom(const QCommandLineParser &p, ca::CaSettings *s)
     s->trustAnchorFile = p.value(QStringLiteral("ca-bundle"));
     s->issuerAnchorFile = p.value(QStringLiteral("issuer-bundle"));
     s->label = p.value(QStringLiteral("label"));
-    s->profile = p.value(QStringLiteral("profile"));
+    s->profile = cli::value(p, QStringLiteral("cfssl-profile"), QStringLiteral("profile"));
     s->basicUser = p.value(QStringLiteral("user"));
     s->clientCertFile = p.value(QStringLiteral("client-cert"));
     s->clientKeyFile = p.value(QStringLiteral("client-key"));
     s->insecureLabMode = p.isSet(QStringLiteral("insecure-lab-mode"));
-    if (p.isSet(QStringLiteral("timeout")))
-        s->requestTimeout = std::chrono::milliseconds(p.value(QStringLiteral("timeout")).toLongLong());
-    if (p.isSet(QStringLiteral("pin"))) {
-        const auto pin = ca::CaSettings::parsePin(p.value(QStringLiteral("pin")));
+    if (p.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        const int seconds = p.value(QStringLiteral("timeout")).toInt(&ok);
+        if (!ok || seconds <= 0) {
+            err() << Tr::tr("--timeout takes a whole number of seconds, not '%1'.")
+                         .arg(p.value(QStringLiteral("timeout")))
+                  << Qt::endl;
+            return false;
+        }
+        // Before 0.2 this option was in milliseconds: a value that large was meant that way.
+        if (seconds >= 1000)
+            err() << Tr::tr("Warning: --timeout is in seconds (it was milliseconds before); waiting %1 s.")
+                         .arg(seconds)
+                  << Qt::endl;
+        s->requestTimeout = std::chrono::seconds(seconds);
+    }
+    if (cli::isSet(p, QStringLiteral("tls-pin"), QStringLiteral("pin"))) {
+        const auto pin
+            = ca::CaSettings::parsePin(cli::value(p, QStringLiteral("tls-pin"), QStringLiteral("pin")));
         if (!pin) {
             err() << pin.error().message << Qt::endl;
             return false;
@@ -138,7 +171,7 @@ int runInfo(ca::EnrollmentClient &client)
     const auto info = waitFor(client.info());
     if (!info) {
         err() << Tr::tr("CA request failed: %1").arg(info.error().toString()) << Qt::endl;
-        return CaFailed;
+        return exitCodeFor(info.error());
     }
     out() << Tr::tr("CA certificates (%1):").arg(info->caCertificatesDer.size()) << Qt::endl;
     for (const QByteArray &der : info->caCertificatesDer)
@@ -153,7 +186,7 @@ int runInfo(ca::EnrollmentClient &client)
     // csrattrs is optional: an unusable answer is reported, the CA certificates above still count.
     if (!info->csrAttributesWarning.isEmpty())
         err() << Tr::tr("Warning: CSR attributes ignored: %1").arg(info->csrAttributesWarning) << Qt::endl;
-    return Ok;
+    return Success;
 }
 
 int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const ca::CaSettings &s)
@@ -161,7 +194,7 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
     QFile csrFile(p.value(QStringLiteral("csr")));
     if (!csrFile.open(QIODevice::ReadOnly)) {
         err() << Tr::tr("Cannot read the CSR file '%1'.").arg(csrFile.fileName()) << Qt::endl;
-        return Usage;
+        return UsageError;
     }
     ca::EnrollmentRequest request;
     request.csrDer = ca::CertificateCodec::csrToDer(csrFile.readAll());
@@ -169,12 +202,12 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
     request.renewal = p.isSet(QStringLiteral("renew"));
     if (request.csrDer.isEmpty()) {
         err() << Tr::tr("'%1' is not a PKCS#10 request (PEM or DER).").arg(csrFile.fileName()) << Qt::endl;
-        return Usage;
+        return UsageError;
     }
     const auto issued = waitFor(client.enroll(request));
     if (!issued) {
         err() << Tr::tr("CA request failed: %1").arg(issued.error().toString()) << Qt::endl;
-        return CaFailed;
+        return exitCodeFor(issued.error());
     }
     out() << Tr::tr("Issued: %1").arg(ca::CertificateCodec::summary(issued->certificateDer)) << Qt::endl;
     for (const QByteArray &der : issued->extraCertificatesDer)
@@ -185,7 +218,7 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
             + "\n-----END CERTIFICATE-----\n";
         if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(pem) != pem.size()) {
             err() << Tr::tr("Cannot write %1.").arg(f.fileName()) << Qt::endl;
-            return Usage;
+            return UsageError;
         }
     }
 
@@ -222,10 +255,10 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
     if (!verified) {
         err() << Tr::tr("Certificate check refused the result: %1").arg(verified.error().toString())
               << Qt::endl;
-        return CheckRefused;
+        return Failed;
     }
     out() << Tr::tr("Certificate check: passed") << Qt::endl;
-    return Ok;
+    return Success;
 }
 
 } // namespace
@@ -239,8 +272,9 @@ int runCaCommand(const QStringList &args)
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("action"), Tr::tr("info or enroll"));
     p.addOptions({
-        { QStringLiteral("protocol"), Tr::tr("est or cfssl"), QStringLiteral("protocol"),
-          QStringLiteral("est") },
+        { QStringLiteral("protocol"),
+          Tr::tr("est or cfssl (default %1, as in a profile)").arg(core::ProfileLoader::defaultCaProtocol()),
+          QStringLiteral("protocol"), core::ProfileLoader::defaultCaProtocol() },
         { QStringLiteral("url"), Tr::tr("CA base URL (https://...)"), QStringLiteral("url") },
         { QStringLiteral("ca-bundle"), Tr::tr("PEM bundle verifying the CA's TLS certificate"),
           QStringLiteral("file") },
@@ -248,7 +282,8 @@ int runCaCommand(const QStringList &args)
           Tr::tr("PEM bundle issued certificates must chain to (default: --ca-bundle)"),
           QStringLiteral("file") },
         { QStringLiteral("label"), Tr::tr("EST label / CFSSL signer label"), QStringLiteral("label") },
-        { QStringLiteral("profile"), Tr::tr("CFSSL profile"), QStringLiteral("profile") },
+        { QStringLiteral("cfssl-profile"), Tr::tr("CFSSL signing profile (cfssl's config.json)"),
+          QStringLiteral("name") },
         { QStringLiteral("user"), Tr::tr("HTTP Basic user"), QStringLiteral("user") },
         { QStringLiteral("password-file"), Tr::tr("file holding the HTTP Basic password (or KS_CA_PASSWORD)"),
           QStringLiteral("file") },
@@ -256,9 +291,10 @@ int runCaCommand(const QStringList &args)
         { QStringLiteral("client-key"), Tr::tr("TLS client key (PEM, unencrypted)"), QStringLiteral("file") },
         { QStringLiteral("hmac-key-file"),
           Tr::tr("file holding the CFSSL authsign key in hex (or KS_CA_HMAC_KEY)"), QStringLiteral("file") },
-        { QStringLiteral("pin"), Tr::tr("SHA-256 of the server's public key (hex or sha256//base64)"),
-          QStringLiteral("pin") },
-        { QStringLiteral("timeout"), Tr::tr("request time-out in ms"), QStringLiteral("ms") },
+        { QStringLiteral("tls-pin"),
+          Tr::tr("SHA-256 of the CA server's TLS public key (hex or sha256//base64; not a token PIN)"),
+          QStringLiteral("sha256") },
+        { QStringLiteral("timeout"), Tr::tr("request time-out in seconds"), QStringLiteral("seconds") },
         { QStringLiteral("insecure-lab-mode"),
           Tr::tr("do NOT verify the server (lab only; logged on every request)") },
         { QStringLiteral("csr"), Tr::tr("enroll: PKCS#10 request (PEM or DER)"), QStringLiteral("file") },
@@ -279,35 +315,29 @@ int runCaCommand(const QStringList &args)
         { QStringLiteral("pg-conf"), Tr::tr("enroll: PostgreSQL journal connection file"),
           QStringLiteral("file") },
     });
-    QStringList argv = args;
-    argv.prepend(QStringLiteral("keystation-cli ca"));
-    if (!p.parse(argv)) {
-        err() << p.errorText() << Qt::endl;
-        return Usage;
-    }
-    if (p.isSet(QStringLiteral("help"))) {
-        out() << p.helpText() << Qt::endl;
-        return Ok;
-    }
+    cli::addDeprecatedOption(p, QStringLiteral("profile"), QStringLiteral("profile"));
+    cli::addDeprecatedOption(p, QStringLiteral("pin"), QStringLiteral("pin"));
+    if (const auto done = cli::parse(p, QStringLiteral("ca"), args))
+        return *done;
     const QStringList positional = p.positionalArguments();
     const QString action = positional.value(0);
     if (positional.size() != 1 || (action != u"info" && action != u"enroll")) {
         err() << Tr::tr(
             "Usage: keystation-cli ca info|enroll --protocol est|cfssl --url URL --ca-bundle FILE ...")
               << Qt::endl;
-        return Usage;
+        return UsageError;
     }
     if (action == u"enroll" && !p.isSet(QStringLiteral("csr"))) {
         err() << Tr::tr("ca enroll needs --csr FILE.") << Qt::endl;
-        return Usage;
+        return UsageError;
     }
     ca::CaSettings settings;
     if (!settingsFrom(p, &settings))
-        return Usage;
+        return UsageError;
     auto client = ca::EnrollmentClientFactory::create(settings);
     if (!client) {
         err() << client.error().toString() << Qt::endl;
-        return Usage;
+        return UsageError;
     }
     if (action == u"info")
         return runInfo(**client);
@@ -316,7 +346,7 @@ int runCaCommand(const QStringList &args)
     auto journal = cli::openJournal(p.value(QStringLiteral("journal")), p.value(QStringLiteral("pg-conf")));
     if (!journal) {
         err() << journal.error().toString() << Qt::endl;
-        return LoginRefused;
+        return UsageError;
     }
     core::OperatorStore operators(**journal);
     auto session
@@ -324,17 +354,17 @@ int runCaCommand(const QStringList &args)
                             p.value(QStringLiteral("as-password-file")), core::Permission::Provision);
     if (!session) {
         err() << session.error().message << Qt::endl;
-        return LoginRefused;
+        return AuthFailed;
     }
     const int rc = runEnroll(**client, p, settings);
     QFile csr(p.value(QStringLiteral("csr")));
     const QByteArray csrSha256 = csr.open(QIODevice::ReadOnly)
         ? QCryptographicHash::hash(csr.readAll(), QCryptographicHash::Sha256).toHex()
         : QByteArray();
-    const QString outcome = rc == Ok ? QStringLiteral("issued")
-        : rc == CaFailed             ? QStringLiteral("ca-failed")
-        : rc == CheckRefused         ? QStringLiteral("check-refused")
-                                     : QStringLiteral("failed");
+    const QString outcome = rc == Success         ? QStringLiteral("issued")
+        : rc == CaUnreachable || rc == AuthFailed ? QStringLiteral("ca-failed")
+        : rc == Failed                            ? QStringLiteral("check-refused")
+                                                  : QStringLiteral("failed");
     QUrl url = settings.baseUrl;
     url.setUserInfo({});
     auto recorded = (*journal)->recordOperatorEvent(
@@ -346,7 +376,7 @@ int runCaCommand(const QStringList &args)
           { QStringLiteral("renewal"), p.isSet(QStringLiteral("renew")) } });
     if (!recorded) {
         err() << Tr::tr("Could not journal the enrolment: %1").arg(recorded.error().toString()) << Qt::endl;
-        return rc == Ok ? CaFailed : rc;
+        return rc == Success ? UsageError : rc;
     }
     return rc;
 }

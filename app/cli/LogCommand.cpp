@@ -1,6 +1,8 @@
 #include "LogCommand.h"
 
+#include "CliOptions.h"
 #include "CliOutput.h"
+#include "ExitCode.h"
 
 #include "OperatorCommand.h"
 #include "core/Journal.h"
@@ -38,8 +40,8 @@ int fail(const core::CoreError &e)
     using Code = core::CoreError::Code;
     return (e.code == Code::BadCredentials || e.code == Code::AccountLocked || e.code == Code::AccountDisabled
             || e.code == Code::PermissionDenied)
-        ? 1
-        : 2;
+        ? AuthFailed
+        : UsageError;
 }
 
 QString utc(qint64 ms)
@@ -87,20 +89,26 @@ int runLogCommand(const QStringList &args)
                                     QStringLiteral("FILE"));
     parser.addOptions(
         { batch, op, state, serial, from, to, csv, anchor, as, asPasswordFile, journal, pgConf });
-    if (!parser.parse(QStringList { QStringLiteral("keystation-cli log") } + args)) {
-        err() << parser.errorText() << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return 0;
-    }
+    if (const auto done = cli::parse(parser, QStringLiteral("log"), args))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     const bool verify = pos.value(0) == QLatin1String("verify");
     const bool printAnchor = pos.value(0) == QLatin1String("anchor");
     if (pos.size() > 1 || (!pos.isEmpty() && !verify && !printAnchor) || (parser.isSet(anchor) && !verify)) {
-        err() << parser.helpText();
-        return 2;
+        err() << cli::helpText(parser, QStringLiteral("log"));
+        return UsageError;
+    }
+    if (parser.isSet(state)) {
+        QStringList known;
+        for (const auto s : { core::AttemptState::Running, core::AttemptState::Done,
+                              core::AttemptState::Failed, core::AttemptState::Cancelled })
+            known << core::attemptStateName(s);
+        if (!known.contains(parser.value(state))) {
+            err() << Tr::tr("Unknown --state '%1': use one of %2.")
+                         .arg(parser.value(state), known.join(QStringLiteral(", ")))
+                  << Qt::endl;
+            return UsageError;
+        }
     }
 
     auto opened = cli::openJournal(parser.value(journal), parser.value(pgConf));
@@ -125,7 +133,7 @@ int runLogCommand(const QStringList &args)
             session->name(), QStringLiteral("log.anchor"), QStringLiteral("success"),
             { { QStringLiteral("seq"), head->seq }, { QStringLiteral("hash"), head->hash } });
         out() << core::Journal::anchorLine(*head) << Qt::endl;
-        return 0;
+        return Success;
     }
     if (verify) {
         QList<core::ChainAnchor> anchors;
@@ -144,7 +152,7 @@ int runLogCommand(const QStringList &args)
                                 { QStringLiteral("record"), v->recordId },
                                 { QStringLiteral("anchors"), static_cast<int>(anchors.size()) } });
         (v->intact ? out() : err()) << v->toString() << Qt::endl;
-        return v->intact ? 0 : 1;
+        return v->intact ? Success : Failed;
     }
 
     core::AttemptFilter f;
@@ -158,7 +166,7 @@ int runLogCommand(const QStringList &args)
         *target = QDateTime::fromString(parser.value(*option), Qt::ISODate);
         if (!target->isValid()) {
             err() << Tr::tr("'%1' is not an ISO 8601 time.").arg(parser.value(*option)) << Qt::endl;
-            return 2;
+            return UsageError;
         }
         if (target->timeSpec() == Qt::LocalTime)
             target->setTimeSpec(Qt::UTC);
@@ -174,7 +182,7 @@ int runLogCommand(const QStringList &args)
         stdoutFile.open(stdout, QIODevice::WriteOnly);
         stdoutFile.write(*data);
         stdoutFile.flush();
-        return 0;
+        return Success;
     }
     auto rows = j.attempts(*session, f);
     if (!rows)
@@ -194,7 +202,7 @@ int runLogCommand(const QStringList &args)
                           what.simplified());
     }
     out() << Tr::tr("%n attempt(s).", nullptr, static_cast<int>(rows->size())) << Qt::endl;
-    return 0;
+    return Success;
 }
 
 } // namespace ks::app

@@ -1,6 +1,8 @@
 #include "OperatorCommand.h"
 
+#include "CliOptions.h"
 #include "CliOutput.h"
+#include "ExitCode.h"
 
 #include "core/Journal.h"
 #include "core/SecureBytes.h"
@@ -132,11 +134,13 @@ int fail(const core::CoreError &e)
     case Code::AccountLocked:
     case Code::AccountDisabled:
     case Code::PermissionDenied:
+        return AuthFailed;
     case Code::FirstAdministratorExists:
     case Code::LastAdministrator:
-        return 1;
+    case Code::AlreadyExists:
+        return Failed; // an account rule refused the change
     default:
-        return 2;
+        return UsageError;
     }
 }
 
@@ -181,20 +185,14 @@ int runOperatorCommand(const QStringList &args)
     const QCommandLineOption pgConf(QStringLiteral("pg-conf"), Tr::tr("PostgreSQL connection file"),
                                     QStringLiteral("FILE"));
     parser.addOptions({ role, as, asPasswordFile, passwordFile, journal, pgConf });
-    if (!parser.parse(QStringList { QStringLiteral("keystation-cli operator") } + args)) {
-        err() << parser.errorText() << Qt::endl;
-        return 2;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out() << parser.helpText();
-        return 0;
-    }
+    if (const auto done = cli::parse(parser, QStringLiteral("operator"), args))
+        return *done;
     const QStringList pos = parser.positionalArguments();
     const QString action = pos.value(0);
     const QString name = pos.value(1);
     if (action.isEmpty() || (action != QLatin1String("list") && name.isEmpty())) {
-        err() << parser.helpText();
-        return 2;
+        err() << cli::helpText(parser, QStringLiteral("operator"));
+        return UsageError;
     }
 
     auto opened = cli::openJournal(parser.value(journal), parser.value(pgConf));
@@ -207,7 +205,7 @@ int runOperatorCommand(const QStringList &args)
         const auto r = core::roleFromName(parser.value(role));
         if (!r) {
             err() << Tr::tr("Unknown role '%1'.").arg(parser.value(role)) << Qt::endl;
-            return 2;
+            return UsageError;
         }
         auto first = store.needsFirstAdministrator();
         if (!first)
@@ -217,16 +215,16 @@ int runOperatorCommand(const QStringList &args)
             if (*r != core::Role::Administrator) {
                 err() << Tr::tr("The first account must be an administrator (--role administrator).")
                       << Qt::endl;
-                return 2;
+                return UsageError;
             }
             QByteArray pw;
             if (!readNewPassword(name, parser.value(passwordFile), pw))
-                return 2;
+                return UsageError;
             auto s = store.createFirstAdministrator(name, pw);
             if (!s)
                 return fail(s.error());
             out() << Tr::tr("Administrator %1 created.").arg(name) << Qt::endl;
-            return 0;
+            return Success;
         }
         auto actor = cli::authenticate(store, parser.value(as), parser.value(asPasswordFile),
                                        core::Permission::ManageAccounts);
@@ -234,11 +232,11 @@ int runOperatorCommand(const QStringList &args)
             return fail(actor.error());
         QByteArray pw;
         if (!readNewPassword(name, parser.value(passwordFile), pw))
-            return 2;
+            return UsageError;
         if (auto a = store.addOperator(*actor, name, *r, pw); !a)
             return fail(a.error());
         out() << Tr::tr("Operator %1 (%2) added.").arg(name, core::roleName(*r)) << Qt::endl;
-        return 0;
+        return Success;
     }
     if (action == QLatin1String("passwd")) {
         // Without --as, an operator changes their own password after proving the current one.
@@ -249,17 +247,17 @@ int runOperatorCommand(const QStringList &args)
             return fail(actor.error());
         QByteArray pw;
         if (!readNewPassword(name, parser.value(passwordFile), pw))
-            return 2;
+            return UsageError;
         if (auto c = store.changePassword(*actor, name, pw); !c)
             return fail(c.error());
         out() << Tr::tr("Password of %1 changed.").arg(name) << Qt::endl;
-        return 0;
+        return Success;
     }
     if (action == QLatin1String("role")) {
         const auto r = core::roleFromName(parser.value(role));
         if (!r || !parser.isSet(role)) {
             err() << Tr::tr("Give the new role: --role operator|supervisor|administrator.") << Qt::endl;
-            return 2;
+            return UsageError;
         }
         auto actor = cli::authenticate(store, parser.value(as), parser.value(asPasswordFile),
                                        core::Permission::ManageAccounts);
@@ -268,7 +266,7 @@ int runOperatorCommand(const QStringList &args)
         if (auto s = store.setRole(*actor, name, *r); !s)
             return fail(s.error());
         out() << Tr::tr("Operator %1 is now %2.").arg(name, core::roleName(*r)) << Qt::endl;
-        return 0;
+        return Success;
     }
     if (action == QLatin1String("disable") || action == QLatin1String("enable")) {
         auto actor = cli::authenticate(store, parser.value(as), parser.value(asPasswordFile),
@@ -280,7 +278,7 @@ int runOperatorCommand(const QStringList &args)
             return fail(d.error());
         out() << (disable ? Tr::tr("Operator %1 disabled.") : Tr::tr("Operator %1 enabled.")).arg(name)
               << Qt::endl;
-        return 0;
+        return Success;
     }
     if (action == QLatin1String("list")) {
         auto actor = cli::authenticate(store, parser.value(as), parser.value(asPasswordFile),
@@ -296,10 +294,10 @@ int runOperatorCommand(const QStringList &args)
                               a.disabled ? Tr::tr("disabled")
                                          : (a.lockedUntilMs ? Tr::tr("locked") : Tr::tr("active")));
         out().flush();
-        return 0;
+        return Success;
     }
     err() << Tr::tr("Unknown action '%1'.").arg(action) << Qt::endl;
-    return 2;
+    return UsageError;
 }
 
 } // namespace ks::app

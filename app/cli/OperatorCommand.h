@@ -16,7 +16,8 @@ namespace ks::app {
 // keystation-cli operator add NAME --role R | passwd NAME | role NAME --role R | disable NAME | enable NAME |
 // list
 //   [--as NAME] [--as-password-file F] [--password-file F] [--journal PATH | --pg-conf FILE]
-// Exit 0 on success, 1 when refused (authentication, role), 2 on usage or database errors.
+// Exit codes (ExitCode.h): 0 done, 1 an account rule refused the change (last administrator, exists), 2 usage
+// or database error, 4 authentication or role refused.
 int runOperatorCommand(const QStringList &args);
 
 // Pieces shared by the commands that open the journal and authenticate an operator (LogCommand).

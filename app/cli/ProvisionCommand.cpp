@@ -1,7 +1,9 @@
 #include "ProvisionCommand.h"
 
 #include "CliDefaults.h"
+#include "CliOptions.h"
 #include "CliOutput.h"
+#include "ExitCode.h"
 
 #include "CliPassword.h"
 #include "CliSignals.h"
@@ -12,7 +14,6 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 
@@ -35,13 +36,24 @@ QString stamp()
     return QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss.zzz"));
 }
 
-QString defaultProfile()
+// A core error as the user should read it: the profile field it concerns (as the profile spells it), the
+// message, the technical detail; not the internal code name.
+QString describe(const core::CoreError &e)
 {
-    const QString env = qEnvironmentVariable("KEYSTATION_PROFILE");
-    if (!env.isEmpty())
-        return env;
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation)
-        + QStringLiteral("/profile.json");
+    QString text = e.message;
+    if (!e.field.isEmpty() && !text.contains(e.field))
+        text = e.field + QStringLiteral(": ") + text;
+    if (!e.detail.isEmpty())
+        text += QStringLiteral(" (") + e.detail + u')';
+    return text;
+}
+
+// A login or a permission refused (exit 4), as opposed to a journal that cannot be used (2).
+bool isRefusal(const core::CoreError &e)
+{
+    using Code = core::CoreError::Code;
+    return e.code == Code::BadCredentials || e.code == Code::AccountLocked || e.code == Code::AccountDisabled
+        || e.code == Code::PermissionDenied;
 }
 
 } // namespace
@@ -58,12 +70,15 @@ int runProvisionCommand(const QStringList &args)
     parser.addOption(
         { QStringLiteral("force"), Tr::tr("Also re-provision keys that already hold a valid certificate.") });
     parser.addOption({ QStringLiteral("profile"),
-                       Tr::tr("Profile file (default $KEYSTATION_PROFILE or ~/.config)."),
+                       Tr::tr("Profile file (default $KEYSTATION_PROFILE, else "
+                              "~/.config/KeyStation/keystation/profile.json)."),
                        QStringLiteral("file") });
     parser.addOption({ QStringLiteral("module"),
                        Tr::tr("PKCS#11 module of the hub (default $KEYSTATION_PKCS11_MODULE or OpenSC)."),
                        QStringLiteral("path") });
-    parser.addOption({ QStringLiteral("journal"), Tr::tr("SQLite journal file."), QStringLiteral("path") });
+    parser.addOption({ QStringLiteral("journal"),
+                       Tr::tr("SQLite journal file (default $KEYSTATION_JOURNAL)."),
+                       QStringLiteral("path") });
     parser.addOption(
         { QStringLiteral("retry-pin-refused"),
           Tr::tr("Log in again to keys whose last attempt ended at the PIN (wrong PIN, few tries "
@@ -74,20 +89,35 @@ int runProvisionCommand(const QStringList &args)
                  "(OpenSC then handles one key at a time).") });
     parser.addOption(
         { QStringLiteral("pg-conf"), Tr::tr("PostgreSQL journal connection file."), QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("as"), Tr::tr("The operator running the batch (default $USER)."),
+                       QStringLiteral("name") });
     parser.addOption(
-        { QStringLiteral("operator"), Tr::tr("Operator account (default $USER)."), QStringLiteral("name") });
-    parser.addOption({ QStringLiteral("password-file"),
-                       Tr::tr("Read the operator's password from this file."), QStringLiteral("file") });
+        { QStringLiteral("as-password-file"),
+          Tr::tr("Read the --as operator's password from this file (else the terminal or stdin)."),
+          QStringLiteral("file") });
+    cli::addDeprecatedOption(parser, QStringLiteral("operator"), QStringLiteral("name"));
+    cli::addDeprecatedOption(parser, QStringLiteral("password-file"), QStringLiteral("file"));
     parser.addOption(
         { QStringLiteral("anchor-file"),
           Tr::tr("Append the journal's chain head to this file at each batch end (for 'log verify "
                  "--anchor')."),
           QStringLiteral("file") });
-    parser.process(QStringList { QStringLiteral("keystation-cli provision") } + args);
-    QTextStream err(stderr);
+    if (const auto done = cli::parse(parser, QStringLiteral("provision"), args))
+        return *done;
+    QTextStream &err = cliErr();
     if (!parser.isSet(QStringLiteral("all"))) {
         err << Tr::tr("Say --all: provisioning takes every key on the hub.") << Qt::endl;
-        return 2;
+        return UsageError;
+    }
+    const QString name = cli::isSet(parser, QStringLiteral("as"), QStringLiteral("operator"))
+        ? cli::value(parser, QStringLiteral("as"), QStringLiteral("operator"))
+        : qEnvironmentVariable("USER");
+    const QString passwordFile
+        = cli::value(parser, QStringLiteral("as-password-file"), QStringLiteral("password-file"));
+    if (name.isEmpty()) {
+        err << Tr::tr("No operator name: give --as NAME (the account running the batch; $USER is empty).")
+            << Qt::endl;
+        return AuthFailed;
     }
 
     core::StationConfig config;
@@ -100,8 +130,8 @@ int runProvisionCommand(const QStringList &args)
     if (parser.isSet(QStringLiteral("pg-conf"))) {
         auto pg = core::JournalConfig::fromPgConfFile(parser.value(QStringLiteral("pg-conf")));
         if (!pg) {
-            err << pg.error().toString() << Qt::endl;
-            return 2;
+            err << describe(pg.error()) << Qt::endl;
+            return UsageError;
         }
         config.journal = *pg;
     } else {
@@ -111,32 +141,35 @@ int runProvisionCommand(const QStringList &args)
 
     auto station = core::Station::create(config);
     if (!station) {
-        err << Tr::tr("Cannot start the station: %1").arg(station.error().toString()) << Qt::endl;
-        return 2;
+        err << Tr::tr("Cannot start the station: %1").arg(describe(station.error())) << Qt::endl;
+        // The module is the one part that is not configuration: a missing driver or a broken install.
+        return station.error().field == QLatin1String("module") ? NoKey : UsageError;
     }
     core::Station &st = **station;
 
-    const QString name = parser.isSet(QStringLiteral("operator")) ? parser.value(QStringLiteral("operator"))
-                                                                  : qEnvironmentVariable("USER");
-    QByteArray password = CliPassword::read(parser.value(QStringLiteral("password-file")),
-                                            Tr::tr("Password for %1: ").arg(name));
+    QByteArray password = CliPassword::read(passwordFile, Tr::tr("Password for %1: ").arg(name));
     // A refused or unreadable file (CliPassword said why) is not a login attempt: no failure counted.
-    if (password.isEmpty() && parser.isSet(QStringLiteral("password-file")))
-        return 2;
+    if (password.isEmpty() && !passwordFile.isEmpty())
+        return UsageError;
     auto session = st.operators().login(name, password);
     if (!session) {
-        err << session.error().toString() << Qt::endl;
-        return 2;
+        err << session.error().message << Qt::endl;
+        return isRefusal(session.error()) ? AuthFailed : UsageError;
     }
 
     auto ca = st.connectCa();
     if (!ca) {
-        err << Tr::tr("The CA is not usable: %1").arg(ca.error().toString()) << Qt::endl;
-        return 2;
+        err << Tr::tr("The CA is not usable: %1").arg(ca.error().message) << Qt::endl;
+        // detail: the CA client's code (Station::connectCa).
+        if (ca.error().detail == QLatin1String("Unauthorized"))
+            return AuthFailed;
+        return ca.error().detail == QLatin1String("Configuration") ? UsageError : CaUnreachable;
     }
     out() << Tr::tr("CA: %1").arg(ca->join(QStringLiteral(", "))) << Qt::endl;
 
-    int exitCode = 0;
+    int exitCode = Success;
+    int keysSeen = 0;
+    const bool continuous = parser.isSet(QStringLiteral("continuous"));
     core::BatchRunner *runner = st.runner();
     QObject::connect(runner, &core::BatchRunner::keyProgress,
                      [](const QString &serial, core::JobStage stage) {
@@ -144,7 +177,8 @@ int runProvisionCommand(const QStringList &args)
                              out() << stamp() << u' ' << serial << QStringLiteral("  ")
                                    << core::jobStageTitle(stage) << Qt::endl;
                      });
-    QObject::connect(runner, &core::BatchRunner::keyFinished, [runner](const core::JobResult &r) {
+    QObject::connect(runner, &core::BatchRunner::keyFinished, [runner, &keysSeen](const core::JobResult &r) {
+        ++keysSeen;
         if (r.ok() && r.alreadyProvisioned)
             out() << stamp() << u' ' << r.serial << QStringLiteral("  ")
                   << Tr::tr("ALREADY PROVISIONED (certificate %1, valid until %2)")
@@ -179,33 +213,44 @@ int runProvisionCommand(const QStringList &args)
         // The chain head after the batch, for the supervisor to keep outside the database.
         if (auto head = st.journal()->head())
             out() << Tr::tr("Journal anchor: %1").arg(core::Journal::anchorLine(*head)) << Qt::endl;
-        exitCode = (s.failed || s.cancelled) ? 1 : 0;
+        exitCode = (s.failed || s.cancelled) ? Failed : Success;
+        if (keysSeen == 0 && !continuous) {
+            // Nothing to provision is not success: say where the station looked.
+            err << Tr::tr("No keys found through %1.").arg(config.modulePath) << Qt::endl;
+            if (const QString hint = noKeyHint(config.modulePath); !hint.isEmpty())
+                err << hint << Qt::endl;
+            exitCode = NoKey;
+        }
         QCoreApplication::exit(exitCode);
     });
 
-    const bool continuous = parser.isSet(QStringLiteral("continuous"));
     auto batch = st.provisionAll(*session, continuous, parser.isSet(QStringLiteral("force")),
                                  parser.isSet(QStringLiteral("retry-pin-refused")));
     if (!batch) {
-        err << batch.error().toString() << Qt::endl;
-        return 2;
+        err << batch.error().message << Qt::endl;
+        if (isRefusal(batch.error()))
+            return AuthFailed;
+        return batch.error().field == QLatin1String("module") ? NoKey : UsageError;
     }
     out() << Tr::tr("Batch %1 started by %2.").arg(*batch, session->name()) << Qt::endl;
 
-    if (continuous) {
-        CliSignals::install();
-        // Ctrl+C: stop taking keys, let the running ones finish, then report.
-        QTimer poll;
-        QObject::connect(&poll, &QTimer::timeout, [runner] {
-            if (CliSignals::interrupted() && runner->isActive())
-                runner->finish();
-        });
-        poll.start(100);
-        QCoreApplication::exec();
-        return exitCode;
-    }
+    CliSignals::install();
+    bool interrupted = false;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, [runner, continuous, &interrupted] {
+        if (!CliSignals::interrupted() || !runner->isActive() || interrupted)
+            return;
+        interrupted = true;
+        // Continuous: Ctrl+C is how a batch ends; stop taking keys, let the running ones finish, report.
+        // Otherwise it cuts the batch short: cancel the keys (journaled as cancelled) and say so (130).
+        if (continuous)
+            runner->finish();
+        else
+            runner->cancelAll();
+    });
+    poll.start(100);
     QCoreApplication::exec();
-    return exitCode;
+    return interrupted && !continuous ? Interrupted : exitCode;
 }
 
 } // namespace ks::app

@@ -5,9 +5,10 @@
 namespace ks::app {
 
 // keystation-cli provision --all [--continuous] [--profile FILE] [--module PATH] [--journal PATH | --pg-conf
-// FILE]
-//                          [--operator NAME] [--password-file FILE] [--force]
-// Exit code: 0 all keys done, 1 any key failed, 2 the station could not start.
+// FILE] [--as NAME] [--as-password-file FILE] [--force] [--retry-pin-refused] [--in-process]
+// Exit codes (ExitCode.h): 0 all keys done, 1 any key failed or was cancelled, 2 usage or configuration, 3 CA
+// unreachable, 4 no operator name / login refused, 5 no key present or the module cannot be loaded, 130
+// interrupted (Ctrl+C without --continuous).
 int runProvisionCommand(const QStringList &args);
 
 } // namespace ks::app

@@ -3,7 +3,9 @@
 #include "CliDefaults.h"
 #include "CliOutput.h"
 
+#include "CliOptions.h"
 #include "CliSignals.h"
+#include "ExitCode.h"
 #include "device/Pkcs11Module.h"
 #include "device/TokenWatcher.h"
 
@@ -65,17 +67,6 @@ QString toLine(const device::TokenInfo &t)
              flags.isEmpty() ? QString() : QStringLiteral("  [") + flags + u']');
 }
 
-// A hint for the most common reason a real bench shows nothing.
-QString emptyHint(const QString &modulePath)
-{
-    if (!modulePath.contains(QStringLiteral("opensc")))
-        return {};
-    if (!QFileInfo::exists(QStringLiteral("/run/pcscd/pcscd.comm")))
-        return Tr::tr(
-            "OpenSC talks to keys through pcscd, which is not running (start it: systemctl start pcscd).");
-    return Tr::tr("pcscd is running but reports no reader with a key: check the hub and its power.");
-}
-
 // Listing can block for many seconds on a module probing an unknown card (docs/stack-facts.md: ~14 s): bound
 // it.
 int listOnce(const QStringList &modules, bool json, int timeoutSeconds)
@@ -94,12 +85,12 @@ int listOnce(const QStringList &modules, bool json, int timeoutSeconds)
                          .arg(path)
                          .arg(timeoutSeconds)
                   << Qt::endl;
-            std::_Exit(3); // the module call cannot be cancelled; leave without unloading under it
+            std::_Exit(NoKey); // the module call cannot be cancelled; leave without unloading under it
         }
         auto tokens = task.get();
         if (!tokens) {
             err() << tokens.error().toString() << Qt::endl;
-            exitCode = 2;
+            exitCode = NoKey;
             continue;
         }
         for (const auto &t : *tokens) {
@@ -110,7 +101,7 @@ int listOnce(const QStringList &modules, bool json, int timeoutSeconds)
         }
         if (tokens->isEmpty() && !json) {
             out() << Tr::tr("No keys found through %1.").arg(path) << Qt::endl;
-            const QString hint = emptyHint(path);
+            const QString hint = noKeyHint(path);
             if (!hint.isEmpty())
                 out() << hint << Qt::endl;
         }
@@ -128,7 +119,7 @@ int watch(const QStringList &modules, bool json)
         auto module = device::Pkcs11Module::load(path);
         if (!module) {
             err() << module.error().toString() << Qt::endl;
-            return 2;
+            return NoKey;
         }
         loaded.push_back(*module);
         auto watcher = std::make_unique<device::TokenWatcher>(*module);
@@ -163,7 +154,7 @@ int watch(const QStringList &modules, bool json)
     CliSignals::quitEventLoopOnSignal();
     const int code = QCoreApplication::exec();
     watchers.clear();
-    return code == 130 ? 0 : code;
+    return code == Interrupted ? Success : code; // Ctrl+C is how watching ends
 }
 
 } // namespace
@@ -182,7 +173,8 @@ int runTokensCommand(const QStringList &args)
     parser.addOption({ QStringLiteral("timeout"),
                        Tr::tr("Seconds to wait for a module to answer (default 60)."),
                        QStringLiteral("seconds"), QStringLiteral("60") });
-    parser.process(QStringList { QStringLiteral("keystation-cli tokens") } + args);
+    if (const auto done = cli::parse(parser, QStringLiteral("tokens"), args))
+        return *done;
     QStringList modules = parser.values(QStringLiteral("module"));
     if (modules.isEmpty())
         modules = defaultModules();

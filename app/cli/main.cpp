@@ -1,24 +1,17 @@
 // keystation-cli: the station's engine without the GUI, for automation and administrators.
-#include "TokensCommand.h"
-
-#if __has_include("CaCommand.h")
 #include "CaCommand.h"
-#define KS_HAVE_CA_COMMAND 1
-#endif
-#if __has_include("LogCommand.h")
+#include "CliDefaults.h"
+#include "CliOutput.h"
+#include "ExitCode.h"
 #include "LogCommand.h"
-#define KS_HAVE_LOG_COMMAND 1
-#endif
-#if __has_include("OperatorCommand.h")
 #include "OperatorCommand.h"
-#define KS_HAVE_OPERATOR_COMMAND 1
-#endif
-#if __has_include("ProvisionCommand.h")
 #include "ProvisionCommand.h"
-#define KS_HAVE_PROVISION_COMMAND 1
-#endif
+#include "TokensCommand.h"
+#include "core/StationDefaults.h"
+#include "core/VersionInfo.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <csignal>
@@ -30,20 +23,44 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ks::app::Cli)
 };
 
-int usage(int code)
+void usage(QTextStream &stream)
 {
-    QTextStream(code ? stderr : stdout)
-        << Tr::tr("Usage: keystation-cli COMMAND [options]\n"
-                  "\n"
-                  "Commands:\n"
-                  "  tokens [--watch] [--json] [--module PATH]   list or watch the keys on the hub\n"
-                  "  ca info|enroll ...                          test a CA connection\n"
-                  "  provision --all [--continuous] ...          provision every key on the hub\n"
-                  "  log [--batch ID] [--csv] | log verify       read or verify the batch log\n"
-                  "  operator add|passwd|disable NAME            manage operator accounts\n"
-                  "\n"
-                  "COMMAND --help shows a command's options.\n");
-    return code;
+    stream << Tr::tr(
+        "Usage: keystation-cli COMMAND [options]\n"
+        "       keystation-cli --version [--module PATH]\n"
+        "\n"
+        "Commands:\n"
+        "  tokens [--watch] [--json] [--module PATH]      list or watch the keys on the hub\n"
+        "  ca info|enroll --protocol P --url URL ...      test a CA connection (enroll: journaled)\n"
+        "  provision --all [--continuous] --profile FILE  provision every key on the hub\n"
+        "  log [--batch ID] [--csv] | log verify | log anchor\n"
+        "                                                 read, export or verify the batch log\n"
+        "  operator add|passwd|role|disable|enable NAME | operator list\n"
+        "                                                 manage operator accounts\n"
+        "\n"
+        "Commands that act as an account take --as NAME --as-password-file FILE. Every --timeout\n"
+        "is in seconds. --verbose prints routine notes (module polling, loading) as well.\n"
+        "Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.\n"
+        "'keystation-cli COMMAND --help' shows a command's options.\n"
+        "\n")
+           << ks::app::exitCodeHelp() << Qt::flush;
+}
+
+int version(const QStringList &args)
+{
+    QStringList modules;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--module") && i + 1 < args.size())
+            modules << args.at(++i);
+        else if (args.at(i).startsWith(QLatin1String("--module=")))
+            modules << args.at(i).mid(9);
+    }
+    if (modules.isEmpty())
+        modules = ks::core::StationDefaults::modulesFromEnvironment();
+    ks::app::cliOut() << ks::core::versionText(QStringLiteral("keystation-cli"), QStringLiteral(KS_VERSION),
+                                               modules)
+                      << Qt::flush;
+    return ks::app::Success;
 }
 
 } // namespace
@@ -59,30 +76,36 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(KS_VERSION));
 
     QStringList args = QCoreApplication::arguments().mid(1);
-    if (args.isEmpty())
-        return usage(1);
+    // Routine notes of the layers (a module that can only be polled, a module loaded) are for --verbose;
+    // warnings always show. QT_LOGGING_RULES still overrides this.
+    if (args.removeAll(QStringLiteral("--verbose")) == 0)
+        QLoggingCategory::setFilterRules(QStringLiteral("ks.*.info=false\nks.*.debug=false"));
+    if (args.isEmpty()) {
+        QTextStream err(stderr);
+        usage(err);
+        return ks::app::UsageError;
+    }
     const QString command = args.takeFirst();
     if (command == QStringLiteral("tokens"))
         return ks::app::runTokensCommand(args);
-#ifdef KS_HAVE_CA_COMMAND
     if (command == QStringLiteral("ca"))
         return ks::app::runCaCommand(args);
-#endif
-#ifdef KS_HAVE_LOG_COMMAND
     if (command == QStringLiteral("log"))
         return ks::app::runLogCommand(args);
-#endif
-#ifdef KS_HAVE_OPERATOR_COMMAND
     if (command == QStringLiteral("operator"))
         return ks::app::runOperatorCommand(args);
-#endif
-#ifdef KS_HAVE_PROVISION_COMMAND
     if (command == QStringLiteral("provision"))
         return ks::app::runProvisionCommand(args);
-#endif
+    if (command == QStringLiteral("--version") || command == QStringLiteral("version"))
+        return version(args);
     if (command == QStringLiteral("--help") || command == QStringLiteral("-h")
-        || command == QStringLiteral("help"))
-        return usage(0);
-    QTextStream(stderr) << Tr::tr("Unknown command '%1'.").arg(command) << Qt::endl;
-    return usage(1);
+        || command == QStringLiteral("help")) {
+        QTextStream out(stdout);
+        usage(out);
+        return ks::app::Success;
+    }
+    QTextStream err(stderr);
+    err << Tr::tr("Unknown command '%1'.").arg(command) << Qt::endl << Qt::endl;
+    usage(err);
+    return ks::app::UsageError;
 }

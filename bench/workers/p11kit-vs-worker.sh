@@ -34,7 +34,7 @@ run() { # LABEL MODULE [keystation-cli options]
   local t0 t1 rc
   t0=$(date +%s.%N)
   timeout 300 "$cli" provision --all --profile "$w/profile.json" --module "$module" --journal "$w/journal.sqlite" \
-    --operator demo --password-file "$w/operator.pw" "$@" >"$out" 2>&1
+    --as demo --as-password-file "$w/operator.pw" "$@" >"$out" 2>&1
   rc=$?
   t1=$(date +%s.%N)
   printf '%-36s %6.2f s  exit %d  %s\n' "$label" "$(echo "$t1 - $t0" | bc)" "$rc" \

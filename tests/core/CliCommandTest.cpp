@@ -91,27 +91,27 @@ TEST_F(CliCommandTest, FirstAdministratorThenRolesAreEnforced)
     EXPECT_EQ(
         run(app::runOperatorCommand,
             { QStringLiteral("add"), QStringLiteral("eve"), QStringLiteral("--password-file"), pw("op") }),
-        1);
+        4);
     EXPECT_EQ(run(app::runOperatorCommand,
                   { QStringLiteral("add"), QStringLiteral("eve"), QStringLiteral("--password-file"), pw("op"),
                     QStringLiteral("--as"), QStringLiteral("sup"), QStringLiteral("--as-password-file"),
                     pw("sup") }),
-              1);
+              4);
     EXPECT_EQ(run(app::runOperatorCommand,
                   { QStringLiteral("add"), QStringLiteral("eve"), QStringLiteral("--password-file"), pw("op"),
                     QStringLiteral("--as"), QStringLiteral("root"), QStringLiteral("--as-password-file"),
                     pw("wrong") }),
-              1);
+              4);
     // An operator can neither read nor verify the log; a supervisor can.
     EXPECT_EQ(run(app::runLogCommand,
                   { QStringLiteral("verify"), QStringLiteral("--as"), QStringLiteral("op"),
                     QStringLiteral("--as-password-file"), pw("op") }),
-              1);
+              4);
     EXPECT_EQ(run(app::runLogCommand,
                   { QStringLiteral("--csv"), QStringLiteral("--as"), QStringLiteral("op"),
                     QStringLiteral("--as-password-file"), pw("op") }),
-              1);
-    EXPECT_EQ(run(app::runLogCommand, { QStringLiteral("verify") }), 1); // nobody
+              4);
+    EXPECT_EQ(run(app::runLogCommand, { QStringLiteral("verify") }), 4); // nobody: exit 4, authentication
     std::string text;
     EXPECT_EQ(run(app::runLogCommand,
                   { QStringLiteral("verify"), QStringLiteral("--as"), QStringLiteral("sup"),
@@ -133,7 +133,7 @@ TEST_F(CliCommandTest, DisableAndPasswd)
     EXPECT_EQ(run(app::runOperatorCommand,
                   { QStringLiteral("passwd"), QStringLiteral("op"), QStringLiteral("--as-password-file"),
                     pw("op"), QStringLiteral("--password-file"), m_dir.filePath(QStringLiteral("new.pw")) }),
-              1);
+              4);
     EXPECT_EQ(run(app::runOperatorCommand,
                   { QStringLiteral("enable"), QStringLiteral("op"), QStringLiteral("--as"),
                     QStringLiteral("root"), QStringLiteral("--as-password-file"), pw("root") }),
@@ -146,7 +146,7 @@ TEST_F(CliCommandTest, DisableAndPasswd)
     EXPECT_EQ(run(app::runOperatorCommand,
                   { QStringLiteral("list"), QStringLiteral("--as"), QStringLiteral("op"),
                     QStringLiteral("--as-password-file"), m_dir.filePath(QStringLiteral("new.pw")) }),
-              1); // operators may not list accounts
+              4); // operators may not list accounts
     EXPECT_EQ(run(app::runOperatorCommand,
                   { QStringLiteral("list"), QStringLiteral("--as"), QStringLiteral("sup"),
                     QStringLiteral("--as-password-file"), pw("sup") },
@@ -220,11 +220,11 @@ TEST_F(CliCommandTest, TheLastAdministratorStaysAndSetUpIsOnlyForAnEmptyTable)
                   { QStringLiteral("add"), QStringLiteral("op"), QStringLiteral("--role"),
                     QStringLiteral("administrator"), QStringLiteral("--password-file"), pw("wrong") },
                   &text, &errText),
-              1);
+              4);
     EXPECT_EQ(
         run(app::runLogCommand,
             { QStringLiteral("--as"), QStringLiteral("op"), QStringLiteral("--as-password-file"), pw("op") }),
-        1); // op's password unchanged, op still an operator (no log reading)
+        4); // op's password unchanged, op still an operator (no log reading)
     // With a second administrator, root may step down.
     EXPECT_EQ(run(app::runOperatorCommand,
                   QStringList { QStringLiteral("role"), QStringLiteral("sup"), QStringLiteral("--role"),
@@ -322,7 +322,7 @@ TEST_F(CliCommandTest, ThroughTheBuiltBinary)
     auto [rc4, out4] = cli(
         { QStringLiteral("log"), QStringLiteral("verify"), QStringLiteral("--as"), QStringLiteral("sup") },
         "wrong-Secret-1\n");
-    EXPECT_EQ(rc4, 1) << out4.toStdString();
+    EXPECT_EQ(rc4, 4) << out4.toStdString();
 }
 #endif
 

@@ -109,11 +109,16 @@ protected:
 
     QStringList cliArgs() const
     {
-        return QStringList { QStringLiteral("provision"),       QStringLiteral("--all"),
-                             QStringLiteral("--profile"),       m_dir + QStringLiteral("/profile.json"),
-                             QStringLiteral("--module"),        QStringLiteral(KS_SIMHUB_MODULE_PATH),
-                             QStringLiteral("--operator"),      QStringLiteral("admin"),
-                             QStringLiteral("--password-file"), m_dir + QStringLiteral("/operator.pw") }
+        return QStringList { QStringLiteral("provision"),
+                             QStringLiteral("--all"),
+                             QStringLiteral("--profile"),
+                             m_dir + QStringLiteral("/profile.json"),
+                             QStringLiteral("--module"),
+                             QStringLiteral(KS_SIMHUB_MODULE_PATH),
+                             QStringLiteral("--as"),
+                             QStringLiteral("admin"),
+                             QStringLiteral("--as-password-file"),
+                             m_dir + QStringLiteral("/operator.pw") }
         + m_journalArgs;
     }
 

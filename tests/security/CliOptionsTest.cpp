@@ -37,7 +37,8 @@ TEST(CliOptions, NoCommandTakesASecretOnTheCommandLine)
         QRegularExpression::CaseInsensitiveOption);
     // Reviewed exceptions, each with the reason it is not a secret.
     const QStringList allowed {
-        QStringLiteral("ca --pin"), // SHA-256 of the CA server's public key (SPKI pin): public, not a secret
+        QStringLiteral(
+            "ca --tls-pin"), // SHA-256 of the CA server's public key (SPKI pin): public, not a secret
     };
     const CliRunner cli;
     int options = 0;

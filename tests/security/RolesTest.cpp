@@ -77,10 +77,11 @@ protected:
         return cli(args);
     }
 
-    // A refusal: exit code 1, a reason on stderr and nothing of the log on stdout.
+    // A refusal: exit code 4 (authentication or permission), a reason on stderr and nothing of the log on
+    // stdout.
     static void expectRefused(const CliRunner::Run &r, const char *what)
     {
-        EXPECT_EQ(r.exitCode, 1) << what << ": " << r.all().toStdString();
+        EXPECT_EQ(r.exitCode, 4) << what << ": " << r.all().toStdString();
         EXPECT_FALSE(r.all().contains(kSerial)) << what << " leaked the log: " << r.all().toStdString();
         EXPECT_TRUE(r.out.trimmed().isEmpty()) << what << ": " << r.out.toStdString();
         EXPECT_FALSE(r.err.trimmed().isEmpty()) << what << " refused without saying why";

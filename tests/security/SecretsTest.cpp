@@ -128,7 +128,7 @@ protected:
         // A wrong password is journaled as a failure: its text must not be.
         record(m_cli.run({ QStringLiteral("log"), QStringLiteral("--as"), QStringLiteral("sup1"),
                            QStringLiteral("--as-password-file"), file(QStringLiteral("operator.pw")) }),
-               1);
+               4); // authentication refused
     }
 
     void writeProfile(const QJsonObject &ca, const QJsonObject &extra = {})
@@ -180,8 +180,8 @@ protected:
         const CliRunner::Run run = m_cli.run(
             { QStringLiteral("provision"), QStringLiteral("--all"), QStringLiteral("--profile"),
               file(QStringLiteral("profile.json")), QStringLiteral("--module"),
-              QStringLiteral(KS_SIMHUB_MODULE_PATH), QStringLiteral("--operator"), QStringLiteral("op1"),
-              QStringLiteral("--password-file"), file(QStringLiteral("operator.pw")) });
+              QStringLiteral(KS_SIMHUB_MODULE_PATH), QStringLiteral("--as"), QStringLiteral("op1"),
+              QStringLiteral("--as-password-file"), file(QStringLiteral("operator.pw")) });
         record(run, 0);
         // Debug logging really was on, so the absence of secrets below means something.
         EXPECT_TRUE(run.err.contains("ks.")) << run.err.toStdString();
@@ -370,11 +370,16 @@ TEST_F(SecretsTest, EverySecretFileTheGroupOrOthersMayReadIsRefused)
     const QJsonObject derivedPin { { QStringLiteral("source"), QStringLiteral("derived") },
                                    { QStringLiteral("secretFile"), file(QStringLiteral("station.secret")) },
                                    { QStringLiteral("digits"), 8 } };
-    const QStringList provision { QStringLiteral("provision"),       QStringLiteral("--all"),
-                                  QStringLiteral("--profile"),       file(QStringLiteral("profile.json")),
-                                  QStringLiteral("--module"),        QStringLiteral(KS_SIMHUB_MODULE_PATH),
-                                  QStringLiteral("--operator"),      QStringLiteral("op1"),
-                                  QStringLiteral("--password-file"), file(QStringLiteral("operator.pw")) };
+    const QStringList provision { QStringLiteral("provision"),
+                                  QStringLiteral("--all"),
+                                  QStringLiteral("--profile"),
+                                  file(QStringLiteral("profile.json")),
+                                  QStringLiteral("--module"),
+                                  QStringLiteral(KS_SIMHUB_MODULE_PATH),
+                                  QStringLiteral("--as"),
+                                  QStringLiteral("op1"),
+                                  QStringLiteral("--as-password-file"),
+                                  file(QStringLiteral("operator.pw")) };
     struct Case
     {
         const char *secret;

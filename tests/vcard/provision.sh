@@ -93,7 +93,7 @@ provision() { # provision PROFILE [options...]: output in $work/out.txt, exit co
   local profile="$1"; shift
   set +e
   timeout 300 "$cli" provision --all --profile "$profile" --module "$M" --journal "$journal" \
-    --operator demo --password-file "$work/operator.pw" "$@" >"$work/out.txt" 2>&1
+    --as demo --as-password-file "$work/operator.pw" "$@" >"$work/out.txt" 2>&1
   rc=$?
   set -e
 }
@@ -101,7 +101,7 @@ provision() { # provision PROFILE [options...]: output in $work/out.txt, exit co
 provision_bg() {
   local profile="$1"; shift
   "$cli" provision --all --profile "$profile" --module "$M" --journal "$journal" \
-    --operator demo --password-file "$work/operator.pw" "$@" >"$work/out.txt" 2>&1 &
+    --as demo --as-password-file "$work/operator.pw" "$@" >"$work/out.txt" 2>&1 &
   bg=$!
 }
 wait_bg() { set +e; wait "$bg"; rc=$?; set -e; }

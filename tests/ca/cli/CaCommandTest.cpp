@@ -127,12 +127,12 @@ TEST_F(CaCommandTest, EnrollWritesTheCertificateAndChecksIt)
 {
     const QString out = m_tmp.filePath(QStringLiteral("cert.pem"));
     const QStringList args = QStringList { QStringLiteral("enroll") } + common()
-        + QStringList { QStringLiteral("--profile"),  QStringLiteral("station"),
-                        QStringLiteral("--csr"),      writeCsr(QStringLiteral("CLI0000000000001")),
-                        QStringLiteral("--serial"),   QStringLiteral("CLI0000000000001"),
-                        QStringLiteral("--eku"),      QStringLiteral("1.3.6.1.5.5.7.3.2"),
-                        QStringLiteral("--min-days"), QStringLiteral("30"),
-                        QStringLiteral("--out"),      out };
+        + QStringList { QStringLiteral("--cfssl-profile"), QStringLiteral("station"),
+                        QStringLiteral("--csr"),           writeCsr(QStringLiteral("CLI0000000000001")),
+                        QStringLiteral("--serial"),        QStringLiteral("CLI0000000000001"),
+                        QStringLiteral("--eku"),           QStringLiteral("1.3.6.1.5.5.7.3.2"),
+                        QStringLiteral("--min-days"),      QStringLiteral("30"),
+                        QStringLiteral("--out"),           out };
     EXPECT_EQ(app::runCaCommand(args), 0);
     EXPECT_FALSE(TestPki::certsFromPemFile(out).isEmpty());
     EXPECT_EQ(m_server.issuedCount(), 1);
@@ -144,7 +144,7 @@ TEST_F(CaCommandTest, EnrollWritesTheCertificateAndChecksIt)
 TEST_F(CaCommandTest, EnrollNeedsAnOperatorLogin)
 {
     QStringList args = QStringList { QStringLiteral("enroll") } + common()
-        + QStringList { QStringLiteral("--profile"), QStringLiteral("station"), QStringLiteral("--csr"),
+        + QStringList { QStringLiteral("--cfssl-profile"), QStringLiteral("station"), QStringLiteral("--csr"),
                         writeCsr(QStringLiteral("CLI0000000000009")) };
     QStringList anonymous = args;
     anonymous.removeAt(anonymous.indexOf(QStringLiteral("--as")) + 1);
@@ -164,10 +164,10 @@ TEST_F(CaCommandTest, EnrollNeedsAnOperatorLogin)
 TEST_F(CaCommandTest, UnknownProfileIsRefusedByTheCheck)
 {
     const QStringList args = QStringList { QStringLiteral("enroll") } + common()
-        + QStringList { QStringLiteral("--profile"), QStringLiteral("no-such-profile"),
-                        QStringLiteral("--csr"),     writeCsr(QStringLiteral("CLI0000000000002")),
-                        QStringLiteral("--eku"),     QStringLiteral("1.3.6.1.5.5.7.3.2") };
-    EXPECT_EQ(app::runCaCommand(args), 3);
+        + QStringList { QStringLiteral("--cfssl-profile"), QStringLiteral("no-such-profile"),
+                        QStringLiteral("--csr"),           writeCsr(QStringLiteral("CLI0000000000002")),
+                        QStringLiteral("--eku"),           QStringLiteral("1.3.6.1.5.5.7.3.2") };
+    EXPECT_EQ(app::runCaCommand(args), 1); // the check refused the result
     EXPECT_EQ(enrolRecords(), QStringList { QStringLiteral("olivia ca.enroll check-refused ") });
 }
 
@@ -179,7 +179,7 @@ TEST_F(CaCommandTest, HmacKeyComesFromAnOwnerOnlyFile)
     f.write(CfsslServer::authKeyHex() + "\n");
     f.close();
     const QStringList args = QStringList { QStringLiteral("enroll") } + common()
-        + QStringList { QStringLiteral("--profile"),       QStringLiteral("station-auth"),
+        + QStringList { QStringLiteral("--cfssl-profile"), QStringLiteral("station-auth"),
                         QStringLiteral("--csr"),           writeCsr(QStringLiteral("CLI0000000000003")),
                         QStringLiteral("--hmac-key-file"), keyFile };
     // Readable by the group: refused before anything is sent.
@@ -202,16 +202,16 @@ TEST_F(CaCommandTest, UrlWithUserInfoIsRefusedBeforeAnyRequest)
 
 TEST_F(CaCommandTest, FailuresHaveDistinctExitCodes)
 {
-    EXPECT_EQ(app::runCaCommand({ QStringLiteral("bogus") }), 1);
-    EXPECT_EQ(app::runCaCommand(QStringList { QStringLiteral("enroll") } + common()), 1); // no --csr
+    EXPECT_EQ(app::runCaCommand({ QStringLiteral("bogus") }), 2);
+    EXPECT_EQ(app::runCaCommand(QStringList { QStringLiteral("enroll") } + common()), 2); // no --csr: usage
     QStringList wrongCa = QStringList { QStringLiteral("info") } + common();
     wrongCa[wrongCa.indexOf(s_pki->caCertPath())] = s_pki->untrustedCaCertPath();
-    EXPECT_EQ(app::runCaCommand(wrongCa), 2); // TLS refused
+    EXPECT_EQ(app::runCaCommand(wrongCa), 3); // TLS refused: the CA is out of reach
     // There is no --password option: secrets never go on the command line.
     EXPECT_EQ(app::runCaCommand(
                   QStringList { QStringLiteral("info"), QStringLiteral("--password"), QStringLiteral("x") }
                   + common()),
-              1);
+              2); // an unknown option: usage
 }
 
 // csrattrs is optional (RFC 7030 4.5): a malformed answer after a good /cacerts is a warning, not a failure.
