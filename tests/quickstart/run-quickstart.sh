@@ -22,13 +22,16 @@
 #     the test makes an EST PKI of its own (openssl), starts tests/estserver (ks-est-testserver) with it and
 #     HTTP Basic station-01:<a random password>, and puts est-root.pem in place. The document's `read` of the
 #     EST password reads that password from the script's standard input.
-#   - Step 7's SO PIN and new PIN (run-tty SO_PIN NEW_PIN NEW_PIN): the SoftHSM SO PIN of step 4 and the
-#     transport PIN of step 2.
+#   - Step 7's SO PIN and new PIN (run-tty SO_PIN NEW_PIN NEW_PIN): the SoftHSM SO PIN of steps 4 and 7 and
+#     the transport PIN of step 2.
 # Checks after the document has run (each printed as it passes): the script exited 0 (so did every command in
-# it, provision included); every key holds a certificate from the cfssl CA that `openssl verify` accepts
-# against the root made in step 1, whose CN is the key's serial; the EST server issued 3 certificates and every
-# key holds one that verifies against the EST root; `log verify` exits 0; the cfssl server the document
-# started is stopped again.
+# it that is not followed by `|| echo`: every provision but step 7's two deliberate failures); each of the 4
+# keys (3 of step 4, KEY-4 of step 7) holds a certificate from the cfssl CA that `openssl verify` accepts
+# against the root made in step 1, whose CN is the key's serial; KEY-4's attempts in the log are PinIncorrect,
+# then PinCountLow (not tried again), then done (after the SO PIN reset and --retry-pin-refused); the EST
+# server issued 5 certificates (step 8's throw-away test key, the 4 keys) and every key holds one that verifies
+# against the EST root; `log verify` exits
+# 0; the cfssl server the document started is stopped again.
 set -euo pipefail
 cli="$(realpath "${1:?usage: run-quickstart.sh KEYSTATION_CLI KS_EST_TESTSERVER [QUICKSTART_MD]}")"
 estserver="$(realpath "${2:?usage: run-quickstart.sh KEYSTATION_CLI KS_EST_TESTSERVER [QUICKSTART_MD]}")"
@@ -184,7 +187,8 @@ verified_cert() {
   return 1
 }
 keys=0
-for label in KEY-1 KEY-2 KEY-3; do
+declare -A serial_of
+for label in KEY-1 KEY-2 KEY-3 KEY-4; do
   serial="$(pkcs11-tool --module "$module" -L 2>/dev/null |
     awk -v l="$label" '/token label/{found = ($NF == l)} found && /serial num/{print toupper($NF); exit}')"
   [ -n "$serial" ] || fail "no SoftHSM token $label"
@@ -194,15 +198,25 @@ for label in KEY-1 KEY-2 KEY-3; do
     fail "$label ($serial): no certificate verifies against the cfssl root with CN $serial"
   verified_cert "$serial" "$work/est-pki/ca.pem" "" "${pems[@]}" >/dev/null ||
     fail "$label ($serial): no certificate verifies against the EST root with CN $serial"
+  serial_of[$label]="$serial"
   keys=$((keys + 1))
 done
-[ "$keys" -eq 3 ] || fail "$keys keys checked"
-pass "3 keys hold a certificate from the cfssl CA (openssl verify against step 1's root, CN = the key's serial)"
-pass "3 keys hold a certificate from the EST CA (openssl verify against est-root.pem, CN = the key's serial)"
+[ "$keys" -eq 4 ] || fail "$keys keys checked"
+pass "4 keys hold a certificate from the cfssl CA (openssl verify against step 1's root, CN = the key's serial)"
+pass "4 keys hold a certificate from the EST CA (openssl verify against est-root.pem, CN = the key's serial)"
+
+# KEY-4 (step 7): refused at login, refused again without a login, provisioned after the reset (and by step 8).
+key4_log="$(cd "$home/ks-station" && HOME="$home" "$cli" log --serial "${serial_of[KEY-4]}" --as sam \
+  --as-password-file sam.pw)" || fail "log --serial exited $?"
+states="$(printf '%s\n' "$key4_log" | awk -v s="${serial_of[KEY-4]}" '$3 == s {
+  if ($4 == "done") print "done"; else if ($4 == "failed") print $8 }' | sort -u | tr '\n' ' ')"
+[ "$states" = "PinCountLow PinIncorrect done " ] ||
+  fail "KEY-4's attempts are not PinIncorrect, PinCountLow and done: $key4_log"
+pass "KEY-4's attempts in the log: PinIncorrect, PinCountLow (no login), done after the SO PIN reset"
 
 stats="$(curl -sS --cacert "$work/est-pki/ca.pem" "https://127.0.0.1:$est_port/control/stats")"
-[[ "$stats" == *'"issued":3'* ]] || fail "the EST server issued other than 3 certificates: $stats"
-pass "the EST server issued exactly 3 certificates ($stats)"
+[[ "$stats" == *'"issued":5'* ]] || fail "the EST server issued other than 5 certificates: $stats"
+pass "the EST server issued exactly 5 certificates, step 8's test key and the 4 keys ($stats)"
 
 verify_out="$(cd "$home/ks-station" && HOME="$home" "$cli" log verify --as sam --as-password-file sam.pw)" ||
   fail "log verify exited $?: $verify_out"
