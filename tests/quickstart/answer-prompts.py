@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Runs a command on a pseudo-terminal and types answers at its password prompts, as a person would.
 
-    answer-prompts.py ANSWER... -- COMMAND [ARG...]
+    answer-prompts.py --answers FILE -- COMMAND [ARG...]
 
-For each answer, in order: waits until the command has printed a prompt (output ending in ": ") AND has turned
+FILE holds the answers, one a line (so they appear in no process list). For each answer, in order: waits until the command has printed a prompt (output ending in ": ") AND has turned
 the terminal's echo off (it is reading a secret), then types the answer and Enter. Waiting for echo-off rather
 than typing as soon as the prompt shows matters: a program that flushes the terminal's input when it turns echo
 off (tcsetattr TCSAFLUSH) would throw away an answer typed too early. Answers are never printed. Exits with
@@ -18,11 +18,12 @@ import time
 
 
 def main() -> int:
-    if "--" not in sys.argv:
+    if len(sys.argv) < 5 or sys.argv[1] != "--answers" or sys.argv[3] != "--":
         print(__doc__, file=sys.stderr)
         return 2
-    split = sys.argv.index("--")
-    answers, command = sys.argv[1:split], sys.argv[split + 1:]
+    with open(sys.argv[2], encoding="utf-8") as f:
+        answers = f.read().splitlines()
+    command = sys.argv[4:]
     pid, fd = pty.fork()
     if pid == 0:
         os.execvp(command[0], command)

@@ -6,11 +6,12 @@
 # Which blocks run (the markers sit on the line right before a ```sh fence in the document):
 #   <!-- quickstart-test: run -->               the block runs as written
 #   <!-- quickstart-test: run-tty A B ... -->   the block runs on a pseudo-terminal; at each password prompt
-#                                               the test types the value of its variable A, then B, ... (what
-#                                               a person types: answer-prompts.py)
+#                                               the test types its value named A, then B, ... (what a person
+#                                               types; answer-prompts.py reads them from an owner-only file)
 #   any other block is for the reader only (real keys, OpenSC's view) and is not run.
 # All run blocks form one script, so variables and the working directory carry over as in one terminal; it runs
-# with `set -a` (every variable exported, so a run-tty block's command sees them, e.g. $MODULE).
+# with `set -a` (every variable exported, so a run-tty block's command sees them, e.g. $MODULE). pkcs11-tool
+# reads PINs from a terminal only (with a pipe it fails: "util_getpass error"), hence the pseudo-terminal.
 #
 # What the test changes, and nothing else:
 #   - HOME is a fresh temporary directory (the document works under ~); XDG_*, KEYSTATION_* and SOFTHSM2_CONF
@@ -70,8 +71,7 @@ free_port() {
 }
 
 # --- the document's run blocks, as one script -------------------------------------------------------------
-SO_PIN=87654321  # step 4: softhsm2-util --so-pin
-NEW_PIN=123456   # step 2: transport.pin
+declare -A answer=([SO_PIN]=87654321 [NEW_PIN]=123456) # steps 4 and 7: softhsm2-util --so-pin; step 2: transport.pin
 ca_port="$(free_port)"
 extract() {
   # Prints the run blocks in order; a run-tty block's code goes byte for byte into a file of its own, run by
@@ -79,9 +79,9 @@ extract() {
   awk -v helper="$here/answer-prompts.py" -v dir="$work" '
     /^<!-- quickstart-test: run -->$/ { want = "run"; next }
     /^<!-- quickstart-test: run-tty .* -->$/ {
-      want = "tty"; answers = ""
+      want = "tty"; names = ""
       n = split($0, w, " ")
-      for (i = 4; i < n; i++) answers = answers " \"$" w[i] "\""
+      for (i = 4; i < n; i++) names = names w[i] "\n"
       next
     }
     /^```sh$/ && want != "" {
@@ -89,7 +89,8 @@ extract() {
       printf "# --- block %d\n", blocks
       if (inside == "tty") {
         file = dir "/tty-" blocks ".sh"
-        printf "%s%s -- bash -e %s\n", helper, answers, file
+        printf "%s", names > (dir "/tty-" blocks ".names")
+        printf "%s --answers %s/tty-%d.answers -- bash -e %s\n", helper, dir, blocks, file
       }
       next
     }
@@ -106,6 +107,13 @@ blocks=$(grep -c '^# --- block ' "$work/blocks.sh" || true)
 for var in CA_PORT EST_URL; do
   n=$(grep -c "^$var=" "$work/blocks.sh" || true)
   [ "$n" -eq 1 ] || fail "the run blocks of $doc set $var on $n lines (the test replaces exactly one)"
+done
+for names in "$work"/tty-*.names; do
+  [ -e "$names" ] || continue
+  while read -r name; do
+    [ -n "${answer[$name]:-}" ] || fail "a run-tty block of $doc asks for $name, which the test does not know"
+    printf '%s\n' "${answer[$name]}"
+  done <"$names" >"${names%.names}.answers"
 done
 est_port_file="$work/est.port"
 
@@ -148,7 +156,7 @@ bin="$(dirname "$cli")"
 echo "---- running $blocks blocks of $doc (HOME=$home, CA port $ca_port, EST $est_url)"
 env -u SOFTHSM2_CONF -u KEYSTATION_PROFILE -u KEYSTATION_PKCS11_MODULE -u KEYSTATION_JOURNAL \
   -u KEYSTATION_TOKEN_WORKER -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME -u XDG_RUNTIME_DIR \
-  HOME="$home" PATH="$bin:$PATH" SO_PIN="$SO_PIN" NEW_PIN="$NEW_PIN" \
+  HOME="$home" PATH="$bin:$PATH" \
   setsid bash -e "$work/quickstart.sh" <"$work/stdin" &
 script_pid=$!
 status=0
