@@ -15,6 +15,7 @@
 #include <QJsonArray>
 
 #include <openssl/asn1.h>
+#include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
@@ -109,7 +110,23 @@ struct CertFacts
 {
     QString serialHex;
     QDateTime notAfter;
+    QString subject; // RFC 2253
+    QString issuer;
+    QByteArray publicKeyInfo; // SubjectPublicKeyInfo DER
 };
+
+QString nameText(const X509_NAME *name)
+{
+    BIO *bio = BIO_new(BIO_s_mem());
+    if (!bio)
+        return {};
+    X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253);
+    char *data = nullptr;
+    const long size = BIO_get_mem_data(bio, &data);
+    const QString text = QString::fromUtf8(data, static_cast<qsizetype>(size));
+    BIO_free(bio);
+    return text;
+}
 
 CertFacts certFacts(const QByteArray &der)
 {
@@ -128,6 +145,13 @@ CertFacts certFacts(const QByteArray &der)
     if (ASN1_TIME_to_tm(X509_get0_notAfter(cert), &tm) == 1)
         facts.notAfter = QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
                                    QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
+    facts.subject = nameText(X509_get_subject_name(cert));
+    facts.issuer = nameText(X509_get_issuer_name(cert));
+    unsigned char *spki = nullptr;
+    const int spkiLen = i2d_PUBKEY(X509_get0_pubkey(cert), &spki);
+    if (spkiLen > 0)
+        facts.publicKeyInfo = QByteArray(reinterpret_cast<const char *>(spki), spkiLen);
+    OPENSSL_free(spki);
     X509_free(cert);
     return facts;
 }
@@ -480,28 +504,6 @@ void ProvisioningJob::runSteps()
     }
     if (finished()) // the watchdog fired while the worker started
         return;
-    QString pinError;
-    QByteArray pin = loginPin(&pinError);
-    SecretGuard pinGuard(pin);
-    if (pin.isEmpty())
-        return fail(QStringLiteral("PinUnavailable"), pinError);
-    device::LoginPolicy policy;
-    policy.refuseWhenCountLow = profile.pin.minRetriesLeft > 1;
-    if (auto login = session->login(pin, policy); !login)
-        return failDevice(login.error());
-    if (!leave())
-        return;
-
-    // --- 5. a free key pair, or what an earlier attempt left ---
-    if (!enter(JobStage::FindKeyPair, profile.timeouts.login,
-               { { QStringLiteral("resumeStage"), resumeStageName(resume->stage) } }))
-        return;
-    auto pairs = session->keyPairs();
-    if (!pairs)
-        return failDevice(pairs.error());
-    auto certs = session->certificates();
-    if (!certs)
-        return failDevice(certs.error());
 
     // caChain: what the CA sent with this certificate (EST's PKCS#7, CFSSL's bundle), for the path.
     auto verifyFor
@@ -517,6 +519,104 @@ void ProvisioningJob::runSteps()
               input.now = ctx.clock();
               return ca::CertificateVerifier::verify(input);
           };
+
+    // --- 4a. what the key holds, read before any login (docs/flow.md) ---
+    // Certificates and public keys are public objects: a key this profile has provisioned is reported done,
+    // and a key holding another CA's or profile's certificate is left for a person, without a PIN try spent.
+    // A wrong profile loaded on a full hub must not burn every key's PIN counter.
+    auto held = session->certificates();
+    if (!held)
+        return failDevice(held.error());
+    auto heldKeys = session->publicKeys();
+    if (!heldKeys)
+        return failDevice(heldKeys.error());
+    if (!ctx.force) {
+        for (const auto &cert : *held) {
+            for (const auto &key : *heldKeys) {
+                if (key.id != cert.id || key.publicKey.isEmpty() || !verifyFor(cert.der, key.publicKey))
+                    continue;
+                const CertFacts facts = certFacts(cert.der);
+                note([&](JobResult &r) {
+                    r.alreadyProvisioned = true;
+                    r.keyIdHex = hex(key.id);
+                    r.certDer = cert.der;
+                    r.certSerialHex = facts.serialHex;
+                    r.certNotAfter = facts.notAfter;
+                });
+                if (!leave({ { QStringLiteral("loggedIn"), false },
+                             { QStringLiteral("keyId"), hex(key.id) },
+                             { QStringLiteral("certSerial"), facts.serialHex },
+                             { QStringLiteral("alreadyProvisioned"), true } }))
+                    return;
+                return succeed();
+            }
+        }
+    }
+    // A certificate that passes this profile's check but whose key pair shows no public key object before a
+    // login (a card that keeps none) is this profile's: the login below and step 5 decide. So is the
+    // certificate an unfinished earlier attempt of this key received (the journal has it): its resume goes on
+    // as before.
+    // Anything else was issued by another CA or for another profile, or no longer passes (expired, too
+    // short).
+    QJsonArray foreign;
+    bool thisProfiles = false;
+    for (const auto &cert : *held) {
+        const CertFacts facts = certFacts(cert.der);
+        const auto alone = verifyFor(cert.der, facts.publicKeyInfo);
+        const bool resumedHere = (resume->stage == KeyResumeState::Stage::CertificateIssued
+                                  || resume->stage == KeyResumeState::Stage::CertificateWritten)
+            && cert.der == resume->certDer;
+        if (alone || resumedHere) {
+            thisProfiles = true;
+            continue;
+        }
+        foreign.append(
+            QJsonObject { { QStringLiteral("keyId"), hex(cert.id) },
+                          { QStringLiteral("subject"), facts.subject },
+                          { QStringLiteral("issuer"), facts.issuer },
+                          { QStringLiteral("certSerial"), facts.serialHex },
+                          { QStringLiteral("reason"), ca::CaError::codeName(alone.error().code) } });
+    }
+    if (!foreign.isEmpty() && !thisProfiles && !ctx.force) {
+        const QJsonObject first = foreign.first().toObject();
+        return fail(
+            QStringLiteral("ForeignCertificate"),
+            tr("Key %1 already holds a certificate this profile did not issue (%2, issued by %3; "
+               "check result: %4). It was left as it is, without a login. Check that this is the "
+               "right profile for these keys; to add this profile's certificate next to it, provision "
+               "the key again with --force.")
+                .arg(serial, first.value(QStringLiteral("subject")).toString(),
+                     first.value(QStringLiteral("issuer")).toString(),
+                     first.value(QStringLiteral("reason")).toString()),
+            { { QStringLiteral("loggedIn"), false }, { QStringLiteral("certificates"), foreign } });
+    }
+
+    QString pinError;
+    QByteArray pin = loginPin(&pinError);
+    SecretGuard pinGuard(pin);
+    if (pin.isEmpty())
+        return fail(QStringLiteral("PinUnavailable"), pinError);
+    device::LoginPolicy policy;
+    policy.refuseWhenCountLow = profile.pin.minRetriesLeft > 1;
+    if (auto login = session->login(pin, policy); !login)
+        return failDevice(login.error());
+    QJsonObject loginDetail { { QStringLiteral("loggedIn"), true } };
+    if (!foreign.isEmpty()) // forced, or next to this profile's own: journaled, never touched
+        loginDetail.insert(QStringLiteral("foreignCertificates"), foreign);
+    if (!leave(loginDetail))
+        return;
+
+    // --- 5. a free key pair, or what an earlier attempt left ---
+    if (!enter(JobStage::FindKeyPair, profile.timeouts.login,
+               { { QStringLiteral("resumeStage"), resumeStageName(resume->stage) } }))
+        return;
+    auto pairs = session->keyPairs();
+    if (!pairs)
+        return failDevice(pairs.error());
+    auto certs = session->certificates();
+    if (!certs)
+        return failDevice(certs.error());
+
     auto certFor = [&](const QByteArray &id) -> const device::CertificateObject * {
         for (const auto &c : *certs)
             if (c.id == id)

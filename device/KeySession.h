@@ -38,6 +38,9 @@ public:
 
     virtual Result<QList<KeyPairInfo>> keyPairs() = 0;
     virtual Result<QList<CertificateObject>> certificates() = 0;
+    // Public key objects (CKO_PUBLIC_KEY): id, label, algorithm, bits and publicKey filled, no provenance.
+    // Like certificates(), readable without a login on keys that store them as public objects.
+    virtual Result<QList<KeyPairInfo>> publicKeys() = 0;
     // Private keys with no certificate of the same CKA_ID.
     virtual Result<QList<KeyPairInfo>> freeKeyPairs() = 0;
 

@@ -441,6 +441,36 @@ Result<QList<KeyPairInfo>> TokenSession::keyPairs()
     return out;
 }
 
+Result<QList<KeyPairInfo>> TokenSession::publicKeys()
+{
+    const CK_OBJECT_CLASS cls = CKO_PUBLIC_KEY;
+    auto handles = d->find({ attr(CKA_CLASS, &cls, sizeof cls) });
+    if (!handles)
+        return handles.error();
+    QList<KeyPairInfo> out;
+    for (auto handle : *handles) {
+        KeyPairInfo key;
+        auto id = d->attribute(handle, CKA_ID);
+        auto label = d->attribute(handle, CKA_LABEL);
+        auto type = d->ulongAttribute(handle, CKA_KEY_TYPE);
+        if (!id)
+            return id.error();
+        if (!label)
+            return label.error();
+        if (!type)
+            return type.error();
+        key.id = *id;
+        key.label = QString::fromUtf8(*label);
+        key.rsa = *type == CKK_RSA;
+        if (auto value = d->publicKey(key.id)) {
+            key.bits = EVP_PKEY_get_bits(value->get());
+            key.publicKey = CsrBuilder::publicKeyToDer(value->get());
+        }
+        out << key;
+    }
+    return out;
+}
+
 Result<QList<KeyPairInfo>> TokenSession::freeKeyPairs()
 {
     auto pairs = keyPairs();

@@ -35,6 +35,7 @@ public:
     Result<void> changePin(const QByteArray &oldPin, const QByteArray &newPin) override;
     Result<QList<KeyPairInfo>> keyPairs() override;
     Result<QList<CertificateObject>> certificates() override;
+    Result<QList<KeyPairInfo>> publicKeys() override;
     Result<QList<KeyPairInfo>> freeKeyPairs() override;
     Result<KeyPairInfo> generateKeyPair(KeyAlgorithm algorithm, const QString &label,
                                         QByteArray id = {}) override;

@@ -118,7 +118,9 @@ TokenTileModel::Tone TokenTileModel::toneOf(const Tile &t) const
     if (t.hasResult) {
         if (t.result.ok())
             return Tone::Done;
-        if (t.result.outcome == JobStage::Cancelled)
+        // A key holding another CA's or profile's certificate was left untouched for a person to decide.
+        if (t.result.outcome == JobStage::Cancelled
+            || t.result.errorCode == QStringLiteral("ForeignCertificate"))
             return Tone::Attention;
         return Tone::Failed;
     }

@@ -172,6 +172,8 @@ QByteArray serve(Worker &w, Op op, QDataStream &in)
         return answer(s.certificates());
     case Op::FreeKeyPairs:
         return answer(s.freeKeyPairs());
+    case Op::PublicKeys:
+        return answer(s.publicKeys());
     case Op::GenerateKeyPair: {
         qint32 algorithm = 0;
         QString label;

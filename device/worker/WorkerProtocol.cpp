@@ -76,6 +76,8 @@ QString opName(Op op)
         return QStringLiteral("list certificates");
     case Op::FreeKeyPairs:
         return QStringLiteral("list free key pairs");
+    case Op::PublicKeys:
+        return QStringLiteral("list public keys");
     case Op::GenerateKeyPair:
         return QStringLiteral("C_GenerateKeyPair");
     case Op::SignCsr:

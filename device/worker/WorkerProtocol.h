@@ -40,6 +40,7 @@ enum class Op : quint8
     KeyPairs, // -> QList<KeyPairInfo>
     Certificates, // -> QList<CertificateObject>
     FreeKeyPairs, // -> QList<KeyPairInfo>
+    PublicKeys, // -> QList<KeyPairInfo> (public key objects, no provenance)
     GenerateKeyPair, // algorithm, label, id -> KeyPairInfo
     SignCsr, // keyId, CsrRequest -> DER
     SignData, // keyId, data -> signature

@@ -396,6 +396,11 @@ Result<QList<CertificateObject>> WorkerSession::certificates()
     return Call(this, Op::Certificates).get<QList<CertificateObject>>();
 }
 
+Result<QList<KeyPairInfo>> WorkerSession::publicKeys()
+{
+    return Call(this, Op::PublicKeys).get<QList<KeyPairInfo>>();
+}
+
 Result<QList<KeyPairInfo>> WorkerSession::freeKeyPairs()
 {
     return Call(this, Op::FreeKeyPairs).get<QList<KeyPairInfo>>();

@@ -206,6 +206,7 @@ struct PullCase
     const char *function;
     core::JobStage stage;
     bool enrolledBeforePull;
+    int skip = 0; // calls of `function` on that key that go through before the pull
 };
 
 class EnginePull : public EngineFixture, public ::testing::WithParamInterface<PullCase>
@@ -217,7 +218,7 @@ TEST_P(EnginePull, KeyPulledAtAStepFailsAloneAndFinishesWhenBackWithoutSecondEnr
     const PullCase c = GetParam();
     setUpBench(3);
     const QString victim = m_serials[1];
-    ASSERT_TRUE(m_hub->injectFault(hub(victim), c.function, HubState::FaultKind::Pull));
+    ASSERT_TRUE(m_hub->injectFault(hub(victim), c.function, HubState::FaultKind::Pull, c.skip));
     auto first = runBatch();
     ASSERT_TRUE(first.finished);
     EXPECT_EQ(first.summary.done, 2);
@@ -241,12 +242,18 @@ TEST_P(EnginePull, KeyPulledAtAStepFailsAloneAndFinishesWhenBackWithoutSecondEnr
 
 INSTANTIATE_TEST_SUITE_P(
     AtEachStep, EnginePull,
-    ::testing::Values(PullCase { "C_Login", core::JobStage::Login, false },
-                      PullCase { "C_FindObjectsInit", core::JobStage::FindKeyPair, false },
+    // The first two object searches on a blank key are the read before the login (certificates, public
+    // keys); the third is the key-pair search after it.
+    ::testing::Values(PullCase { "C_FindObjectsInit", core::JobStage::Login, false },
+                      PullCase { "C_Login", core::JobStage::Login, false },
+                      PullCase { "C_FindObjectsInit", core::JobStage::FindKeyPair, false, 2 },
                       PullCase { "C_GenerateKeyPair", core::JobStage::GenerateKeyPair, false },
                       PullCase { "C_Sign", core::JobStage::CreateCsr, false },
                       PullCase { "C_CreateObject", core::JobStage::WriteCertificate, true }),
-    [](const auto &info) { return std::string(info.param.function).substr(2); });
+    [](const auto &info) {
+        return std::string(info.param.function).substr(2)
+            + (info.param.skip ? "After" + std::to_string(info.param.skip) : std::string());
+    });
 
 TEST_F(Engine, StepThatHangsTimesOutAndOnlyThatKeyFails)
 {

@@ -91,6 +91,7 @@ QString LogText::errorTitle(const QString &code)
         { u"Timeout", QT_TR_NOOP("No answer in time") },
         { u"Cancelled", QT_TR_NOOP("Cancelled") },
         { u"CertificateExists", QT_TR_NOOP("Certificate already there") },
+        { u"ForeignCertificate", QT_TR_NOOP("Certificate of another CA or profile") },
         { u"AlgorithmUnsupported", QT_TR_NOOP("Algorithm not supported") },
         { u"ReadBackMismatch", QT_TR_NOOP("Read-back mismatch") },
         { u"SignatureInvalid", QT_TR_NOOP("Bad signature") },
