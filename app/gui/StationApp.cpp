@@ -8,6 +8,7 @@
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
 #include "core/Station.h"
+#include "core/StationDefaults.h"
 #include "core/secrets/SecretFile.h"
 #include "core/secrets/SecureBytes.h"
 
@@ -17,6 +18,7 @@
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTextStream>
 #include <QTimer>
 
 Q_LOGGING_CATEGORY(lcGui, "ks.app.gui")
@@ -31,10 +33,18 @@ StationApp::StationApp(Options options, QObject *parent)
         ? std::make_unique<QSettings>()
         : std::make_unique<QSettings>(m_options.settingsFile, QSettings::IniFormat);
     m_settings = GuiSettings::load(*m_store);
+    // The order keystation-cli follows too: option > environment > settings > default (core/StationDefaults).
+    const QString envProfile = core::StationDefaults::profileFromEnvironment();
+    const QStringList envModules = core::StationDefaults::modulesFromEnvironment();
+    const QString envJournal = core::StationDefaults::journalFromEnvironment();
     if (!m_options.profilePath.isEmpty())
         m_settings.profilePath = m_options.profilePath;
+    else if (!envProfile.isEmpty())
+        m_settings.profilePath = envProfile;
     if (!m_options.modulePath.isEmpty())
         m_settings.modulePath = m_options.modulePath;
+    else if (!envModules.isEmpty())
+        m_settings.modulePath = envModules.first();
     if (!m_options.journalPath.isEmpty()) {
         m_settings.journalBackend = QStringLiteral("sqlite");
         m_settings.sqlitePath = m_options.journalPath;
@@ -42,6 +52,10 @@ StationApp::StationApp(Options options, QObject *parent)
     if (!m_options.pgConfFile.isEmpty()) {
         m_settings.journalBackend = QStringLiteral("postgresql");
         m_settings.pgConfFile = m_options.pgConfFile;
+    }
+    if (m_options.journalPath.isEmpty() && m_options.pgConfFile.isEmpty() && !envJournal.isEmpty()) {
+        m_settings.journalBackend = QStringLiteral("sqlite");
+        m_settings.sqlitePath = envJournal;
     }
     if (!m_options.language.isEmpty())
         m_settings.language = m_options.language;
@@ -76,8 +90,10 @@ bool StationApp::start()
         QLocale::setDefault(locale);
 
     core::StationConfig config;
-    config.profilePath = m_settings.profilePath;
-    config.modulePath = m_settings.modulePath;
+    config.profilePath
+        = m_settings.profilePath.isEmpty() ? core::StationDefaults::profileFile() : m_settings.profilePath;
+    config.modulePath
+        = m_settings.modulePath.isEmpty() ? core::StationDefaults::openScModule() : m_settings.modulePath;
     if (!m_options.inProcess)
         config.workerPath = core::Station::defaultWorkerPath();
     config.pollIntervalMs = m_settings.pollIntervalMs;
@@ -89,7 +105,7 @@ bool StationApp::start()
           }())
         : core::Result<std::unique_ptr<core::Station>>(journal.error());
     if (!station) {
-        showStartFailure(station.error().message);
+        showStartFailure(station.error().message, config);
         return true;
     }
     m_station = std::move(*station);
@@ -110,15 +126,16 @@ bool StationApp::start()
     return true;
 }
 
-void StationApp::showStartFailure(const QString &reason)
+void StationApp::showStartFailure(const QString &reason, const core::StationConfig &config)
 {
-    auto *box = new QMessageBox(
-        QMessageBox::Critical, tr("KeyStation cannot start"),
-        tr("The station could not be set up:\n\n%1\n\nProfile: %2\nPKCS#11 module: %3\n\n"
-           "Give the right files with --profile and --module, or fix the settings file %4.")
-            .arg(reason, m_settings.profilePath.isEmpty() ? tr("(none)") : m_settings.profilePath,
-                 m_settings.modulePath.isEmpty() ? tr("(none)") : m_settings.modulePath, m_store->fileName()),
-        QMessageBox::Close);
+    const QString text = tr("The station could not be set up:\n\n%1\n\nProfile: %2\nPKCS#11 module: %3\n\n"
+                            "Give the right files with --profile and --module (or KEYSTATION_PROFILE and "
+                            "KEYSTATION_PKCS11_MODULE), or fix the settings file %4.")
+                             .arg(reason, config.profilePath, config.modulePath, m_store->fileName());
+    // Also on stderr: whoever started it from a terminal or a service manager sees why without a screen.
+    QTextStream(stderr) << tr("KeyStation cannot start") << u'\n' << text << Qt::endl;
+    auto *box
+        = new QMessageBox(QMessageBox::Critical, tr("KeyStation cannot start"), text, QMessageBox::Close);
     box->setObjectName(QStringLiteral("startFailure"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     auto *settings = box->addButton(tr("Open settings…"), QMessageBox::ActionRole);
@@ -139,10 +156,11 @@ void StationApp::openRecoverySettings()
     auto journal = journalConfig ? core::Journal::open(*journalConfig)
                                  : core::Result<std::unique_ptr<core::Journal>>(journalConfig.error());
     if (!journal) {
-        QMessageBox::critical(nullptr, tr("KeyStation cannot start"),
-                              tr("The journal cannot be opened either (%1), so no administrator can log in. "
-                                 "Fix the settings file %2.")
-                                  .arg(journal.error().message, m_store->fileName()));
+        const QString text = tr("The journal cannot be opened either (%1), so no administrator can log in. "
+                                "Fix the settings file %2.")
+                                 .arg(journal.error().message, m_store->fileName());
+        QTextStream(stderr) << text << Qt::endl;
+        QMessageBox::critical(nullptr, tr("KeyStation cannot start"), text);
         QCoreApplication::exit(1);
         return;
     }

@@ -14,6 +14,7 @@ class BadgeVerifier;
 class Journal;
 class OperatorStore;
 class Station;
+struct StationConfig;
 } // namespace ks::core
 
 namespace ks::app {
@@ -59,7 +60,7 @@ public:
     core::Station *station() const { return m_station.get(); }
 
 private:
-    void showStartFailure(const QString &reason);
+    void showStartFailure(const QString &reason, const core::StationConfig &config);
     void openRecoverySettings();
     void showLogin();
     void openMainWindow(const LoginDialog *dialog);

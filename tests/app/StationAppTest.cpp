@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -109,4 +111,78 @@ TEST_F(StationAppLife, ABrokenProfileOffersTheSettingsToAnAdministrator)
     ASSERT_NE(profile, nullptr);
     EXPECT_EQ(profile->text(), broken.fileName());
     settings->close();
+}
+
+// Both front ends read the configuration in one order: option > environment > settings. A start failure is
+// printed to stderr as well as shown, so a station started from a terminal or a service says why.
+TEST_F(StationAppLife, TheEnvironmentChoosesTheProfileAndAStartFailureIsAlsoOnStderr)
+{
+    setUpBench(1);
+    m_station.reset();
+    QFile broken(m_dir + QStringLiteral("/from-environment.json"));
+    ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+    broken.write("{ \"name\": ");
+    broken.close();
+    const QString settingsFile = m_dir + QStringLiteral("/keystation.ini");
+    {
+        QSettings ini(settingsFile, QSettings::IniFormat);
+        ini.setValue(QStringLiteral("station/profile"), m_dir + QStringLiteral("/from-settings.json"));
+    }
+    auto startFailure = [](const app::StationApp::Options &options) {
+        ::testing::internal::CaptureStderr();
+        {
+            app::StationApp program(options);
+            EXPECT_TRUE(program.start());
+            EXPECT_EQ(program.mainWindow(), nullptr);
+        }
+        const std::string said = ::testing::internal::GetCapturedStderr();
+        for (auto *w : QApplication::topLevelWidgets())
+            if (w->objectName() == QStringLiteral("startFailure"))
+                delete w;
+        return QString::fromStdString(said);
+    };
+    app::StationApp::Options options;
+    options.settingsFile = settingsFile;
+    options.modulePath = QStringLiteral(KS_SIMHUB_MODULE_PATH);
+    options.journalPath = m_dir + QStringLiteral("/journal.sqlite");
+    qputenv("KEYSTATION_PROFILE", broken.fileName().toLocal8Bit());
+    const QString fromEnvironment = startFailure(options);
+    options.profilePath = m_dir + QStringLiteral("/from-option.json");
+    const QString fromOption = startFailure(options);
+    qunsetenv("KEYSTATION_PROFILE");
+
+    EXPECT_TRUE(fromEnvironment.contains(QStringLiteral("KeyStation cannot start")))
+        << fromEnvironment.toStdString();
+    EXPECT_TRUE(fromEnvironment.contains(QStringLiteral("Profile: ") + broken.fileName()))
+        << fromEnvironment.toStdString();
+    EXPECT_TRUE(fromEnvironment.contains(QStringLiteral("not valid JSON"))) << fromEnvironment.toStdString();
+    EXPECT_FALSE(fromEnvironment.contains(QStringLiteral("from-settings.json")))
+        << fromEnvironment.toStdString();
+    EXPECT_TRUE(fromOption.contains(QStringLiteral("Profile file not found: ") + options.profilePath))
+        << fromOption.toStdString();
+}
+
+// `keystation --help` and `--version` answer without a display (help2man builds the man page from them).
+TEST(KeystationProgram, HelpAndVersionNeedNoDisplay)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : { "QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY", "KEYSTATION_PKCS11_MODULE" })
+        environment.remove(QString::fromLatin1(name));
+    auto run = [&](const QString &option) {
+        QProcess program;
+        program.setProcessEnvironment(environment);
+        program.start(QStringLiteral(KS_GUI_PATH), { option });
+        EXPECT_TRUE(program.waitForFinished(30000));
+        EXPECT_EQ(program.exitStatus(), QProcess::NormalExit);
+        EXPECT_EQ(program.exitCode(), 0) << program.readAllStandardError().toStdString();
+        return QString::fromUtf8(program.readAllStandardOutput());
+    };
+    const QString help = run(QStringLiteral("--help"));
+    EXPECT_TRUE(help.startsWith(QStringLiteral("Usage: keystation [options]"))) << help.toStdString();
+    EXPECT_TRUE(help.contains(QStringLiteral("--profile <FILE>"))) << help.toStdString();
+    EXPECT_TRUE(help.contains(QStringLiteral("KEYSTATION_PKCS11_MODULE"))) << help.toStdString();
+    const QString version = run(QStringLiteral("--version"));
+    EXPECT_TRUE(version.startsWith(QStringLiteral("keystation "))) << version.toStdString();
+    EXPECT_TRUE(version.contains(QStringLiteral("\nQt 6."))) << version.toStdString();
+    EXPECT_TRUE(version.contains(QStringLiteral("\nOpenSSL 3."))) << version.toStdString();
 }
