@@ -26,7 +26,8 @@ struct Profile
     enum class CaProtocol
     {
         Cfssl,
-        Est
+        Est,
+        Scep // RFC 8894: RSA key pairs only (its envelopes use RSA key transport)
     };
     // Which key pair already on a key may be certified instead of generating a new one (docs/profiles.md).
     enum class ReuseKeyPairs
@@ -57,7 +58,7 @@ struct Profile
     struct Ca
     {
         CaProtocol protocol = CaProtocol::Cfssl;
-        QString url; // https://host:port (cfssl) or https://host/.well-known/est
+        QString url; // https://host:port (cfssl), https://host/.well-known/est, http(s)://host/scep
         QString label; // cfssl/multirootca label or EST CA label
         QString profile; // cfssl signing profile
         QString authKeyFile; // cfssl authsign HMAC key (hex)
@@ -68,6 +69,8 @@ struct Profile
         QString trustAnchorFile; // PEM: the CA certificate(s) issued certificates must chain to
         QStringList intermediateFiles; // PEM: issuing CAs between the anchor and the leaves (optional)
         QString tlsPinSha256; // optional: hex SHA-256 of the server's TLS public key (SPKI)
+        QString caCertificateSha256; // SCEP, required: hex SHA-256 of the CA certificate's DER (the pin)
+        QString challengePasswordFile; // SCEP: the challenge password (first line), owner-only
     };
 
     struct Timeouts

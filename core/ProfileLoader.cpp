@@ -274,6 +274,38 @@ void readSubject(FieldReader &top, Profile &p, std::optional<CoreError> &error)
                ProfileLoader::tr("\"subject.country\" must be a two-letter ISO 3166 code such as \"CN\"."));
 }
 
+// SCEP's fields (docs/profiles.md): the pinned CA certificate is required, and only RSA key pairs can take
+// part (RFC 8894's envelopes use RSA key transport: the CA encrypts the CertRep's content key to the
+// requester's public key, which the key opens with C_Decrypt).
+void readScep(FieldReader &r, const Profile &p, bool scep)
+{
+    static const QRegularExpression sha256Hex(QStringLiteral("^[0-9a-fA-F]{64}$"));
+    if (!scep) {
+        for (const auto &[key, value] :
+             { std::pair { QStringLiteral("caCertificateSha256"), p.ca.caCertificateSha256 },
+               std::pair { QStringLiteral("challengePasswordFile"), p.ca.challengePasswordFile } })
+            if (!value.isEmpty())
+                r.fail(Code::ProfileInvalidValue, key,
+                       ProfileLoader::tr("\"ca.%1\" is a SCEP field; \"ca.protocol\" is not \"scep\".")
+                           .arg(key));
+        return;
+    }
+    if (p.ca.caCertificateSha256.isEmpty())
+        r.fail(Code::ProfileMissingField, QStringLiteral("caCertificateSha256"),
+               ProfileLoader::tr("SCEP needs \"ca.caCertificateSha256\": the SHA-256 of the CA certificate, "
+                                 "which is all that says the CA is the right one over plain HTTP."));
+    else if (!sha256Hex.match(p.ca.caCertificateSha256).hasMatch())
+        r.fail(Code::ProfileInvalidValue, QStringLiteral("caCertificateSha256"),
+               ProfileLoader::tr("\"ca.caCertificateSha256\" must be 64 hexadecimal digits (a SHA-256)."));
+    if (!device::KeyAlgorithms::isRsa(p.keyAlgorithm))
+        r.fail(
+            Code::ProfileInvalidValue, QStringLiteral("protocol"),
+            ProfileLoader::tr("\"ca.protocol\" \"scep\" needs an RSA \"keyAlgorithm\" (rsa2048, rsa3072 or "
+                              "rsa4096), not %1: SCEP's envelopes use RSA key transport, which an EC key "
+                              "cannot open.")
+                .arg(Profile::algorithmName(p.keyAlgorithm)));
+}
+
 void readCa(FieldReader &top, Profile &p, std::optional<CoreError> &error, const QString &baseDir)
 {
     const QJsonObject obj = top.object(QStringLiteral("ca"), true);
@@ -283,7 +315,8 @@ void readCa(FieldReader &top, Profile &p, std::optional<CoreError> &error, const
                       QStringLiteral("usernameFile"), QStringLiteral("passwordFile"),
                       QStringLiteral("clientCertFile"), QStringLiteral("clientKeyFile"),
                       QStringLiteral("trustAnchorFile"), QStringLiteral("tlsPinSha256"),
-                      QStringLiteral("intermediateFiles") });
+                      QStringLiteral("intermediateFiles"), QStringLiteral("caCertificateSha256"),
+                      QStringLiteral("challengePasswordFile") });
     QString protocol = ProfileLoader::defaultCaProtocol();
     r.string(QStringLiteral("protocol"), protocol);
     r.string(QStringLiteral("url"), p.ca.url, true);
@@ -297,10 +330,12 @@ void readCa(FieldReader &top, Profile &p, std::optional<CoreError> &error, const
     r.string(QStringLiteral("trustAnchorFile"), p.ca.trustAnchorFile, true);
     r.string(QStringLiteral("tlsPinSha256"), p.ca.tlsPinSha256);
     r.anyStringList(QStringLiteral("intermediateFiles"), p.ca.intermediateFiles);
+    r.string(QStringLiteral("caCertificateSha256"), p.ca.caCertificateSha256);
+    r.string(QStringLiteral("challengePasswordFile"), p.ca.challengePasswordFile);
     for (QString &f : p.ca.intermediateFiles)
         f = resolve(baseDir, f);
     for (QString *f : { &p.ca.authKeyFile, &p.ca.usernameFile, &p.ca.passwordFile, &p.ca.clientCertFile,
-                        &p.ca.clientKeyFile, &p.ca.trustAnchorFile })
+                        &p.ca.clientKeyFile, &p.ca.trustAnchorFile, &p.ca.challengePasswordFile })
         *f = resolve(baseDir, *f);
     if (error)
         return;
@@ -308,13 +343,21 @@ void readCa(FieldReader &top, Profile &p, std::optional<CoreError> &error, const
         p.ca.protocol = Profile::CaProtocol::Cfssl;
     else if (protocol == QLatin1String("est"))
         p.ca.protocol = Profile::CaProtocol::Est;
+    else if (protocol == QLatin1String("scep"))
+        p.ca.protocol = Profile::CaProtocol::Scep;
     else
         r.fail(Code::ProfileInvalidValue, QStringLiteral("protocol"),
-               ProfileLoader::tr("\"ca.protocol\" must be \"cfssl\" or \"est\"."));
+               ProfileLoader::tr("\"ca.protocol\" must be \"cfssl\", \"est\" or \"scep\"."));
+    const bool scep = p.ca.protocol == Profile::CaProtocol::Scep;
     const QUrl url(p.ca.url, QUrl::StrictMode);
-    if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
+    // SCEP usually runs over plain HTTP: its trust is the pinned CA certificate and the message-level
+    // signature and encryption (RFC 8894 §2.1, §3), not TLS. EST and CFSSL carry their trust in TLS only.
+    const bool schemeOk
+        = url.scheme() == QLatin1String("https") || (scep && url.scheme() == QLatin1String("http"));
+    if (!url.isValid() || !schemeOk || url.host().isEmpty())
         r.fail(Code::ProfileInvalidValue, QStringLiteral("url"),
-               ProfileLoader::tr("\"ca.url\" must be an https:// URL with a host."));
+               scep ? ProfileLoader::tr("\"ca.url\" must be an http:// or https:// URL with a host.")
+                    : ProfileLoader::tr("\"ca.url\" must be an https:// URL with a host."));
     else if (ca::CaSettings::hasUserInfo(url)) // the message does not repeat the URL: it may hold a password
         r.fail(Code::ProfileInvalidValue, QStringLiteral("url"),
                ProfileLoader::tr("\"ca.url\" must not carry a user name or password (user:password@host); "
@@ -329,6 +372,7 @@ void readCa(FieldReader &top, Profile &p, std::optional<CoreError> &error, const
     if (!p.ca.tlsPinSha256.isEmpty() && !sha256Hex.match(p.ca.tlsPinSha256).hasMatch())
         r.fail(Code::ProfileInvalidValue, QStringLiteral("tlsPinSha256"),
                ProfileLoader::tr("\"ca.tlsPinSha256\" must be 64 hexadecimal digits (a SHA-256)."));
+    readScep(r, p, scep);
 }
 
 void readTimeouts(FieldReader &top, Profile &p, std::optional<CoreError> &error)

@@ -6,6 +6,7 @@
 #include "core/Log.h"
 #include "core/PinDerivation.h"
 #include "core/SecureBytes.h"
+#include "core/TokenScepKey.h"
 #include "device/DeviceError.h"
 #include "device/Pkcs11Module.h"
 #include "device/TokenSession.h"
@@ -659,9 +660,15 @@ void ProvisioningJob::runSteps()
         notReused.append(
             QJsonObject { { QStringLiteral("keyId"), hex(pair.id) }, { QStringLiteral("reason"), why } });
     };
+    // SCEP opens the CA's answer with C_Decrypt on the key pair (docs/flow.md): a pair whose private key may
+    // not decrypt cannot take part, however it was made.
+    const bool scep = profile.ca.protocol == Profile::CaProtocol::Scep;
     auto untrusted = [&](const device::KeyPairInfo &pair, bool generatedHere) -> QString {
         if (pair.idShared)
             return QStringLiteral("another private key has the same CKA_ID");
+        if (scep && pair.decrypt != true)
+            return QStringLiteral("its private key may not decrypt (CKA_DECRYPT %1), which SCEP needs")
+                .arg(pair.decrypt ? QStringLiteral("false") : QStringLiteral("not reported"));
         if (generatedHere || (reuseGeneratedOnKey && pair.generatedOnKey()))
             return {};
         if (!reuseGeneratedOnKey)
@@ -784,12 +791,32 @@ void ProvisioningJob::runSteps()
         request.keyUsage = profile.keyUsage;
         for (const QString &name : profile.extendedKeyUsage) // OIDs: OpenSSL has no name for smartcardLogon
             request.extendedKeyUsage << Profile::extendedKeyUsageOid(name);
-        auto csr = session->signCsr(chosen->id, request);
+        // SCEP (RFC 8894 §2.2, §2.3): the request carries the CA's challenge password and is built here,
+        // signed on the key over its digest only; the signer certificate is self-signed on the key.
+        std::shared_ptr<TokenScepKey> scepKey;
+        if (scep)
+            request.challengePassword = ctx.ca->settings().challengePassword;
+        auto csr = scep ? TokenScepKey::signRequest(*session, *chosen, request, serial)
+                        : session->signCsr(chosen->id, request);
         if (!csr)
             return failDevice(csr.error());
-        if (!leave({ { QStringLiteral("csrSha256"),
-                       QString::fromLatin1(
-                           QCryptographicHash::hash(*csr, QCryptographicHash::Sha256).toHex()) } }))
+        QJsonObject csrDone { { QStringLiteral("csrSha256"),
+                                QString::fromLatin1(
+                                    QCryptographicHash::hash(*csr, QCryptographicHash::Sha256).toHex()) } };
+        if (scep) {
+            device::CsrRequest signer;
+            signer.subject = request.subject;
+            signer.keyUsage = { QStringLiteral("digitalSignature"), QStringLiteral("keyEncipherment") };
+            auto key = TokenScepKey::create(session, chosen->id, serial, signer);
+            if (!key)
+                return failDevice(key.error());
+            scepKey = *key;
+            csrDone.insert(QStringLiteral("scepSignerCertificateSha256"),
+                           QString::fromLatin1(QCryptographicHash::hash(scepKey->signerCertificateDer(),
+                                                                        QCryptographicHash::Sha256)
+                                                   .toHex()));
+        }
+        if (!leave(csrDone))
             return;
 
         // --- 9. the CA ---
@@ -803,21 +830,45 @@ void ProvisioningJob::runSteps()
             std::lock_guard lock(m_mutex);
             if (m_finished)
                 return;
-            future = ctx.ca->enroll(ca::EnrollmentRequest { *csr, serial, false });
+            ca::EnrollmentRequest enrolment;
+            enrolment.csrDer = *csr;
+            enrolment.serial = serial;
+            enrolment.requesterKey = scepKey; // SCEP only: signs the message, opens the answer
+            future = ctx.ca->enroll(enrolment);
         }
+        // Meanwhile the SCEP client may use the session from its pool thread (TokenScepKey); this thread
+        // does not touch it until release(), which waits for a call in progress. On every way out.
+        struct ReleaseScepKey
+        {
+            std::shared_ptr<TokenScepKey> key;
+            ~ReleaseScepKey()
+            {
+                if (key)
+                    key->release();
+            }
+        } releaseScepKey { scepKey };
         while (!future.isFinished()) {
             if (m_cancel || finished()) {
                 future.cancel();
+                if (scepKey)
+                    scepKey->release();
                 cancelled();
                 return;
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
+        if (scepKey)
+            scepKey->release();
         if (future.isCanceled() || future.resultCount() == 0)
             return fail(QStringLiteral("Cancelled"), tr("The enrolment was cancelled."));
         const auto answer = future.result();
         if (!answer) {
             const auto &e = answer.error();
+            // The key failed under the SCEP client (pulled, its worker gone): reported as the device's error.
+            if (scepKey && e.code == ca::CaError::Code::RequesterKey) {
+                if (auto device = scepKey->lastDeviceError())
+                    return failDevice(*device);
+            }
             QJsonObject detail { { QStringLiteral("operation"), e.operation } };
             if (e.httpStatus)
                 detail.insert(QStringLiteral("httpStatus"), e.httpStatus);

@@ -162,6 +162,7 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
     // The CA client.
     ca::CaSettings settings;
     settings.protocol = p.ca.protocol == Profile::CaProtocol::Est ? ca::CaSettings::Protocol::Est
+        : p.ca.protocol == Profile::CaProtocol::Scep              ? ca::CaSettings::Protocol::Scep
                                                                   : ca::CaSettings::Protocol::Cfssl;
     settings.baseUrl = QUrl(p.ca.url);
     settings.label = p.ca.label;
@@ -177,6 +178,17 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
             return CoreError::make(CoreError::Code::ProfileInvalidValue, pin.error().message,
                                    QStringLiteral("ca.tlsPinSha256"));
         settings.pinnedSpkiSha256 = *pin;
+    }
+    if (!p.ca.caCertificateSha256.isEmpty()) // SCEP: the loader checked 64 hex digits
+        settings.caCertificateSha256 = QByteArray::fromHex(p.ca.caCertificateSha256.toLatin1());
+    if (!p.ca.challengePasswordFile.isEmpty()) {
+        // Kept by the client for its lifetime, like the HMAC key below; it goes into each SCEP request's
+        // CSR, which travels encrypted to the CA (RFC 8894 §3.2.1). Never logged or journaled.
+        auto challenge
+            = readSecretFile(p.ca.challengePasswordFile, QStringLiteral("ca.challengePasswordFile"));
+        if (!challenge)
+            return challenge.error();
+        settings.challengePassword = *challenge;
     }
     if (!p.ca.authKeyFile.isEmpty()) {
         auto key = readSecretFile(p.ca.authKeyFile, QStringLiteral("ca.authKeyFile"));

@@ -51,9 +51,9 @@ bool addExtension(X509 *cert, int nid, const QString &value)
 
 Result<CertificateBuilder> CertificateBuilder::create(EVP_PKEY *publicKey, const CsrRequest &request,
                                                       SignatureAlgorithm algorithm,
-                                                      const QDateTime &notBefore, int validityDays)
+                                                      const QDateTime &notBefore, const QDateTime &notAfter)
 {
-    if (!publicKey || validityDays < 1)
+    if (!publicKey || !notBefore.isValid() || !(notBefore < notAfter))
         return cryptoError(tr("no public key or no validity"));
     X509Ptr cert(X509_new());
     if (!cert || X509_set_version(cert.get(), 2) != 1) // v3
@@ -79,10 +79,9 @@ Result<CertificateBuilder> CertificateBuilder::create(EVP_PKEY *publicKey, const
             != 1)
             return cryptoError(tr("bad subject field %1").arg(field));
     }
-    const qint64 from = notBefore.toSecsSinceEpoch();
     if (X509_set_issuer_name(cert.get(), name) != 1
-        || !ASN1_TIME_adj(X509_getm_notBefore(cert.get()), static_cast<time_t>(from), 0, 0)
-        || !ASN1_TIME_adj(X509_getm_notAfter(cert.get()), static_cast<time_t>(from), validityDays, 0)
+        || !ASN1_TIME_set(X509_getm_notBefore(cert.get()), static_cast<time_t>(notBefore.toSecsSinceEpoch()))
+        || !ASN1_TIME_set(X509_getm_notAfter(cert.get()), static_cast<time_t>(notAfter.toSecsSinceEpoch()))
         || X509_set_pubkey(cert.get(), publicKey) != 1)
         return cryptoError(tr("cannot set the subject, validity or public key"));
 

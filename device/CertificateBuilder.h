@@ -21,10 +21,10 @@ public:
     using SignatureAlgorithm = CsrBuilder::SignatureAlgorithm;
 
     // Subject, keyUsage and extendedKeyUsage from request (its challengePassword is not used); a random
-    // positive 128-bit serial; valid from notBefore for validityDays days.
+    // positive 128-bit serial; valid from notBefore to notAfter.
     static Result<CertificateBuilder> create(EVP_PKEY *publicKey, const CsrRequest &request,
                                              SignatureAlgorithm algorithm, const QDateTime &notBefore,
-                                             int validityDays);
+                                             const QDateTime &notAfter);
     // DER of the TBSCertificate: the bytes the key signs.
     QByteArray toBeSigned() const { return m_tbs; }
     // Attach a DER signature (ECDSA: DER Ecdsa-Sig-Value) and verify it with the public key; DER certificate.

@@ -54,14 +54,18 @@ public:
     virtual Result<QByteArray> signCsr(const QByteArray &keyId, const CsrRequest &request) = 0;
     // Raw signature over data (SHA-256 with the key's algorithm; ECDSA as DER), e.g. a badge login challenge.
     virtual Result<QByteArray> signData(const QByteArray &keyId, const QByteArray &data) = 0;
+    // The same signature over a SHA-256 digest made by the caller (32 bytes): RSA PKCS#1 v1.5 over its
+    // DigestInfo (CKM_RSA_PKCS), ECDSA over the digest (CKM_ECDSA, DER). The key, its module and a worker
+    // process see only the hash, never the data: used for a request carrying a CA's challenge password.
+    virtual Result<QByteArray> signSha256Digest(const QByteArray &keyId, const QByteArray &digest) = 0;
     // RSA PKCS#1 v1.5 decryption (CKM_RSA_PKCS, C_Decrypt) with the private key with this CKA_ID, e.g. the
     // content-encryption key of a SCEP CertRep (RFC 8894 §3.3.2). A key pair that is not RSA, or whose
     // private key may not decrypt (CKA_DECRYPT false), is refused with Unsupported before any C_Decrypt.
     virtual Result<QByteArray> decrypt(const QByteArray &keyId, const QByteArray &ciphertext) = 0;
     // An X.509 v3 certificate for the key pair's public key, self-signed on the key: subject = issuer from
-    // request.subject, request.keyUsage (critical) and extendedKeyUsage, valid from now for validityDays
-    // days; the signature is verified against the public key before the DER is returned. SCEP's signer
-    // certificate (RFC 8894 §2.3).
+    // request.subject, request.keyUsage (critical) and extendedKeyUsage, valid from an hour ago (a CA's clock
+    // may be behind) until validityDays days from now; the signature is verified against the public key
+    // before the DER is returned. SCEP's signer certificate (RFC 8894 §2.3).
     virtual Result<QByteArray> selfSignedCertificate(const QByteArray &keyId, const CsrRequest &request,
                                                      int validityDays)
         = 0;

@@ -597,6 +597,32 @@ Result<QByteArray> TokenSession::signData(const QByteArray &keyId, const QByteAr
     return d->error(DeviceError::Code::Unsupported, tr("Unsupported key type %1.").arg(*type));
 }
 
+Result<QByteArray> TokenSession::signSha256Digest(const QByteArray &keyId, const QByteArray &digest)
+{
+    if (digest.size() != 32)
+        return d->error(DeviceError::Code::InvalidArgument,
+                        tr("A SHA-256 digest is 32 bytes, not %1.").arg(digest.size()), "C_Sign");
+    auto priv = d->findOne(CKO_PRIVATE_KEY, keyId);
+    if (!priv)
+        return priv.error();
+    auto type = d->ulongAttribute(*priv, CKA_KEY_TYPE);
+    if (!type)
+        return type.error();
+    if (*type == CKK_RSA)
+        return d->sign(*priv, CKM_RSA_PKCS, kSha256DigestInfo + digest);
+    if (*type == CKK_EC) {
+        auto raw = d->sign(*priv, CKM_ECDSA, digest);
+        if (!raw)
+            return raw.error();
+        QByteArray der = CsrBuilder::ecdsaRawToDer(*raw);
+        if (der.isEmpty())
+            return d->error(DeviceError::Code::Crypto, tr("The key returned a malformed ECDSA signature."),
+                            "C_Sign");
+        return der;
+    }
+    return d->error(DeviceError::Code::Unsupported, tr("Unsupported key type %1.").arg(*type));
+}
+
 Result<QByteArray> TokenSession::decrypt(const QByteArray &keyId, const QByteArray &ciphertext)
 {
     auto priv = d->findOne(CKO_PRIVATE_KEY, keyId);
@@ -658,8 +684,13 @@ Result<QByteArray> TokenSession::selfSignedCertificate(const QByteArray &keyId, 
     if (EVP_PKEY_get_base_id(key->get()) == EVP_PKEY_EC)
         algorithm = EVP_PKEY_get_bits(key->get()) <= 256 ? CsrBuilder::SignatureAlgorithm::EcdsaWithSha256
                                                          : CsrBuilder::SignatureAlgorithm::EcdsaWithSha384;
-    auto builder = CertificateBuilder::create(key->get(), request, algorithm, QDateTime::currentDateTimeUtc(),
-                                              validityDays);
+    if (validityDays < 1)
+        return d->error(DeviceError::Code::InvalidArgument,
+                        tr("A certificate must be valid for at least one day."));
+    // From an hour ago: a CA whose clock is a little behind still sees a valid certificate.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto builder = CertificateBuilder::create(key->get(), request, algorithm, now.addSecs(-3600),
+                                              now.addDays(validityDays));
     if (!builder) {
         auto e = builder.error();
         e.serial = d->serial;

@@ -41,6 +41,7 @@ public:
                                         QByteArray id = {}) override;
     Result<QByteArray> signCsr(const QByteArray &keyId, const CsrRequest &request) override;
     Result<QByteArray> signData(const QByteArray &keyId, const QByteArray &data) override;
+    Result<QByteArray> signSha256Digest(const QByteArray &keyId, const QByteArray &digest) override;
     Result<QByteArray> decrypt(const QByteArray &keyId, const QByteArray &ciphertext) override;
     Result<QByteArray> selfSignedCertificate(const QByteArray &keyId, const CsrRequest &request,
                                              int validityDays) override;

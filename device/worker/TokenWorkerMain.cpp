@@ -210,6 +210,11 @@ QByteArray serve(Worker &w, Op op, QDataStream &in)
         in >> keyId >> ciphertext;
         return answer(s.decrypt(keyId, ciphertext));
     }
+    case Op::SignSha256Digest: {
+        QByteArray keyId, digest;
+        in >> keyId >> digest;
+        return answer(s.signSha256Digest(keyId, digest));
+    }
     case Op::SelfSignedCertificate: {
         QByteArray keyId;
         CsrRequest request;

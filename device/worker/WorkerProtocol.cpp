@@ -92,6 +92,8 @@ QString opName(Op op)
         return QStringLiteral("C_Decrypt");
     case Op::SelfSignedCertificate:
         return QStringLiteral("self-signed certificate");
+    case Op::SignSha256Digest:
+        return QStringLiteral("C_Sign");
     }
     return QStringLiteral("op %1").arg(static_cast<int>(op));
 }

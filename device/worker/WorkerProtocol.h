@@ -24,8 +24,8 @@
 namespace ks::device::worker {
 
 // 2: KeyPairInfo carries the private key's provenance; 3: PublicKeys; 4: Decrypt, SelfSignedCertificate and
-// KeyPairInfo's CKA_DECRYPT (SCEP)
-constexpr quint32 kProtocolVersion = 4;
+// KeyPairInfo's CKA_DECRYPT (SCEP); 5: SignSha256Digest
+constexpr quint32 kProtocolVersion = 5;
 constexpr quint32 kMaxFrame = 16 * 1024 * 1024; // a certificate list of a full key is a few kB
 constexpr int kSocketFd = 3; // the worker's end of the socket, set up by the station at spawn
 
@@ -48,6 +48,7 @@ enum class Op : quint8
     DeleteCertificate, // keyId -> ()
     Decrypt, // keyId, ciphertext -> plaintext (RSA PKCS#1 v1.5)
     SelfSignedCertificate, // keyId, CsrRequest, validityDays -> DER
+    SignSha256Digest, // keyId, digest -> signature
 };
 
 QString opName(Op op);

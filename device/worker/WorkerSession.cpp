@@ -428,6 +428,13 @@ Result<QByteArray> WorkerSession::signData(const QByteArray &keyId, const QByteA
     return call.get<QByteArray>();
 }
 
+Result<QByteArray> WorkerSession::signSha256Digest(const QByteArray &keyId, const QByteArray &digest)
+{
+    Call call(this, Op::SignSha256Digest);
+    call.out() << keyId << digest;
+    return call.get<QByteArray>();
+}
+
 Result<QByteArray> WorkerSession::decrypt(const QByteArray &keyId, const QByteArray &ciphertext)
 {
     Call call(this, Op::Decrypt);

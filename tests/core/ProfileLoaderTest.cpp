@@ -247,7 +247,7 @@ TEST(ProfileLoader, EveryValidationErrorNamesItsField)
         { "ca.url", absent, Code::ProfileMissingField, "ca.url" },
         { "ca.url", QStringLiteral("http://ca.example"), Code::ProfileInvalidValue, "ca.url" },
         { "ca.url", QStringLiteral("https://"), Code::ProfileInvalidValue, "ca.url" },
-        { "ca.protocol", QStringLiteral("scep"), Code::ProfileInvalidValue, "ca.protocol" },
+        { "ca.protocol", QStringLiteral("acme"), Code::ProfileInvalidValue, "ca.protocol" },
         { "ca.trustAnchorFile", absent, Code::ProfileMissingField, "ca.trustAnchorFile" },
         { "ca.clientCertFile", QStringLiteral("c.pem"), Code::ProfileInvalidValue, "ca.clientKeyFile" },
         { "ca.usernameFile", QStringLiteral("u"), Code::ProfileInvalidValue, "ca.passwordFile" },
@@ -309,6 +309,58 @@ TEST(ProfileLoader, EcKeysCannotEncipherKeys)
     auto p = load(with(minimal(), QStringLiteral("keyAlgorithm"), QStringLiteral("ec-p256")));
     ASSERT_FALSE(p);
     EXPECT_EQ(p.error().field, QStringLiteral("keyUsage"));
+}
+
+// SCEP (docs/profiles.md): the pinned CA certificate is required, the URL may be plain http:// (SCEP only),
+// and an EC key algorithm is refused at load, naming the fields.
+TEST(ProfileLoader, ScepNeedsAPinnedCaCertificateAndAnRsaKey)
+{
+    const QString pin(64, QLatin1Char('a'));
+    QJsonObject scep = with(minimal(), QStringLiteral("ca.protocol"), QStringLiteral("scep"));
+    scep = with(scep, QStringLiteral("ca.url"), QStringLiteral("http://127.0.0.1:8080/scep"));
+    scep = with(scep, QStringLiteral("ca.caCertificateSha256"), pin);
+    scep = with(scep, QStringLiteral("ca.challengePasswordFile"), QStringLiteral("challenge.txt"));
+    auto p = load(scep);
+    ASSERT_TRUE(p) << p.error().toString().toStdString();
+    EXPECT_EQ(p->ca.protocol, Profile::CaProtocol::Scep);
+    EXPECT_EQ(p->ca.url, QStringLiteral("http://127.0.0.1:8080/scep"));
+    EXPECT_EQ(p->ca.caCertificateSha256, pin);
+    EXPECT_EQ(p->ca.challengePasswordFile, QStringLiteral("/etc/keystation/challenge.txt"));
+    EXPECT_TRUE(load(with(scep, QStringLiteral("ca.url"), QStringLiteral("https://ca.example/scep"))));
+
+    auto unpinned = load(with(scep, QStringLiteral("ca.caCertificateSha256"), QJsonValue::Undefined));
+    ASSERT_FALSE(unpinned);
+    EXPECT_EQ(unpinned.error().code, Code::ProfileMissingField);
+    EXPECT_EQ(unpinned.error().field, QStringLiteral("ca.caCertificateSha256"));
+    auto badPin = load(with(scep, QStringLiteral("ca.caCertificateSha256"), QStringLiteral("abc")));
+    ASSERT_FALSE(badPin);
+    EXPECT_EQ(badPin.error().field, QStringLiteral("ca.caCertificateSha256"));
+
+    for (const QString &ec : { QStringLiteral("ec-p256"), QStringLiteral("ec-p384") }) {
+        QJsonObject o = with(scep, QStringLiteral("keyAlgorithm"), ec);
+        o = with(o, QStringLiteral("keyUsage"), QJsonArray { QStringLiteral("digitalSignature") });
+        auto refused = load(o);
+        ASSERT_FALSE(refused) << ec.toStdString();
+        EXPECT_EQ(refused.error().code, Code::ProfileInvalidValue);
+        EXPECT_EQ(refused.error().field, QStringLiteral("ca.protocol"));
+        EXPECT_TRUE(refused.error().message.contains(QStringLiteral("keyAlgorithm"))
+                    && refused.error().message.contains(ec))
+            << refused.error().message.toStdString();
+    }
+
+    // Plain HTTP stays refused for EST and CFSSL, and SCEP's fields are refused with them.
+    for (const QString &other : { QStringLiteral("est"), QStringLiteral("cfssl") }) {
+        QJsonObject o = with(minimal(), QStringLiteral("ca.protocol"), other);
+        auto http = load(with(o, QStringLiteral("ca.url"), QStringLiteral("http://ca.example/")));
+        ASSERT_FALSE(http) << other.toStdString();
+        EXPECT_EQ(http.error().field, QStringLiteral("ca.url"));
+        auto pinned = load(with(o, QStringLiteral("ca.caCertificateSha256"), pin));
+        ASSERT_FALSE(pinned) << other.toStdString();
+        EXPECT_EQ(pinned.error().field, QStringLiteral("ca.caCertificateSha256"));
+    }
+    auto ftp = load(with(scep, QStringLiteral("ca.url"), QStringLiteral("ftp://ca.example/scep")));
+    ASSERT_FALSE(ftp);
+    EXPECT_EQ(ftp.error().field, QStringLiteral("ca.url"));
 }
 
 TEST(ProfileLoader, SubjectMustCarryTheSerial)

@@ -504,7 +504,8 @@ TEST_P(SelfSigned, CertificateVerifiesAndCarriesTheSubject)
     int days = 0, seconds = 0;
     ASSERT_EQ(
         ASN1_TIME_diff(&days, &seconds, X509_get0_notBefore(cert.get()), X509_get0_notAfter(cert.get())), 1);
-    EXPECT_EQ(days, 7);
+    EXPECT_EQ(days, 7); // and an hour: valid from an hour ago
+    EXPECT_EQ(seconds, 3600);
     EXPECT_EQ(X509_cmp_current_time(X509_get0_notBefore(cert.get())), -1); // valid now
     const int expectedSignature = KeyAlgorithms::isRsa(GetParam()) ? NID_sha256WithRSAEncryption
         : GetParam() == KeyAlgorithm::EcP384                       ? NID_ecdsa_with_SHA384
