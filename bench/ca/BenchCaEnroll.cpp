@@ -116,14 +116,14 @@ Row runClient(const ca::CaSettings &base, const QList<QByteArray> &csrs, int con
     timer.start();
     if (concurrency == 1) {
         for (const QByteArray &csr : csrs) {
-            auto f = t.client()->enroll({ csr, {}, false });
+            auto f = t.client()->enroll({ csr, {}, false, {} });
             f.waitForFinished();
             row.ok += f.result().hasValue() ? 1 : 0;
         }
     } else {
         QList<QFuture<ca::Result<ca::IssuedCertificate>>> futures;
         for (const QByteArray &csr : csrs)
-            futures << t.client()->enroll({ csr, {}, false });
+            futures << t.client()->enroll({ csr, {}, false, {} });
         for (auto &f : futures) {
             f.waitForFinished();
             if (f.result().hasValue())

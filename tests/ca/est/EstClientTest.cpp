@@ -498,7 +498,7 @@ protected:
         s.requestTimeout = std::chrono::seconds(10);
         ClientHarness h(s);
         const auto issued = ClientHarness::wait(h.client()->enroll(
-            ca::EnrollmentRequest { TestPki::makeCsr(kSerial, kSerial).csrDer, kSerial, false }));
+            ca::EnrollmentRequest { TestPki::makeCsr(kSerial, kSerial).csrDer, kSerial, false, {} }));
         if (!issued || !*issued)
             return issued ? issued->error()
                           : CaError::make(CaError::Code::None, {}, QStringLiteral("no result"));
