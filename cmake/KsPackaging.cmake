@@ -54,8 +54,9 @@ if(TARGET ks-simhub AND TARGET ks-simhub-pkcs11)
 endif()
 
 # --- man pages from --help (help2man) ---------------------------------------------------------------------------
-# Each program runs as a bare name from PATH, so the page says "keystation-cli", not the build path; the GUI
-# prints its help without a display (offscreen platform either way).
+# Each program runs as a bare name from PATH, so the page says "keystation-cli", not the build path. keystation
+# prints its help without a display; the offscreen platform is set anyway, so a build machine's display is
+# never touched.
 find_program(HELP2MAN help2man)
 set(KS_MAN_PAGES "")
 if(HELP2MAN)
