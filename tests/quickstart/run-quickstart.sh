@@ -31,8 +31,7 @@
 # against the root made in step 1, whose CN is the key's serial; KEY-4's attempts in the log are PinIncorrect,
 # then PinCountLow (not tried again), then done (after the SO PIN reset and --retry-pin-refused); the EST
 # server issued 5 certificates (step 8's throw-away test key, the 4 keys) and every key holds one that verifies
-# against the EST root; `log verify` exits
-# 0; the cfssl server the document started is stopped again.
+# against the EST root; `log verify` exits 0; the cfssl server the document started is stopped again.
 set -euo pipefail
 cli="$(realpath "${1:?usage: run-quickstart.sh KEYSTATION_CLI KS_EST_TESTSERVER [QUICKSTART_MD]}")"
 estserver="$(realpath "${2:?usage: run-quickstart.sh KEYSTATION_CLI KS_EST_TESTSERVER [QUICKSTART_MD]}")"
@@ -236,5 +235,6 @@ kill -0 "$cfssl_pid" 2>/dev/null || fail "the document's cfssl server (pid $cfss
 kill "$cfssl_pid"
 for _ in $(seq 1 100); do kill -0 "$cfssl_pid" 2>/dev/null || break; sleep 0.05; done
 kill -0 "$cfssl_pid" 2>/dev/null && fail "cfssl (pid $cfssl_pid) did not stop"
+rm "$home/ks-ca/cfssl.pid" # stopped: the clean-up must not signal that number again
 pass "the cfssl server the document started is stopped"
 echo "quickstart: all checks passed in $(($(date +%s) - t0)) s"
