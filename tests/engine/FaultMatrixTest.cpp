@@ -88,10 +88,16 @@ INSTANTIATE_TEST_SUITE_P(
         DeviceFault { "C_Login", HubState::FaultKind::Pull, core::JobStage::Login, "KeyRemoved", false },
         DeviceFault { "C_Login", HubState::FaultKind::Error, core::JobStage::Login, "DeviceError", false },
         DeviceFault { "C_Login", HubState::FaultKind::Hang, core::JobStage::Login, "Timeout", false },
+        // The first two object searches on a fresh key are the read before the login (certificates, public
+        // keys); the third is the key-pair search after it.
+        DeviceFault { "C_FindObjectsInit", HubState::FaultKind::Removed, core::JobStage::Login, "KeyRemoved",
+                      false, 0, "PreLoginRead_removed" },
+        DeviceFault { "C_FindObjectsInit", HubState::FaultKind::Error, core::JobStage::Login, "DeviceError",
+                      false, 0, "PreLoginRead_error" },
         DeviceFault { "C_FindObjectsInit", HubState::FaultKind::Removed, core::JobStage::FindKeyPair,
-                      "KeyRemoved", false },
+                      "KeyRemoved", false, 2 },
         DeviceFault { "C_FindObjectsInit", HubState::FaultKind::Error, core::JobStage::FindKeyPair,
-                      "DeviceError", false },
+                      "DeviceError", false, 2 },
         DeviceFault { "C_GenerateKeyPair", HubState::FaultKind::Pull, core::JobStage::GenerateKeyPair,
                       "KeyRemoved", false },
         DeviceFault { "C_GenerateKeyPair", HubState::FaultKind::Error, core::JobStage::GenerateKeyPair,
@@ -108,12 +114,13 @@ INSTANTIATE_TEST_SUITE_P(
         DeviceFault { "C_CreateObject", HubState::FaultKind::Hang, core::JobStage::WriteCertificate,
                       "Timeout", true },
         // Read-back: the station's own search of the key's certificates once the write is done. A fresh key
-        // sees 10 C_FindObjectsInit before it (3 finding key pairs, 1 generating, 3 signing the request, 3
-        // writing and checking the certificate); the 11th is the read-back.
+        // sees 12 C_FindObjectsInit before it (2 reading it before the login, 3 finding key pairs, 1
+        // generating, 3 signing the request, 3 writing and checking the certificate); the 13th is the
+        // read-back.
         DeviceFault { "C_FindObjectsInit", HubState::FaultKind::Pull, core::JobStage::ReadBack, "KeyRemoved",
-                      true, 10, "ReadBack_pull" },
+                      true, 12, "ReadBack_pull" },
         DeviceFault { "C_FindObjectsInit", HubState::FaultKind::Error, core::JobStage::ReadBack,
-                      "DeviceError", true, 10, "ReadBack_error" },
+                      "DeviceError", true, 12, "ReadBack_error" },
         // A malformed key: the first attribute it is asked for (the new pair's CKA_ID) comes back 2^40 bytes
         // long. Refused, that key fails alone; the retry resumes the pair.
         DeviceFault { "C_GetAttributeValue", HubState::FaultKind::HugeLength, core::JobStage::GenerateKeyPair,
@@ -223,7 +230,8 @@ TEST_F(KeyAnswers, EndlessObjectListFailsThatKeyAlone)
     EXPECT_EQ(bad.summary.done, 2);
     const auto failed = bad.results.value(victim);
     EXPECT_EQ(failed.errorCode, QStringLiteral("DeviceError")) << failed.errorMessage.toStdString();
-    EXPECT_EQ(failed.failedAt, core::JobStage::FindKeyPair);
+    // The first object list asked for is the read before the login (docs/flow.md, step 4a).
+    EXPECT_EQ(failed.failedAt, core::JobStage::Login);
     EXPECT_TRUE(failed.errorMessage.contains(QStringLiteral("C_FindObjects")))
         << failed.errorMessage.toStdString();
     auto verify = m_station->journal()->verify();
