@@ -291,9 +291,10 @@ void readScep(FieldReader &r, const Profile &p, bool scep)
         return;
     }
     if (p.ca.caCertificateSha256.isEmpty())
-        r.fail(Code::ProfileMissingField, QStringLiteral("caCertificateSha256"),
-               ProfileLoader::tr("SCEP needs \"ca.caCertificateSha256\": the SHA-256 of the CA certificate, "
-                                 "which is all that says the CA is the right one over plain HTTP."));
+        r.fail(
+            Code::ProfileMissingField, QStringLiteral("caCertificateSha256"),
+            ProfileLoader::tr("SCEP needs \"ca.caCertificateSha256\": the SHA-256 of the CA certificate, the "
+                              "only proof over plain HTTP that the CA is the right one."));
     else if (!sha256Hex.match(p.ca.caCertificateSha256).hasMatch())
         r.fail(Code::ProfileInvalidValue, QStringLiteral("caCertificateSha256"),
                ProfileLoader::tr("\"ca.caCertificateSha256\" must be 64 hexadecimal digits (a SHA-256)."));
