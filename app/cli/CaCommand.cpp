@@ -3,6 +3,7 @@
 #include "ca_client/CertificateCodec.h"
 #include "ca_client/CertificateVerifier.h"
 #include "ca_client/EnrollmentClientFactory.h"
+#include "ca_client/SoftwareScepRequesterKey.h"
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
 #include "core/ProfileLoader.h"
@@ -108,6 +109,15 @@ bool settingsFrom(const QCommandLineParser &p, ca::CaSettings *s)
     s->clientCertFile = p.value(QStringLiteral("client-cert"));
     s->clientKeyFile = p.value(QStringLiteral("client-key"));
     s->insecureLabMode = p.isSet(QStringLiteral("insecure-lab-mode"));
+    if (p.isSet(QStringLiteral("ca-sha256"))) {
+        // SCEP: the CA certificate's SHA-256, written like a TLS pin (hex or base64).
+        const auto pin = ca::CaSettings::parsePin(p.value(QStringLiteral("ca-sha256")));
+        if (!pin) {
+            err() << pin.error().message << Qt::endl;
+            return false;
+        }
+        s->caCertificateSha256 = *pin;
+    }
     if (p.isSet(QStringLiteral("timeout"))) {
         bool ok = false;
         const int seconds = p.value(QStringLiteral("timeout")).toInt(&ok);
@@ -200,6 +210,15 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
     request.csrDer = ca::CertificateCodec::csrToDer(csrFile.readAll());
     request.serial = p.value(QStringLiteral("serial"));
     request.renewal = p.isSet(QStringLiteral("renew"));
+    if (s.protocol == ca::CaSettings::Protocol::Scep && !request.csrDer.isEmpty()) {
+        // SCEP signs its message with the request's own key and opens the answer with it.
+        auto key = ca::SoftwareScepRequesterKey::fromPemFile(p.value(QStringLiteral("key")), request.csrDer);
+        if (!key) {
+            err() << key.error().message << Qt::endl;
+            return UsageError;
+        }
+        request.requesterKey = *key;
+    }
     if (request.csrDer.isEmpty()) {
         err() << Tr::tr("'%1' is not a PKCS#10 request (PEM or DER).").arg(csrFile.fileName()) << Qt::endl;
         return UsageError;
@@ -227,6 +246,13 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
     in.leafDer = issued->certificateDer;
     in.intermediatesDer = issued->extraCertificatesDer;
     in.trustAnchorsDer = readBundle(s.issuerAnchorFile.isEmpty() ? s.trustAnchorFile : s.issuerAnchorFile);
+    // SCEP without a bundle: the pinned CA certificate is the anchor (it is trusted by its pin).
+    if (in.trustAnchorsDer.isEmpty() && s.protocol == ca::CaSettings::Protocol::Scep) {
+        for (const QByteArray &der : issued->extraCertificatesDer) {
+            if (QCryptographicHash::hash(der, QCryptographicHash::Sha256) == s.caCertificateSha256)
+                in.trustAnchorsDer << der;
+        }
+    }
     in.expectedPublicKeyInfo = ca::CertificateCodec::csrPublicKeyInfo(request.csrDer);
     in.expectedSerial = request.serial;
     if (!request.serial.isEmpty()) {
@@ -295,6 +321,13 @@ int runCaCommand(const QStringList &args)
           Tr::tr("SHA-256 of the CA server's TLS public key (hex or sha256//base64; not a token PIN)"),
           QStringLiteral("sha256") },
         { QStringLiteral("timeout"), Tr::tr("request time-out in seconds"), QStringLiteral("seconds") },
+        { QStringLiteral("ca-sha256"),
+          Tr::tr("SCEP: SHA-256 of the CA certificate (64 hex digits; required for scep)"),
+          QStringLiteral("sha256") },
+        { QStringLiteral("key"),
+          Tr::tr("enroll, SCEP: the CSR's RSA private key (PEM, unencrypted, owner-only); signs the SCEP "
+                 "message. The CSR must carry the challenge password."),
+          QStringLiteral("file") },
         { QStringLiteral("insecure-lab-mode"),
           Tr::tr("do NOT verify the server (lab only; logged on every request)") },
         { QStringLiteral("csr"), Tr::tr("enroll: PKCS#10 request (PEM or DER)"), QStringLiteral("file") },

@@ -2,6 +2,7 @@
 
 #include "CfsslServer.h"
 #include "EstServerProcess.h"
+#include "ScepServer.h"
 #include "TestPki.h"
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
@@ -239,6 +240,64 @@ TEST_F(CaCommandTest, EstInfoWarnsAboutAMalformedCsrAttrsAnswerAndSucceeds)
     const QByteArray said = f.readAll();
     EXPECT_TRUE(said.contains("Warning: CSR attributes ignored")) << said.toStdString();
     EXPECT_TRUE(said.contains("est/csrattrs")) << said.toStdString();
+}
+
+// SCEP: ca info with the CA certificate's SHA-256, ca enroll with the CSR's key from an owner-only file.
+TEST_F(CaCommandTest, ScepInfoAndEnrollAgainstScepserver)
+{
+    test::ScepServer scep;
+    ASSERT_TRUE(scep.start(QStringLiteral("cli-challenge"))) << scep.errorString().toStdString();
+    const QStringList scepArgs {
+        QStringLiteral("--protocol"),  QStringLiteral("scep"),
+        QStringLiteral("--url"),       scep.url().toString(),
+        QStringLiteral("--ca-sha256"), QString::fromLatin1(scep.caCertificateSha256().toHex())
+    };
+    EXPECT_EQ(app::runCaCommand(QStringList { QStringLiteral("info") } + scepArgs), 0);
+    // No pin: a usage error before anything is sent.
+    EXPECT_EQ(app::runCaCommand({ QStringLiteral("info"), QStringLiteral("--protocol"),
+                                  QStringLiteral("scep"), QStringLiteral("--url"), scep.url().toString() }),
+              2);
+
+    const test::CsrAndKey csr = TestPki::makeCsr(QStringLiteral("CLI-SCEP-1"), QStringLiteral("CLI-SCEP-1"),
+                                                 test::KeyType::Rsa2048, QStringLiteral("cli-challenge"));
+    const QString csrPath = m_tmp.filePath(QStringLiteral("scep.csr"));
+    const QString keyPath = m_tmp.filePath(QStringLiteral("scep.key"));
+    const QString outPath = m_tmp.filePath(QStringLiteral("scep.pem"));
+    QFile csrFile(csrPath);
+    ASSERT_TRUE(csrFile.open(QIODevice::WriteOnly));
+    csrFile.write(csr.csrDer);
+    csrFile.close();
+    QFile keyFile(keyPath);
+    ASSERT_TRUE(keyFile.open(QIODevice::WriteOnly));
+    ASSERT_TRUE(
+        keyFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
+    keyFile.write(TestPki::privateKeyPem(csr.key.get()));
+    keyFile.close();
+    const QStringList enroll = QStringList { QStringLiteral("enroll") } + scepArgs
+        + QStringList { QStringLiteral("--csr"),
+                        csrPath,
+                        QStringLiteral("--key"),
+                        keyPath,
+                        QStringLiteral("--serial"),
+                        QStringLiteral("CLI-SCEP-1"),
+                        QStringLiteral("--eku"),
+                        QStringLiteral("1.3.6.1.5.5.7.3.2"),
+                        QStringLiteral("--out"),
+                        outPath,
+                        QStringLiteral("--journal"),
+                        m_journalPath,
+                        QStringLiteral("--as"),
+                        QStringLiteral("olivia"),
+                        QStringLiteral("--as-password-file"),
+                        m_passwordFile };
+    // A key file the group may read is refused before any PKIOperation.
+    EXPECT_EQ(app::runCaCommand(enroll), 2);
+    EXPECT_EQ(scep.pkiOperationCount(), 0);
+    ASSERT_TRUE(QFile::setPermissions(keyPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    EXPECT_EQ(app::runCaCommand(enroll), 0);
+    EXPECT_EQ(scep.issuedCount(), 1);
+    EXPECT_TRUE(QFile::exists(outPath));
+    EXPECT_TRUE(enrolRecords().join(u'\n').contains(QStringLiteral("CLI-SCEP-1")));
 }
 
 } // namespace
