@@ -68,7 +68,9 @@ int runProvisionCommand(const QStringList &args)
     parser.addOption({ QStringLiteral("continuous"),
                        Tr::tr("Keep going: keys plugged in later join the batch. Ctrl+C ends the batch.") });
     parser.addOption(
-        { QStringLiteral("force"), Tr::tr("Also re-provision keys that already hold a valid certificate.") });
+        { QStringLiteral("force"),
+          Tr::tr("Also provision keys that already hold a certificate, of this profile or of another CA or "
+                 "profile (left for a person otherwise); the certificate already there stays.") });
     parser.addOption({ QStringLiteral("profile"),
                        Tr::tr("Profile file (default $KEYSTATION_PROFILE, else "
                               "~/.config/KeyStation/keystation/profile.json)."),
