@@ -76,6 +76,22 @@ TEST(TokenTileModel, TonesFollowTheJob)
     EXPECT_EQ(m.data(m.index(0), TokenTileModel::CertSerialRole).toString(), QStringLiteral("01ab"));
 }
 
+TEST(TokenTileModel, AKeyHoldingAForeignCertificateIsLeftForAPersonNotFailed)
+{
+    TokenTileModel m;
+    m.addToken(key(1, "A"));
+    m.setQueued(QStringLiteral("A"));
+    core::JobResult foreign;
+    foreign.serial = QStringLiteral("A");
+    foreign.outcome = core::JobStage::Failed;
+    foreign.failedAt = core::JobStage::Login;
+    foreign.errorCode = QStringLiteral("ForeignCertificate");
+    foreign.errorMessage = QStringLiteral("Key A already holds a certificate this profile did not issue.");
+    m.setFinished(foreign);
+    EXPECT_EQ(toneAt(m, 0), Tone::Attention); // amber: nothing was tried, a person decides
+    EXPECT_EQ(m.data(m.index(0), TokenTileModel::ErrorTextRole).toString(), foreign.errorMessage);
+}
+
 TEST(TokenTileModel, AKeyPulledMidStepKeepsItsTileUntilTheNextBatch)
 {
     TokenTileModel m;
