@@ -7,6 +7,8 @@
 #include "device/Pkcs11Module.h"
 #include "device/SerialNumber.h"
 
+#include <QCryptographicHash>
+
 #include <gtest/gtest.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
@@ -488,6 +490,37 @@ TEST_F(TokenSessionTest, DecryptsWhatItsPublicKeyEncrypted)
     tampered[10] = static_cast<char>(tampered[10] ^ 0x01);
     auto wrong = session->decrypt(pair->id, tampered);
     EXPECT_TRUE(!wrong || *wrong != contentKey);
+}
+
+// A SHA-256 digest signed on the key (the SCEP request: the key sees the hash, not the challenge password)
+// verifies with OpenSSL as a signature over the data, for RSA (PKCS#1 v1.5) and EC (ECDSA).
+TEST_F(TokenSessionTest, SignsADigestAsItSignsTheData)
+{
+    createTokens(1);
+    auto session = openLoggedIn(m_serials[0]);
+    ASSERT_TRUE(session);
+    const QByteArray data("certification request info with a challenge password");
+    const QByteArray digest = QCryptographicHash::hash(data, QCryptographicHash::Sha256);
+    for (KeyAlgorithm algorithm : { KeyAlgorithm::Rsa2048, KeyAlgorithm::EcP256 }) {
+        auto pair = session->generateKeyPair(algorithm, QStringLiteral("digest"));
+        ASSERT_TRUE(pair);
+        auto signature = session->signSha256Digest(pair->id, digest);
+        ASSERT_TRUE(signature) << signature.error().toString().toStdString();
+        auto key = CsrBuilder::publicKeyFromDer(pair->publicKey);
+        ASSERT_TRUE(key);
+        EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+        ASSERT_EQ(EVP_DigestVerifyInit(ctx, nullptr, EVP_sha256(), nullptr, key.get()), 1);
+        EXPECT_EQ(EVP_DigestVerify(ctx, reinterpret_cast<const unsigned char *>(signature->constData()),
+                                   static_cast<size_t>(signature->size()),
+                                   reinterpret_cast<const unsigned char *>(data.constData()),
+                                   static_cast<size_t>(data.size())),
+                  1)
+            << KeyAlgorithms::name(algorithm).toStdString();
+        EVP_MD_CTX_free(ctx);
+    }
+    auto wrongSize = session->signSha256Digest(QByteArray("any"), QByteArray(20, 'x'));
+    ASSERT_FALSE(wrongSize);
+    EXPECT_EQ(wrongSize.error().code, DeviceError::Code::InvalidArgument);
 }
 
 TEST_F(TokenSessionTest, DecryptRefusesAnEcKeyPair)
