@@ -118,7 +118,7 @@ Result<ScepClient::CaCertificates> ScepClient::caCertificatesFrom(const HttpResp
         const QByteArray first = QCryptographicHash::hash(out.all.value(0), QCryptographicHash::Sha256);
         return CaError::make(
             CaError::Code::CaCertificateMismatch, operation,
-            tr("the CA certificate's SHA-256 (%1) is not the pinned one (%2); nothing was sent "
+            tr("the CA certificate's SHA-256 (%1) is not the pinned one (%2); no request was sent "
                "to this CA")
                 .arg(QString::fromLatin1(first.toHex()), QString::fromLatin1(pin.toHex())));
     }

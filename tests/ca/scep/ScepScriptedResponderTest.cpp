@@ -320,6 +320,7 @@ TEST_F(ScepScriptedResponderTest, CertRepSignedByAnotherCaIsRefused)
     const auto issued = enrol(settings());
     ASSERT_FALSE(issued);
     EXPECT_EQ(issued.error().code, CaError::Code::BadMessage) << issued.error().toString().toStdString();
+    EXPECT_TRUE(issued.error().message.contains(QStringLiteral("not signed by the pinned CA")));
 }
 
 TEST_F(ScepScriptedResponderTest, CertRepWithAnotherRecipientNonceIsRefused)
