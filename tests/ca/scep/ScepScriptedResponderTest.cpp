@@ -10,6 +10,7 @@
 #include "TestPki.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -113,6 +114,9 @@ public:
     std::atomic<Fault> fault { Fault::None };
     std::atomic<int> pkcsReqs { 0 };
     std::atomic<int> certPolls { 0 };
+    std::atomic<bool> postAllowed { true }; // GetCACaps lists POSTPKIOperation
+    std::atomic<int> posts { 0 };
+    std::atomic<int> gets { 0 };
 
 private:
     void onReadyRead(QTcpSocket *s)
@@ -149,11 +153,20 @@ private:
         const QUrlQuery query(QUrl(QString::fromLatin1(target)).query());
         const QString operation = query.queryItemValue(QStringLiteral("operation"));
         if (operation == u"GetCACaps")
-            return http("text/plain", "POSTPKIOperation\nSHA-256\nAES\n");
+            return http("text/plain", postAllowed ? "POSTPKIOperation\nSHA-256\nAES\n" : "SHA-256\nAES\n");
         if (operation == u"GetCACert")
             return http("application/x-x509-ca-cert", m_pki.caCertDer());
-        if (operation == u"PKIOperation")
+        if (operation == u"PKIOperation" && !body.isEmpty()) {
+            ++posts;
             return http("application/x-pki-message", certRep(body));
+        }
+        if (operation == u"PKIOperation") {
+            // RFC 8894 4.3: GET with the message in base64, URL-encoded.
+            ++gets;
+            const QByteArray message = QByteArray::fromBase64(
+                query.queryItemValue(QStringLiteral("message"), QUrl::FullyDecoded).toLatin1());
+            return http("application/x-pki-message", certRep(message));
+        }
         return http("text/plain", "no", 404);
     }
 
@@ -330,6 +343,39 @@ TEST_F(ScepScriptedResponderTest, CertRepWithAnotherRecipientNonceIsRefused)
     ASSERT_FALSE(issued);
     EXPECT_EQ(issued.error().code, CaError::Code::BadMessage) << issued.error().toString().toStdString();
     EXPECT_TRUE(issued.error().message.contains(QStringLiteral("recipientNonce")));
+}
+
+TEST_F(ScepScriptedResponderTest, WithoutPostPkiOperationTheMessageGoesInAGetQuery)
+{
+    m_responder->postAllowed = false;
+    const auto issued = enrol(settings());
+    ASSERT_TRUE(issued) << issued.error().toString().toStdString();
+    EXPECT_EQ(m_responder->gets, 1);
+    EXPECT_EQ(m_responder->posts, 0);
+}
+
+TEST_F(ScepScriptedResponderTest, CancelDuringPendingStopsThePolling)
+{
+    m_responder->pendingAnswers = 100;
+    CaSettings s = settings();
+    s.scepPollInterval = std::chrono::milliseconds(300);
+    auto key = ca::SoftwareScepRequesterKey::create(m_csr.key.get(), m_csr.csrDer);
+    ASSERT_TRUE(key);
+    ca::EnrollmentRequest r;
+    r.csrDer = m_csr.csrDer;
+    r.requesterKey = *key;
+    ClientHarness h(s);
+    ASSERT_TRUE(h.client());
+    auto future = h.client()->enroll(r);
+    QElapsedTimer t;
+    t.start();
+    while (m_responder->pkcsReqs == 0 && t.elapsed() < 10000)
+        QThread::msleep(5);
+    ASSERT_EQ(m_responder->pkcsReqs, 1);
+    future.cancel();
+    EXPECT_FALSE(ClientHarness::wait(future, 5000)); // ended canceled, without a result
+    QThread::msleep(700); // two poll intervals: no CertPoll may follow
+    EXPECT_EQ(m_responder->certPolls, 0);
 }
 
 } // namespace
