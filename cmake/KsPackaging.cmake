@@ -68,14 +68,24 @@ if(HELP2MAN)
       continue()
     endif()
     set(page ${KS_PKG_DIR}/man/${program}.1)
+    set(include_args "")
+    set(include_commands "")
+    if(program STREQUAL "keystation-cli")
+      # keystation-cli COMMAND --help for every command, as a COMMANDS section (cmake/KsManCommands.cmake).
+      set(include_args --include=${KS_PKG_DIR}/man/${program}.commands)
+      set(include_commands COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:${program}>
+                           -DCOMMANDS=tokens,ca,provision,log,operator -DOUTPUT=${KS_PKG_DIR}/man/${program}.commands
+                           -P ${PROJECT_SOURCE_DIR}/cmake/KsManCommands.cmake)
+    endif()
     add_custom_command(
       OUTPUT ${page}.gz
       COMMAND ${CMAKE_COMMAND} -E make_directory ${KS_PKG_DIR}/man
+      ${include_commands}
       COMMAND ${CMAKE_COMMAND} -E env "PATH=$<TARGET_FILE_DIR:${program}>:$ENV{PATH}" QT_QPA_PLATFORM=offscreen
               ${HELP2MAN} --no-info --section=1 "--name=${KS_MAN_${program}}"
-              "--version-string=${PROJECT_VERSION}" --output=${page} ${program}
+              "--version-string=${PROJECT_VERSION}" ${include_args} --output=${page} ${program}
       COMMAND gzip -9nf ${page}
-      DEPENDS ${program}
+      DEPENDS ${program} ${PROJECT_SOURCE_DIR}/cmake/KsManCommands.cmake
       COMMENT "help2man ${program}.1"
       VERBATIM)
     list(APPEND KS_MAN_PAGES ${page}.gz)
