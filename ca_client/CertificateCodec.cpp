@@ -175,6 +175,21 @@ QByteArray CertificateCodec::csrToPem(const QByteArray &der)
     return pem + "-----END CERTIFICATE REQUEST-----\n";
 }
 
+QByteArray CertificateCodec::csrChallengePassword(const QByteArray &csrDer)
+{
+    const unsigned char *p = bytes(csrDer);
+    Ptr<X509_REQ> req(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
+    const int index = req ? X509_REQ_get_attr_by_NID(req.get(), NID_pkcs9_challengePassword, -1) : -1;
+    X509_ATTRIBUTE *attribute = index >= 0 ? X509_REQ_get_attr(req.get(), index) : nullptr;
+    const ASN1_TYPE *value = attribute ? X509_ATTRIBUTE_get0_type(attribute, 0) : nullptr;
+    if (!value
+        || (value->type != V_ASN1_PRINTABLESTRING && value->type != V_ASN1_UTF8STRING
+            && value->type != V_ASN1_IA5STRING && value->type != V_ASN1_T61STRING))
+        return {};
+    const ASN1_STRING *s = value->value.asn1_string;
+    return QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(s)), ASN1_STRING_length(s));
+}
+
 QByteArray CertificateCodec::csrPublicKeyInfo(const QByteArray &csrDer)
 {
     const unsigned char *p = bytes(csrDer);

@@ -32,6 +32,8 @@ public:
     static QByteArray csrToPem(const QByteArray &der);
     // SubjectPublicKeyInfo DER of a CSR / certificate; empty on failure.
     static QByteArray csrPublicKeyInfo(const QByteArray &csrDer);
+    // The PKCS#9 challengePassword of a CSR (a directory string's bytes), empty when absent or unparseable.
+    static QByteArray csrChallengePassword(const QByteArray &csrDer);
     static QByteArray certificatePublicKeyInfo(const QByteArray &certificateDer);
     // Subject attributes of a CSR in order: (dotted OID, value as UTF-8 text); empty when it does not parse.
     static QList<QPair<QString, QString>> csrSubject(const QByteArray &csrDer);

@@ -218,6 +218,28 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
             return UsageError;
         }
         request.requesterKey = *key;
+        if (p.isSet(QStringLiteral("challenge-file"))) {
+            // The CSR is signed already, so the challenge can only be checked here: a wrong one is caught
+            // before the CA answers badRequest.
+            QByteArray challenge;
+            QByteArray asked = ca::CertificateCodec::csrChallengePassword(request.csrDer);
+            QString error;
+            if (!SecretFile::readLine(p.value(QStringLiteral("challenge-file")), challenge, error,
+                                      SecretFile::Line::Trimmed)) {
+                err() << error << Qt::endl;
+                return UsageError;
+            }
+            const bool same = !challenge.isEmpty() && challenge == asked;
+            wipe(challenge);
+            wipe(asked);
+            if (!same) {
+                err() << Tr::tr(
+                    "The CSR's challengePassword is not the one in --challenge-file: make the CSR "
+                    "with that challenge.")
+                      << Qt::endl;
+                return UsageError;
+            }
+        }
     }
     if (request.csrDer.isEmpty()) {
         err() << Tr::tr("'%1' is not a PKCS#10 request (PEM or DER).").arg(csrFile.fileName()) << Qt::endl;
@@ -327,6 +349,10 @@ int runCaCommand(const QStringList &args)
         { QStringLiteral("key"),
           Tr::tr("enroll, SCEP: the CSR's RSA private key (PEM, unencrypted, owner-only); signs the SCEP "
                  "message. The CSR must carry the challenge password."),
+          QStringLiteral("file") },
+        { QStringLiteral("challenge-file"),
+          Tr::tr(
+              "enroll, SCEP: file holding the CA's challenge password (owner-only); the CSR must carry it"),
           QStringLiteral("file") },
         { QStringLiteral("insecure-lab-mode"),
           Tr::tr("do NOT verify the server (lab only; logged on every request)") },

@@ -168,8 +168,24 @@ TEST_F(CaCommandTest, UnknownProfileIsRefusedByTheCheck)
         + QStringList { QStringLiteral("--cfssl-profile"), QStringLiteral("no-such-profile"),
                         QStringLiteral("--csr"),           writeCsr(QStringLiteral("CLI0000000000002")),
                         QStringLiteral("--eku"),           QStringLiteral("1.3.6.1.5.5.7.3.2") };
-    EXPECT_EQ(app::runCaCommand(args), 1); // the check refused the result
+    const QString errFile = m_tmp.filePath(QStringLiteral("stderr.txt"));
+    const int saved = ::dup(2);
+    FILE *capture = std::fopen(errFile.toLocal8Bit().constData(), "w");
+    ASSERT_TRUE(capture);
+    ::dup2(::fileno(capture), 2);
+    const int rc = app::runCaCommand(args);
+    std::fflush(stderr);
+    ::dup2(saved, 2);
+    ::close(saved);
+    std::fclose(capture);
+    EXPECT_EQ(rc, 1); // the check refused the result
     EXPECT_EQ(enrolRecords(), QStringList { QStringLiteral("olivia ca.enroll check-refused ") });
+    // cfssl fell back to its default profile without a word: the CLI names the likely cause.
+    QFile said(errFile);
+    ASSERT_TRUE(said.open(QIODevice::ReadOnly));
+    const QByteArray text = said.readAll();
+    EXPECT_TRUE(text.contains("cfssl signs with its default profile")) << text.toStdString();
+    EXPECT_TRUE(text.contains("('no-such-profile')")) << text.toStdString();
 }
 
 TEST_F(CaCommandTest, HmacKeyComesFromAnOwnerOnlyFile)
@@ -294,7 +310,21 @@ TEST_F(CaCommandTest, ScepInfoAndEnrollAgainstScepserver)
     EXPECT_EQ(app::runCaCommand(enroll), 2);
     EXPECT_EQ(scep.pkiOperationCount(), 0);
     ASSERT_TRUE(QFile::setPermissions(keyPath, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-    EXPECT_EQ(app::runCaCommand(enroll), 0);
+    // --challenge-file must match the CSR's challengePassword: checked before any PKIOperation.
+    const QString challengePath = m_tmp.filePath(QStringLiteral("challenge"));
+    QFile challenge(challengePath);
+    ASSERT_TRUE(challenge.open(QIODevice::WriteOnly));
+    ASSERT_TRUE(challenge.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    challenge.write("another-challenge\n");
+    challenge.close();
+    const QStringList withChallenge
+        = enroll + QStringList { QStringLiteral("--challenge-file"), challengePath };
+    EXPECT_EQ(app::runCaCommand(withChallenge), 2);
+    EXPECT_EQ(scep.pkiOperationCount(), 0);
+    ASSERT_TRUE(challenge.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    challenge.write("cli-challenge\n");
+    challenge.close();
+    EXPECT_EQ(app::runCaCommand(withChallenge), 0);
     EXPECT_EQ(scep.issuedCount(), 1);
     EXPECT_TRUE(QFile::exists(outPath));
     EXPECT_TRUE(enrolRecords().join(u'\n').contains(QStringLiteral("CLI-SCEP-1")));
