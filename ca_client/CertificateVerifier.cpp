@@ -275,11 +275,13 @@ std::optional<CaError> checkValidity(const QDateTime &notBefore, const QDateTime
     if (now.secsTo(notAfter) < in.policy.minRemainingValidity.count())
         return fail(
             CaError::Code::ValidityTooShort,
+            // In days, as the profile says it (minValidityDays; remainingValidityForDays counts a started
+            // day as a whole one, so rounding up gives the profile's number back).
             CertificateVerifier::tr("the certificate is valid only until %1 (%2 days left); the profile "
-                                    "requires at least %3 s")
+                                    "requires at least %3 days (minValidityDays)")
                 .arg(notAfter.toString(Qt::ISODate))
                 .arg(double(now.secsTo(notAfter)) / 86400.0, 0, 'f', 1)
-                .arg(in.policy.minRemainingValidity.count()),
+                .arg((in.policy.minRemainingValidity.count() + 86399) / 86400),
             serial);
     return std::nullopt;
 }

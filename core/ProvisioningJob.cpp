@@ -335,7 +335,9 @@ void ProvisioningJob::fail(const QString &code, const QString &message, const QJ
     d.insert(QStringLiteral("message"), message);
     if (auto step = journalStep(stage); step && !m_result.attemptId.isEmpty())
         m_context->journal->recordEvent(m_result.attemptId, *step, JournalPhase::Failed, d);
-    qCWarning(lcCore) << "key" << m_token.serial << "failed at" << jobStageName(stage) << code << message;
+    // Info, not a warning: the front end reports every failed key once (the tile, the CLI's FAILED line) and
+    // the journal keeps it; a warning would print it a second time on the CLI's stderr.
+    qCInfo(lcCore) << "key" << m_token.serial << "failed at" << jobStageName(stage) << code << message;
     finishLocked(JobStage::Failed);
 }
 

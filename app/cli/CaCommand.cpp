@@ -303,6 +303,9 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
     if (!verified) {
         err() << Tr::tr("Certificate check refused the result: %1").arg(verified.error().toString())
               << Qt::endl;
+        if (s.protocol == ca::CaSettings::Protocol::Cfssl
+            && cli::looksLikeCfsslDefaultProfile(ca::CaError::codeName(verified.error().code)))
+            err() << cli::cfsslDefaultProfileHint(s.profile) << Qt::endl;
         return Failed;
     }
     out() << Tr::tr("Certificate check: passed") << Qt::endl;

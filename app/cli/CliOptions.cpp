@@ -99,5 +99,21 @@ QString value(const QCommandLineParser &parser, const QString &newName, const QS
     return parser.value(oldName);
 }
 
+bool looksLikeCfsslDefaultProfile(const QString &errorCode)
+{
+    // The CA client's names; a key's failure carries them as "Certificate" + name.
+    return errorCode.endsWith(QLatin1String("ValidityTooShort"))
+        || errorCode.endsWith(QLatin1String("ExtendedKeyUsageMismatch"));
+}
+
+QString cfsslDefaultProfileHint(const QString &profileName)
+{
+    return Tr::
+        tr("Hint: cfssl signs with its default profile (24 hours, no extended key usage) when it does not "
+           "know the profile asked for ('%1'): check that name against the signing profiles in the CA's "
+           "config.json.")
+            .arg(profileName);
+}
+
 } // namespace cli
 } // namespace ks::app

@@ -28,4 +28,10 @@ bool isSet(const QCommandLineParser &parser, const QString &newName, const QStri
 // Warns once on stderr that --oldName is deprecated in favour of --newName.
 void warnDeprecated(const QString &oldName, const QString &newName);
 
+// cfssl signs an unknown profile name with its default profile (24 h, no extendedKeyUsage) without saying so
+// (docs/stack-facts.md). True when a certificate check failure (CA client code name) looks like that.
+bool looksLikeCfsslDefaultProfile(const QString &errorCode);
+// The hint to print then, naming the profile that was asked for ("" for cfssl's default).
+QString cfsslDefaultProfileHint(const QString &profileName);
+
 } // namespace ks::app::cli

@@ -179,7 +179,9 @@ int runProvisionCommand(const QStringList &args)
                              out() << stamp() << u' ' << serial << QStringLiteral("  ")
                                    << core::jobStageTitle(stage) << Qt::endl;
                      });
-    QObject::connect(runner, &core::BatchRunner::keyFinished, [runner, &keysSeen](const core::JobResult &r) {
+    const bool cfssl = st.profile().ca.protocol == core::Profile::CaProtocol::Cfssl;
+    bool hinted = false;
+    QObject::connect(runner, &core::BatchRunner::keyFinished, [&, runner](const core::JobResult &r) {
         ++keysSeen;
         if (r.ok() && r.alreadyProvisioned)
             out() << stamp() << u' ' << r.serial << QStringLiteral("  ")
@@ -198,6 +200,10 @@ int runProvisionCommand(const QStringList &args)
                   << Tr::tr("FAILED at %1 [%2]: %3")
                          .arg(core::jobStageTitle(r.failedAt), r.errorCode, r.errorMessage)
                   << Qt::endl;
+        if (!r.ok() && cfssl && !hinted && cli::looksLikeCfsslDefaultProfile(r.errorCode)) {
+            hinted = true; // once a batch: every key of the batch would say the same
+            err << cli::cfsslDefaultProfileHint(st.profile().ca.profile) << Qt::endl;
+        }
         if (runner->isContinuous())
             out() << stamp() << u' ' << Tr::tr("Key %1 can be swapped.").arg(r.serial) << Qt::endl;
     });

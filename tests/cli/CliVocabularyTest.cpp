@@ -43,7 +43,8 @@ protected:
     {
         ASSERT_TRUE(m_tmp.isValid());
         m_env.initTokens(1);
-        const std::string state = m_env.dir() + "/hub.state";
+        m_state = m_env.dir() + "/hub.state";
+        const std::string &state = m_state;
         // No key plugged in: the hub is empty.
         ASSERT_TRUE(ks::simhub::SimHubControl(state).setDefaultPresent(false));
         m_environment = QProcessEnvironment::systemEnvironment();
@@ -100,7 +101,8 @@ protected:
         ASSERT_EQ(r.code, 0) << r.out.toStdString() << r.err.toStdString();
     }
 
-    void writeProfile(const QString &url, const QString &anchor)
+    void writeProfile(const QString &url, const QString &anchor,
+                      const QString &cfsslProfile = QStringLiteral("station"))
     {
         const QJsonObject profile {
             { QStringLiteral("name"), QStringLiteral("vocabulary") },
@@ -113,7 +115,7 @@ protected:
             { QStringLiteral("ca"),
               QJsonObject { { QStringLiteral("protocol"), QStringLiteral("cfssl") },
                             { QStringLiteral("url"), url },
-                            { QStringLiteral("profile"), QStringLiteral("station") },
+                            { QStringLiteral("profile"), cfsslProfile },
                             { QStringLiteral("trustAnchorFile"), anchor } } },
             { QStringLiteral("minValidityDays"), 1 },
         };
@@ -156,6 +158,7 @@ protected:
     ks::test::SoftHsmEnv m_env;
     ks::test::CfsslServer m_ca;
     QProcessEnvironment m_environment;
+    std::string m_state;
 };
 
 QTemporaryDir *CliVocabulary::s_dir = nullptr;
@@ -334,3 +337,21 @@ TEST_F(CliVocabulary, AModuleThatCannotBeLoadedExits5)
 }
 
 } // namespace
+
+// A key that fails is reported once (its FAILED line; the layers' log line is a --verbose note), and a check
+// failure that looks like cfssl's silent fall-back to its default profile names the profile asked for.
+TEST_F(CliVocabulary, AKeyErrorIsPrintedOnceWithTheCfsslDefaultProfileHint)
+{
+    addAdministrator();
+    ASSERT_TRUE(startCa()) << m_ca.errorString().toStdString();
+    writeProfile(m_ca.baseUrl().toString(), s_pki->caCertPath(), QStringLiteral("no-such-profile"));
+    ASSERT_TRUE(ks::simhub::SimHubControl(m_state).setDefaultPresent(true));
+    const CliRun r = run(provision(asAdmin()));
+    EXPECT_EQ(r.code, 1) << r.out.toStdString() << r.err.toStdString();
+    EXPECT_EQ(r.out.count(QStringLiteral("FAILED at")), 1) << r.out.toStdString();
+    EXPECT_EQ((r.out + r.err).count(QStringLiteral("extendedKeyUsage lacks")), 1)
+        << r.out.toStdString() << r.err.toStdString();
+    EXPECT_TRUE(r.err.contains(QStringLiteral("cfssl signs with its default profile"))
+                && r.err.contains(QStringLiteral("('no-such-profile')")))
+        << r.err.toStdString();
+}

@@ -432,6 +432,12 @@ TEST_F(CertificateVerifierTest, OneYearTermPassesMinValidityOf365Days)
     EXPECT_EQ(codeOf(in), CaError::Code::None);
     in.policy.minRemainingValidity = CertificatePolicy::remainingValidityForDays(366);
     EXPECT_EQ(codeOf(in), CaError::Code::ValidityTooShort);
+    // The refusal speaks the profile's unit: days, with the profile's own number.
+    const auto refused = CertificateVerifier::verify(in);
+    ASSERT_FALSE(refused);
+    EXPECT_TRUE(
+        refused.error().message.contains(QStringLiteral("requires at least 366 days (minValidityDays)")))
+        << refused.error().message.toStdString();
     o.notAfterOffset = 364LL * 86400; // a day short is short
     in.leafDer = TestPki::issue(o);
     in.policy.minRemainingValidity = CertificatePolicy::remainingValidityForDays(365);
