@@ -330,4 +330,61 @@ TEST_F(CaCommandTest, ScepInfoAndEnrollAgainstScepserver)
     EXPECT_TRUE(enrolRecords().join(u'\n').contains(QStringLiteral("CLI-SCEP-1")));
 }
 
+// Old spellings keep working for one release with a one-line warning: ca --profile (now --cfssl-profile),
+// ca --pin (now --tls-pin). Every --timeout is in seconds.
+TEST_F(CaCommandTest, OldSpellingsStillWorkWithAWarning)
+{
+    const QString errFile = m_tmp.filePath(QStringLiteral("spellings.txt"));
+    auto runCapturing = [&](const QStringList &args, QByteArray *said) {
+        const int saved = ::dup(2);
+        FILE *capture = std::fopen(errFile.toLocal8Bit().constData(), "w");
+        EXPECT_TRUE(capture);
+        ::dup2(::fileno(capture), 2);
+        const int rc = app::runCaCommand(args);
+        std::fflush(stderr);
+        ::dup2(saved, 2);
+        ::close(saved);
+        std::fclose(capture);
+        QFile f(errFile);
+        EXPECT_TRUE(f.open(QIODevice::ReadOnly));
+        *said = f.readAll();
+        return rc;
+    };
+    QByteArray said;
+    const QStringList enroll = QStringList { QStringLiteral("enroll") } + common()
+        + QStringList { QStringLiteral("--csr"), writeCsr(QStringLiteral("CLI0000000000011")),
+                        QStringLiteral("--eku"), QStringLiteral("1.3.6.1.5.5.7.3.2") };
+    // The old --profile still chooses the cfssl profile (station carries clientAuth: the check passes).
+    EXPECT_EQ(
+        runCapturing(enroll + QStringList { QStringLiteral("--profile"), QStringLiteral("station") }, &said),
+        0)
+        << said.toStdString();
+    EXPECT_TRUE(said.contains("--profile is deprecated") && said.contains("use --cfssl-profile."))
+        << said.toStdString();
+    EXPECT_EQ(
+        runCapturing(enroll + QStringList { QStringLiteral("--cfssl-profile"), QStringLiteral("station") },
+                     &said),
+        0)
+        << said.toStdString();
+    EXPECT_FALSE(said.contains("deprecated")) << said.toStdString();
+
+    // A pin the server's key does not match: refused before anything is sent, by either spelling (exit 3).
+    const QString wrongPin = QString(64, u'0');
+    const QStringList info = QStringList { QStringLiteral("info") } + common();
+    EXPECT_EQ(runCapturing(info + QStringList { QStringLiteral("--pin"), wrongPin }, &said), 3)
+        << said.toStdString();
+    EXPECT_TRUE(said.contains("--pin is deprecated") && said.contains("use --tls-pin."))
+        << said.toStdString();
+    EXPECT_EQ(runCapturing(info + QStringList { QStringLiteral("--tls-pin"), wrongPin }, &said), 3)
+        << said.toStdString();
+    EXPECT_FALSE(said.contains("deprecated")) << said.toStdString();
+
+    // Seconds: a whole positive number, nothing else.
+    EXPECT_EQ(runCapturing(info + QStringList { QStringLiteral("--timeout"), QStringLiteral("5") }, &said), 0)
+        << said.toStdString();
+    EXPECT_EQ(runCapturing(info + QStringList { QStringLiteral("--timeout"), QStringLiteral("1.5") }, &said),
+              2);
+    EXPECT_TRUE(said.contains("whole number of seconds")) << said.toStdString();
+}
+
 } // namespace
