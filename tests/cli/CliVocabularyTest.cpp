@@ -355,3 +355,33 @@ TEST_F(CliVocabulary, AKeyErrorIsPrintedOnceWithTheCfsslDefaultProfileHint)
                 && r.err.contains(QStringLiteral("('no-such-profile')")))
         << r.err.toStdString();
 }
+
+// keystation-cli reads the same environment as keystation, an option winning over it: KEYSTATION_JOURNAL
+// (the journal file) and KEYSTATION_PROFILE (the profile).
+TEST_F(CliVocabulary, TheEnvironmentNamesTheJournalAndTheProfileUnlessAnOptionDoes)
+{
+    const QString fromEnvironment = file(QStringLiteral("env-journal.sqlite"));
+    m_environment.insert(QStringLiteral("KEYSTATION_JOURNAL"), fromEnvironment);
+    const CliRun added = run({ QStringLiteral("operator"), QStringLiteral("add"), QStringLiteral("admin"),
+                               QStringLiteral("--role"), QStringLiteral("administrator"),
+                               QStringLiteral("--password-file"), file(QStringLiteral("admin.pw")) });
+    ASSERT_EQ(added.code, 0) << added.err.toStdString();
+    EXPECT_TRUE(QFile::exists(fromEnvironment));
+    // --journal wins: that journal has no account yet, so a first administrator may still be made there.
+    addAdministrator();
+    EXPECT_TRUE(QFile::exists(journal()));
+
+    m_environment.insert(QStringLiteral("KEYSTATION_PROFILE"), file(QStringLiteral("env-profile.json")));
+    QStringList args = provision(asAdmin());
+    const qsizetype at = args.indexOf(QStringLiteral("--profile"));
+    args.remove(at, 2);
+    const CliRun fromEnv = run(args);
+    EXPECT_EQ(fromEnv.code, 2) << fromEnv.err.toStdString();
+    EXPECT_TRUE(fromEnv.err.contains(QStringLiteral("Profile file not found: ")
+                                     + file(QStringLiteral("env-profile.json"))))
+        << fromEnv.err.toStdString();
+    const CliRun fromOption = run(provision(asAdmin()));
+    EXPECT_TRUE(fromOption.err.contains(QStringLiteral("Profile file not found: ")
+                                        + file(QStringLiteral("profile.json"))))
+        << fromOption.err.toStdString();
+}
