@@ -83,7 +83,8 @@ int runLogCommand(const QStringList &args)
     const QCommandLineOption asPasswordFile(QStringLiteral("as-password-file"),
                                             Tr::tr("read the --as operator's password from FILE"),
                                             QStringLiteral("FILE"));
-    const QCommandLineOption journal(QStringLiteral("journal"), Tr::tr("SQLite journal file"),
+    const QCommandLineOption journal(QStringLiteral("journal"),
+                                     Tr::tr("SQLite journal file (default $KEYSTATION_JOURNAL)."),
                                      QStringLiteral("PATH"));
     const QCommandLineOption pgConf(QStringLiteral("pg-conf"), Tr::tr("PostgreSQL connection file"),
                                     QStringLiteral("FILE"));

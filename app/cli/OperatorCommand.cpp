@@ -180,7 +180,8 @@ int runOperatorCommand(const QStringList &args)
                                             QStringLiteral("FILE"));
     const QCommandLineOption passwordFile(QStringLiteral("password-file"),
                                           Tr::tr("read the new password from FILE"), QStringLiteral("FILE"));
-    const QCommandLineOption journal(QStringLiteral("journal"), Tr::tr("SQLite journal file"),
+    const QCommandLineOption journal(QStringLiteral("journal"),
+                                     Tr::tr("SQLite journal file (default $KEYSTATION_JOURNAL)."),
                                      QStringLiteral("PATH"));
     const QCommandLineOption pgConf(QStringLiteral("pg-conf"), Tr::tr("PostgreSQL connection file"),
                                     QStringLiteral("FILE"));
