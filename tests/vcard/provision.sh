@@ -153,7 +153,15 @@ provision "$work/profile.json"
 grep -q "4 done (4 already provisioned)" "$work/out.txt" || fail "not 4 already provisioned"
 pass "4 already provisioned"
 
+check "a profile with the wrong PIN spends no try on provisioned cards (read before the login)"
+provision "$work/wrong-pin.json"
+[ "$rc" -eq 0 ] || fail "exit $rc"
+grep -q "4 done (4 already provisioned)" "$work/out.txt" || fail "not 4 already provisioned"
+for k in 0 1 2 3; do [ "$(tries_on_card "$k")" = 3 ] || fail "card $k: $(tries_on_card "$k") tries left, expected 3"; done
+pass "4 already provisioned, every counter full"
+
 check "a wrong PIN counts each card's own counter down once"
+fresh_cards # blank cards: a login is needed
 for k in 0 1 2 3; do [ "$(tries_on_card "$k")" = 3 ] || fail "card $k: counter not full before"; done
 provision "$work/wrong-pin.json"
 [ "$rc" -eq 1 ] || fail "exit $rc, expected 1"
@@ -166,7 +174,7 @@ provision "$work/profile.json"
 [ "$(grep -c '\[PinCountLow\]' "$work/out.txt")" = 4 ] || fail "the right profile must not retry without --retry-pin-refused"
 provision "$work/profile.json" --retry-pin-refused
 [ "$rc" -eq 0 ] || fail "checked retry: exit $rc"
-grep -q "4 done (4 already provisioned)" "$work/out.txt" || fail "checked retry: not 4 done"
+grep -q "4 done (0 already provisioned)" "$work/out.txt" || fail "checked retry: not 4 done"
 for k in 0 1 2 3; do [ "$(tries_on_card "$k")" = 3 ] || fail "card $k: counter not reset by the right PIN"; done
 pass "one try spent per card, none on the second run, retried only when asked"
 
