@@ -43,6 +43,7 @@ int exitCodeFor(const ca::CaError &e)
     case Code::Timeout:
     case Code::Tls:
     case Code::PinMismatch:
+    case Code::CaCertificateMismatch: // SCEP: not the pinned CA, as a wrong TLS pin
         return CaUnreachable;
     case Code::Unauthorized:
         return AuthFailed;
@@ -188,6 +189,9 @@ int runInfo(ca::EnrollmentClient &client)
         out() << "  " << ca::CertificateCodec::summary(der) << Qt::endl;
     if (!info->usages.isEmpty())
         out() << Tr::tr("Profile usages: %1").arg(info->usages.join(QStringLiteral(", "))) << Qt::endl;
+    if (!info->capabilities.isEmpty())
+        out() << Tr::tr("SCEP capabilities: %1").arg(info->capabilities.join(QStringLiteral(", ")))
+              << Qt::endl;
     if (!info->expiry.isEmpty())
         out() << Tr::tr("Profile validity: %1").arg(info->expiry) << Qt::endl;
     if (!info->csrAttributesDer.isEmpty())

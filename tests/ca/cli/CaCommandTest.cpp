@@ -269,6 +269,11 @@ TEST_F(CaCommandTest, ScepInfoAndEnrollAgainstScepserver)
         QStringLiteral("--ca-sha256"), QString::fromLatin1(scep.caCertificateSha256().toHex())
     };
     EXPECT_EQ(app::runCaCommand(QStringList { QStringLiteral("info") } + scepArgs), 0);
+    // Another CA certificate than the pinned one: exit 3, as a wrong TLS pin.
+    EXPECT_EQ(app::runCaCommand({ QStringLiteral("info"), QStringLiteral("--protocol"),
+                                  QStringLiteral("scep"), QStringLiteral("--url"), scep.url().toString(),
+                                  QStringLiteral("--ca-sha256"), QString(64, u'a') }),
+              3);
     // No pin: a usage error before anything is sent.
     EXPECT_EQ(app::runCaCommand({ QStringLiteral("info"), QStringLiteral("--protocol"),
                                   QStringLiteral("scep"), QStringLiteral("--url"), scep.url().toString() }),
