@@ -16,6 +16,9 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
+#include <sys/types.h>
+
 namespace {
 
 struct CliRun
@@ -384,4 +387,31 @@ TEST_F(CliVocabulary, TheEnvironmentNamesTheJournalAndTheProfileUnlessAnOptionDo
     EXPECT_TRUE(fromOption.err.contains(QStringLiteral("Profile file not found: ")
                                         + file(QStringLiteral("profile.json"))))
         << fromOption.err.toStdString();
+}
+
+// Ctrl+C during a batch without --continuous cancels the keys in progress (journaled as cancelled) and exits
+// 130; with --continuous it is the normal way to end (tests/vcard/provision.sh checks that one).
+TEST_F(CliVocabulary, CtrlCWithoutContinuousCancelsAndExits130)
+{
+    addAdministrator();
+    ASSERT_TRUE(startCa()) << m_ca.errorString().toStdString();
+    ks::simhub::SimHubControl hub(m_state);
+    ASSERT_TRUE(hub.setDefaultPresent(true));
+    ASSERT_TRUE(hub.setLatency("C_GenerateKeyPair:EC", 3000)); // a slow chip: time to interrupt
+    QProcess cli;
+    cli.setProcessEnvironment(m_environment);
+    cli.start(QStringLiteral(KS_CLI_PATH), provision(asAdmin()));
+    ASSERT_TRUE(cli.waitForStarted());
+    QByteArray out;
+    while (!out.contains("Generating a key pair on the key") && cli.state() == QProcess::Running) {
+        cli.waitForReadyRead(200);
+        out += cli.readAllStandardOutput();
+    }
+    ASSERT_TRUE(out.contains("Generating a key pair on the key")) << out.toStdString();
+    ASSERT_EQ(::kill(static_cast<pid_t>(cli.processId()), SIGINT), 0);
+    ASSERT_TRUE(cli.waitForFinished(60000));
+    out += cli.readAllStandardOutput();
+    EXPECT_EQ(cli.exitStatus(), QProcess::NormalExit);
+    EXPECT_EQ(cli.exitCode(), 130) << out.toStdString() << cli.readAllStandardError().toStdString();
+    EXPECT_TRUE(out.contains("1 cancelled")) << out.toStdString();
 }
