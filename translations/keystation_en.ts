@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ks::SecretFile</name>
+    <message>
+        <source>%1 holds a secret but its group or others may access it (mode %2): make it readable by its owner only (chmod 600 %1).</source>
+        <translation>%1 holds a secret but its group or others may access it (mode %2): make it readable by its owner only (chmod 600 %1).</translation>
+    </message>
+    <message>
+        <source>No file name given for a secret.</source>
+        <translation>No file name given for a secret.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (%2).</source>
+        <translation>Cannot read %1 (%2).</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes; it is not a secret file KeyStation reads.</source>
+        <translation>%1 is larger than %2 bytes; it is not a secret file KeyStation reads.</translation>
+    </message>
+</context>
+<context>
     <name>ks::app::AccountsWidget</name>
     <message>
         <source>Name</source>
@@ -474,10 +493,6 @@
 <context>
     <name>ks::app::CaCommand</name>
     <message>
-        <source>Cannot read %1.</source>
-        <translation>Cannot read %1.</translation>
-    </message>
-    <message>
         <source>--user needs --password-file or KS_CA_PASSWORD.</source>
         <translation>--user needs --password-file or KS_CA_PASSWORD.</translation>
     </message>
@@ -538,10 +553,6 @@
         <translation>info or enroll</translation>
     </message>
     <message>
-        <source>est or cfssl</source>
-        <translation>est or cfssl</translation>
-    </message>
-    <message>
         <source>CA base URL (https://...)</source>
         <translation>CA base URL (https://...)</translation>
     </message>
@@ -556,10 +567,6 @@
     <message>
         <source>EST label / CFSSL signer label</source>
         <translation>EST label / CFSSL signer label</translation>
-    </message>
-    <message>
-        <source>CFSSL profile</source>
-        <translation>CFSSL profile</translation>
     </message>
     <message>
         <source>HTTP Basic user</source>
@@ -580,14 +587,6 @@
     <message>
         <source>file holding the CFSSL authsign key in hex (or KS_CA_HMAC_KEY)</source>
         <translation>file holding the CFSSL authsign key in hex (or KS_CA_HMAC_KEY)</translation>
-    </message>
-    <message>
-        <source>SHA-256 of the server's public key (hex or sha256//base64)</source>
-        <translation>SHA-256 of the server's public key (hex or sha256//base64)</translation>
-    </message>
-    <message>
-        <source>request time-out in ms</source>
-        <translation>request time-out in ms</translation>
     </message>
     <message>
         <source>do NOT verify the server (lab only; logged on every request)</source>
@@ -625,36 +624,156 @@
         <source>ca enroll needs --csr FILE.</source>
         <translation>ca enroll needs --csr FILE.</translation>
     </message>
+    <message>
+        <source>--url must not carry a user name or password (user:password@host); use --user and --password-file.</source>
+        <translation>--url must not carry a user name or password (user:password@host); use --user and --password-file.</translation>
+    </message>
+    <message>
+        <source>--timeout takes a whole number of seconds, not '%1'.</source>
+        <translation>--timeout takes a whole number of seconds, not '%1'.</translation>
+    </message>
+    <message>
+        <source>Warning: --timeout is in seconds (it was milliseconds before); waiting %1 s.</source>
+        <translation>Warning: --timeout is in seconds (it was milliseconds before); waiting %1 s.</translation>
+    </message>
+    <message>
+        <source>SCEP capabilities: %1</source>
+        <translation>SCEP capabilities: %1</translation>
+    </message>
+    <message>
+        <source>Warning: CSR attributes ignored: %1</source>
+        <translation>Warning: CSR attributes ignored: %1</translation>
+    </message>
+    <message>
+        <source>The CSR's challengePassword is not the one in --challenge-file: make the CSR with that challenge.</source>
+        <translation>The CSR's challengePassword is not the one in --challenge-file: make the CSR with that challenge.</translation>
+    </message>
+    <message>
+        <source>est or cfssl (default %1, as in a profile)</source>
+        <translation>est or cfssl (default %1, as in a profile)</translation>
+    </message>
+    <message>
+        <source>CFSSL signing profile (cfssl's config.json)</source>
+        <translation>CFSSL signing profile (cfssl's config.json)</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the CA server's TLS public key (hex or sha256//base64; not a token PIN)</source>
+        <translation>SHA-256 of the CA server's TLS public key (hex or sha256//base64; not a token PIN)</translation>
+    </message>
+    <message>
+        <source>request time-out in seconds</source>
+        <translation>request time-out in seconds</translation>
+    </message>
+    <message>
+        <source>SCEP: SHA-256 of the CA certificate (64 hex digits; required for scep)</source>
+        <translation>SCEP: SHA-256 of the CA certificate (64 hex digits; required for scep)</translation>
+    </message>
+    <message>
+        <source>enroll, SCEP: the CSR's RSA private key (PEM, unencrypted, owner-only); signs the SCEP message. The CSR must carry the challenge password.</source>
+        <translation>enroll, SCEP: the CSR's RSA private key (PEM, unencrypted, owner-only); signs the SCEP message. The CSR must carry the challenge password.</translation>
+    </message>
+    <message>
+        <source>enroll, SCEP: file holding the CA's challenge password (owner-only); the CSR must carry it</source>
+        <translation>enroll, SCEP: file holding the CA's challenge password (owner-only); the CSR must carry it</translation>
+    </message>
+    <message>
+        <source>enroll: the operator asking for the certificate (journaled)</source>
+        <translation>enroll: the operator asking for the certificate (journaled)</translation>
+    </message>
+    <message>
+        <source>enroll: read the --as operator's password from FILE</source>
+        <translation>enroll: read the --as operator's password from FILE</translation>
+    </message>
+    <message>
+        <source>enroll: SQLite journal file</source>
+        <translation>enroll: SQLite journal file</translation>
+    </message>
+    <message>
+        <source>enroll: PostgreSQL journal connection file</source>
+        <translation>enroll: PostgreSQL journal connection file</translation>
+    </message>
+    <message>
+        <source>Could not journal the enrolment: %1</source>
+        <translation>Could not journal the enrolment: %1</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::Cli</name>
     <message>
-        <source>Usage: keystation-cli COMMAND [options]
-
-Commands:
-  tokens [--watch] [--json] [--module PATH]   list or watch the keys on the hub
-  ca info|enroll ...                          test a CA connection
-  provision --all [--continuous] ...          provision every key on the hub
-  log [--batch ID] [--csv] | log verify       read or verify the batch log
-  operator add|passwd|disable NAME            manage operator accounts
-
-COMMAND --help shows a command's options.
+        <source>Unknown command '%1'.</source>
+        <translation>Unknown command '%1'.</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  0    all done
+  1    the work ran but failed: a key failed or was refused, the log chain is broken, the
+       issued certificate failed its check, an account rule refused the change
+  2    usage or configuration error (bad option, bad profile, missing file, journal)
+  3    the CA is unreachable (connection, TLS, time-out)
+  4    authentication or permission (no operator name, wrong password, locked, role)
+  5    no key present, or the PKCS#11 module cannot be loaded
+  130  interrupted (Ctrl+C, SIGTERM) before the work finished
 </source>
-        <translation>Usage: keystation-cli COMMAND [options]
-
-Commands:
-  tokens [--watch] [--json] [--module PATH]   list or watch the keys on the hub
-  ca info|enroll ...                          test a CA connection
-  provision --all [--continuous] ...          provision every key on the hub
-  log [--batch ID] [--csv] | log verify       read or verify the batch log
-  operator add|passwd|disable NAME            manage operator accounts
-
-COMMAND --help shows a command's options.
+        <translation>Exit status:
+  0    all done
+  1    the work ran but failed: a key failed or was refused, the log chain is broken, the
+       issued certificate failed its check, an account rule refused the change
+  2    usage or configuration error (bad option, bad profile, missing file, journal)
+  3    the CA is unreachable (connection, TLS, time-out)
+  4    authentication or permission (no operator name, wrong password, locked, role)
+  5    no key present, or the PKCS#11 module cannot be loaded
+  130  interrupted (Ctrl+C, SIGTERM) before the work finished
 </translation>
     </message>
     <message>
-        <source>Unknown command '%1'.</source>
-        <translation>Unknown command '%1'.</translation>
+        <source>'keystation-cli %1 --help' lists the options.</source>
+        <translation>'keystation-cli %1 --help' lists the options.</translation>
+    </message>
+    <message>
+        <source>Warning: --%1 is deprecated and will be removed in the next release; use --%2.</source>
+        <translation>Warning: --%1 is deprecated and will be removed in the next release; use --%2.</translation>
+    </message>
+    <message>
+        <source>Hint: cfssl signs with its default profile (24 hours, no extended key usage) when it does not know the profile asked for ('%1'): check that name against the signing profiles in the CA's config.json.</source>
+        <translation>Hint: cfssl signs with its default profile (24 hours, no extended key usage) when it does not know the profile asked for ('%1'): check that name against the signing profiles in the CA's config.json.</translation>
+    </message>
+    <message>
+        <source>Usage: keystation-cli COMMAND [options]
+       keystation-cli --version [--module PATH]
+
+Commands:
+  tokens [--watch] [--json] [--module PATH]      list or watch the keys on the hub
+  ca info|enroll --protocol P --url URL ...      test a CA connection (enroll: journaled)
+  provision --all [--continuous] --profile FILE  provision every key on the hub
+  log [--batch ID] [--csv] | log verify | log anchor
+                                                 read, export or verify the batch log
+  operator add|passwd|role|disable|enable NAME | operator list
+                                                 manage operator accounts
+
+Commands that act as an account take --as NAME --as-password-file FILE. Every --timeout
+is in seconds. --verbose prints routine notes (module polling, loading) as well.
+Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
+'keystation-cli COMMAND --help' shows a command's options.
+
+</source>
+        <translation>Usage: keystation-cli COMMAND [options]
+       keystation-cli --version [--module PATH]
+
+Commands:
+  tokens [--watch] [--json] [--module PATH]      list or watch the keys on the hub
+  ca info|enroll --protocol P --url URL ...      test a CA connection (enroll: journaled)
+  provision --all [--continuous] --profile FILE  provision every key on the hub
+  log [--batch ID] [--csv] | log verify | log anchor
+                                                 read, export or verify the batch log
+  operator add|passwd|role|disable|enable NAME | operator list
+                                                 manage operator accounts
+
+Commands that act as an account take --as NAME --as-password-file FILE. Every --timeout
+is in seconds. --verbose prints routine notes (module polling, loading) as well.
+Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
+'keystation-cli COMMAND --help' shows a command's options.
+
+</translation>
     </message>
 </context>
 <context>
@@ -763,10 +882,6 @@ COMMAND --help shows a command's options.
         <translation>Read, export or verify the batch log.</translation>
     </message>
     <message>
-        <source>check the hash chain instead of listing</source>
-        <translation>check the hash chain instead of listing</translation>
-    </message>
-    <message>
         <source>only this batch</source>
         <translation>only this batch</translation>
     </message>
@@ -803,10 +918,6 @@ COMMAND --help shows a command's options.
         <translation>read the --as operator's password from FILE</translation>
     </message>
     <message>
-        <source>SQLite journal file</source>
-        <translation>SQLite journal file</translation>
-    </message>
-    <message>
         <source>PostgreSQL connection file</source>
         <translation>PostgreSQL connection file</translation>
     </message>
@@ -821,6 +932,22 @@ COMMAND --help shows a command's options.
     <message numerus="yes">
         <source>%n attempt(s).</source>
         <translation><numerusform>%n attempt(s).</numerusform></translation>
+    </message>
+    <message>
+        <source>verify: check the hash chain instead of listing; anchor: print the chain head to keep outside the database</source>
+        <translation>verify: check the hash chain instead of listing; anchor: print the chain head to keep outside the database</translation>
+    </message>
+    <message>
+        <source>verify: also check the anchors in FILE (from 'log anchor' or the station's anchor file)</source>
+        <translation>verify: also check the anchors in FILE (from 'log anchor' or the station's anchor file)</translation>
+    </message>
+    <message>
+        <source>SQLite journal file (default $KEYSTATION_JOURNAL).</source>
+        <translation>SQLite journal file (default $KEYSTATION_JOURNAL).</translation>
+    </message>
+    <message>
+        <source>Unknown --state '%1': use one of %2.</source>
+        <translation>Unknown --state '%1': use one of %2.</translation>
     </message>
 </context>
 <context>
@@ -1064,6 +1191,10 @@ COMMAND --help shows a command's options.
         <source>%1 min %2 s</source>
         <translation>%1 min %2 s</translation>
     </message>
+    <message>
+        <source>Certificate of another CA or profile</source>
+        <translation>Certificate of another CA or profile</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::LoginDialog</name>
@@ -1280,10 +1411,6 @@ Log in again to see the bench.</translation>
         <translation>Manage operator accounts.</translation>
     </message>
     <message>
-        <source>add, passwd, disable, enable or list</source>
-        <translation>add, passwd, disable, enable or list</translation>
-    </message>
-    <message>
         <source>the account</source>
         <translation>the account</translation>
     </message>
@@ -1302,10 +1429,6 @@ Log in again to see the bench.</translation>
     <message>
         <source>read the new password from FILE</source>
         <translation>read the new password from FILE</translation>
-    </message>
-    <message>
-        <source>SQLite journal file</source>
-        <translation>SQLite journal file</translation>
     </message>
     <message>
         <source>PostgreSQL connection file</source>
@@ -1355,6 +1478,22 @@ Log in again to see the bench.</translation>
         <source>Unknown action '%1'.</source>
         <translation>Unknown action '%1'.</translation>
     </message>
+    <message>
+        <source>add, passwd, role, disable, enable or list</source>
+        <translation>add, passwd, role, disable, enable or list</translation>
+    </message>
+    <message>
+        <source>SQLite journal file (default $KEYSTATION_JOURNAL).</source>
+        <translation>SQLite journal file (default $KEYSTATION_JOURNAL).</translation>
+    </message>
+    <message>
+        <source>Give the new role: --role operator|supervisor|administrator.</source>
+        <translation>Give the new role: --role operator|supervisor|administrator.</translation>
+    </message>
+    <message>
+        <source>Operator %1 is now %2.</source>
+        <translation>Operator %1 is now %2.</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::ProvisionCommand</name>
@@ -1371,32 +1510,12 @@ Log in again to see the bench.</translation>
         <translation>Keep going: keys plugged in later join the batch. Ctrl+C ends the batch.</translation>
     </message>
     <message>
-        <source>Also re-provision keys that already hold a valid certificate.</source>
-        <translation>Also re-provision keys that already hold a valid certificate.</translation>
-    </message>
-    <message>
-        <source>Profile file (default $KEYSTATION_PROFILE or ~/.config).</source>
-        <translation>Profile file (default $KEYSTATION_PROFILE or ~/.config).</translation>
-    </message>
-    <message>
         <source>PKCS#11 module of the hub (default $KEYSTATION_PKCS11_MODULE or OpenSC).</source>
         <translation>PKCS#11 module of the hub (default $KEYSTATION_PKCS11_MODULE or OpenSC).</translation>
     </message>
     <message>
-        <source>SQLite journal file.</source>
-        <translation>SQLite journal file.</translation>
-    </message>
-    <message>
         <source>PostgreSQL journal connection file.</source>
         <translation>PostgreSQL journal connection file.</translation>
-    </message>
-    <message>
-        <source>Operator account (default $USER).</source>
-        <translation>Operator account (default $USER).</translation>
-    </message>
-    <message>
-        <source>Read the operator's password from this file.</source>
-        <translation>Read the operator's password from this file.</translation>
     </message>
     <message>
         <source>Say --all: provisioning takes every key on the hub.</source>
@@ -1445,6 +1564,50 @@ Log in again to see the bench.</translation>
     <message>
         <source>Batch %1 started by %2.</source>
         <translation>Batch %1 started by %2.</translation>
+    </message>
+    <message>
+        <source>Also provision keys that already hold a certificate, of this profile or of another CA or profile (left for a person otherwise); the certificate already there stays.</source>
+        <translation>Also provision keys that already hold a certificate, of this profile or of another CA or profile (left for a person otherwise); the certificate already there stays.</translation>
+    </message>
+    <message>
+        <source>Profile file (default $KEYSTATION_PROFILE, else ~/.config/KeyStation/keystation/profile.json).</source>
+        <translation>Profile file (default $KEYSTATION_PROFILE, else ~/.config/KeyStation/keystation/profile.json).</translation>
+    </message>
+    <message>
+        <source>SQLite journal file (default $KEYSTATION_JOURNAL).</source>
+        <translation>SQLite journal file (default $KEYSTATION_JOURNAL).</translation>
+    </message>
+    <message>
+        <source>Log in again to keys whose last attempt ended at the PIN (wrong PIN, few tries left), after a supervisor has checked them. Without it they are left alone.</source>
+        <translation>Log in again to keys whose last attempt ended at the PIN (wrong PIN, few tries left), after a supervisor has checked them. Without it they are left alone.</translation>
+    </message>
+    <message>
+        <source>Run every key's PKCS#11 work in this process instead of a worker process per key (OpenSC then handles one key at a time).</source>
+        <translation>Run every key's PKCS#11 work in this process instead of a worker process per key (OpenSC then handles one key at a time).</translation>
+    </message>
+    <message>
+        <source>The operator running the batch (default $USER).</source>
+        <translation>The operator running the batch (default $USER).</translation>
+    </message>
+    <message>
+        <source>Read the --as operator's password from this file (else the terminal or stdin).</source>
+        <translation>Read the --as operator's password from this file (else the terminal or stdin).</translation>
+    </message>
+    <message>
+        <source>Append the journal's chain head to this file at each batch end (for 'log verify --anchor').</source>
+        <translation>Append the journal's chain head to this file at each batch end (for 'log verify --anchor').</translation>
+    </message>
+    <message>
+        <source>No operator name: give --as NAME (the account running the batch; $USER is empty).</source>
+        <translation>No operator name: give --as NAME (the account running the batch; $USER is empty).</translation>
+    </message>
+    <message>
+        <source>Journal anchor: %1</source>
+        <translation>Journal anchor: %1</translation>
+    </message>
+    <message>
+        <source>No keys found through %1.</source>
+        <translation>No keys found through %1.</translation>
     </message>
 </context>
 <context>
@@ -1585,28 +1748,6 @@ Log in again to see the bench.</translation>
         <translation>KeyStation cannot start</translation>
     </message>
     <message>
-        <source>The station could not be set up:
-
-%1
-
-Profile: %2
-PKCS#11 module: %3
-
-Give the right files with --profile and --module, or fix the settings file %4.</source>
-        <translation>The station could not be set up:
-
-%1
-
-Profile: %2
-PKCS#11 module: %3
-
-Give the right files with --profile and --module, or fix the settings file %4.</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>(none)</translation>
-    </message>
-    <message>
         <source>Open settings…</source>
         <translation>Open settings…</translation>
     </message>
@@ -1621,6 +1762,24 @@ Give the right files with --profile and --module, or fix the settings file %4.</
     <message>
         <source>KeyStation — settings (the station is not running)</source>
         <translation>KeyStation — settings (the station is not running)</translation>
+    </message>
+    <message>
+        <source>The station could not be set up:
+
+%1
+
+Profile: %2
+PKCS#11 module: %3
+
+Give the right files with --profile and --module (or KEYSTATION_PROFILE and KEYSTATION_PKCS11_MODULE), or fix the settings file %4.</source>
+        <translation>The station could not be set up:
+
+%1
+
+Profile: %2
+PKCS#11 module: %3
+
+Give the right files with --profile and --module (or KEYSTATION_PROFILE and KEYSTATION_PKCS11_MODULE), or fix the settings file %4.</translation>
     </message>
 </context>
 <context>
@@ -1819,10 +1978,6 @@ valid until %2</translation>
         <translation> [key %1]</translation>
     </message>
     <message>
-        <source>unknown CA protocol '%1' (expected est or cfssl)</source>
-        <translation>unknown CA protocol '%1' (expected est or cfssl)</translation>
-    </message>
-    <message>
         <source>the pin is not a SHA-256 digest (64 hex digits or base64)</source>
         <translation>the pin is not a SHA-256 digest (64 hex digits or base64)</translation>
     </message>
@@ -1833,10 +1988,6 @@ valid until %2</translation>
     <message>
         <source>no certificate in the %1 file '%2'</source>
         <translation>no certificate in the %1 file '%2'</translation>
-    </message>
-    <message>
-        <source>cannot read the TLS client key file '%1'</source>
-        <translation>cannot read the TLS client key file '%1'</translation>
     </message>
     <message>
         <source>the TLS client key file '%1' holds no unencrypted RSA or EC private key</source>
@@ -1887,12 +2038,40 @@ valid until %2</translation>
         <translation>TLS handshake failed: %1</translation>
     </message>
     <message>
-        <source>the server did not answer in time</source>
-        <translation>the server did not answer in time</translation>
-    </message>
-    <message>
         <source>the connection ended before the answer was complete (%1 bytes received)</source>
         <translation>the connection ended before the answer was complete (%1 bytes received)</translation>
+    </message>
+    <message>
+        <source>unknown CA protocol '%1' (expected est, cfssl or scep)</source>
+        <translation>unknown CA protocol '%1' (expected est, cfssl or scep)</translation>
+    </message>
+    <message>
+        <source>SCEP needs the CA certificate's SHA-256 (caCertificateSha256)</source>
+        <translation>SCEP needs the CA certificate's SHA-256 (caCertificateSha256)</translation>
+    </message>
+    <message>
+        <source>the SCEP URL must be an http:// or https:// URL with a host</source>
+        <translation>the SCEP URL must be an http:// or https:// URL with a host</translation>
+    </message>
+    <message>
+        <source>the CA URL must not carry a user name or password</source>
+        <translation>the CA URL must not carry a user name or password</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>the server closed the connection</translation>
+    </message>
+    <message>
+        <source>the server did not answer in HTTP/1.1</source>
+        <translation>the server did not answer in HTTP/1.1</translation>
+    </message>
+    <message>
+        <source>the server sent a malformed chunked answer</source>
+        <translation>the server sent a malformed chunked answer</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation>the server closed the connection without answering</translation>
     </message>
 </context>
 <context>
@@ -1945,10 +2124,6 @@ valid until %2</translation>
         <translation>the certificate does not chain to the configured CA: %1 (depth %2)</translation>
     </message>
     <message>
-        <source>the certificate names CN '%1', serialNumber '%2', not the key's serial '%3'</source>
-        <translation>the certificate names CN '%1', serialNumber '%2', not the key's serial '%3'</translation>
-    </message>
-    <message>
         <source>the validity dates cannot be read</source>
         <translation>the validity dates cannot be read</translation>
     </message>
@@ -1961,16 +2136,8 @@ valid until %2</translation>
         <translation>the certificate expired on %1</translation>
     </message>
     <message>
-        <source>the certificate is valid only until %1; the profile requires at least %2 s</source>
-        <translation>the certificate is valid only until %1; the profile requires at least %2 s</translation>
-    </message>
-    <message>
         <source>the certificate is a CA certificate (CA:TRUE or keyCertSign)</source>
         <translation>the certificate is a CA certificate (CA:TRUE or keyCertSign)</translation>
-    </message>
-    <message>
-        <source>keyUsage is 0x%1, the profile requires 0x%2</source>
-        <translation>keyUsage is 0x%1, the profile requires 0x%2</translation>
     </message>
     <message>
         <source>extendedKeyUsage lacks %1 (present: %2)</source>
@@ -1987,6 +2154,58 @@ valid until %2</translation>
     <message>
         <source>the certificate's public key is not the key pair's public key</source>
         <translation>the certificate's public key is not the key pair's public key</translation>
+    </message>
+    <message>
+        <source>a certificate of the path (depth %1) has a critical extension the check does not understand</source>
+        <translation>a certificate of the path (depth %1) has a critical extension the check does not understand</translation>
+    </message>
+    <message>
+        <source>an RSA key of %1 bits (at least %2 required)</source>
+        <translation>an RSA key of %1 bits (at least %2 required)</translation>
+    </message>
+    <message>
+        <source>an EC key of %1 bits (at least %2 required)</source>
+        <translation>an EC key of %1 bits (at least %2 required)</translation>
+    </message>
+    <message>
+        <source>a key of an unsupported type (%1)</source>
+        <translation>a key of an unsupported type (%1)</translation>
+    </message>
+    <message>
+        <source>'%1' (depth %2) has %3</source>
+        <translation>'%1' (depth %2) has %3</translation>
+    </message>
+    <message>
+        <source>'%1' (depth %2) is signed with %3; SHA-256 or better is required</source>
+        <translation>'%1' (depth %2) is signed with %3; SHA-256 or better is required</translation>
+    </message>
+    <message>
+        <source>the subject's %1 is %2, the profile asks for %3</source>
+        <translation>the subject's %1 is %2, the profile asks for %3</translation>
+    </message>
+    <message>
+        <source>the certificate is valid only until %1 (%2 days left); the profile requires at least %3 days (minValidityDays)</source>
+        <translation>the certificate is valid only until %1 (%2 days left); the profile requires at least %3 days (minValidityDays)</translation>
+    </message>
+    <message>
+        <source>keyUsage is %1, the profile asks for %2%3</source>
+        <translation>keyUsage is %1, the profile asks for %2%3</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source> and nothing else</source>
+        <translation> and nothing else</translation>
+    </message>
+    <message>
+        <source>extendedKeyUsage cannot be read</source>
+        <translation>extendedKeyUsage cannot be read</translation>
+    </message>
+    <message>
+        <source>extendedKeyUsage has %1, which the profile did not ask for (present: %2)</source>
+        <translation>extendedKeyUsage has %1, which the profile did not ask for (present: %2)</translation>
     </message>
 </context>
 <context>
@@ -2015,13 +2234,13 @@ valid until %2</translation>
         <source>the CFSSL HMAC key is not hex</source>
         <translation>the CFSSL HMAC key is not hex</translation>
     </message>
+    <message>
+        <source>the authsign token could not be computed</source>
+        <translation>the authsign token could not be computed</translation>
+    </message>
 </context>
 <context>
     <name>ks::ca::EstClient</name>
-    <message>
-        <source>the EST server refused the station's credentials</source>
-        <translation>the EST server refused the station's credentials</translation>
-    </message>
     <message>
         <source>the EST server answered with an error</source>
         <translation>the EST server answered with an error</translation>
@@ -2037,6 +2256,187 @@ valid until %2</translation>
     <message>
         <source>the CA still holds the request for approval after %1 polls and %2 s</source>
         <translation>the CA still holds the request for approval after %1 polls and %2 s</translation>
+    </message>
+    <message>
+        <source>the EST server refused the request without giving a reason (credentials or proof of possession)</source>
+        <translation>the EST server refused the request without giving a reason (credentials or proof of possession)</translation>
+    </message>
+    <message>
+        <source>the EST server refused the request</source>
+        <translation>the EST server refused the request</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not a DER CsrAttrs sequence (RFC 7030 4.5.2)</source>
+        <translation>%1: the answer is not a DER CsrAttrs sequence (RFC 7030 4.5.2)</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ca::ScepClient</name>
+    <message>
+        <source>the SCEP server answered with an error</source>
+        <translation>the SCEP server answered with an error</translation>
+    </message>
+    <message>
+        <source>the CA certificate (application/x-x509-ca-cert) does not parse</source>
+        <translation>the CA certificate (application/x-x509-ca-cert) does not parse</translation>
+    </message>
+    <message>
+        <source>expected application/x-x509-ca-cert or application/x-x509-ca-ra-cert, got '%1'</source>
+        <translation>expected application/x-x509-ca-cert or application/x-x509-ca-ra-cert, got '%1'</translation>
+    </message>
+    <message>
+        <source>the CA certificate's SHA-256 (%1) is not the pinned one (%2); no request was sent to this CA</source>
+        <translation>the CA certificate's SHA-256 (%1) is not the pinned one (%2); no request was sent to this CA</translation>
+    </message>
+    <message>
+        <source>the SCEP CA's encryption certificate has no RSA key (SCEP needs RSA key transport)</source>
+        <translation>the SCEP CA's encryption certificate has no RSA key (SCEP needs RSA key transport)</translation>
+    </message>
+    <message>
+        <source>SCEP needs the CA certificate's SHA-256 (caCertificateSha256)</source>
+        <translation>SCEP needs the CA certificate's SHA-256 (caCertificateSha256)</translation>
+    </message>
+    <message>
+        <source>the certificate request is not a parseable PKCS#10 structure</source>
+        <translation>the certificate request is not a parseable PKCS#10 structure</translation>
+    </message>
+    <message>
+        <source>SCEP needs the requester key that signs the request</source>
+        <translation>SCEP needs the requester key that signs the request</translation>
+    </message>
+    <message>
+        <source>expected application/x-pki-message, got '%1'</source>
+        <translation>expected application/x-pki-message, got '%1'</translation>
+    </message>
+    <message>
+        <source>the CA's answer belongs to another transaction or request (transactionID or recipientNonce differs)</source>
+        <translation>the CA's answer belongs to another transaction or request (transactionID or recipientNonce differs)</translation>
+    </message>
+    <message>
+        <source>the CA still holds the request for approval after %1 polls and %2 s</source>
+        <translation>the CA still holds the request for approval after %1 polls and %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ca::ScepMessage</name>
+    <message>
+        <source>the requester or CA certificate does not parse</source>
+        <translation>the requester or CA certificate does not parse</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>out of memory</translation>
+    </message>
+    <message>
+        <source>the request could not be encrypted to the CA certificate</source>
+        <translation>the request could not be encrypted to the CA certificate</translation>
+    </message>
+    <message>
+        <source>no random nonce</source>
+        <translation>no random nonce</translation>
+    </message>
+    <message>
+        <source>the request could not be assembled</source>
+        <translation>the request could not be assembled</translation>
+    </message>
+    <message>
+        <source>the CA's answer is not a SCEP message (PKCS#7 SignedData)</source>
+        <translation>the CA's answer is not a SCEP message (PKCS#7 SignedData)</translation>
+    </message>
+    <message>
+        <source>the CA's answer does not have exactly one signer</source>
+        <translation>the CA's answer does not have exactly one signer</translation>
+    </message>
+    <message>
+        <source>the CA's answer is not signed by the pinned CA or its RA</source>
+        <translation>the CA's answer is not signed by the pinned CA or its RA</translation>
+    </message>
+    <message>
+        <source>the CA's answer is not a CertRep (messageType '%1')</source>
+        <translation>the CA's answer is not a CertRep (messageType '%1')</translation>
+    </message>
+    <message>
+        <source>the CA's answer has no valid pkiStatus</source>
+        <translation>the CA's answer has no valid pkiStatus</translation>
+    </message>
+    <message>
+        <source>the CA reported success but sent no certificate envelope</source>
+        <translation>the CA reported success but sent no certificate envelope</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope is not PKCS#7 EnvelopedData</source>
+        <translation>the CA's certificate envelope is not PKCS#7 EnvelopedData</translation>
+    </message>
+    <message>
+        <source>the requester certificate does not parse</source>
+        <translation>the requester certificate does not parse</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope is not addressed to this request</source>
+        <translation>the CA's certificate envelope is not addressed to this request</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope uses an unsupported cipher (%1)</source>
+        <translation>the CA's certificate envelope uses an unsupported cipher (%1)</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope has no valid IV</source>
+        <translation>the CA's certificate envelope has no valid IV</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope could not be opened (key length)</source>
+        <translation>the CA's certificate envelope could not be opened (key length)</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope could not be decrypted</source>
+        <translation>the CA's certificate envelope could not be decrypted</translation>
+    </message>
+    <message>
+        <source>the CA does not support an algorithm the request used (badAlg)</source>
+        <translation>the CA does not support an algorithm the request used (badAlg)</translation>
+    </message>
+    <message>
+        <source>the CA could not verify the request's signature (badMessageCheck)</source>
+        <translation>the CA could not verify the request's signature (badMessageCheck)</translation>
+    </message>
+    <message>
+        <source>the CA refused the request: a wrong or expired challenge password is the usual cause (badRequest)</source>
+        <translation>the CA refused the request: a wrong or expired challenge password is the usual cause (badRequest)</translation>
+    </message>
+    <message>
+        <source>the request's time was too far from the CA's clock (badTime)</source>
+        <translation>the request's time was too far from the CA's clock (badTime)</translation>
+    </message>
+    <message>
+        <source>the CA found no certificate matching the request (badCertId)</source>
+        <translation>the CA found no certificate matching the request (badCertId)</translation>
+    </message>
+    <message>
+        <source>the CA refused the request without saying why</source>
+        <translation>the CA refused the request without saying why</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ca::SoftwareScepRequesterKey</name>
+    <message>
+        <source>SCEP needs an RSA requester key (its envelopes use RSA key transport)</source>
+        <translation>SCEP needs an RSA requester key (its envelopes use RSA key transport)</translation>
+    </message>
+    <message>
+        <source>the self-signed requester certificate could not be made (is the CSR PKCS#10?)</source>
+        <translation>the self-signed requester certificate could not be made (is the CSR PKCS#10?)</translation>
+    </message>
+    <message>
+        <source>'%1' holds no unencrypted private key</source>
+        <translation>'%1' holds no unencrypted private key</translation>
+    </message>
+    <message>
+        <source>the requester key could not sign</source>
+        <translation>the requester key could not sign</translation>
+    </message>
+    <message>
+        <source>the requester key could not decrypt the CA's content key</source>
+        <translation>the requester key could not decrypt the CA's content key</translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2483,10 @@ valid until %2</translation>
     <message>
         <source>The badge's signature over the challenge does not verify.</source>
         <translation>The badge's signature over the challenge does not verify.</translation>
+    </message>
+    <message>
+        <source>The badge certificate is not for operator login (extendedKeyUsage %1 missing).</source>
+        <translation>The badge certificate is not for operator login (extendedKeyUsage %1 missing).</translation>
     </message>
 </context>
 <context>
@@ -2309,6 +2713,58 @@ valid until %2</translation>
         <source>Journal BROKEN at %1 record %2: %3</source>
         <translation>Journal BROKEN at %1 record %2: %3</translation>
     </message>
+    <message>
+        <source>Your role does not allow this (%1).</source>
+        <translation>Your role does not allow this (%1).</translation>
+    </message>
+    <message>
+        <source>listing operators</source>
+        <translation>listing operators</translation>
+    </message>
+    <message>
+        <source>reading an operator</source>
+        <translation>reading an operator</translation>
+    </message>
+    <message>
+        <source>Cannot read the anchor file %1.</source>
+        <translation>Cannot read the anchor file %1.</translation>
+    </message>
+    <message>
+        <source>Line %1 of the anchor file %2 is not an anchor.</source>
+        <translation>Line %1 of the anchor file %2 is not an anchor.</translation>
+    </message>
+    <message>
+        <source>The anchor file %1 holds no anchor.</source>
+        <translation>The anchor file %1 holds no anchor.</translation>
+    </message>
+    <message>
+        <source>the anchor file names two different hashes for this record</source>
+        <translation>the anchor file names two different hashes for this record</translation>
+    </message>
+    <message>
+        <source>its hash differs from the anchor kept outside the database (the chain was rewritten from here or earlier)</source>
+        <translation>its hash differs from the anchor kept outside the database (the chain was rewritten from here or earlier)</translation>
+    </message>
+    <message>
+        <source>the anchor kept outside the database names record %1 but the chain ends at record %2 (records at the end removed and the chain head moved back)</source>
+        <translation>the anchor kept outside the database names record %1 but the chain ends at record %2 (records at the end removed and the chain head moved back)</translation>
+    </message>
+    <message>
+        <source>reading operators</source>
+        <translation>reading operators</translation>
+    </message>
+    <message>
+        <source>no journal record created this account (inserted outside KeyStation)</source>
+        <translation>no journal record created this account (inserted outside KeyStation)</translation>
+    </message>
+    <message>
+        <source>the account differs from its last journal record (role, password, badge, disabled or lock-out edited)</source>
+        <translation>the account differs from its last journal record (role, password, badge, disabled or lock-out edited)</translation>
+    </message>
+    <message>
+        <source>the account row is missing (deleted)</source>
+        <translation>the account row is missing (deleted)</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::JournalConfig</name>
@@ -2321,16 +2777,8 @@ valid until %2</translation>
         <translation>The PostgreSQL journal needs a database name and a user.</translation>
     </message>
     <message>
-        <source>Cannot read the database configuration %1.</source>
-        <translation>Cannot read the database configuration %1.</translation>
-    </message>
-    <message>
         <source>%1 line %2: expected "key = value".</source>
         <translation>%1 line %2: expected "key = value".</translation>
-    </message>
-    <message>
-        <source>%1 holds a password and must be readable by its owner only (chmod 600).</source>
-        <translation>%1 holds a password and must be readable by its owner only (chmod 600).</translation>
     </message>
     <message>
         <source>%1 line %2: unknown key "%3".</source>
@@ -2364,10 +2812,6 @@ valid until %2</translation>
         <translation>A password needs at least %1 characters.</translation>
     </message>
     <message>
-        <source>An administrator exists already; log in as one to add accounts.</source>
-        <translation>An administrator exists already; log in as one to add accounts.</translation>
-    </message>
-    <message>
         <source>Could not hash the password.</source>
         <translation>Could not hash the password.</translation>
     </message>
@@ -2376,24 +2820,8 @@ valid until %2</translation>
         <translation>Unknown operator or wrong password.</translation>
     </message>
     <message>
-        <source>The account %1 is disabled.</source>
-        <translation>The account %1 is disabled.</translation>
-    </message>
-    <message>
-        <source>The account %1 is locked after repeated failures until %2 UTC.</source>
-        <translation>The account %1 is locked after repeated failures until %2 UTC.</translation>
-    </message>
-    <message>
-        <source>Wrong password. The account %1 is now locked for %2 minutes.</source>
-        <translation>Wrong password. The account %1 is now locked for %2 minutes.</translation>
-    </message>
-    <message>
         <source>No operator account belongs to this badge.</source>
         <translation>No operator account belongs to this badge.</translation>
-    </message>
-    <message>
-        <source>The account %1 is locked.</source>
-        <translation>The account %1 is locked.</translation>
     </message>
     <message>
         <source>You cannot disable your own account.</source>
@@ -2402,6 +2830,22 @@ valid until %2</translation>
     <message>
         <source>A badge fingerprint is 64 hexadecimal digits.</source>
         <translation>A badge fingerprint is 64 hexadecimal digits.</translation>
+    </message>
+    <message>
+        <source>This session was not opened on this station's journal.</source>
+        <translation>This session was not opened on this station's journal.</translation>
+    </message>
+    <message>
+        <source>%1 is the last enabled administrator; make another administrator first.</source>
+        <translation>%1 is the last enabled administrator; make another administrator first.</translation>
+    </message>
+    <message>
+        <source>Accounts exist already; log in as an administrator to add accounts.</source>
+        <translation>Accounts exist already; log in as an administrator to add accounts.</translation>
+    </message>
+    <message>
+        <source>This badge is enrolled for %1 already.</source>
+        <translation>This badge is enrolled for %1 already.</translation>
     </message>
 </context>
 <context>
@@ -2421,18 +2865,6 @@ valid until %2</translation>
     <message>
         <source>HMAC-SHA256 failed.</source>
         <translation>HMAC-SHA256 failed.</translation>
-    </message>
-    <message>
-        <source>The station secret file %1 does not exist.</source>
-        <translation>The station secret file %1 does not exist.</translation>
-    </message>
-    <message>
-        <source>The station secret file %1 must be readable by its owner only (chmod 600).</source>
-        <translation>The station secret file %1 must be readable by its owner only (chmod 600).</translation>
-    </message>
-    <message>
-        <source>Cannot read the station secret file %1.</source>
-        <translation>Cannot read the station secret file %1.</translation>
     </message>
     <message>
         <source>The station secret file %1 must hold hexadecimal digits only.</source>
@@ -2514,10 +2946,6 @@ valid until %2</translation>
         <translation>"subject.country" must be a two-letter ISO 3166 code such as "CN".</translation>
     </message>
     <message>
-        <source>"ca.protocol" must be "cfssl" or "est".</source>
-        <translation>"ca.protocol" must be "cfssl" or "est".</translation>
-    </message>
-    <message>
         <source>"ca.url" must be an https:// URL with a host.</source>
         <translation>"ca.url" must be an https:// URL with a host.</translation>
     </message>
@@ -2569,6 +2997,54 @@ valid until %2</translation>
         <source>"keyEncipherment" needs an RSA key; EC keys use "keyAgreement".</source>
         <translation>"keyEncipherment" needs an RSA key; EC keys use "keyAgreement".</translation>
     </message>
+    <message>
+        <source>The field "%1" must be true or false.</source>
+        <translation>The field "%1" must be true or false.</translation>
+    </message>
+    <message>
+        <source>The field "%1" must be a list of non-empty strings.</source>
+        <translation>The field "%1" must be a list of non-empty strings.</translation>
+    </message>
+    <message>
+        <source>"ca.%1" is a SCEP field; "ca.protocol" is not "scep".</source>
+        <translation>"ca.%1" is a SCEP field; "ca.protocol" is not "scep".</translation>
+    </message>
+    <message>
+        <source>SCEP needs "ca.caCertificateSha256": the SHA-256 of the CA certificate, the only proof over plain HTTP that the CA is the right one.</source>
+        <translation>SCEP needs "ca.caCertificateSha256": the SHA-256 of the CA certificate, the only proof over plain HTTP that the CA is the right one.</translation>
+    </message>
+    <message>
+        <source>"ca.caCertificateSha256" must be 64 hexadecimal digits (a SHA-256).</source>
+        <translation>"ca.caCertificateSha256" must be 64 hexadecimal digits (a SHA-256).</translation>
+    </message>
+    <message>
+        <source>"ca.protocol" "scep" needs an RSA "keyAlgorithm" (rsa2048, rsa3072 or rsa4096), not %1: SCEP's envelopes use RSA key transport, which an EC key cannot open.</source>
+        <translation>"ca.protocol" "scep" needs an RSA "keyAlgorithm" (rsa2048, rsa3072 or rsa4096), not %1: SCEP's envelopes use RSA key transport, which an EC key cannot open.</translation>
+    </message>
+    <message>
+        <source>"ca.protocol" must be "cfssl", "est" or "scep".</source>
+        <translation>"ca.protocol" must be "cfssl", "est" or "scep".</translation>
+    </message>
+    <message>
+        <source>"ca.url" must be an http:// or https:// URL with a host.</source>
+        <translation>"ca.url" must be an http:// or https:// URL with a host.</translation>
+    </message>
+    <message>
+        <source>"ca.url" must not carry a user name or password (user:password@host); give them in "ca.usernameFile" and "ca.passwordFile".</source>
+        <translation>"ca.url" must not carry a user name or password (user:password@host); give them in "ca.usernameFile" and "ca.passwordFile".</translation>
+    </message>
+    <message>
+        <source>Profile file not found: %1 (give --profile FILE or set KEYSTATION_PROFILE).</source>
+        <translation>Profile file not found: %1 (give --profile FILE or set KEYSTATION_PROFILE).</translation>
+    </message>
+    <message>
+        <source>(no file name)</source>
+        <translation>(no file name)</translation>
+    </message>
+    <message>
+        <source>"reuseKeyPairs" must be "generatedOnKey" or "never".</source>
+        <translation>"reuseKeyPairs" must be "generatedOnKey" or "never".</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::ProvisioningJob</name>
@@ -2608,24 +3084,149 @@ valid until %2</translation>
         <source>The certificate read back from the key is not the one written.</source>
         <translation>The certificate read back from the key is not the one written.</translation>
     </message>
+    <message>
+        <source>Its worker process was stopped.</source>
+        <translation>Its worker process was stopped.</translation>
+    </message>
+    <message>
+        <source>Key %1 was pulled out during %2 (the module answered %3).</source>
+        <translation>Key %1 was pulled out during %2 (the module answered %3).</translation>
+    </message>
+    <message>
+        <source>Key %1 refused the PIN at its last attempt (%2); no further try is spent. A supervisor checks the key and its PIN, then it is provisioned again with --retry-pin-refused.</source>
+        <translation>Key %1 refused the PIN at its last attempt (%2); no further try is spent. A supervisor checks the key and its PIN, then it is provisioned again with --retry-pin-refused.</translation>
+    </message>
+    <message>
+        <source>Key %1 already holds a certificate this profile did not issue (%2, issued by %3; check result: %4). It was left as it is, without a login. Check that this is the right profile for these keys; to add this profile's certificate next to it, provision the key again with --force.</source>
+        <translation>Key %1 already holds a certificate this profile did not issue (%2, issued by %3; check result: %4). It was left as it is, without a login. Check that this is the right profile for these keys; to add this profile's certificate next to it, provision the key again with --force.</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::Station</name>
-    <message>
-        <source>Cannot read %1 (%2).</source>
-        <translation>Cannot read %1 (%2).</translation>
-    </message>
     <message>
         <source>The profile's transport PIN is empty.</source>
         <translation>The profile's transport PIN is empty.</translation>
     </message>
     <message>
-        <source>No CA certificate in %1.</source>
-        <translation>No CA certificate in %1.</translation>
-    </message>
-    <message>
         <source>The CA request was cancelled.</source>
         <translation>The CA request was cancelled.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a file.</source>
+        <translation>%1: %2 is not a file.</translation>
+    </message>
+    <message>
+        <source>%1: file not found: %2</source>
+        <translation>%1: file not found: %2</translation>
+    </message>
+    <message>
+        <source>The token worker program %1 is missing or not executable (reinstall KeyStation, or set KEYSTATION_TOKEN_WORKER).</source>
+        <translation>The token worker program %1 is missing or not executable (reinstall KeyStation, or set KEYSTATION_TOKEN_WORKER).</translation>
+    </message>
+    <message>
+        <source>No PEM certificate in %1.</source>
+        <translation>No PEM certificate in %1.</translation>
+    </message>
+    <message>
+        <source>The server's TLS certificate was checked against %1 (ca.trustAnchorFile): check that this file holds the CA that issued the server's certificate, and that ca.url names a host that certificate covers.</source>
+        <translation>The server's TLS certificate was checked against %1 (ca.trustAnchorFile): check that this file holds the CA that issued the server's certificate, and that ca.url names a host that certificate covers.</translation>
+    </message>
+    <message>
+        <source>Check ca.tlsPinSha256 against the server's current key.</source>
+        <translation>Check ca.tlsPinSha256 against the server's current key.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::TokenScepKey</name>
+    <message>
+        <source>SCEP needs an RSA key pair.</source>
+        <translation>SCEP needs an RSA key pair.</translation>
+    </message>
+    <message>
+        <source>The key pair's public key is malformed.</source>
+        <translation>The key pair's public key is malformed.</translation>
+    </message>
+    <message>
+        <source>The enrolment ended; the key is no longer used for it.</source>
+        <translation>The enrolment ended; the key is no longer used for it.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::VersionInfo</name>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1 (built with %2)</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module: none configured (--module or KEYSTATION_PKCS11_MODULE; the default is %1)</source>
+        <translation>PKCS#11 module: none configured (--module or KEYSTATION_PKCS11_MODULE; the default is %1)</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module %1: cannot be loaded: %2</source>
+        <translation>PKCS#11 module %1: cannot be loaded: %2</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module %1: %2, library %3, Cryptoki %4</source>
+        <translation>PKCS#11 module %1: %2, library %3, Cryptoki %4</translation>
+    </message>
+</context>
+<context>
+    <name>ks::device::CertificateBuilder</name>
+    <message>
+        <source>Cannot build the self-signed certificate: %1</source>
+        <translation>Cannot build the self-signed certificate: %1</translation>
+    </message>
+    <message>
+        <source>no public key or no validity</source>
+        <translation>no public key or no validity</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>out of memory</translation>
+    </message>
+    <message>
+        <source>no random bytes for the serial</source>
+        <translation>no random bytes for the serial</translation>
+    </message>
+    <message>
+        <source>cannot set the serial</source>
+        <translation>cannot set the serial</translation>
+    </message>
+    <message>
+        <source>bad subject field %1</source>
+        <translation>bad subject field %1</translation>
+    </message>
+    <message>
+        <source>cannot set the subject, validity or public key</source>
+        <translation>cannot set the subject, validity or public key</translation>
+    </message>
+    <message>
+        <source>cannot add basicConstraints</source>
+        <translation>cannot add basicConstraints</translation>
+    </message>
+    <message>
+        <source>bad key usage %1</source>
+        <translation>bad key usage %1</translation>
+    </message>
+    <message>
+        <source>bad extended key usage %1</source>
+        <translation>bad extended key usage %1</translation>
+    </message>
+    <message>
+        <source>cannot set the signature algorithm</source>
+        <translation>cannot set the signature algorithm</translation>
+    </message>
+    <message>
+        <source>cannot encode</source>
+        <translation>cannot encode</translation>
+    </message>
+    <message>
+        <source>the assembled certificate does not parse</source>
+        <translation>the assembled certificate does not parse</translation>
+    </message>
+    <message>
+        <source>The key's signature on the self-signed certificate does not verify.</source>
+        <translation>The key's signature on the self-signed certificate does not verify.</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +3416,113 @@ valid until %2</translation>
         <source>The certificate read back from the key differs from the one written.</source>
         <translation>The certificate read back from the key differs from the one written.</translation>
     </message>
+    <message>
+        <source>The key listed more objects than it can hold (over %1); its answer is not used.</source>
+        <translation>The key listed more objects than it can hold (over %1); its answer is not used.</translation>
+    </message>
+    <message>
+        <source>The key answered an attribute length of %1 bytes (at most %2 are expected); its answer is not used.</source>
+        <translation>The key answered an attribute length of %1 bytes (at most %2 are expected); its answer is not used.</translation>
+    </message>
+    <message>
+        <source>The key answered a signature longer than the buffer it was given.</source>
+        <translation>The key answered a signature longer than the buffer it was given.</translation>
+    </message>
+    <message>
+        <source>The key is not present.</source>
+        <translation>The key is not present.</translation>
+    </message>
+    <message>
+        <source>A SHA-256 digest is 32 bytes, not %1.</source>
+        <translation>A SHA-256 digest is 32 bytes, not %1.</translation>
+    </message>
+    <message>
+        <source>Key pair %1 is not RSA: only RSA keys decrypt a key-transport block (PKCS#1 v1.5).</source>
+        <translation>Key pair %1 is not RSA: only RSA keys decrypt a key-transport block (PKCS#1 v1.5).</translation>
+    </message>
+    <message>
+        <source>The private key of key pair %1 may not decrypt (CKA_DECRYPT false).</source>
+        <translation>The private key of key pair %1 may not decrypt (CKA_DECRYPT false).</translation>
+    </message>
+    <message>
+        <source>A ciphertext of %1 bytes is not an RSA block.</source>
+        <translation>A ciphertext of %1 bytes is not an RSA block.</translation>
+    </message>
+    <message>
+        <source>The key answered a plaintext longer than the buffer it was given.</source>
+        <translation>The key answered a plaintext longer than the buffer it was given.</translation>
+    </message>
+    <message>
+        <source>A certificate must be valid for at least one day.</source>
+        <translation>A certificate must be valid for at least one day.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::device::WorkerSession</name>
+    <message>
+        <source>The token worker %1 speaks protocol version %2, the station %3: install matching programs.</source>
+        <translation>The token worker %1 speaks protocol version %2, the station %3: install matching programs.</translation>
+    </message>
+    <message>
+        <source>its answer could not be read</source>
+        <translation>its answer could not be read</translation>
+    </message>
+    <message>
+        <source>The token worker program %1 is missing or not executable.</source>
+        <translation>The token worker program %1 is missing or not executable.</translation>
+    </message>
+    <message>
+        <source>Cannot create the worker's socket: %1</source>
+        <translation>Cannot create the worker's socket: %1</translation>
+    </message>
+    <message>
+        <source>Cannot start the token worker %1: %2</source>
+        <translation>Cannot start the token worker %1: %2</translation>
+    </message>
+    <message>
+        <source>it was stopped by the station</source>
+        <translation>it was stopped by the station</translation>
+    </message>
+    <message>
+        <source>it was killed by %1</source>
+        <translation>it was killed by %1</translation>
+    </message>
+    <message>
+        <source>it exited with status %1</source>
+        <translation>it exited with status %1</translation>
+    </message>
+    <message>
+        <source>The key's worker process failed during %1: %2.</source>
+        <translation>The key's worker process failed during %1: %2.</translation>
+    </message>
+    <message>
+        <source>The key's worker process failed during %1: %2 (%3).</source>
+        <translation>The key's worker process failed during %1: %2 (%3).</translation>
+    </message>
+    <message>
+        <source>The key's worker process is no longer running.</source>
+        <translation>The key's worker process is no longer running.</translation>
+    </message>
+    <message>
+        <source>it does not take requests</source>
+        <translation>it does not take requests</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>no answer within %1 s</translation>
+    </message>
+    <message>
+        <source>it sent an oversized message</source>
+        <translation>it sent an oversized message</translation>
+    </message>
+    <message>
+        <source>it ended without answering</source>
+        <translation>it ended without answering</translation>
+    </message>
+    <message>
+        <source>it sent an empty answer</source>
+        <translation>it sent an empty answer</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2825,18 +3533,6 @@ valid until %2</translation>
     <message>
         <source>settings file (INI) instead of the default</source>
         <translation>settings file (INI) instead of the default</translation>
-    </message>
-    <message>
-        <source>provisioning profile (JSON)</source>
-        <translation>provisioning profile (JSON)</translation>
-    </message>
-    <message>
-        <source>PKCS#11 module of the hub</source>
-        <translation>PKCS#11 module of the hub</translation>
-    </message>
-    <message>
-        <source>SQLite journal file</source>
-        <translation>SQLite journal file</translation>
     </message>
     <message>
         <source>PostgreSQL journal connection file</source>
@@ -2853,6 +3549,30 @@ valid until %2</translation>
     <message>
         <source>operator CA (PEM): offer badge key login</source>
         <translation>operator CA (PEM): offer badge key login</translation>
+    </message>
+    <message>
+        <source>provisioning profile (JSON); default $KEYSTATION_PROFILE, then the settings</source>
+        <translation>provisioning profile (JSON); default $KEYSTATION_PROFILE, then the settings</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module of the hub; default $KEYSTATION_PKCS11_MODULE, then the settings, then OpenSC</source>
+        <translation>PKCS#11 module of the hub; default $KEYSTATION_PKCS11_MODULE, then the settings, then OpenSC</translation>
+    </message>
+    <message>
+        <source>SQLite journal file; default $KEYSTATION_JOURNAL, then the settings</source>
+        <translation>SQLite journal file; default $KEYSTATION_JOURNAL, then the settings</translation>
+    </message>
+    <message>
+        <source>run every key's PKCS#11 work in this process, not a worker process per key</source>
+        <translation>run every key's PKCS#11 work in this process, not a worker process per key</translation>
+    </message>
+    <message>
+        <source>
+Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL (an option wins over the environment, the environment over the settings).
+</source>
+        <translation>
+Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL (an option wins over the environment, the environment over the settings).
+</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ks::SecretFile</name>
+    <message>
+        <source>%1 holds a secret but its group or others may access it (mode %2): make it readable by its owner only (chmod 600 %1).</source>
+        <translation>%1 中存放着机密数据，但其所属组或其他用户可以访问（权限 %2）：请设为仅所有者可读（chmod 600 %1）。</translation>
+    </message>
+    <message>
+        <source>No file name given for a secret.</source>
+        <translation>未提供机密文件的文件名。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 (%2).</source>
+        <translation>无法读取 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes; it is not a secret file KeyStation reads.</source>
+        <translation>%1 大于 %2 字节，不是 KeyStation 读取的机密文件。</translation>
+    </message>
+</context>
+<context>
     <name>ks::app::AccountsWidget</name>
     <message>
         <source>Name</source>
@@ -474,10 +493,6 @@
 <context>
     <name>ks::app::CaCommand</name>
     <message>
-        <source>Cannot read %1.</source>
-        <translation>无法读取 %1。</translation>
-    </message>
-    <message>
         <source>--user needs --password-file or KS_CA_PASSWORD.</source>
         <translation>--user 需要配合 --password-file 或 KS_CA_PASSWORD 使用。</translation>
     </message>
@@ -538,10 +553,6 @@
         <translation>info 或 enroll</translation>
     </message>
     <message>
-        <source>est or cfssl</source>
-        <translation>est 或 cfssl</translation>
-    </message>
-    <message>
         <source>CA base URL (https://...)</source>
         <translation>CA 基础地址（https://...）</translation>
     </message>
@@ -556,10 +567,6 @@
     <message>
         <source>EST label / CFSSL signer label</source>
         <translation>EST 标签 / CFSSL 签发者标签</translation>
-    </message>
-    <message>
-        <source>CFSSL profile</source>
-        <translation>CFSSL 模板</translation>
     </message>
     <message>
         <source>HTTP Basic user</source>
@@ -580,14 +587,6 @@
     <message>
         <source>file holding the CFSSL authsign key in hex (or KS_CA_HMAC_KEY)</source>
         <translation>存放十六进制 CFSSL authsign 密钥的文件（或 KS_CA_HMAC_KEY）</translation>
-    </message>
-    <message>
-        <source>SHA-256 of the server's public key (hex or sha256//base64)</source>
-        <translation>服务器公钥的 SHA-256（十六进制或 sha256//base64）</translation>
-    </message>
-    <message>
-        <source>request time-out in ms</source>
-        <translation>请求超时时间（毫秒）</translation>
     </message>
     <message>
         <source>do NOT verify the server (lab only; logged on every request)</source>
@@ -625,36 +624,156 @@
         <source>ca enroll needs --csr FILE.</source>
         <translation>ca enroll 需要 --csr 文件。</translation>
     </message>
+    <message>
+        <source>--url must not carry a user name or password (user:password@host); use --user and --password-file.</source>
+        <translation>--url 不能包含用户名或密码（user:password@host）；请使用 --user 和 --password-file。</translation>
+    </message>
+    <message>
+        <source>--timeout takes a whole number of seconds, not '%1'.</source>
+        <translation>--timeout 需要整数秒数，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Warning: --timeout is in seconds (it was milliseconds before); waiting %1 s.</source>
+        <translation>警告：--timeout 以秒为单位（以前为毫秒）；将等待 %1 秒。</translation>
+    </message>
+    <message>
+        <source>SCEP capabilities: %1</source>
+        <translation>SCEP 能力：%1</translation>
+    </message>
+    <message>
+        <source>Warning: CSR attributes ignored: %1</source>
+        <translation>警告：已忽略证书请求属性：%1</translation>
+    </message>
+    <message>
+        <source>The CSR's challengePassword is not the one in --challenge-file: make the CSR with that challenge.</source>
+        <translation>CSR 的 challengePassword 与 --challenge-file 中的不一致：请用该质询密码生成 CSR。</translation>
+    </message>
+    <message>
+        <source>est or cfssl (default %1, as in a profile)</source>
+        <translation>est 或 cfssl（默认 %1，与模板相同）</translation>
+    </message>
+    <message>
+        <source>CFSSL signing profile (cfssl's config.json)</source>
+        <translation>CFSSL 签发配置（cfssl 的 config.json）</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the CA server's TLS public key (hex or sha256//base64; not a token PIN)</source>
+        <translation>CA 服务器 TLS 公钥的 SHA-256（十六进制或 sha256//base64；不是密钥的 PIN）</translation>
+    </message>
+    <message>
+        <source>request time-out in seconds</source>
+        <translation>请求超时（秒）</translation>
+    </message>
+    <message>
+        <source>SCEP: SHA-256 of the CA certificate (64 hex digits; required for scep)</source>
+        <translation>SCEP：CA 证书的 SHA-256（64 位十六进制；scep 必需）</translation>
+    </message>
+    <message>
+        <source>enroll, SCEP: the CSR's RSA private key (PEM, unencrypted, owner-only); signs the SCEP message. The CSR must carry the challenge password.</source>
+        <translation>enroll，SCEP：CSR 的 RSA 私钥（PEM，未加密，仅所有者可读）；用于签署 SCEP 消息。CSR 必须带有质询密码。</translation>
+    </message>
+    <message>
+        <source>enroll, SCEP: file holding the CA's challenge password (owner-only); the CSR must carry it</source>
+        <translation>enroll，SCEP：存放 CA 质询密码的文件（仅所有者可读）；CSR 必须带有该密码</translation>
+    </message>
+    <message>
+        <source>enroll: the operator asking for the certificate (journaled)</source>
+        <translation>enroll：申请证书的操作员（记入日志）</translation>
+    </message>
+    <message>
+        <source>enroll: read the --as operator's password from FILE</source>
+        <translation>enroll：从文件读取 --as 操作员的密码</translation>
+    </message>
+    <message>
+        <source>enroll: SQLite journal file</source>
+        <translation>enroll：SQLite 日志库文件</translation>
+    </message>
+    <message>
+        <source>enroll: PostgreSQL journal connection file</source>
+        <translation>enroll：PostgreSQL 日志库连接文件</translation>
+    </message>
+    <message>
+        <source>Could not journal the enrolment: %1</source>
+        <translation>无法将本次证书申请记入日志：%1</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::Cli</name>
     <message>
-        <source>Usage: keystation-cli COMMAND [options]
-
-Commands:
-  tokens [--watch] [--json] [--module PATH]   list or watch the keys on the hub
-  ca info|enroll ...                          test a CA connection
-  provision --all [--continuous] ...          provision every key on the hub
-  log [--batch ID] [--csv] | log verify       read or verify the batch log
-  operator add|passwd|disable NAME            manage operator accounts
-
-COMMAND --help shows a command's options.
+        <source>Unknown command '%1'.</source>
+        <translation>未知命令“%1”。</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  0    all done
+  1    the work ran but failed: a key failed or was refused, the log chain is broken, the
+       issued certificate failed its check, an account rule refused the change
+  2    usage or configuration error (bad option, bad profile, missing file, journal)
+  3    the CA is unreachable (connection, TLS, time-out)
+  4    authentication or permission (no operator name, wrong password, locked, role)
+  5    no key present, or the PKCS#11 module cannot be loaded
+  130  interrupted (Ctrl+C, SIGTERM) before the work finished
 </source>
-        <translation>用法：keystation-cli 命令 [选项]
-
-命令：
-  tokens [--watch] [--json] [--module PATH]   列出或监视集线器上的密钥
-  ca info|enroll ...                          测试 CA 连接
-  provision --all [--continuous] ...          为集线器上的所有密钥发行证书
-  log [--batch ID] [--csv] | log verify       读取或校验批次日志
-  operator add|passwd|disable NAME            管理操作员账户
-
-命令 --help 显示该命令的选项。
+        <translation>退出状态：
+  0    全部完成
+  1    已执行但失败：有密钥失败或被拒绝、日志链已损坏、
+       签发的证书未通过检查、账户规则拒绝了更改
+  2    用法或配置错误（选项错误、模板错误、缺少文件、日志库）
+  3    无法连接 CA（连接、TLS、超时）
+  4    身份验证或权限（无操作员名称、密码错误、已锁定、角色）
+  5    没有密钥，或无法加载 PKCS#11 模块
+  130  工作完成前被中断（Ctrl+C、SIGTERM）
 </translation>
     </message>
     <message>
-        <source>Unknown command '%1'.</source>
-        <translation>未知命令“%1”。</translation>
+        <source>'keystation-cli %1 --help' lists the options.</source>
+        <translation>“keystation-cli %1 --help”列出全部选项。</translation>
+    </message>
+    <message>
+        <source>Warning: --%1 is deprecated and will be removed in the next release; use --%2.</source>
+        <translation>警告：--%1 已弃用，将在下一版本中删除；请使用 --%2。</translation>
+    </message>
+    <message>
+        <source>Hint: cfssl signs with its default profile (24 hours, no extended key usage) when it does not know the profile asked for ('%1'): check that name against the signing profiles in the CA's config.json.</source>
+        <translation>提示：cfssl 不认识所请求的签发配置（“%1”）时，会改用其默认配置（24 小时，无扩展密钥用法）：请对照 CA 的 config.json 中的签发配置检查该名称。</translation>
+    </message>
+    <message>
+        <source>Usage: keystation-cli COMMAND [options]
+       keystation-cli --version [--module PATH]
+
+Commands:
+  tokens [--watch] [--json] [--module PATH]      list or watch the keys on the hub
+  ca info|enroll --protocol P --url URL ...      test a CA connection (enroll: journaled)
+  provision --all [--continuous] --profile FILE  provision every key on the hub
+  log [--batch ID] [--csv] | log verify | log anchor
+                                                 read, export or verify the batch log
+  operator add|passwd|role|disable|enable NAME | operator list
+                                                 manage operator accounts
+
+Commands that act as an account take --as NAME --as-password-file FILE. Every --timeout
+is in seconds. --verbose prints routine notes (module polling, loading) as well.
+Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
+'keystation-cli COMMAND --help' shows a command's options.
+
+</source>
+        <translation>用法：keystation-cli 命令 [选项]
+      keystation-cli --version [--module 路径]
+
+命令：
+  tokens [--watch] [--json] [--module 路径]      列出或监视集线器上的密钥
+  ca info|enroll --protocol P --url URL ...      测试 CA 连接（enroll 会记入日志）
+  provision --all [--continuous] --profile 文件  为集线器上的每个密钥签发证书
+  log [--batch ID] [--csv] | log verify | log anchor
+                                                 读取、导出或验证批次日志
+  operator add|passwd|role|disable|enable 名称 | operator list
+                                                 管理操作员账户
+
+以某个账户身份执行的命令使用 --as 名称 --as-password-file 文件。所有 --timeout
+均以秒为单位。--verbose 还会输出例行信息（模块轮询、加载）。
+环境变量：KEYSTATION_PROFILE、KEYSTATION_PKCS11_MODULE、KEYSTATION_JOURNAL。
+“keystation-cli 命令 --help”显示该命令的选项。
+
+</translation>
     </message>
 </context>
 <context>
@@ -763,10 +882,6 @@ COMMAND --help shows a command's options.
         <translation>读取、导出或校验批次日志。</translation>
     </message>
     <message>
-        <source>check the hash chain instead of listing</source>
-        <translation>校验哈希链而不列出记录</translation>
-    </message>
-    <message>
         <source>only this batch</source>
         <translation>仅此批次</translation>
     </message>
@@ -803,10 +918,6 @@ COMMAND --help shows a command's options.
         <translation>从文件读取 --as 操作员的密码</translation>
     </message>
     <message>
-        <source>SQLite journal file</source>
-        <translation>SQLite 日志库文件</translation>
-    </message>
-    <message>
         <source>PostgreSQL connection file</source>
         <translation>PostgreSQL 连接文件</translation>
     </message>
@@ -821,6 +932,22 @@ COMMAND --help shows a command's options.
     <message numerus="yes">
         <source>%n attempt(s).</source>
         <translation><numerusform>%n 条发行记录。</numerusform></translation>
+    </message>
+    <message>
+        <source>verify: check the hash chain instead of listing; anchor: print the chain head to keep outside the database</source>
+        <translation>verify：校验哈希链而不列出记录；anchor：输出链头，以便在数据库之外保存</translation>
+    </message>
+    <message>
+        <source>verify: also check the anchors in FILE (from 'log anchor' or the station's anchor file)</source>
+        <translation>verify：同时校验文件中的锚点（来自“log anchor”或工位的锚点文件）</translation>
+    </message>
+    <message>
+        <source>SQLite journal file (default $KEYSTATION_JOURNAL).</source>
+        <translation>SQLite 日志文件（默认 $KEYSTATION_JOURNAL）。</translation>
+    </message>
+    <message>
+        <source>Unknown --state '%1': use one of %2.</source>
+        <translation>未知的 --state“%1”：请使用 %2 之一。</translation>
     </message>
 </context>
 <context>
@@ -1064,6 +1191,10 @@ COMMAND --help shows a command's options.
         <source>%1 min %2 s</source>
         <translation>%1 分 %2 秒</translation>
     </message>
+    <message>
+        <source>Certificate of another CA or profile</source>
+        <translation>其他 CA 或配置的证书</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::LoginDialog</name>
@@ -1280,10 +1411,6 @@ Log in again to see the bench.</source>
         <translation>管理操作员账户。</translation>
     </message>
     <message>
-        <source>add, passwd, disable, enable or list</source>
-        <translation>add、passwd、disable、enable 或 list</translation>
-    </message>
-    <message>
         <source>the account</source>
         <translation>账户</translation>
     </message>
@@ -1302,10 +1429,6 @@ Log in again to see the bench.</source>
     <message>
         <source>read the new password from FILE</source>
         <translation>从文件读取新密码</translation>
-    </message>
-    <message>
-        <source>SQLite journal file</source>
-        <translation>SQLite 日志库文件</translation>
     </message>
     <message>
         <source>PostgreSQL connection file</source>
@@ -1355,6 +1478,22 @@ Log in again to see the bench.</source>
         <source>Unknown action '%1'.</source>
         <translation>未知操作“%1”。</translation>
     </message>
+    <message>
+        <source>add, passwd, role, disable, enable or list</source>
+        <translation>add、passwd、role、disable、enable 或 list</translation>
+    </message>
+    <message>
+        <source>SQLite journal file (default $KEYSTATION_JOURNAL).</source>
+        <translation>SQLite 日志文件（默认 $KEYSTATION_JOURNAL）。</translation>
+    </message>
+    <message>
+        <source>Give the new role: --role operator|supervisor|administrator.</source>
+        <translation>请指定新角色：--role operator|supervisor|administrator。</translation>
+    </message>
+    <message>
+        <source>Operator %1 is now %2.</source>
+        <translation>操作员 %1 现在的角色为 %2。</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::ProvisionCommand</name>
@@ -1371,32 +1510,12 @@ Log in again to see the bench.</source>
         <translation>持续运行：之后插入的密钥加入本批次。按 Ctrl+C 结束批次。</translation>
     </message>
     <message>
-        <source>Also re-provision keys that already hold a valid certificate.</source>
-        <translation>对已持有有效证书的密钥也重新发行。</translation>
-    </message>
-    <message>
-        <source>Profile file (default $KEYSTATION_PROFILE or ~/.config).</source>
-        <translation>模板文件（默认 $KEYSTATION_PROFILE 或 ~/.config）。</translation>
-    </message>
-    <message>
         <source>PKCS#11 module of the hub (default $KEYSTATION_PKCS11_MODULE or OpenSC).</source>
         <translation>集线器的 PKCS#11 模块（默认 $KEYSTATION_PKCS11_MODULE 或 OpenSC）。</translation>
     </message>
     <message>
-        <source>SQLite journal file.</source>
-        <translation>SQLite 日志库文件。</translation>
-    </message>
-    <message>
         <source>PostgreSQL journal connection file.</source>
         <translation>PostgreSQL 日志库连接文件。</translation>
-    </message>
-    <message>
-        <source>Operator account (default $USER).</source>
-        <translation>操作员账户（默认 $USER）。</translation>
-    </message>
-    <message>
-        <source>Read the operator's password from this file.</source>
-        <translation>从此文件读取操作员密码。</translation>
     </message>
     <message>
         <source>Say --all: provisioning takes every key on the hub.</source>
@@ -1445,6 +1564,50 @@ Log in again to see the bench.</source>
     <message>
         <source>Batch %1 started by %2.</source>
         <translation>批次 %1 由 %2 启动。</translation>
+    </message>
+    <message>
+        <source>Also provision keys that already hold a certificate, of this profile or of another CA or profile (left for a person otherwise); the certificate already there stays.</source>
+        <translation>对已持有证书的密钥也进行发行，无论证书来自本配置还是其他 CA 或配置（否则留给人工处理）；已有证书保持不变。</translation>
+    </message>
+    <message>
+        <source>Profile file (default $KEYSTATION_PROFILE, else ~/.config/KeyStation/keystation/profile.json).</source>
+        <translation>模板文件（默认 $KEYSTATION_PROFILE，否则 ~/.config/KeyStation/keystation/profile.json）。</translation>
+    </message>
+    <message>
+        <source>SQLite journal file (default $KEYSTATION_JOURNAL).</source>
+        <translation>SQLite 日志文件（默认 $KEYSTATION_JOURNAL）。</translation>
+    </message>
+    <message>
+        <source>Log in again to keys whose last attempt ended at the PIN (wrong PIN, few tries left), after a supervisor has checked them. Without it they are left alone.</source>
+        <translation>主管检查后，重新登录上次尝试止于PIN码的密钥（PIN码错误、剩余尝试次数过少）。不加此选项时，这些密钥保持不动。</translation>
+    </message>
+    <message>
+        <source>Run every key's PKCS#11 work in this process instead of a worker process per key (OpenSC then handles one key at a time).</source>
+        <translation>在本进程中执行所有密钥的 PKCS#11 操作，而不是为每个密钥启动一个工作进程（此时 OpenSC 一次只处理一个密钥）。</translation>
+    </message>
+    <message>
+        <source>The operator running the batch (default $USER).</source>
+        <translation>执行本批次的操作员（默认 $USER）。</translation>
+    </message>
+    <message>
+        <source>Read the --as operator's password from this file (else the terminal or stdin).</source>
+        <translation>从此文件读取 --as 操作员的密码（否则从终端或标准输入读取）。</translation>
+    </message>
+    <message>
+        <source>Append the journal's chain head to this file at each batch end (for 'log verify --anchor').</source>
+        <translation>每个批次结束时，将日志库的链头追加到此文件（供“log verify --anchor”使用）。</translation>
+    </message>
+    <message>
+        <source>No operator name: give --as NAME (the account running the batch; $USER is empty).</source>
+        <translation>没有操作员名称：请用 --as 名称 指定执行本批次的账户（$USER 为空）。</translation>
+    </message>
+    <message>
+        <source>Journal anchor: %1</source>
+        <translation>日志锚点：%1</translation>
+    </message>
+    <message>
+        <source>No keys found through %1.</source>
+        <translation>通过 %1 未找到任何密钥。</translation>
     </message>
 </context>
 <context>
@@ -1585,28 +1748,6 @@ Log in again to see the bench.</source>
         <translation>KeyStation 无法启动</translation>
     </message>
     <message>
-        <source>The station could not be set up:
-
-%1
-
-Profile: %2
-PKCS#11 module: %3
-
-Give the right files with --profile and --module, or fix the settings file %4.</source>
-        <translation>无法建立工位：
-
-%1
-
-模板：%2
-PKCS#11 模块：%3
-
-请用 --profile 和 --module 指定正确的文件，或修改设置文件 %4。</translation>
-    </message>
-    <message>
-        <source>(none)</source>
-        <translation>（无）</translation>
-    </message>
-    <message>
         <source>Open settings…</source>
         <translation>打开设置…</translation>
     </message>
@@ -1621,6 +1762,24 @@ PKCS#11 模块：%3
     <message>
         <source>KeyStation — settings (the station is not running)</source>
         <translation>KeyStation — 设置（工位未运行）</translation>
+    </message>
+    <message>
+        <source>The station could not be set up:
+
+%1
+
+Profile: %2
+PKCS#11 module: %3
+
+Give the right files with --profile and --module (or KEYSTATION_PROFILE and KEYSTATION_PKCS11_MODULE), or fix the settings file %4.</source>
+        <translation>无法建立工位：
+
+%1
+
+模板：%2
+PKCS#11 模块：%3
+
+请用 --profile 和 --module（或 KEYSTATION_PROFILE 和 KEYSTATION_PKCS11_MODULE）指定正确的文件，或修改设置文件 %4。</translation>
     </message>
 </context>
 <context>
@@ -1819,10 +1978,6 @@ valid until %2</source>
         <translation> [密钥 %1]</translation>
     </message>
     <message>
-        <source>unknown CA protocol '%1' (expected est or cfssl)</source>
-        <translation>未知的 CA 协议“%1”（应为 est 或 cfssl）</translation>
-    </message>
-    <message>
         <source>the pin is not a SHA-256 digest (64 hex digits or base64)</source>
         <translation>该固定值不是 SHA-256 摘要（64 位十六进制或 base64）</translation>
     </message>
@@ -1833,10 +1988,6 @@ valid until %2</source>
     <message>
         <source>no certificate in the %1 file '%2'</source>
         <translation>%1 文件“%2”中没有证书</translation>
-    </message>
-    <message>
-        <source>cannot read the TLS client key file '%1'</source>
-        <translation>无法读取 TLS 客户端私钥文件“%1”</translation>
     </message>
     <message>
         <source>the TLS client key file '%1' holds no unencrypted RSA or EC private key</source>
@@ -1887,12 +2038,40 @@ valid until %2</source>
         <translation>TLS 握手失败：%1</translation>
     </message>
     <message>
-        <source>the server did not answer in time</source>
-        <translation>服务器未及时响应</translation>
-    </message>
-    <message>
         <source>the connection ended before the answer was complete (%1 bytes received)</source>
         <translation>响应尚未完整连接就已断开（已收到 %1 字节）</translation>
+    </message>
+    <message>
+        <source>unknown CA protocol '%1' (expected est, cfssl or scep)</source>
+        <translation>未知的 CA 协议“%1”（应为 est、cfssl 或 scep）</translation>
+    </message>
+    <message>
+        <source>SCEP needs the CA certificate's SHA-256 (caCertificateSha256)</source>
+        <translation>SCEP 需要 CA 证书的 SHA-256（caCertificateSha256）</translation>
+    </message>
+    <message>
+        <source>the SCEP URL must be an http:// or https:// URL with a host</source>
+        <translation>SCEP URL 必须是带主机名的 http:// 或 https:// URL</translation>
+    </message>
+    <message>
+        <source>the CA URL must not carry a user name or password</source>
+        <translation>CA 地址不能包含用户名或密码</translation>
+    </message>
+    <message>
+        <source>the server closed the connection</source>
+        <translation>服务器关闭了连接</translation>
+    </message>
+    <message>
+        <source>the server did not answer in HTTP/1.1</source>
+        <translation>服务器未使用 HTTP/1.1 响应</translation>
+    </message>
+    <message>
+        <source>the server sent a malformed chunked answer</source>
+        <translation>服务器发送了格式错误的分块响应</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation>服务器未响应就关闭了连接</translation>
     </message>
 </context>
 <context>
@@ -1945,10 +2124,6 @@ valid until %2</source>
         <translation>证书无法链接到配置的 CA：%1（深度 %2）</translation>
     </message>
     <message>
-        <source>the certificate names CN '%1', serialNumber '%2', not the key's serial '%3'</source>
-        <translation>证书的 CN 为“%1”、serialNumber 为“%2”，而不是该密钥的序列号“%3”</translation>
-    </message>
-    <message>
         <source>the validity dates cannot be read</source>
         <translation>无法读取有效期</translation>
     </message>
@@ -1961,16 +2136,8 @@ valid until %2</source>
         <translation>证书已于 %1 过期</translation>
     </message>
     <message>
-        <source>the certificate is valid only until %1; the profile requires at least %2 s</source>
-        <translation>证书有效期仅至 %1；模板要求至少 %2 秒</translation>
-    </message>
-    <message>
         <source>the certificate is a CA certificate (CA:TRUE or keyCertSign)</source>
         <translation>该证书是 CA 证书（CA:TRUE 或 keyCertSign）</translation>
-    </message>
-    <message>
-        <source>keyUsage is 0x%1, the profile requires 0x%2</source>
-        <translation>密钥用法为 0x%1，模板要求 0x%2</translation>
     </message>
     <message>
         <source>extendedKeyUsage lacks %1 (present: %2)</source>
@@ -1987,6 +2154,58 @@ valid until %2</source>
     <message>
         <source>the certificate's public key is not the key pair's public key</source>
         <translation>证书中的公钥不是该密钥对的公钥</translation>
+    </message>
+    <message>
+        <source>a certificate of the path (depth %1) has a critical extension the check does not understand</source>
+        <translation>证书路径中的一个证书（深度 %1）含有检查无法识别的关键扩展</translation>
+    </message>
+    <message>
+        <source>an RSA key of %1 bits (at least %2 required)</source>
+        <translation>%1 位的 RSA 密钥（至少需要 %2 位）</translation>
+    </message>
+    <message>
+        <source>an EC key of %1 bits (at least %2 required)</source>
+        <translation>%1 位的 EC 密钥（至少需要 %2 位）</translation>
+    </message>
+    <message>
+        <source>a key of an unsupported type (%1)</source>
+        <translation>不支持类型的密钥（%1）</translation>
+    </message>
+    <message>
+        <source>'%1' (depth %2) has %3</source>
+        <translation>“%1”（深度 %2）使用了%3</translation>
+    </message>
+    <message>
+        <source>'%1' (depth %2) is signed with %3; SHA-256 or better is required</source>
+        <translation>“%1”（深度 %2）使用 %3 签名；要求 SHA-256 或更强的算法</translation>
+    </message>
+    <message>
+        <source>the subject's %1 is %2, the profile asks for %3</source>
+        <translation>主题的 %1 为 %2，模板要求 %3</translation>
+    </message>
+    <message>
+        <source>the certificate is valid only until %1 (%2 days left); the profile requires at least %3 days (minValidityDays)</source>
+        <translation>证书有效期仅至 %1（剩余 %2 天）；模板要求至少 %3 天（minValidityDays）</translation>
+    </message>
+    <message>
+        <source>keyUsage is %1, the profile asks for %2%3</source>
+        <translation>密钥用法为 %1，模板要求 %2%3</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source> and nothing else</source>
+        <translation>，且不含其他用法</translation>
+    </message>
+    <message>
+        <source>extendedKeyUsage cannot be read</source>
+        <translation>无法读取扩展密钥用法</translation>
+    </message>
+    <message>
+        <source>extendedKeyUsage has %1, which the profile did not ask for (present: %2)</source>
+        <translation>扩展密钥用法包含模板未要求的 %1（现有：%2）</translation>
     </message>
 </context>
 <context>
@@ -2015,13 +2234,13 @@ valid until %2</source>
         <source>the CFSSL HMAC key is not hex</source>
         <translation>CFSSL HMAC 密钥不是十六进制</translation>
     </message>
+    <message>
+        <source>the authsign token could not be computed</source>
+        <translation>无法计算 authsign 令牌</translation>
+    </message>
 </context>
 <context>
     <name>ks::ca::EstClient</name>
-    <message>
-        <source>the EST server refused the station's credentials</source>
-        <translation>EST 服务器拒绝了本工位的凭据</translation>
-    </message>
     <message>
         <source>the EST server answered with an error</source>
         <translation>EST 服务器返回了错误</translation>
@@ -2037,6 +2256,187 @@ valid until %2</source>
     <message>
         <source>the CA still holds the request for approval after %1 polls and %2 s</source>
         <translation>经过 %1 次查询、%2 秒后，CA 仍在等待审批该请求</translation>
+    </message>
+    <message>
+        <source>the EST server refused the request without giving a reason (credentials or proof of possession)</source>
+        <translation>EST 服务器拒绝了该请求，且未给出原因（凭据或私钥持有证明有误）</translation>
+    </message>
+    <message>
+        <source>the EST server refused the request</source>
+        <translation>EST 服务器拒绝了该请求</translation>
+    </message>
+    <message>
+        <source>%1: the answer is not a DER CsrAttrs sequence (RFC 7030 4.5.2)</source>
+        <translation>%1：响应不是 DER 编码的 CsrAttrs 序列（RFC 7030 4.5.2）</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ca::ScepClient</name>
+    <message>
+        <source>the SCEP server answered with an error</source>
+        <translation>SCEP 服务器返回了错误</translation>
+    </message>
+    <message>
+        <source>the CA certificate (application/x-x509-ca-cert) does not parse</source>
+        <translation>无法解析 CA 证书（application/x-x509-ca-cert）</translation>
+    </message>
+    <message>
+        <source>expected application/x-x509-ca-cert or application/x-x509-ca-ra-cert, got '%1'</source>
+        <translation>应为 application/x-x509-ca-cert 或 application/x-x509-ca-ra-cert，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>the CA certificate's SHA-256 (%1) is not the pinned one (%2); no request was sent to this CA</source>
+        <translation>CA 证书的 SHA-256（%1）与固定值（%2）不符；未向此 CA 发送任何请求</translation>
+    </message>
+    <message>
+        <source>the SCEP CA's encryption certificate has no RSA key (SCEP needs RSA key transport)</source>
+        <translation>SCEP CA 的加密证书没有 RSA 密钥（SCEP 需要 RSA 密钥传输）</translation>
+    </message>
+    <message>
+        <source>SCEP needs the CA certificate's SHA-256 (caCertificateSha256)</source>
+        <translation>SCEP 需要 CA 证书的 SHA-256（caCertificateSha256）</translation>
+    </message>
+    <message>
+        <source>the certificate request is not a parseable PKCS#10 structure</source>
+        <translation>证书请求不是可解析的 PKCS#10 结构</translation>
+    </message>
+    <message>
+        <source>SCEP needs the requester key that signs the request</source>
+        <translation>SCEP 需要签署请求的请求方密钥</translation>
+    </message>
+    <message>
+        <source>expected application/x-pki-message, got '%1'</source>
+        <translation>应为 application/x-pki-message，实际为“%1”</translation>
+    </message>
+    <message>
+        <source>the CA's answer belongs to another transaction or request (transactionID or recipientNonce differs)</source>
+        <translation>CA 的应答属于另一个事务或请求（transactionID 或 recipientNonce 不符）</translation>
+    </message>
+    <message>
+        <source>the CA still holds the request for approval after %1 polls and %2 s</source>
+        <translation>经过 %1 次查询、%2 秒后，CA 仍在等待审批该请求</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ca::ScepMessage</name>
+    <message>
+        <source>the requester or CA certificate does not parse</source>
+        <translation>无法解析请求方证书或 CA 证书</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>the request could not be encrypted to the CA certificate</source>
+        <translation>无法用 CA 证书加密请求</translation>
+    </message>
+    <message>
+        <source>no random nonce</source>
+        <translation>无法生成随机数</translation>
+    </message>
+    <message>
+        <source>the request could not be assembled</source>
+        <translation>无法组装请求</translation>
+    </message>
+    <message>
+        <source>the CA's answer is not a SCEP message (PKCS#7 SignedData)</source>
+        <translation>CA 的应答不是 SCEP 消息（PKCS#7 SignedData）</translation>
+    </message>
+    <message>
+        <source>the CA's answer does not have exactly one signer</source>
+        <translation>CA 的应答不是恰好一个签名者</translation>
+    </message>
+    <message>
+        <source>the CA's answer is not signed by the pinned CA or its RA</source>
+        <translation>CA 的应答不是由固定的 CA 或其 RA 签名的</translation>
+    </message>
+    <message>
+        <source>the CA's answer is not a CertRep (messageType '%1')</source>
+        <translation>CA 的应答不是 CertRep（messageType “%1”）</translation>
+    </message>
+    <message>
+        <source>the CA's answer has no valid pkiStatus</source>
+        <translation>CA 的应答没有有效的 pkiStatus</translation>
+    </message>
+    <message>
+        <source>the CA reported success but sent no certificate envelope</source>
+        <translation>CA 报告成功，但未发送证书信封</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope is not PKCS#7 EnvelopedData</source>
+        <translation>CA 的证书信封不是 PKCS#7 EnvelopedData</translation>
+    </message>
+    <message>
+        <source>the requester certificate does not parse</source>
+        <translation>无法解析请求方证书</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope is not addressed to this request</source>
+        <translation>CA 的证书信封不是发给此请求的</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope uses an unsupported cipher (%1)</source>
+        <translation>CA 的证书信封使用了不支持的密码算法（%1）</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope has no valid IV</source>
+        <translation>CA 的证书信封没有有效的 IV</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope could not be opened (key length)</source>
+        <translation>无法打开 CA 的证书信封（密钥长度）</translation>
+    </message>
+    <message>
+        <source>the CA's certificate envelope could not be decrypted</source>
+        <translation>无法解密 CA 的证书信封</translation>
+    </message>
+    <message>
+        <source>the CA does not support an algorithm the request used (badAlg)</source>
+        <translation>CA 不支持请求所用的算法（badAlg）</translation>
+    </message>
+    <message>
+        <source>the CA could not verify the request's signature (badMessageCheck)</source>
+        <translation>CA 无法验证请求的签名（badMessageCheck）</translation>
+    </message>
+    <message>
+        <source>the CA refused the request: a wrong or expired challenge password is the usual cause (badRequest)</source>
+        <translation>CA 拒绝了请求：通常是质询密码错误或已过期（badRequest）</translation>
+    </message>
+    <message>
+        <source>the request's time was too far from the CA's clock (badTime)</source>
+        <translation>请求的时间与 CA 的时钟相差过大（badTime）</translation>
+    </message>
+    <message>
+        <source>the CA found no certificate matching the request (badCertId)</source>
+        <translation>CA 未找到与请求匹配的证书（badCertId）</translation>
+    </message>
+    <message>
+        <source>the CA refused the request without saying why</source>
+        <translation>CA 拒绝了请求，未说明原因</translation>
+    </message>
+</context>
+<context>
+    <name>ks::ca::SoftwareScepRequesterKey</name>
+    <message>
+        <source>SCEP needs an RSA requester key (its envelopes use RSA key transport)</source>
+        <translation>SCEP 需要 RSA 请求方密钥（其信封使用 RSA 密钥传输）</translation>
+    </message>
+    <message>
+        <source>the self-signed requester certificate could not be made (is the CSR PKCS#10?)</source>
+        <translation>无法生成自签名的请求方证书（CSR 是 PKCS#10 吗？）</translation>
+    </message>
+    <message>
+        <source>'%1' holds no unencrypted private key</source>
+        <translation>“%1”中没有未加密的私钥</translation>
+    </message>
+    <message>
+        <source>the requester key could not sign</source>
+        <translation>请求方密钥无法签名</translation>
+    </message>
+    <message>
+        <source>the requester key could not decrypt the CA's content key</source>
+        <translation>请求方密钥无法解密 CA 的内容密钥</translation>
     </message>
 </context>
 <context>
@@ -2083,6 +2483,10 @@ valid until %2</source>
     <message>
         <source>The badge's signature over the challenge does not verify.</source>
         <translation>工卡对挑战的签名验证失败。</translation>
+    </message>
+    <message>
+        <source>The badge certificate is not for operator login (extendedKeyUsage %1 missing).</source>
+        <translation>该工卡证书不能用于操作员登录（缺少扩展密钥用法 %1）。</translation>
     </message>
 </context>
 <context>
@@ -2309,6 +2713,58 @@ valid until %2</source>
         <source>Journal BROKEN at %1 record %2: %3</source>
         <translation>日志在 %1 记录 %2 处被破坏：%3</translation>
     </message>
+    <message>
+        <source>Your role does not allow this (%1).</source>
+        <translation>您的角色不允许此操作（%1）。</translation>
+    </message>
+    <message>
+        <source>listing operators</source>
+        <translation>列出操作员</translation>
+    </message>
+    <message>
+        <source>reading an operator</source>
+        <translation>读取操作员</translation>
+    </message>
+    <message>
+        <source>Cannot read the anchor file %1.</source>
+        <translation>无法读取锚点文件 %1。</translation>
+    </message>
+    <message>
+        <source>Line %1 of the anchor file %2 is not an anchor.</source>
+        <translation>锚点文件 %2 的第 %1 行不是锚点。</translation>
+    </message>
+    <message>
+        <source>The anchor file %1 holds no anchor.</source>
+        <translation>锚点文件 %1 中没有锚点。</translation>
+    </message>
+    <message>
+        <source>the anchor file names two different hashes for this record</source>
+        <translation>锚点文件为此记录给出了两个不同的哈希</translation>
+    </message>
+    <message>
+        <source>its hash differs from the anchor kept outside the database (the chain was rewritten from here or earlier)</source>
+        <translation>其哈希与数据库之外保存的锚点不一致（哈希链自此处或更早处被改写）</translation>
+    </message>
+    <message>
+        <source>the anchor kept outside the database names record %1 but the chain ends at record %2 (records at the end removed and the chain head moved back)</source>
+        <translation>数据库之外保存的锚点指向记录 %1，但哈希链止于记录 %2（末尾的记录已被删除，链头被回退）</translation>
+    </message>
+    <message>
+        <source>reading operators</source>
+        <translation>读取操作员</translation>
+    </message>
+    <message>
+        <source>no journal record created this account (inserted outside KeyStation)</source>
+        <translation>没有日志记录创建此账户（在 KeyStation 之外插入）</translation>
+    </message>
+    <message>
+        <source>the account differs from its last journal record (role, password, badge, disabled or lock-out edited)</source>
+        <translation>该账户与其最后一条日志记录不一致（角色、密码、工卡、停用状态或锁定状态被修改）</translation>
+    </message>
+    <message>
+        <source>the account row is missing (deleted)</source>
+        <translation>该账户行缺失（已被删除）</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::JournalConfig</name>
@@ -2321,16 +2777,8 @@ valid until %2</source>
         <translation>PostgreSQL 日志库需要数据库名和用户名。</translation>
     </message>
     <message>
-        <source>Cannot read the database configuration %1.</source>
-        <translation>无法读取数据库配置 %1。</translation>
-    </message>
-    <message>
         <source>%1 line %2: expected "key = value".</source>
         <translation>%1 第 %2 行：应为“键 = 值”。</translation>
-    </message>
-    <message>
-        <source>%1 holds a password and must be readable by its owner only (chmod 600).</source>
-        <translation>%1 含有密码，必须仅限所有者可读（chmod 600）。</translation>
     </message>
     <message>
         <source>%1 line %2: unknown key "%3".</source>
@@ -2364,10 +2812,6 @@ valid until %2</source>
         <translation>密码至少需要 %1 个字符。</translation>
     </message>
     <message>
-        <source>An administrator exists already; log in as one to add accounts.</source>
-        <translation>已存在管理员；请以管理员身份登录后添加账户。</translation>
-    </message>
-    <message>
         <source>Could not hash the password.</source>
         <translation>无法计算密码哈希。</translation>
     </message>
@@ -2376,24 +2820,8 @@ valid until %2</source>
         <translation>操作员不存在或密码错误。</translation>
     </message>
     <message>
-        <source>The account %1 is disabled.</source>
-        <translation>账户 %1 已停用。</translation>
-    </message>
-    <message>
-        <source>The account %1 is locked after repeated failures until %2 UTC.</source>
-        <translation>账户 %1 因多次失败已被锁定，直至 UTC 时间 %2。</translation>
-    </message>
-    <message>
-        <source>Wrong password. The account %1 is now locked for %2 minutes.</source>
-        <translation>密码错误。账户 %1 现已锁定 %2 分钟。</translation>
-    </message>
-    <message>
         <source>No operator account belongs to this badge.</source>
         <translation>没有与此工卡对应的操作员账户。</translation>
-    </message>
-    <message>
-        <source>The account %1 is locked.</source>
-        <translation>账户 %1 已锁定。</translation>
     </message>
     <message>
         <source>You cannot disable your own account.</source>
@@ -2402,6 +2830,22 @@ valid until %2</source>
     <message>
         <source>A badge fingerprint is 64 hexadecimal digits.</source>
         <translation>工卡指纹是 64 位十六进制数字。</translation>
+    </message>
+    <message>
+        <source>This session was not opened on this station's journal.</source>
+        <translation>此会话不是在本工位的日志库上打开的。</translation>
+    </message>
+    <message>
+        <source>%1 is the last enabled administrator; make another administrator first.</source>
+        <translation>%1 是最后一个已启用的管理员；请先设置另一个管理员。</translation>
+    </message>
+    <message>
+        <source>Accounts exist already; log in as an administrator to add accounts.</source>
+        <translation>账户已存在；请以管理员身份登录以添加账户。</translation>
+    </message>
+    <message>
+        <source>This badge is enrolled for %1 already.</source>
+        <translation>此工卡已登记给 %1。</translation>
     </message>
 </context>
 <context>
@@ -2421,18 +2865,6 @@ valid until %2</source>
     <message>
         <source>HMAC-SHA256 failed.</source>
         <translation>HMAC-SHA256 计算失败。</translation>
-    </message>
-    <message>
-        <source>The station secret file %1 does not exist.</source>
-        <translation>工位密钥文件 %1 不存在。</translation>
-    </message>
-    <message>
-        <source>The station secret file %1 must be readable by its owner only (chmod 600).</source>
-        <translation>工位密钥文件 %1 必须仅限所有者可读（chmod 600）。</translation>
-    </message>
-    <message>
-        <source>Cannot read the station secret file %1.</source>
-        <translation>无法读取工位密钥文件 %1。</translation>
     </message>
     <message>
         <source>The station secret file %1 must hold hexadecimal digits only.</source>
@@ -2514,10 +2946,6 @@ valid until %2</source>
         <translation>“subject.country”必须是两个字母的 ISO 3166 代码，例如“CN”。</translation>
     </message>
     <message>
-        <source>"ca.protocol" must be "cfssl" or "est".</source>
-        <translation>“ca.protocol”必须是“cfssl”或“est”。</translation>
-    </message>
-    <message>
         <source>"ca.url" must be an https:// URL with a host.</source>
         <translation>“ca.url”必须是带主机名的 https:// 地址。</translation>
     </message>
@@ -2569,6 +2997,54 @@ valid until %2</source>
         <source>"keyEncipherment" needs an RSA key; EC keys use "keyAgreement".</source>
         <translation>“keyEncipherment”需要 RSA 密钥；EC 密钥请使用“keyAgreement”。</translation>
     </message>
+    <message>
+        <source>The field "%1" must be true or false.</source>
+        <translation>字段“%1”必须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>The field "%1" must be a list of non-empty strings.</source>
+        <translation>字段“%1”必须是非空字符串的列表。</translation>
+    </message>
+    <message>
+        <source>"ca.%1" is a SCEP field; "ca.protocol" is not "scep".</source>
+        <translation>“ca.%1”是 SCEP 字段，而“ca.protocol”不是“scep”。</translation>
+    </message>
+    <message>
+        <source>SCEP needs "ca.caCertificateSha256": the SHA-256 of the CA certificate, the only proof over plain HTTP that the CA is the right one.</source>
+        <translation>SCEP 需要“ca.caCertificateSha256”：CA 证书的 SHA-256，在明文 HTTP 上这是证明 CA 正确的唯一依据。</translation>
+    </message>
+    <message>
+        <source>"ca.caCertificateSha256" must be 64 hexadecimal digits (a SHA-256).</source>
+        <translation>“ca.caCertificateSha256”必须是 64 位十六进制数字（一个 SHA-256）。</translation>
+    </message>
+    <message>
+        <source>"ca.protocol" "scep" needs an RSA "keyAlgorithm" (rsa2048, rsa3072 or rsa4096), not %1: SCEP's envelopes use RSA key transport, which an EC key cannot open.</source>
+        <translation>“ca.protocol”为“scep”时需要 RSA 的“keyAlgorithm”（rsa2048、rsa3072 或 rsa4096），而不是 %1：SCEP 的信封使用 RSA 密钥传输，EC 密钥无法打开。</translation>
+    </message>
+    <message>
+        <source>"ca.protocol" must be "cfssl", "est" or "scep".</source>
+        <translation>“ca.protocol”必须是“cfssl”、“est”或“scep”。</translation>
+    </message>
+    <message>
+        <source>"ca.url" must be an http:// or https:// URL with a host.</source>
+        <translation>“ca.url”必须是带主机名的 http:// 或 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>"ca.url" must not carry a user name or password (user:password@host); give them in "ca.usernameFile" and "ca.passwordFile".</source>
+        <translation>“ca.url”不能包含用户名或密码（user:password@host）；请在“ca.usernameFile”和“ca.passwordFile”中提供。</translation>
+    </message>
+    <message>
+        <source>Profile file not found: %1 (give --profile FILE or set KEYSTATION_PROFILE).</source>
+        <translation>找不到模板文件：%1（请用 --profile 文件 指定，或设置 KEYSTATION_PROFILE）。</translation>
+    </message>
+    <message>
+        <source>(no file name)</source>
+        <translation>（无文件名）</translation>
+    </message>
+    <message>
+        <source>"reuseKeyPairs" must be "generatedOnKey" or "never".</source>
+        <translation>“reuseKeyPairs”必须是“generatedOnKey”或“never”。</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::ProvisioningJob</name>
@@ -2608,24 +3084,149 @@ valid until %2</source>
         <source>The certificate read back from the key is not the one written.</source>
         <translation>从密钥回读的证书与写入的证书不同。</translation>
     </message>
+    <message>
+        <source>Its worker process was stopped.</source>
+        <translation>其工作进程已被停止。</translation>
+    </message>
+    <message>
+        <source>Key %1 was pulled out during %2 (the module answered %3).</source>
+        <translation>密钥 %1 在执行“%2”时被拔出（模块返回 %3）。</translation>
+    </message>
+    <message>
+        <source>Key %1 refused the PIN at its last attempt (%2); no further try is spent. A supervisor checks the key and its PIN, then it is provisioned again with --retry-pin-refused.</source>
+        <translation>密钥 %1 在最后一次尝试时拒绝了PIN码（%2）；不再消耗尝试次数。由主管检查该密钥及其PIN码后，使用 --retry-pin-refused 重新发行。</translation>
+    </message>
+    <message>
+        <source>Key %1 already holds a certificate this profile did not issue (%2, issued by %3; check result: %4). It was left as it is, without a login. Check that this is the right profile for these keys; to add this profile's certificate next to it, provision the key again with --force.</source>
+        <translation>密钥 %1 已持有一张并非本配置签发的证书（%2，签发者 %3；检查结果：%4）。未登录密钥，密钥保持原样。请确认这些密钥使用的是正确的配置；如需在其旁边加入本配置的证书，请使用 --force 重新发行该密钥。</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::Station</name>
-    <message>
-        <source>Cannot read %1 (%2).</source>
-        <translation>无法读取 %1（%2）。</translation>
-    </message>
     <message>
         <source>The profile's transport PIN is empty.</source>
         <translation>模板中的传输PIN码为空。</translation>
     </message>
     <message>
-        <source>No CA certificate in %1.</source>
-        <translation>%1 中没有 CA 证书。</translation>
-    </message>
-    <message>
         <source>The CA request was cancelled.</source>
         <translation>CA 请求已取消。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a file.</source>
+        <translation>%1：%2 不是文件。</translation>
+    </message>
+    <message>
+        <source>%1: file not found: %2</source>
+        <translation>%1：找不到文件：%2</translation>
+    </message>
+    <message>
+        <source>The token worker program %1 is missing or not executable (reinstall KeyStation, or set KEYSTATION_TOKEN_WORKER).</source>
+        <translation>密钥工作程序 %1 缺失或不可执行（请重新安装 KeyStation，或设置 KEYSTATION_TOKEN_WORKER）。</translation>
+    </message>
+    <message>
+        <source>No PEM certificate in %1.</source>
+        <translation>%1 中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>The server's TLS certificate was checked against %1 (ca.trustAnchorFile): check that this file holds the CA that issued the server's certificate, and that ca.url names a host that certificate covers.</source>
+        <translation>服务器的 TLS 证书已用 %1（ca.trustAnchorFile）验证：请检查该文件是否包含签发服务器证书的 CA，以及 ca.url 中的主机是否在该证书覆盖范围内。</translation>
+    </message>
+    <message>
+        <source>Check ca.tlsPinSha256 against the server's current key.</source>
+        <translation>请对照服务器当前的密钥检查 ca.tlsPinSha256。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::TokenScepKey</name>
+    <message>
+        <source>SCEP needs an RSA key pair.</source>
+        <translation>SCEP 需要 RSA 密钥对。</translation>
+    </message>
+    <message>
+        <source>The key pair's public key is malformed.</source>
+        <translation>密钥对的公钥格式错误。</translation>
+    </message>
+    <message>
+        <source>The enrolment ended; the key is no longer used for it.</source>
+        <translation>申请已结束，不再为其使用该密钥。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::VersionInfo</name>
+    <message>
+        <source>Qt %1 (built with %2)</source>
+        <translation>Qt %1（编译时为 %2）</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module: none configured (--module or KEYSTATION_PKCS11_MODULE; the default is %1)</source>
+        <translation>PKCS#11 模块：未配置（--module 或 KEYSTATION_PKCS11_MODULE；默认为 %1）</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module %1: cannot be loaded: %2</source>
+        <translation>PKCS#11 模块 %1：无法加载：%2</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module %1: %2, library %3, Cryptoki %4</source>
+        <translation>PKCS#11 模块 %1：%2，库版本 %3，Cryptoki %4</translation>
+    </message>
+</context>
+<context>
+    <name>ks::device::CertificateBuilder</name>
+    <message>
+        <source>Cannot build the self-signed certificate: %1</source>
+        <translation>无法生成自签名证书：%1</translation>
+    </message>
+    <message>
+        <source>no public key or no validity</source>
+        <translation>没有公钥或有效期</translation>
+    </message>
+    <message>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>no random bytes for the serial</source>
+        <translation>无法为序列号取得随机数</translation>
+    </message>
+    <message>
+        <source>cannot set the serial</source>
+        <translation>无法设置序列号</translation>
+    </message>
+    <message>
+        <source>bad subject field %1</source>
+        <translation>主题字段 %1 无效</translation>
+    </message>
+    <message>
+        <source>cannot set the subject, validity or public key</source>
+        <translation>无法设置主题、有效期或公钥</translation>
+    </message>
+    <message>
+        <source>cannot add basicConstraints</source>
+        <translation>无法添加 basicConstraints</translation>
+    </message>
+    <message>
+        <source>bad key usage %1</source>
+        <translation>密钥用法 %1 无效</translation>
+    </message>
+    <message>
+        <source>bad extended key usage %1</source>
+        <translation>扩展密钥用法 %1 无效</translation>
+    </message>
+    <message>
+        <source>cannot set the signature algorithm</source>
+        <translation>无法设置签名算法</translation>
+    </message>
+    <message>
+        <source>cannot encode</source>
+        <translation>无法编码</translation>
+    </message>
+    <message>
+        <source>the assembled certificate does not parse</source>
+        <translation>拼装出的证书无法解析</translation>
+    </message>
+    <message>
+        <source>The key's signature on the self-signed certificate does not verify.</source>
+        <translation>密钥对自签名证书的签名验证失败。</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +3416,113 @@ valid until %2</source>
         <source>The certificate read back from the key differs from the one written.</source>
         <translation>从密钥回读的证书与写入的证书不一致。</translation>
     </message>
+    <message>
+        <source>The key listed more objects than it can hold (over %1); its answer is not used.</source>
+        <translation>密钥列出的对象数超出其容量（超过 %1 个）；不采用其响应。</translation>
+    </message>
+    <message>
+        <source>The key answered an attribute length of %1 bytes (at most %2 are expected); its answer is not used.</source>
+        <translation>密钥返回的属性长度为 %1 字节（预期最多 %2 字节）；不采用其响应。</translation>
+    </message>
+    <message>
+        <source>The key answered a signature longer than the buffer it was given.</source>
+        <translation>密钥返回的签名长度超过了所提供的缓冲区。</translation>
+    </message>
+    <message>
+        <source>The key is not present.</source>
+        <translation>密钥不在位。</translation>
+    </message>
+    <message>
+        <source>A SHA-256 digest is 32 bytes, not %1.</source>
+        <translation>SHA-256 摘要为 32 字节，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>Key pair %1 is not RSA: only RSA keys decrypt a key-transport block (PKCS#1 v1.5).</source>
+        <translation>密钥对 %1 不是 RSA：只有 RSA 密钥能解密密钥传输块（PKCS#1 v1.5）。</translation>
+    </message>
+    <message>
+        <source>The private key of key pair %1 may not decrypt (CKA_DECRYPT false).</source>
+        <translation>密钥对 %1 的私钥不允许解密（CKA_DECRYPT 为 false）。</translation>
+    </message>
+    <message>
+        <source>A ciphertext of %1 bytes is not an RSA block.</source>
+        <translation>%1 字节的密文不是 RSA 块。</translation>
+    </message>
+    <message>
+        <source>The key answered a plaintext longer than the buffer it was given.</source>
+        <translation>密钥返回的明文超出了给定的缓冲区。</translation>
+    </message>
+    <message>
+        <source>A certificate must be valid for at least one day.</source>
+        <translation>证书的有效期至少为一天。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::device::WorkerSession</name>
+    <message>
+        <source>The token worker %1 speaks protocol version %2, the station %3: install matching programs.</source>
+        <translation>密钥工作程序 %1 使用协议版本 %2，而工位使用 %3：请安装版本匹配的程序。</translation>
+    </message>
+    <message>
+        <source>its answer could not be read</source>
+        <translation>无法读取其响应</translation>
+    </message>
+    <message>
+        <source>The token worker program %1 is missing or not executable.</source>
+        <translation>密钥工作程序 %1 缺失或不可执行。</translation>
+    </message>
+    <message>
+        <source>Cannot create the worker's socket: %1</source>
+        <translation>无法创建工作进程的套接字：%1</translation>
+    </message>
+    <message>
+        <source>Cannot start the token worker %1: %2</source>
+        <translation>无法启动密钥工作程序 %1：%2</translation>
+    </message>
+    <message>
+        <source>it was stopped by the station</source>
+        <translation>已被工位停止</translation>
+    </message>
+    <message>
+        <source>it was killed by %1</source>
+        <translation>已被 %1 终止</translation>
+    </message>
+    <message>
+        <source>it exited with status %1</source>
+        <translation>已退出，状态码 %1</translation>
+    </message>
+    <message>
+        <source>The key's worker process failed during %1: %2.</source>
+        <translation>该密钥的工作进程在执行“%1”时失败：%2。</translation>
+    </message>
+    <message>
+        <source>The key's worker process failed during %1: %2 (%3).</source>
+        <translation>该密钥的工作进程在执行“%1”时失败：%2（%3）。</translation>
+    </message>
+    <message>
+        <source>The key's worker process is no longer running.</source>
+        <translation>该密钥的工作进程已不在运行。</translation>
+    </message>
+    <message>
+        <source>it does not take requests</source>
+        <translation>不接受请求</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内无响应</translation>
+    </message>
+    <message>
+        <source>it sent an oversized message</source>
+        <translation>发送了过大的消息</translation>
+    </message>
+    <message>
+        <source>it ended without answering</source>
+        <translation>未响应就结束了</translation>
+    </message>
+    <message>
+        <source>it sent an empty answer</source>
+        <translation>发送了空响应</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -2825,18 +3533,6 @@ valid until %2</source>
     <message>
         <source>settings file (INI) instead of the default</source>
         <translation>设置文件（INI），替代默认设置</translation>
-    </message>
-    <message>
-        <source>provisioning profile (JSON)</source>
-        <translation>发行模板（JSON）</translation>
-    </message>
-    <message>
-        <source>PKCS#11 module of the hub</source>
-        <translation>集线器的 PKCS#11 模块</translation>
-    </message>
-    <message>
-        <source>SQLite journal file</source>
-        <translation>SQLite 日志库文件</translation>
     </message>
     <message>
         <source>PostgreSQL journal connection file</source>
@@ -2853,6 +3549,30 @@ valid until %2</source>
     <message>
         <source>operator CA (PEM): offer badge key login</source>
         <translation>操作员 CA（PEM）：启用工卡密钥登录</translation>
+    </message>
+    <message>
+        <source>provisioning profile (JSON); default $KEYSTATION_PROFILE, then the settings</source>
+        <translation>签发模板（JSON）；默认 $KEYSTATION_PROFILE，其次为设置</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module of the hub; default $KEYSTATION_PKCS11_MODULE, then the settings, then OpenSC</source>
+        <translation>集线器的 PKCS#11 模块；默认 $KEYSTATION_PKCS11_MODULE，其次为设置，再次为 OpenSC</translation>
+    </message>
+    <message>
+        <source>SQLite journal file; default $KEYSTATION_JOURNAL, then the settings</source>
+        <translation>SQLite 日志文件；默认 $KEYSTATION_JOURNAL，其次为设置</translation>
+    </message>
+    <message>
+        <source>run every key's PKCS#11 work in this process, not a worker process per key</source>
+        <translation>在本进程中执行所有密钥的 PKCS#11 操作，而不是为每个密钥启动一个工作进程</translation>
+    </message>
+    <message>
+        <source>
+Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL (an option wins over the environment, the environment over the settings).
+</source>
+        <translation>
+环境变量：KEYSTATION_PROFILE、KEYSTATION_PKCS11_MODULE、KEYSTATION_JOURNAL（选项优先于环境变量，环境变量优先于设置）。
+</translation>
     </message>
 </context>
 </TS>
