@@ -201,6 +201,30 @@ public:
     }
 
     // Public key of the key pair with this id, as an EVP_PKEY built from the token's attributes.
+    // A key object's CKA_ID, label and type, and the public key of that CKA_ID when the key shows one
+    // (private and public key objects alike; provenance is the caller's).
+    Result<KeyPairInfo> keyObject(CK_OBJECT_HANDLE handle)
+    {
+        auto id = attribute(handle, CKA_ID);
+        auto label = attribute(handle, CKA_LABEL);
+        auto type = ulongAttribute(handle, CKA_KEY_TYPE);
+        if (!id)
+            return id.error();
+        if (!label)
+            return label.error();
+        if (!type)
+            return type.error();
+        KeyPairInfo key;
+        key.id = *id;
+        key.label = QString::fromUtf8(*label);
+        key.rsa = *type == CKK_RSA;
+        if (auto value = publicKey(key.id)) {
+            key.bits = EVP_PKEY_get_bits(value->get());
+            key.publicKey = CsrBuilder::publicKeyToDer(value->get());
+        }
+        return key;
+    }
+
     Result<EvpPkeyPtr> publicKey(const QByteArray &id)
     {
         auto pub = findOne(CKO_PUBLIC_KEY, id);
@@ -411,23 +435,10 @@ Result<QList<KeyPairInfo>> TokenSession::keyPairs()
         return certs.error();
     QList<KeyPairInfo> out;
     for (auto handle : *handles) {
-        KeyPairInfo pair;
-        auto id = d->attribute(handle, CKA_ID);
-        auto label = d->attribute(handle, CKA_LABEL);
-        auto type = d->ulongAttribute(handle, CKA_KEY_TYPE);
-        if (!id)
-            return id.error();
-        if (!label)
-            return label.error();
-        if (!type)
-            return type.error();
-        pair.id = *id;
-        pair.label = QString::fromUtf8(*label);
-        pair.rsa = *type == CKK_RSA;
-        if (auto key = d->publicKey(pair.id)) {
-            pair.bits = EVP_PKEY_get_bits(key->get());
-            pair.publicKey = CsrBuilder::publicKeyToDer(key->get());
-        }
+        auto read = d->keyObject(handle);
+        if (!read)
+            return read.error();
+        KeyPairInfo pair = *read;
         for (const auto &cert : *certs)
             pair.hasCertificate = pair.hasCertificate || (!pair.id.isEmpty() && cert.id == pair.id);
         if (auto provenance = d->readProvenance(handle, pair); !provenance)
@@ -449,24 +460,10 @@ Result<QList<KeyPairInfo>> TokenSession::publicKeys()
         return handles.error();
     QList<KeyPairInfo> out;
     for (auto handle : *handles) {
-        KeyPairInfo key;
-        auto id = d->attribute(handle, CKA_ID);
-        auto label = d->attribute(handle, CKA_LABEL);
-        auto type = d->ulongAttribute(handle, CKA_KEY_TYPE);
-        if (!id)
-            return id.error();
-        if (!label)
-            return label.error();
-        if (!type)
-            return type.error();
-        key.id = *id;
-        key.label = QString::fromUtf8(*label);
-        key.rsa = *type == CKK_RSA;
-        if (auto value = d->publicKey(key.id)) {
-            key.bits = EVP_PKEY_get_bits(value->get());
-            key.publicKey = CsrBuilder::publicKeyToDer(value->get());
-        }
-        out << key;
+        auto key = d->keyObject(handle);
+        if (!key)
+            return key.error();
+        out << *key;
     }
     return out;
 }
