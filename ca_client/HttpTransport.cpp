@@ -84,8 +84,18 @@ Result<std::unique_ptr<HttpTransport>> HttpTransport::create(const CaSettings &s
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setProtocol(QSsl::TlsV1_2OrLater);
     tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
-    if (plain)
+    if (plain) {
+        // Nothing secret crosses plain HTTP: an HTTP Basic password, an HMAC key or a client key would go out
+        // in clear (or be meaningless) there. A CA that wants them is spoken to over https://.
+        if (!settings.basicUser.isEmpty() || !settings.basicPassword.isEmpty()
+            || !settings.hmacKeyHex.isEmpty() || !settings.clientCertFile.isEmpty()
+            || !settings.clientKeyFile.isEmpty())
+            return CaError::make(
+                CaError::Code::Configuration, kSetup,
+                CaError::tr("credentials for the CA (user name and password, HMAC key or client "
+                            "certificate) are never sent over plain http://; use an https:// URL"));
         return std::unique_ptr<HttpTransport>(new HttpTransport(settings, tls));
+    }
     if (settings.trustAnchorFile.isEmpty()) {
         if (!settings.insecureLabMode)
             return CaError::make(CaError::Code::Configuration, kSetup,

@@ -2073,6 +2073,10 @@ valid until %2</translation>
         <source>the server closed the connection without answering</source>
         <translation>the server closed the connection without answering</translation>
     </message>
+    <message>
+        <source>credentials for the CA (user name and password, HMAC key or client certificate) are never sent over plain http://; use an https:// URL</source>
+        <translation>credentials for the CA (user name and password, HMAC key or client certificate) are never sent over plain http://; use an https:// URL</translation>
+    </message>
 </context>
 <context>
     <name>ks::ca::CertificateCodec</name>

@@ -2073,6 +2073,10 @@ valid until %2</source>
         <source>the server closed the connection without answering</source>
         <translation>服务器未响应就关闭了连接</translation>
     </message>
+    <message>
+        <source>credentials for the CA (user name and password, HMAC key or client certificate) are never sent over plain http://; use an https:// URL</source>
+        <translation>CA 凭据（用户名和密码、HMAC 密钥或客户端证书）绝不通过明文 http:// 发送；请使用 https:// URL</translation>
+    </message>
 </context>
 <context>
     <name>ks::ca::CertificateCodec</name>

@@ -167,6 +167,30 @@ TEST_F(ScepClientTest, NoPinIsAConfigurationErrorAtCreation)
     EXPECT_EQ(h.createError()->code, CaError::Code::Configuration);
 }
 
+TEST_F(ScepClientTest, NoCredentialCrossesPlainHttp)
+{
+    // HTTP Basic over plain http:// would put the password on the wire in clear: refused when the client is
+    // created, so there is no client to send anything.
+    CaSettings s = settings();
+    ASSERT_EQ(s.baseUrl.scheme(), QStringLiteral("http"));
+    s.basicUser = QStringLiteral("station");
+    s.basicPassword = QStringLiteral("not-for-the-wire");
+    ClientHarness h(s);
+    EXPECT_FALSE(h.client());
+    ASSERT_TRUE(h.createError());
+    EXPECT_EQ(h.createError()->code, CaError::Code::Configuration);
+    EXPECT_TRUE(h.createError()->message.contains(QStringLiteral("plain http://")))
+        << h.createError()->message.toStdString();
+    EXPECT_FALSE(h.createError()->toString().contains(QStringLiteral("not-for-the-wire")));
+
+    CaSettings hmac = settings();
+    hmac.hmacKeyHex = QByteArray("00112233");
+    ClientHarness h2(hmac);
+    EXPECT_FALSE(h2.client());
+    ASSERT_TRUE(h2.createError());
+    EXPECT_EQ(h2.createError()->code, CaError::Code::Configuration);
+}
+
 TEST_F(ScepClientTest, ServerDownIsANetworkError)
 {
     QTcpServer probe;
