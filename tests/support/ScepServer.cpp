@@ -20,8 +20,8 @@ quint16 freePort()
     return probe.serverPort();
 }
 
-// One blocking plain-HTTP GET; the status code, 0 when nothing answered.
-int httpGetStatus(quint16 port, const QByteArray &pathAndQuery)
+// One blocking plain-HTTP GET; the whole answer (status line, headers, body), empty when nothing answered.
+QByteArray httpGet(quint16 port, const QByteArray &pathAndQuery)
 {
     QTcpSocket s;
     s.connectToHost(QHostAddress::LocalHost, port);
@@ -32,9 +32,7 @@ int httpGetStatus(quint16 port, const QByteArray &pathAndQuery)
     while (s.waitForReadyRead(1000))
         answer += s.readAll();
     answer += s.readAll();
-    if (!answer.startsWith("HTTP/1."))
-        return 0;
-    return answer.mid(9, 3).toInt();
+    return answer.startsWith("HTTP/1.") ? answer : QByteArray();
 }
 
 } // namespace
@@ -137,7 +135,11 @@ bool ScepServer::start(const QString &challenge)
         QElapsedTimer t;
         t.start();
         while (t.elapsed() < 10000 && m_process->state() == QProcess::Running) {
-            if (httpGetStatus(m_port, "/scep?operation=GetCACaps") == 200)
+            // Ready when the server on the port hands out this depot's CA certificate: a free port can be
+            // taken by another test's scepserver between freePort() and our bind, and that one answers too.
+            const QByteArray answer = httpGet(m_port, "/scep?operation=GetCACert");
+            if (answer.startsWith("HTTP/1.1 200") && answer.contains(caCertificateDer())
+                && m_process->state() == QProcess::Running)
                 return true;
             QThread::msleep(50);
         }
