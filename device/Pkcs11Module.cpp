@@ -11,8 +11,13 @@
 #include <p11-kit/pkcs11.h>
 
 #include <chrono>
+#include <thread>
 
 namespace ks::device {
+
+namespace {
+constexpr auto TransientRetryPause = std::chrono::milliseconds(20);
+}
 
 Result<std::shared_ptr<Pkcs11Module>> Pkcs11Module::load(const QString &path)
 {
@@ -161,23 +166,39 @@ Result<TokenInfo> Pkcs11Module::tokenInfo(unsigned long slotId) const
     return token;
 }
 
-Result<QList<TokenInfo>> Pkcs11Module::tokens() const
+Result<Pkcs11Module::Scan> Pkcs11Module::scan() const
 {
     auto ids = slotIds(true);
     if (!ids)
         return ids.error();
-    QList<TokenInfo> out;
+    Scan out;
     for (unsigned long id : *ids) {
         auto token = tokenInfo(id);
+        if (!token && token.error().code != DeviceError::Code::TokenAbsent) {
+            // One more read after a pause: the file-backed store answers again once the other process's
+            // write is over; a card mid-command the same.
+            std::this_thread::sleep_for(TransientRetryPause);
+            token = tokenInfo(id);
+        }
         if (!token) {
             qCWarning(lcDevice) << "slot" << id << "skipped:" << token.error().toString();
+            if (token.error().code != DeviceError::Code::TokenAbsent)
+                out.unreadableSlots << id;
             continue;
         }
         if (!token->initialized && Quirks::forToken(*token).hideWhenUninitialised)
             continue;
-        out << *token;
+        out.tokens << *token;
     }
     return out;
+}
+
+Result<QList<TokenInfo>> Pkcs11Module::tokens() const
+{
+    auto all = scan();
+    if (!all)
+        return all.error();
+    return all->tokens;
 }
 
 Result<TokenInfo> Pkcs11Module::findToken(const QString &serial) const

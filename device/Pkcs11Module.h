@@ -52,6 +52,15 @@ public:
     // Every present key. A slot that fails is skipped and logged: one dead key must not hide the others
     // (libp11's PKCS11_enumerate_slots fails for all of them, docs/stack-facts.md).
     Result<QList<TokenInfo>> tokens() const;
+    // tokens(), and the present slots whose key could not be read this time. SoftHSM answers C_GetTokenInfo
+    // with CKR_GENERAL_ERROR while another process rewrites that token's files; a watcher must not take such
+    // a slot for a pulled key (docs/stack-facts.md).
+    struct Scan
+    {
+        QList<TokenInfo> tokens;
+        QList<unsigned long> unreadableSlots;
+    };
+    Result<Scan> scan() const;
     // Find the slot that holds the key with this serial now.
     Result<TokenInfo> findToken(const QString &serial) const;
 

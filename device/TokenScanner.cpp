@@ -20,17 +20,17 @@ void TokenScanner::start()
 
 void TokenScanner::scan()
 {
-    auto tokens = m_module->tokens();
+    auto tokens = m_module->scan();
     if (!tokens) {
         // Report a failing module once, not every poll.
         if (!m_lastFailed)
             Q_EMIT failed(tokens.error().toString());
         m_lastFailed = true;
-        Q_EMIT scanned({});
+        Q_EMIT scanned({}, {});
         return;
     }
     m_lastFailed = false;
-    Q_EMIT scanned(*tokens);
+    Q_EMIT scanned(tokens->tokens, tokens->unreadableSlots);
 }
 
 void TokenScanner::stop()

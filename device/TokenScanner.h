@@ -26,7 +26,8 @@ public Q_SLOTS:
     void stop();
 
 Q_SIGNALS:
-    void scanned(const QList<ks::device::TokenInfo> &tokens);
+    // unreadableSlots: present slots whose key did not answer this time (not pulled; keep what was known).
+    void scanned(const QList<ks::device::TokenInfo> &tokens, const QList<unsigned long> &unreadableSlots);
     void failed(const QString &message);
 
 private:

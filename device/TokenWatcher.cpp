@@ -14,6 +14,7 @@ TokenWatcher::TokenWatcher(std::shared_ptr<Pkcs11Module> module, QObject *parent
 {
     qRegisterMetaType<ks::device::TokenInfo>();
     qRegisterMetaType<QList<ks::device::TokenInfo>>();
+    qRegisterMetaType<QList<unsigned long>>();
     m_thread.setObjectName(QStringLiteral("ks-token-watcher"));
 }
 
@@ -67,7 +68,7 @@ void TokenWatcher::stop()
     m_scanner = nullptr;
 }
 
-void TokenWatcher::applyScan(const QList<TokenInfo> &tokens)
+void TokenWatcher::applyScan(const QList<TokenInfo> &tokens, const QList<unsigned long> &unreadableSlots)
 {
     QSet<QString> seen;
     for (const auto &token : tokens) {
@@ -83,7 +84,8 @@ void TokenWatcher::applyScan(const QList<TokenInfo> &tokens)
         }
     }
     for (auto it = m_tokens.begin(); it != m_tokens.end();) {
-        if (!seen.contains(it.key())) {
+        // A slot that is present but did not answer keeps its key until a scan says otherwise.
+        if (!seen.contains(it.key()) && !unreadableSlots.contains(it->slotId)) {
             const TokenInfo gone = it.value();
             it = m_tokens.erase(it);
             Q_EMIT tokenRemoved(gone);

@@ -43,7 +43,7 @@ Q_SIGNALS:
     void scanned();
 
 private:
-    void applyScan(const QList<ks::device::TokenInfo> &tokens);
+    void applyScan(const QList<ks::device::TokenInfo> &tokens, const QList<unsigned long> &unreadableSlots);
 
     std::shared_ptr<Pkcs11Module> m_module;
     QThread m_thread;

@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
+#include <QTest>
 
 #include <gtest/gtest.h>
 
@@ -147,6 +148,42 @@ TEST_F(HubDeviceTest, WatcherReportsPlugAndUnplug)
     std::printf("watcher: plug reported after %lld ms\n", static_cast<long long>(timer.elapsed()));
     EXPECT_EQ(added.back().front().value<TokenInfo>().serial, m_serials[2]);
     EXPECT_EQ(watcher.tokens().size(), 3);
+}
+
+// SoftHSM answers C_GetTokenInfo with CKR_GENERAL_ERROR now and then while another process writes that token
+// (docs/stack-facts.md). One such answer is read again; a slot that keeps failing is "unreadable", and the watcher
+// does not take its key for pulled. A real pull still is one.
+TEST_F(HubDeviceTest, AKeyThatDoesNotAnswerForAMomentIsNotTakenForPulled)
+{
+    ASSERT_TRUE(m_control->injectFault(hub(m_serials[0]), "C_GetTokenInfo", HubState::FaultKind::Error, 0, 1));
+    auto once = m_module->scan();
+    ASSERT_TRUE(once);
+    EXPECT_EQ(once->tokens.size(), 3) << "one failed read is read again";
+    EXPECT_TRUE(once->unreadableSlots.isEmpty());
+
+    TokenWatcher watcher(m_module);
+    QSignalSpy added(&watcher, &TokenWatcher::tokenAdded);
+    QSignalSpy removed(&watcher, &TokenWatcher::tokenRemoved);
+    QSignalSpy scanned(&watcher, &TokenWatcher::scanned);
+    watcher.start();
+    ASSERT_TRUE(scanned.wait(5000));
+    ASSERT_EQ(added.count(), 3);
+
+    ASSERT_TRUE(m_control->injectFault(hub(m_serials[0]), "C_GetTokenInfo", HubState::FaultKind::Error, 0, 0));
+    auto failing = m_module->scan();
+    ASSERT_TRUE(failing);
+    EXPECT_EQ(failing->tokens.size(), 2);
+    ASSERT_EQ(failing->unreadableSlots.size(), 1);
+    const qsizetype before = scanned.count();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return scanned.count() >= before + 3; }, 10000));
+    EXPECT_EQ(removed.count(), 0) << "a key that does not answer is not a pulled key";
+    EXPECT_EQ(watcher.tokens().size(), 3);
+
+    ASSERT_TRUE(m_control->clearFaults());
+    ASSERT_TRUE(m_control->unplug(hub(m_serials[0])));
+    ASSERT_TRUE(removed.count() > 0 || removed.wait(10000));
+    EXPECT_EQ(removed.front().front().value<TokenInfo>().serial, m_serials[0]);
+    EXPECT_EQ(watcher.tokens().size(), 2);
 }
 
 TEST_F(HubDeviceTest, KeyPulledDuringKeyGenerationFailsAloneAndComesBack)
