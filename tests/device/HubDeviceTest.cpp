@@ -151,11 +151,12 @@ TEST_F(HubDeviceTest, WatcherReportsPlugAndUnplug)
 }
 
 // SoftHSM answers C_GetTokenInfo with CKR_GENERAL_ERROR now and then while another process writes that token
-// (docs/stack-facts.md). One such answer is read again; a slot that keeps failing is "unreadable", and the watcher
-// does not take its key for pulled. A real pull still is one.
+// (docs/stack-facts.md). One such answer is read again; a slot that keeps failing is "unreadable", and the
+// watcher does not take its key for pulled. A real pull still is one.
 TEST_F(HubDeviceTest, AKeyThatDoesNotAnswerForAMomentIsNotTakenForPulled)
 {
-    ASSERT_TRUE(m_control->injectFault(hub(m_serials[0]), "C_GetTokenInfo", HubState::FaultKind::Error, 0, 1));
+    ASSERT_TRUE(
+        m_control->injectFault(hub(m_serials[0]), "C_GetTokenInfo", HubState::FaultKind::Error, 0, 1));
     auto once = m_module->scan();
     ASSERT_TRUE(once);
     EXPECT_EQ(once->tokens.size(), 3) << "one failed read is read again";
@@ -169,7 +170,8 @@ TEST_F(HubDeviceTest, AKeyThatDoesNotAnswerForAMomentIsNotTakenForPulled)
     ASSERT_TRUE(scanned.wait(5000));
     ASSERT_EQ(added.count(), 3);
 
-    ASSERT_TRUE(m_control->injectFault(hub(m_serials[0]), "C_GetTokenInfo", HubState::FaultKind::Error, 0, 0));
+    ASSERT_TRUE(
+        m_control->injectFault(hub(m_serials[0]), "C_GetTokenInfo", HubState::FaultKind::Error, 0, 0));
     auto failing = m_module->scan();
     ASSERT_TRUE(failing);
     EXPECT_EQ(failing->tokens.size(), 2);
