@@ -4,6 +4,7 @@
 #include "CoreError.h"
 #include "JournalConfig.h"
 #include "JournalTypes.h"
+#include "Lot.h"
 #include "OperatorSession.h"
 #include "SqlWorker.h"
 
@@ -76,6 +77,25 @@ public:
     static QString accountRowHash(const QString &name, const QString &role, const QString &secret,
                                   qint64 disabled, qint64 failures, qint64 lockedUntilMs,
                                   const QString &badgeSha256);
+
+    // --- lots (docs/lots.md; implemented in JournalLots.cpp) ---
+    // Stores the manifest the first time (a chained "lot" event); loading the same manifest again is a no-op;
+    // a different manifest under an id already stored is AlreadyExists.
+    Status registerLot(const LotManifest &lot, const QString &operatorName);
+    // NotFound when no lot has that id.
+    Result<LotManifest> lot(const QString &lotId);
+    Result<QList<LotManifest>> lots();
+    // The batch's lot (beginBatch with detail "lot": id), empty when it has none.
+    Result<QString> lotOfBatch(const QString &batchId);
+    // Decides, atomically with every other station sharing the journal, whether the key of this (running)
+    // attempt may be enrolled in the attempt's batch's lot, and journals the verdict on the attempt. Keys
+    // admitted and still running count towards the cap, so parallel jobs cannot exceed it.
+    Result<LotVerdict> admitToLot(const QString &attemptId, const LotManifest &lot);
+    Result<LotCounts> lotCounts(const QString &lotId);
+    Result<QList<LotKey>> lotKeys(const QString &lotId);
+    // Attempts of this station still "running" when a station starts were left by a process that died:
+    // marks them interrupted (a chained event each) and ends their open batches. Returns how many.
+    Result<int> markInterrupted();
 
     // --- resume ---
     // Everything the journal knows about one key, across all its attempts and stations.
