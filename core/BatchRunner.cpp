@@ -44,12 +44,13 @@ Result<QString> BatchRunner::start(ProvisioningContext context, const QList<devi
 {
     if (m_active)
         return CoreError::make(CoreError::Code::InvalidArgument, tr("A batch is already running."));
-    auto batch = context.journal->beginBatch(
-        context.operatorName, context.profile.name,
-        { { QStringLiteral("keys"), static_cast<int>(keys.size()) },
-          { QStringLiteral("continuous"), continuous },
-          { QStringLiteral("force"), context.force },
-          { QStringLiteral("module"), keys.isEmpty() ? QString() : keys.front().modulePath } });
+    QJsonObject detail { { QStringLiteral("keys"), static_cast<int>(keys.size()) },
+                         { QStringLiteral("continuous"), continuous },
+                         { QStringLiteral("force"), context.force },
+                         { QStringLiteral("module"), keys.isEmpty() ? QString() : keys.front().modulePath } };
+    if (context.lot)
+        detail.insert(QStringLiteral("lot"), context.lot->id); // Journal::lotOfBatch
+    auto batch = context.journal->beginBatch(context.operatorName, context.profile.name, detail);
     if (!batch)
         return batch.error();
     context.batchId = *batch;
@@ -184,6 +185,8 @@ void BatchRunner::endIfIdle()
             ++summary.cancelled;
         else
             ++summary.failed;
+        if (isLotRefusal(r.errorCode))
+            ++summary.refused;
         if (r.alreadyProvisioned)
             ++summary.alreadyProvisioned;
     }
@@ -195,6 +198,7 @@ void BatchRunner::endIfIdle()
                                          { QStringLiteral("failed"), summary.failed },
                                          { QStringLiteral("cancelled"), summary.cancelled },
                                          { QStringLiteral("alreadyProvisioned"), summary.alreadyProvisioned },
+                                         { QStringLiteral("refused"), summary.refused },
                                          { QStringLiteral("elapsedMs"), summary.elapsedMs } });
     if (!ended)
         qCCritical(lcCore) << "cannot close batch" << summary.batchId << ended.error().toString();

@@ -57,6 +57,10 @@ QString CoreError::codeName() const
         return QStringLiteral("Crypto");
     case Code::CaUnavailable:
         return QStringLiteral("CaUnavailable");
+    case Code::LotInvalid:
+        return QStringLiteral("LotInvalid");
+    case Code::LotMismatch:
+        return QStringLiteral("LotMismatch");
     }
     return QStringLiteral("Unknown");
 }

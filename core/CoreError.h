@@ -46,6 +46,10 @@ public:
         Crypto,
         // CA
         CaUnavailable, // the CA could not be used; detail holds the CA client's code (Network, Tls, ...)
+        // lots (docs/lots.md)
+        LotInvalid, // the lot manifest is unreadable, not JSON or breaks a rule; field names the offending
+                    // field
+        LotMismatch, // the lot is for another profile than the station's
     };
 
     Code code = Code::None;

@@ -27,6 +27,9 @@ enum class JobStage
     Cancelled,
 };
 
+// The error codes of a key the batch's lot refused before touching it (docs/lots.md).
+bool isLotRefusal(const QString &errorCode);
+
 QString jobStageName(JobStage stage); // stable, for logs and JSON: "enrol"
 QString jobStageTitle(JobStage stage); // translated, for people: "Enrolling with the CA"
 bool isFinal(JobStage stage);
@@ -70,6 +73,7 @@ struct BatchSummary
     int failed = 0;
     int cancelled = 0;
     int alreadyProvisioned = 0;
+    int refused = 0; // of the failed: keys the batch's lot refused (NotInLot, AlreadyInLot, LotComplete)
     qint64 elapsedMs = 0;
     double keysPerMinute() const { return elapsedMs > 0 ? done * 60000.0 / elapsedMs : 0.0; }
 };

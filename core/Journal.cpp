@@ -75,6 +75,10 @@ const QList<QStringList> kMigrations = {
     // 2: no new columns; account events carry detail.rowHash from now on (Journal::open baselines the
     // accounts a version-1 journal holds).
     {},
+    // 3: lots live in chained events of kind "lot" whose step is the lot id (JournalLots.cpp); no new table.
+    {
+        QStringLiteral("CREATE INDEX IF NOT EXISTS ks_events_kind_step ON ks_events (kind, step)"),
+    },
 };
 
 QString lastError(const QSqlQuery &q)
@@ -527,7 +531,7 @@ Result<qint64> Journal::recordAccountChange(const QString &operatorName, const Q
     return r->seq;
 }
 
-Result<EventRecord> Journal::append(EventRecord e, PendingAccountChange *account)
+Result<EventRecord> Journal::append(EventRecord e, PendingAccountChange *account, const Decide &decide)
 {
     const bool pg = isPostgres();
     // Runs inside a transaction shared with the appends queued at the same moment (SqlWorker group commit); a
@@ -570,7 +574,8 @@ Result<EventRecord> Journal::append(EventRecord e, PendingAccountChange *account
                 return fail(
                     CoreError::make(Code::NotFound, tr("No batch %1 in the journal.").arg(e.batchId)));
             e.operatorName = readBatch(q).operatorName;
-        } else if (e.kind == QLatin1String("attempt") || e.kind == QLatin1String("step")) {
+        } else if (e.kind == QLatin1String("attempt") || e.kind == QLatin1String("step")
+                   || (e.kind == QLatin1String("lot") && !e.attemptId.isEmpty())) {
             if (!run(q, QStringLiteral("SELECT %1 FROM ks_attempts WHERE id = ?").arg(kAttemptColumns),
                      { e.attemptId }, err))
                 return fail(queryError(tr("reading an attempt"), err));
@@ -597,6 +602,10 @@ Result<EventRecord> Journal::append(EventRecord e, PendingAccountChange *account
             d.insert(QStringLiteral("account"), account->account);
             d.insert(QStringLiteral("rowHash"), rowHash);
             e.detail = compactJson(d);
+        }
+        if (decide) {
+            if (auto decided = decide(db, e); !decided)
+                return fail(decided.error());
         }
 
         e.seq = lastSeq + 1;

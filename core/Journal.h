@@ -32,7 +32,9 @@ class Journal
 public:
     // 2: account changes carry the account row's hash (detail.rowHash); opening a version-1 journal records
     // an "account.baseline" event for each existing account.
-    static constexpr int schemaVersion = 2;
+    // 3: lots (docs/lots.md): chained "lot" events (step = the lot id) and an index to find them; attempts
+    // may end "interrupted".
+    static constexpr int schemaVersion = 3;
 
     static Result<std::unique_ptr<Journal>> open(JournalConfig config, Clock clock = systemClock());
     ~Journal();
@@ -152,8 +154,14 @@ private:
         const AccountChange *change = nullptr;
     };
 
+    // Runs inside an append's transaction after the chain head is locked and the event's context is filled,
+    // before the event is hashed: may read the database and set the event's phase and detail (lots decide
+    // their verdicts here, atomically with every station sharing the journal). An error rolls back.
+    using Decide = std::function<Status(QSqlDatabase &db, EventRecord &event)>;
+
     Journal(JournalConfig config, Clock clock);
-    Result<EventRecord> append(EventRecord event, PendingAccountChange *account = nullptr);
+    Result<EventRecord> append(EventRecord event, PendingAccountChange *account = nullptr,
+                               const Decide &decide = {});
     Status baselineAccounts();
     void appendAnchor(const EventRecord &event);
 

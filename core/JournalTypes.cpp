@@ -57,6 +57,8 @@ QString attemptStateName(AttemptState state)
         return QStringLiteral("failed");
     case AttemptState::Cancelled:
         return QStringLiteral("cancelled");
+    case AttemptState::Interrupted:
+        return QStringLiteral("interrupted");
     }
     return {};
 }

@@ -44,7 +44,10 @@ enum class AttemptState
     Running,
     Done,
     Failed,
-    Cancelled
+    Cancelled,
+    // Left running by a process that died (kill, crash, power loss); set when the station starts again
+    // (Journal::markInterrupted). Resume still continues such a key where it stopped.
+    Interrupted
 };
 QString attemptStateName(AttemptState state);
 
@@ -116,7 +119,7 @@ struct AttemptFilter
     QDateTime from; // started at or after
     QDateTime to; // started before
     QString operatorName;
-    QString state; // "done", "failed", "cancelled", "running"
+    QString state; // "done", "failed", "cancelled", "interrupted", "running"
     QString serialContains;
     int limit = 100000;
 };

@@ -2,6 +2,7 @@
 
 #include "ca_client/CertificatePolicy.h"
 #include "core/Clock.h"
+#include "core/Lot.h"
 #include "core/Profile.h"
 
 #include <QByteArray>
@@ -10,6 +11,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 namespace ks::device {
 class Pkcs11Module;
@@ -60,6 +62,9 @@ struct ProvisioningContext
     QString workerPath;
     // OpenSC's readers when the batch started (Pkcs11Module::readers): each worker ignores all but its own.
     QStringList openScReaders;
+    // The lot (work order) the batch runs under (docs/lots.md): a key outside it, already done in it, or
+    // beyond its quantity is refused before anything touches it (no login, nothing generated).
+    std::optional<LotManifest> lot;
     Clock clock = systemClock();
 };
 

@@ -467,6 +467,42 @@ void ProvisioningJob::runSteps()
     // --- 4. key usable? ---
     if (!enter(JobStage::Login, profile.timeouts.login))
         return;
+    // The lot decides before anything touches the key: no login (no PIN try spent), nothing generated.
+    if (ctx.lot) {
+        const LotManifest &lot = *ctx.lot;
+        const QString normalised = PinDerivation::normaliseSerial(serial);
+        auto verdict = ctx.journal->admitToLot(*attempt, lot);
+        if (!verdict)
+            return fail(QStringLiteral("JournalUnavailable"),
+                        tr("The lot %1 cannot be checked in the batch log (%2); the key was not touched.")
+                            .arg(lot.id, verdict.error().message));
+        const QJsonObject detail { { QStringLiteral("lot"), lot.id },
+                                   { QStringLiteral("verdict"), lotVerdictName(*verdict) } };
+        switch (*verdict) {
+        case LotVerdict::Admitted:
+            break;
+        case LotVerdict::NotInLot:
+            return fail(QStringLiteral("NotInLot"),
+                        tr("Key %1 is not in lot %2: it was not touched. Put it aside; it belongs to another "
+                           "work order.")
+                            .arg(normalised, lot.id),
+                        detail);
+        case LotVerdict::AlreadyInLot:
+            return fail(
+                QStringLiteral("AlreadyInLot"),
+                tr("Key %1 is already done in lot %2 (on this or another station): it is not enrolled "
+                   "twice and was not touched.")
+                    .arg(normalised, lot.id),
+                detail);
+        case LotVerdict::LotComplete:
+            return fail(QStringLiteral("LotComplete"),
+                        tr("Lot %1 is complete: %2 of %2 done or in progress. Key %3 was not touched.")
+                            .arg(lot.id)
+                            .arg(lot.quantity)
+                            .arg(normalised),
+                        detail);
+        }
+    }
     // The journal remembers what a token may not: a key that refused the PIN is not tried again until a
     // person says so, whatever its flags say now (a fresh process of OpenSC's isoApplet driver reports none).
     static const QStringList pinRefusals { QStringLiteral("PinIncorrect"), QStringLiteral("PinCountLow"),

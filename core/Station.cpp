@@ -224,6 +224,10 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
         return journal.error();
     station->m_journal = std::move(*journal);
     station->m_operators = std::make_unique<OperatorStore>(*station->m_journal);
+    // Attempts this station left running were left by a process that died: shown as interrupted from now on
+    // (their keys still resume where they stopped), and their batches end.
+    if (auto interrupted = station->m_journal->markInterrupted(); !interrupted)
+        return interrupted.error();
 
     auto module = device::Pkcs11Module::load(config.modulePath);
     if (!module)
@@ -337,16 +341,29 @@ ProvisioningContext Station::context(const QString &operatorName, bool force, bo
 }
 
 Result<QString> Station::provisionAll(const OperatorSession &session, bool continuous, bool force,
-                                      bool retryPinRefused)
+                                      bool retryPinRefused, const std::optional<LotManifest> &lot)
 {
     if (auto allowed = OperatorStore::authorize(session, Permission::Provision, *m_journal); !allowed)
         return allowed.error();
     const QString operatorName = session.name();
+    if (lot) {
+        if (lot->profile != m_profile.name)
+            return CoreError::make(
+                CoreError::Code::LotMismatch,
+                tr("The lot %1 is for the profile \"%2\", but this station runs the profile "
+                   "\"%3\".")
+                    .arg(lot->id, lot->profile, m_profile.name),
+                QStringLiteral("profile"));
+        if (auto registered = m_journal->registerLot(*lot, operatorName); !registered)
+            return registered.error();
+    }
     auto keys = m_module->tokens();
     if (!keys)
         return CoreError::make(CoreError::Code::InvalidArgument, keys.error().toString(),
                                QStringLiteral("module"));
-    return m_runner->start(context(operatorName, force, retryPinRefused), *keys, continuous);
+    ProvisioningContext c = context(operatorName, force, retryPinRefused);
+    c.lot = lot;
+    return m_runner->start(std::move(c), *keys, continuous);
 }
 
 } // namespace ks::core

@@ -59,8 +59,11 @@ public:
     // Starts "Provision all" over the keys present now (and, in continuous mode, those plugged in later).
     // The operator's role is checked here, below any front end.
     // retryPinRefused: log in again to keys whose last attempt ended at the PIN (a person checked them).
+    // lot: run the batch under this work order (docs/lots.md): registered in the journal the first time
+    // (a different manifest under the same id is AlreadyExists); its profile must be this station's
+    // (LotMismatch). Keys outside it, already done in it or beyond its quantity are refused before login.
     Result<QString> provisionAll(const OperatorSession &session, bool continuous, bool force = false,
-                                 bool retryPinRefused = false);
+                                 bool retryPinRefused = false, const std::optional<LotManifest> &lot = {});
     OperatorStore &operators() { return *m_operators; }
 
     const Profile &profile() const { return m_profile; }
