@@ -321,6 +321,8 @@ bool HttpTransport::parse(Call &call)
                     call.response.contentTransferEncoding = value;
                 else if (name == "retry-after")
                     call.response.retryAfter = value;
+                else if (name == "date")
+                    call.response.date = value;
                 else if (name == "transfer-encoding" && value.toLower().contains("chunked"))
                     call.chunked = true;
                 else if (name == "content-length") {

@@ -39,6 +39,7 @@ struct HttpResponse
     QByteArray contentTransferEncoding;
     QByteArray retryAfter;
     QByteArray reasonPhrase; // the status line's text ("Unauthorized"), as the server sent it
+    QByteArray date; // the Date header as sent (RFC 9110 IMF-fixdate), empty when none: the CA's clock
     QByteArray body;
 };
 
