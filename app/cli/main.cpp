@@ -2,6 +2,7 @@
 #include "CaCommand.h"
 #include "CliDefaults.h"
 #include "CliOutput.h"
+#include "DoctorCommand.h"
 #include "ExitCode.h"
 #include "LogCommand.h"
 #include "OperatorCommand.h"
@@ -37,6 +38,8 @@ void usage(QTextStream &stream)
         "                                                 read, export or verify the batch log\n"
         "  operator add|passwd|role|disable|enable NAME | operator list\n"
         "                                                 manage operator accounts\n"
+        "  doctor [--profile FILE] [--module PATH] [--json]  check the bench: module, pcscd, CA, clock,\n"
+        "                                                 journal, disk\n"
         "\n"
         "Commands that act as an account take --as NAME --as-password-file FILE. Every --timeout\n"
         "is in seconds. --verbose prints routine notes (module polling, loading) as well.\n"
@@ -96,6 +99,8 @@ int main(int argc, char **argv)
         return ks::app::runOperatorCommand(args);
     if (command == QStringLiteral("provision"))
         return ks::app::runProvisionCommand(args);
+    if (command == QStringLiteral("doctor"))
+        return ks::app::runDoctorCommand(args);
     if (command == QStringLiteral("--version") || command == QStringLiteral("version"))
         return version(args);
     if (command == QStringLiteral("--help") || command == QStringLiteral("-h")
