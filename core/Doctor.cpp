@@ -199,7 +199,9 @@ private:
         auto loaded = ProfileLoader::loadFile(m_config.profilePath);
         if (!loaded) {
             add(check(QStringLiteral("profile"), title, Outcome::Fail,
-                      Doctor::tr("%1: %2").arg(m_config.profilePath, describe(loaded.error())),
+                      describe(loaded.error()).contains(m_config.profilePath)
+                          ? describe(loaded.error())
+                          : Doctor::tr("%1: %2").arg(m_config.profilePath, describe(loaded.error())),
                       Doctor::tr("Fix the profile (docs/profiles.md) or give another with --profile.")));
             return;
         }
@@ -397,8 +399,8 @@ private:
             add(check(QStringLiteral("ca-certificate"), title, Outcome::Skipped, Doctor::tr("no profile")));
             return;
         }
-        // The anchor as the profile names it, and what the CA sent: a certificate issued now must be valid
-        // for minValidityDays, which a CA that expires sooner cannot give.
+        // The anchor and issuing CAs as the profile names them, and what the CA sent: a certificate issued
+        // now must be valid for minValidityDays, which a CA that expires sooner cannot give.
         QList<QPair<QString, QSslCertificate>> certs;
         for (const auto &cert : QSslCertificate::fromPath(m_profile->ca.trustAnchorFile, QSsl::Pem))
             certs.append({ Doctor::tr("trust anchor"), cert });
@@ -407,6 +409,10 @@ private:
                       Doctor::tr("no PEM certificate in %1").arg(m_profile->ca.trustAnchorFile),
                       Doctor::tr("Put the CA's root certificate (PEM) in ca.trustAnchorFile.")));
             return;
+        }
+        for (const QString &file : std::as_const(m_profile->ca.intermediateFiles)) {
+            for (const auto &cert : QSslCertificate::fromPath(file, QSsl::Pem))
+                certs.append({ Doctor::tr("issuing CA"), cert });
         }
         for (const auto &cert : std::as_const(m_caCertificates))
             certs.append({ Doctor::tr("CA certificate"), cert });
@@ -454,7 +460,8 @@ private:
         const QString title = Doctor::tr("Clock");
         if (!m_caReached || !m_settings) {
             add(check(QStringLiteral("clock"), title, Outcome::Skipped,
-                      Doctor::tr("the CA did not answer: no time to compare with")));
+                      m_profile ? Doctor::tr("the CA did not answer: no time to compare with")
+                                : Doctor::tr("no profile to read the CA from")));
             return;
         }
         // One GET of the CA's URL through the same TLS settings; any answer (a 404 too) carries the CA's
@@ -484,8 +491,12 @@ private:
                       Doctor::tr("Compare this machine's clock with the CA's by hand (timedatectl).")));
             return;
         }
-        const QDateTime caTime
-            = QDateTime::fromString(QString::fromLatin1((*answer)->date), Qt::RFC2822Date).toUTC();
+        // IMF-fixdate ("Tue, 01 Dec 2026 00:30:59 GMT"), which Qt's RFC 2822 parser takes only with a numeric
+        // zone.
+        QString dateText = QString::fromLatin1((*answer)->date).trimmed();
+        if (dateText.endsWith(QLatin1String(" GMT")) || dateText.endsWith(QLatin1String(" UTC")))
+            dateText = dateText.chopped(4) + QStringLiteral(" +0000");
+        const QDateTime caTime = QDateTime::fromString(dateText, Qt::RFC2822Date).toUTC();
         if (!caTime.isValid()) {
             add(check(QStringLiteral("clock"), title, Outcome::Warn,
                       Doctor::tr("the CA's Date header cannot be read: %1")
