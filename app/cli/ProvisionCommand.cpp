@@ -8,12 +8,17 @@
 #include "CliPassword.h"
 #include "CliSignals.h"
 #include "core/Journal.h"
+#include "core/Lot.h"
 #include "core/Station.h"
 #include "device/TokenWatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 #include <QTimer>
 
@@ -26,9 +31,38 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(ks::app::ProvisionCommand)
 };
 
+// With --json, standard output carries only the JSON lines (docs/cli.md "Progress as JSON lines"); the text
+// for people goes to standard error then.
+bool s_json = false;
+
 QTextStream &out()
 {
-    return cliOut();
+    return s_json ? cliErr() : cliOut();
+}
+
+// One event as one line of compact JSON on standard output, stamped with the time (ISO 8601 UTC, ms).
+void event(const QString &name, QJsonObject fields)
+{
+    if (!s_json)
+        return;
+    QJsonObject object { { QStringLiteral("event"), name },
+                         { QStringLiteral("ts"),
+                           QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) } };
+    for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+        object.insert(it.key(), it.value());
+    cliOut() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << u'\n' << Qt::flush;
+}
+
+// Before a batch starts: the message for people on stderr and, with --json, an "error" event so a program
+// reading standard output learns why nothing followed.
+int stop(int exitCode, const QString &message, const QString &code = {})
+{
+    cliErr() << message << Qt::endl;
+    event(QStringLiteral("error"),
+          { { QStringLiteral("code"), code },
+            { QStringLiteral("message"), message },
+            { QStringLiteral("exitCode"), exitCode } });
+    return exitCode;
 }
 
 QString stamp()
@@ -54,6 +88,13 @@ bool isRefusal(const core::CoreError &e)
     using Code = core::CoreError::Code;
     return e.code == Code::BadCredentials || e.code == Code::AccountLocked || e.code == Code::AccountDisabled
         || e.code == Code::PermissionDenied;
+}
+
+// A key the lot kept out (JobResult::errorCode, core/Lot.h LotVerdict): a refusal, not a failure.
+bool isLotRefusal(const QString &errorCode)
+{
+    return errorCode == QLatin1String("NotInLot") || errorCode == QLatin1String("AlreadyInLot")
+        || errorCode == QLatin1String("LotComplete");
 }
 
 } // namespace
@@ -104,12 +145,26 @@ int runProvisionCommand(const QStringList &args)
           Tr::tr("Append the journal's chain head to this file at each batch end (for 'log verify "
                  "--anchor')."),
           QStringLiteral("file") });
+    parser.addOption(
+        { QStringLiteral("lot"),
+          Tr::tr(
+              "Run the batch under the lot (work order) in FILE (docs/lots.md; loaded into the journal the "
+              "first time): a key whose serial is not in the lot, already done in it, or beyond its quantity "
+              "is refused before login. Refused keys are listed but are not failures: the exit status is 0 "
+              "when every key the lot admitted is done. The lot's counts are printed at the end."),
+          QStringLiteral("file") });
+    parser.addOption(
+        { QStringLiteral("json"),
+          Tr::tr("Progress as one JSON object per line on standard output (batchStarted, keyAdded, "
+                 "stepStarted, stepEnded, keyDone, keyFailed, batchFinished; docs/cli.md); the text for "
+                 "people goes to standard error.") });
     if (const auto done = cli::parse(parser, QStringLiteral("provision"), args))
         return *done;
+    s_json = parser.isSet(QStringLiteral("json"));
     QTextStream &err = cliErr();
     if (!parser.isSet(QStringLiteral("all"))) {
-        err << Tr::tr("Say --all: provisioning takes every key on the hub.") << Qt::endl;
-        return UsageError;
+        return stop(UsageError, Tr::tr("Say --all: provisioning takes every key on the hub."),
+                    QStringLiteral("Usage"));
     }
     const QString name = cli::isSet(parser, QStringLiteral("as"), QStringLiteral("operator"))
         ? cli::value(parser, QStringLiteral("as"), QStringLiteral("operator"))
@@ -117,9 +172,19 @@ int runProvisionCommand(const QStringList &args)
     const QString passwordFile
         = cli::value(parser, QStringLiteral("as-password-file"), QStringLiteral("password-file"));
     if (name.isEmpty()) {
-        err << Tr::tr("No operator name: give --as NAME (the account running the batch; $USER is empty).")
-            << Qt::endl;
-        return AuthFailed;
+        return stop(
+            AuthFailed,
+            Tr::tr("No operator name: give --as NAME (the account running the batch; $USER is empty)."),
+            QStringLiteral("NoOperator"));
+    }
+
+    // The lot first: a bad manifest is a usage error before anything is opened.
+    std::optional<core::LotManifest> lot;
+    if (parser.isSet(QStringLiteral("lot"))) {
+        auto loaded = core::LotManifest::load(parser.value(QStringLiteral("lot")));
+        if (!loaded)
+            return stop(UsageError, describe(loaded.error()), loaded.error().codeName());
+        lot = *loaded;
     }
 
     core::StationConfig config;
@@ -132,8 +197,7 @@ int runProvisionCommand(const QStringList &args)
     if (parser.isSet(QStringLiteral("pg-conf"))) {
         auto pg = core::JournalConfig::fromPgConfFile(parser.value(QStringLiteral("pg-conf")));
         if (!pg) {
-            err << describe(pg.error()) << Qt::endl;
-            return UsageError;
+            return stop(UsageError, describe(pg.error()), pg.error().codeName());
         }
         config.journal = *pg;
     } else {
@@ -143,29 +207,35 @@ int runProvisionCommand(const QStringList &args)
 
     auto station = core::Station::create(config);
     if (!station) {
-        err << Tr::tr("Cannot start the station: %1").arg(describe(station.error())) << Qt::endl;
         // The module is the one part that is not configuration: a missing driver or a broken install.
-        return station.error().field == QLatin1String("module") ? NoKey : UsageError;
+        return stop(station.error().field == QLatin1String("module") ? NoKey : UsageError,
+                    Tr::tr("Cannot start the station: %1").arg(describe(station.error())),
+                    station.error().codeName());
     }
     core::Station &st = **station;
 
     QByteArray password = CliPassword::read(passwordFile, Tr::tr("Password for %1: ").arg(name));
     // A refused or unreadable file (CliPassword said why) is not a login attempt: no failure counted.
-    if (password.isEmpty() && !passwordFile.isEmpty())
+    if (password.isEmpty() && !passwordFile.isEmpty()) {
+        event(QStringLiteral("error"),
+              { { QStringLiteral("code"), QStringLiteral("PasswordFile") },
+                { QStringLiteral("message"), Tr::tr("No password read from %1.").arg(passwordFile) },
+                { QStringLiteral("exitCode"), UsageError } });
         return UsageError;
+    }
     auto session = st.operators().login(name, password);
     if (!session) {
-        err << session.error().message << Qt::endl;
-        return isRefusal(session.error()) ? AuthFailed : UsageError;
+        return stop(isRefusal(session.error()) ? AuthFailed : UsageError, session.error().message,
+                    session.error().codeName());
     }
 
     auto ca = st.connectCa();
     if (!ca) {
-        err << Tr::tr("The CA is not usable: %1").arg(ca.error().message) << Qt::endl;
         // detail: the CA client's code (Station::connectCa).
-        if (ca.error().detail == QLatin1String("Unauthorized"))
-            return AuthFailed;
-        return ca.error().detail == QLatin1String("Configuration") ? UsageError : CaUnreachable;
+        const int code = ca.error().detail == QLatin1String("Unauthorized") ? AuthFailed
+            : ca.error().detail == QLatin1String("Configuration")           ? UsageError
+                                                                            : CaUnreachable;
+        return stop(code, Tr::tr("The CA is not usable: %1").arg(ca.error().message), ca.error().detail);
     }
     out() << Tr::tr("CA: %1").arg(ca->join(QStringLiteral(", "))) << Qt::endl;
 
@@ -173,16 +243,84 @@ int runProvisionCommand(const QStringList &args)
     int keysSeen = 0;
     const bool continuous = parser.isSet(QStringLiteral("continuous"));
     core::BatchRunner *runner = st.runner();
+    // Keys are queued while provisionAll() opens the batch; their keyAdded events follow batchStarted.
+    bool started = false;
+    QList<QJsonObject> queuedBeforeStart;
+    // The stage each key is in, and since when: stepEnded closes it when the next one starts or the key ends.
+    QHash<QString, std::pair<core::JobStage, qint64>> openStep;
+    QObject::connect(runner, &core::BatchRunner::keyQueued, [&](const QString &serial) {
+        QJsonObject fields { { QStringLiteral("serial"), serial }, { QStringLiteral("port"), QJsonValue() } };
+        for (const device::TokenInfo &t : st.watcher()->tokens()) {
+            if (t.serial == serial) {
+                fields.insert(QStringLiteral("port"), t.port());
+                fields.insert(QStringLiteral("model"), t.model);
+                break;
+            }
+        }
+        if (started)
+            event(QStringLiteral("keyAdded"), fields);
+        else
+            queuedBeforeStart << fields;
+    });
+    auto endStep = [&](const QString &serial, bool ok, const QString &code = {}) {
+        const auto it = openStep.constFind(serial);
+        if (it == openStep.constEnd())
+            return;
+        QJsonObject fields { { QStringLiteral("serial"), serial },
+                             { QStringLiteral("step"), core::jobStageName(it->first) },
+                             { QStringLiteral("ok"), ok },
+                             { QStringLiteral("elapsedMs"),
+                               QDateTime::currentMSecsSinceEpoch() - it->second } };
+        if (!ok)
+            fields.insert(QStringLiteral("code"), code);
+        openStep.remove(serial);
+        event(QStringLiteral("stepEnded"), fields);
+    };
     QObject::connect(runner, &core::BatchRunner::keyProgress,
-                     [](const QString &serial, core::JobStage stage) {
-                         if (!core::isFinal(stage))
-                             out() << stamp() << u' ' << serial << QStringLiteral("  ")
-                                   << core::jobStageTitle(stage) << Qt::endl;
+                     [&](const QString &serial, core::JobStage stage) {
+                         if (core::isFinal(stage))
+                             return; // keyFinished says how it ended
+                         if (openStep.contains(serial) && openStep.value(serial).first == stage)
+                             return;
+                         endStep(serial, true);
+                         openStep.insert(serial, { stage, QDateTime::currentMSecsSinceEpoch() });
+                         event(QStringLiteral("stepStarted"),
+                               { { QStringLiteral("serial"), serial },
+                                 { QStringLiteral("step"), core::jobStageName(stage) } });
+                         out() << stamp() << u' ' << serial << QStringLiteral("  ")
+                               << core::jobStageTitle(stage) << Qt::endl;
                      });
     const bool cfssl = st.profile().ca.protocol == core::Profile::CaProtocol::Cfssl;
     bool hinted = false;
     QObject::connect(runner, &core::BatchRunner::keyFinished, [&, runner](const core::JobResult &r) {
         ++keysSeen;
+        endStep(r.serial, r.ok(), r.errorCode);
+        if (r.ok()) {
+            QJsonObject fields { { QStringLiteral("serial"), r.serial },
+                                 { QStringLiteral("certSerial"), r.certSerialHex },
+                                 { QStringLiteral("notAfter"), r.certNotAfter.toUTC().toString(Qt::ISODate) },
+                                 { QStringLiteral("alreadyProvisioned"), r.alreadyProvisioned },
+                                 { QStringLiteral("resumed"), r.resumed },
+                                 { QStringLiteral("elapsedMs"), r.elapsedMs },
+                                 { QStringLiteral("attempt"), r.attemptId } };
+            if (!r.certDer.isEmpty())
+                fields.insert(QStringLiteral("sha256"),
+                              QString::fromLatin1(
+                                  QCryptographicHash::hash(r.certDer, QCryptographicHash::Sha256).toHex()));
+            event(QStringLiteral("keyDone"), fields);
+        } else {
+            const bool cancelled = r.outcome == core::JobStage::Cancelled;
+            event(QStringLiteral("keyFailed"),
+                  { { QStringLiteral("serial"), r.serial },
+                    { QStringLiteral("code"),
+                      r.errorCode.isEmpty() && cancelled ? QStringLiteral("Cancelled") : r.errorCode },
+                    { QStringLiteral("message"), r.errorMessage },
+                    { QStringLiteral("step"), core::jobStageName(r.failedAt) },
+                    { QStringLiteral("cancelled"), cancelled },
+                    { QStringLiteral("refused"), isLotRefusal(r.errorCode) },
+                    { QStringLiteral("elapsedMs"), r.elapsedMs },
+                    { QStringLiteral("attempt"), r.attemptId } });
+        }
         if (r.ok() && r.alreadyProvisioned)
             out() << stamp() << u' ' << r.serial << QStringLiteral("  ")
                   << Tr::tr("ALREADY PROVISIONED (certificate %1, valid until %2)")
@@ -195,6 +333,9 @@ int runProvisionCommand(const QStringList &args)
                          .arg(r.certSerialHex, r.certNotAfter.toString(Qt::ISODate),
                               r.resumed ? Tr::tr(" (resumed)") : QString())
                   << Qt::endl;
+        else if (isLotRefusal(r.errorCode))
+            out() << stamp() << u' ' << r.serial << QStringLiteral("  ")
+                  << Tr::tr("REFUSED [%1]: %2").arg(r.errorCode, r.errorMessage) << Qt::endl;
         else
             out() << stamp() << u' ' << r.serial << QStringLiteral("  ")
                   << Tr::tr("FAILED at %1 [%2]: %3")
@@ -208,20 +349,27 @@ int runProvisionCommand(const QStringList &args)
             out() << stamp() << u' ' << Tr::tr("Key %1 can be swapped.").arg(r.serial) << Qt::endl;
     });
     QObject::connect(runner, &core::BatchRunner::batchFinished, [&](const core::BatchSummary &s) {
+        // A key the lot refused is not a failure of the batch.
+        const int refused = s.refused;
+        const int failed = s.failed - refused;
         out() << Tr::tr(
                      "Batch %1: %2 done (%3 already provisioned), %4 failed, %5 cancelled, %6 s, %7 keys/min")
                      .arg(s.batchId)
                      .arg(s.done)
                      .arg(s.alreadyProvisioned)
-                     .arg(s.failed)
+                     .arg(failed)
                      .arg(s.cancelled)
                      .arg(s.elapsedMs / 1000.0, 0, 'f', 1)
                      .arg(s.keysPerMinute(), 0, 'f', 1)
               << Qt::endl;
+        if (refused)
+            out() << Tr::tr("%n key(s) refused by the lot (not failures of the batch).", nullptr, refused)
+                  << Qt::endl;
         // The chain head after the batch, for the supervisor to keep outside the database.
         if (auto head = st.journal()->head())
             out() << Tr::tr("Journal anchor: %1").arg(core::Journal::anchorLine(*head)) << Qt::endl;
-        exitCode = (s.failed || s.cancelled) ? Failed : Success;
+        // Refusals by the lot are not failures: exit 0 when every key the lot admitted is done.
+        exitCode = (failed || s.cancelled) ? Failed : Success;
         if (keysSeen == 0 && !continuous) {
             // Nothing to provision is not success: say where the station looked.
             err << Tr::tr("No keys found through %1.").arg(config.modulePath) << Qt::endl;
@@ -229,18 +377,72 @@ int runProvisionCommand(const QStringList &args)
                 err << hint << Qt::endl;
             exitCode = NoKey;
         }
+        QJsonObject fields { { QStringLiteral("batch"), s.batchId },
+                             { QStringLiteral("done"), s.done },
+                             { QStringLiteral("alreadyProvisioned"), s.alreadyProvisioned },
+                             { QStringLiteral("failed"), failed },
+                             { QStringLiteral("refused"), refused },
+                             { QStringLiteral("cancelled"), s.cancelled },
+                             { QStringLiteral("elapsedMs"), s.elapsedMs },
+                             { QStringLiteral("exitCode"), exitCode } };
+        if (lot) {
+            // The lot's counts from the journal: every station and batch that worked on it.
+            if (auto counts = st.journal()->lotCounts(lot->id)) {
+                out() << Tr::tr("Lot %1: %2 of %3 done, %4 remaining, %5 failed, %6 refused, %7 interrupted; "
+                                "first-pass yield %8 %, final yield %9 %")
+                             .arg(lot->id)
+                             .arg(counts->done)
+                             .arg(counts->quantity)
+                             .arg(counts->remaining)
+                             .arg(counts->failed)
+                             .arg(counts->refused)
+                             .arg(counts->interrupted)
+                             .arg(counts->firstPassYield * 100.0, 0, 'f', 1)
+                             .arg(counts->finalYield * 100.0, 0, 'f', 1)
+                      << Qt::endl;
+                fields.insert(QStringLiteral("lot"),
+                              QJsonObject { { QStringLiteral("id"), lot->id },
+                                            { QStringLiteral("quantity"), counts->quantity },
+                                            { QStringLiteral("done"), counts->done },
+                                            { QStringLiteral("failed"), counts->failed },
+                                            { QStringLiteral("refused"), counts->refused },
+                                            { QStringLiteral("interrupted"), counts->interrupted },
+                                            { QStringLiteral("remaining"), counts->remaining },
+                                            { QStringLiteral("firstPassYield"), counts->firstPassYield },
+                                            { QStringLiteral("finalYield"), counts->finalYield } });
+            } else {
+                err << Tr::tr("Cannot read the lot's counts: %1").arg(describe(counts.error())) << Qt::endl;
+            }
+        }
+        event(QStringLiteral("batchFinished"), fields);
         QCoreApplication::exit(exitCode);
     });
 
     auto batch = st.provisionAll(*session, continuous, parser.isSet(QStringLiteral("force")),
-                                 parser.isSet(QStringLiteral("retry-pin-refused")));
+                                 parser.isSet(QStringLiteral("retry-pin-refused")), lot);
     if (!batch) {
-        err << batch.error().message << Qt::endl;
-        if (isRefusal(batch.error()))
-            return AuthFailed;
-        return batch.error().field == QLatin1String("module") ? NoKey : UsageError;
+        const int code = isRefusal(batch.error())            ? AuthFailed
+            : batch.error().field == QLatin1String("module") ? NoKey
+                                                             : UsageError;
+        return stop(code, batch.error().message, batch.error().codeName());
     }
+    started = true;
+    event(QStringLiteral("batchStarted"),
+          { { QStringLiteral("batch"), *batch },
+            { QStringLiteral("lot"), lot ? QJsonValue(lot->id) : QJsonValue() },
+            { QStringLiteral("operator"), session->name() },
+            { QStringLiteral("profile"), st.profile().name },
+            { QStringLiteral("continuous"), continuous } });
+    for (const QJsonObject &fields : std::as_const(queuedBeforeStart))
+        event(QStringLiteral("keyAdded"), fields);
     out() << Tr::tr("Batch %1 started by %2.").arg(*batch, session->name()) << Qt::endl;
+    if (lot)
+        out() << Tr::tr("Lot %1: %2 key(s) of profile %3%4.")
+                     .arg(lot->id)
+                     .arg(lot->quantity)
+                     .arg(lot->profile,
+                          lot->customer.isEmpty() ? QString() : Tr::tr(" for %1").arg(lot->customer))
+              << Qt::endl;
 
     CliSignals::install();
     bool interrupted = false;
