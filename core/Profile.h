@@ -97,6 +97,10 @@ struct Profile
     QString finalUserPinFile; // optional: set this user PIN once the certificate is on the key
     Timeouts timeouts;
     int maxParallelKeys = 16;
+    // Optional "labels": {"directory": ...}: when set, the front ends write a label sheet (PDF, one label
+    // with a QR code per key provisioned) labels-<batchId>.pdf there at the end of every batch with done
+    // keys.
+    QString labelsDirectory;
     QString sourcePath; // the file it was loaded from, for messages
 
     // "rsa2048", "ec-p256", ...

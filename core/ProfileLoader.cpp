@@ -392,6 +392,21 @@ void readTimeouts(FieldReader &top, Profile &p, std::optional<CoreError> &error)
     r.seconds(QStringLiteral("readBack"), p.timeouts.readBack, 1, day);
 }
 
+// "labels": {"directory": "..."} (optional): where the label sheets of the batches go.
+void readLabels(FieldReader &top, Profile &p, std::optional<CoreError> &error, const QString &baseDir)
+{
+    if (!top.has(QStringLiteral("labels")))
+        return;
+    const QJsonObject obj = top.object(QStringLiteral("labels"));
+    FieldReader r(obj, QStringLiteral("labels"), error);
+    r.rejectUnknown({ QStringLiteral("directory") });
+    r.string(QStringLiteral("directory"), p.labelsDirectory, true);
+    if (!error && p.labelsDirectory.trimmed().isEmpty())
+        r.fail(Code::ProfileInvalidValue, QStringLiteral("directory"),
+               ProfileLoader::tr("\"labels.directory\" must not be empty."));
+    p.labelsDirectory = resolve(baseDir, p.labelsDirectory);
+}
+
 } // namespace
 
 Result<Profile> ProfileLoader::loadFile(const QString &path)
@@ -432,12 +447,12 @@ Result<Profile> ProfileLoader::parse(const QByteArray &json, const QString &base
     std::optional<CoreError> error;
     Profile p;
     FieldReader r(root, {}, error);
-    r.rejectUnknown({ QStringLiteral("name"), QStringLiteral("keyAlgorithm"), QStringLiteral("reuseKeyPairs"),
-                      QStringLiteral("pin"), QStringLiteral("subject"), QStringLiteral("keyUsage"),
-                      QStringLiteral("extendedKeyUsage"), QStringLiteral("ca"),
-                      QStringLiteral("minValidityDays"), QStringLiteral("clockSkewSeconds"),
-                      QStringLiteral("finalUserPinFile"), QStringLiteral("timeouts"),
-                      QStringLiteral("maxParallelKeys"), QStringLiteral("allowExtraUsages") });
+    r.rejectUnknown(
+        { QStringLiteral("name"), QStringLiteral("keyAlgorithm"), QStringLiteral("reuseKeyPairs"),
+          QStringLiteral("pin"), QStringLiteral("subject"), QStringLiteral("keyUsage"),
+          QStringLiteral("extendedKeyUsage"), QStringLiteral("ca"), QStringLiteral("minValidityDays"),
+          QStringLiteral("clockSkewSeconds"), QStringLiteral("finalUserPinFile"), QStringLiteral("timeouts"),
+          QStringLiteral("maxParallelKeys"), QStringLiteral("allowExtraUsages"), QStringLiteral("labels") });
     r.string(QStringLiteral("name"), p.name, true);
     if (!error && p.name.trimmed().isEmpty())
         r.fail(Code::ProfileInvalidValue, QStringLiteral("name"), tr("\"name\" must not be empty."));
@@ -484,6 +499,8 @@ Result<Profile> ProfileLoader::parse(const QByteArray &json, const QString &base
     if (!error)
         readTimeouts(r, p, error);
     r.integer(QStringLiteral("maxParallelKeys"), p.maxParallelKeys, 1, 256);
+    if (!error)
+        readLabels(r, p, error, baseDir);
     if (error)
         return *error;
     return p;

@@ -1,0 +1,121 @@
+#include "PdfPages.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPdfWriter>
+
+namespace ks::report::detail {
+
+core::CoreError writeError(const QString &path, const QString &detail)
+{
+    return core::CoreError::make(core::CoreError::Code::Io,
+                                 PdfPages::tr("Cannot write %1: %2").arg(path, detail), path, detail);
+}
+
+PdfPages::PdfPages(QPdfWriter &writer, QPageLayout::Orientation orientation)
+    : m_writer(writer)
+{
+    m_writer.setCreator(QStringLiteral("KeyStation"));
+    m_writer.setResolution(600);
+    m_writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), orientation, QMarginsF(15, 15, 15, 10),
+                                       QPageLayout::Millimeter));
+    const QRect paint = m_writer.pageLayout().paintRectPixels(m_writer.resolution());
+    // The painter's origin is the top-left corner of the margins.
+    const qreal footer = mm(8);
+    m_content = QRectF(0, 0, paint.width(), paint.height() - footer);
+    m_footerTop = paint.height() - mm(5);
+}
+
+qreal PdfPages::mm(qreal millimetres) const
+{
+    return millimetres * m_writer.resolution() / 25.4;
+}
+
+qreal PdfPages::textHeight(const QFont &font, qreal width, int flags, const QString &text) const
+{
+    const QFontMetricsF metrics(font, &m_writer);
+    return metrics.boundingRect(QRectF(0, 0, width, 1e9), flags, text).height();
+}
+
+int PdfPages::add(qreal height, Paint paint, bool keepWithNext, int repeatHeader)
+{
+    m_blocks.append(Block { height, std::move(paint), keepWithNext, repeatHeader, false });
+    return int(m_blocks.size() - 1);
+}
+
+void PdfPages::space(qreal height)
+{
+    m_blocks.append(Block { height, {}, false, -1, true });
+}
+
+int PdfPages::render()
+{
+    // Layout: a block goes to the next page when it (and the block it keeps with) does not fit.
+    QList<QList<Placed>> pages(1);
+    qreal y = 0;
+    const qreal h = m_content.height();
+    for (int i = 0; i < m_blocks.size(); ++i) {
+        const Block &b = m_blocks.at(i);
+        if (b.isSpace) {
+            if (y > 0)
+                y += b.height;
+            continue;
+        }
+        qreal need = b.height;
+        for (int j = i; j + 1 < m_blocks.size() && m_blocks.at(j).keepWithNext; ++j)
+            need += m_blocks.at(j + 1).height;
+        if (y > 0 && y + need > h) {
+            pages.append(QList<Placed>());
+            y = 0;
+        }
+        if (y == 0 && b.repeatHeader >= 0 && b.repeatHeader != i) {
+            pages.last().append(Placed { b.repeatHeader, y });
+            y += m_blocks.at(b.repeatHeader).height;
+        }
+        pages.last().append(Placed { i, y });
+        y += b.height;
+    }
+
+    QPainter painter(&m_writer);
+    const int total = int(pages.size());
+    const QFont footerFont = sansFont(7.5);
+    for (int p = 0; p < total; ++p) {
+        if (p > 0)
+            m_writer.newPage();
+        for (const Placed &placed : std::as_const(pages.at(p))) {
+            const Block &b = m_blocks.at(placed.block);
+            painter.save();
+            b.paint(painter,
+                    QRectF(m_content.left(), m_content.top() + placed.y, m_content.width(), b.height));
+            painter.restore();
+        }
+        painter.setFont(footerFont);
+        painter.setPen(QColor(0x55, 0x55, 0x55));
+        const QRectF footer(m_content.left(), m_footerTop, m_content.width(), mm(5));
+        painter.drawText(footer, Qt::AlignLeft | Qt::AlignVCenter, m_footerLeft);
+        painter.drawText(footer, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 / %2").arg(p + 1).arg(total));
+    }
+    painter.end();
+    return total;
+}
+
+QFont PdfPages::sansFont(qreal pointSize, bool bold)
+{
+    QFont f(QStringLiteral("DejaVu Sans"));
+    f.setStyleHint(QFont::SansSerif);
+    f.setPointSizeF(pointSize);
+    f.setBold(bold);
+    return f;
+}
+
+QFont PdfPages::monoFont(qreal pointSize, bool bold)
+{
+    QFont f(QStringLiteral("DejaVu Sans Mono"));
+    f.setStyleHint(QFont::Monospace);
+    f.setFixedPitch(true);
+    f.setPointSizeF(pointSize);
+    f.setBold(bold);
+    return f;
+}
+
+} // namespace ks::report::detail

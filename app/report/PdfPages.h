@@ -1,0 +1,80 @@
+#pragma once
+// The page layout the report's PDFs share (ks_report internal): A4 pages of blocks laid out top to bottom,
+// a block never split across pages, a table's header repeated on every page its rows continue on, and a
+// footer "left text … page x / y" on every page. Laid out first, painted second, so the footer knows y.
+#include "core/CoreError.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QList>
+#include <QPageLayout>
+#include <QRectF>
+#include <QString>
+
+#include <functional>
+
+class QPainter;
+class QPdfWriter;
+class QSaveFile;
+
+namespace ks::report::detail {
+
+// "Cannot write PATH: reason", code Io.
+core::CoreError writeError(const QString &path, const QString &detail);
+
+class PdfPages
+{
+    Q_DECLARE_TR_FUNCTIONS(ks::report::PdfPages)
+
+public:
+    using Paint = std::function<void(QPainter &painter, const QRectF &rect)>;
+
+    // An A4 writer (portrait unless told) with 15 mm margins, 10 mm at the bottom for the footer.
+    PdfPages(QPdfWriter &writer, QPageLayout::Orientation orientation = QPageLayout::Portrait);
+
+    QPdfWriter &writer() { return m_writer; }
+    qreal mm(qreal millimetres) const; // device units
+    qreal width() const { return m_content.width(); }
+    qreal pageHeight() const { return m_content.height(); } // of the content, above the footer
+
+    // Height of text in font, wrapped to width with flags (Qt::TextWordWrap, Qt::TextWrapAnywhere, ...).
+    qreal textHeight(const QFont &font, qreal width, int flags, const QString &text) const;
+
+    // A block of the given height. keepWithNext: start a new page rather than end a page with it (a
+    // heading, a table header). repeatHeader: the index of a block (a table header) painted again at the top
+    // of a page this block starts.
+    int add(qreal height, Paint paint, bool keepWithNext = false, int repeatHeader = -1);
+    // Vertical space; dropped at the top of a page.
+    void space(qreal height);
+
+    void setFooterLeft(const QString &text) { m_footerLeft = text; }
+
+    // Lays the blocks out, paints them and returns the number of pages.
+    int render();
+
+    static QFont sansFont(qreal pointSize, bool bold = false);
+    static QFont monoFont(qreal pointSize, bool bold = false);
+
+private:
+    struct Block
+    {
+        qreal height = 0;
+        Paint paint;
+        bool keepWithNext = false;
+        int repeatHeader = -1;
+        bool isSpace = false;
+    };
+    struct Placed
+    {
+        int block;
+        qreal y;
+    };
+
+    QPdfWriter &m_writer;
+    QRectF m_content;
+    qreal m_footerTop = 0;
+    QList<Block> m_blocks;
+    QString m_footerLeft;
+};
+
+} // namespace ks::report::detail
