@@ -101,8 +101,9 @@ int runLogCommand(const QStringList &args)
     }
     if (parser.isSet(state)) {
         QStringList known;
-        for (const auto s : { core::AttemptState::Running, core::AttemptState::Done,
-                              core::AttemptState::Failed, core::AttemptState::Cancelled })
+        for (const auto s :
+             { core::AttemptState::Running, core::AttemptState::Done, core::AttemptState::Failed,
+               core::AttemptState::Cancelled, core::AttemptState::Interrupted })
             known << core::attemptStateName(s);
         if (!known.contains(parser.value(state))) {
             err() << Tr::tr("Unknown --state '%1': use one of %2.")

@@ -66,7 +66,8 @@ QString AttemptTableModel::columnTitle(int column)
 
 QString AttemptTableModel::cellText(const core::AttemptRecord &a, int column)
 {
-    const bool failed = a.state == QLatin1String("failed") || a.state == QLatin1String("cancelled");
+    const bool failed = a.state == QLatin1String("failed") || a.state == QLatin1String("cancelled")
+        || a.state == QLatin1String("interrupted");
     switch (column) {
     case Time:
         return LogText::dateTime(a.startedMs);

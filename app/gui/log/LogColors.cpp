@@ -8,7 +8,7 @@ QColor LogColors::stateForeground(const QString &state)
         return QColor(0x1b, 0x6e, 0x2a);
     if (state == QLatin1String("failed"))
         return QColor(0xb0, 0x1c, 0x1c);
-    if (state == QLatin1String("cancelled"))
+    if (state == QLatin1String("cancelled") || state == QLatin1String("interrupted"))
         return QColor(0x8a, 0x5a, 0x00);
     return QColor(0x1f, 0x4e, 0x9a);
 }
@@ -19,7 +19,7 @@ QColor LogColors::stateBackground(const QString &state)
         return QColor(0xdf, 0xf3, 0xe2);
     if (state == QLatin1String("failed"))
         return QColor(0xfb, 0xe0, 0xe0);
-    if (state == QLatin1String("cancelled"))
+    if (state == QLatin1String("cancelled") || state == QLatin1String("interrupted"))
         return QColor(0xfd, 0xf0, 0xd5);
     return QColor(0xe1, 0xeb, 0xfa);
 }

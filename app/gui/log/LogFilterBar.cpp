@@ -55,7 +55,7 @@ LogFilterBar::LogFilterBar(QWidget *parent)
     m_batch->addItem(tr("All batches"), QString());
     m_operator->addItem(tr("All operators"), QString());
     m_state->addItem(tr("All results"), QString());
-    for (const char *state : { "done", "failed", "cancelled", "running" })
+    for (const char *state : { "done", "failed", "cancelled", "interrupted", "running" })
         m_state->addItem(LogText::stateTitle(QLatin1String(state)), QLatin1String(state));
 
     auto *layout = new QHBoxLayout(this);

@@ -17,6 +17,8 @@ QString LogText::stateTitle(const QString &state)
         return tr("Cancelled");
     if (state == QLatin1String("running"))
         return tr("Running");
+    if (state == QLatin1String("interrupted"))
+        return tr("Interrupted");
     return state;
 }
 
@@ -69,6 +71,8 @@ QString LogText::phaseTitle(const QString &phase)
         return tr("done");
     if (phase == QLatin1String("cancelled"))
         return tr("cancelled");
+    if (phase == QLatin1String("interrupted"))
+        return tr("interrupted");
     return phase;
 }
 
@@ -98,6 +102,10 @@ QString LogText::errorTitle(const QString &code)
         { u"ModuleUnavailable", QT_TR_NOOP("PKCS#11 module unavailable") },
         { u"DeviceError", QT_TR_NOOP("Key error") },
         { u"JournalUnavailable", QT_TR_NOOP("Log not writable") },
+        { u"Interrupted", QT_TR_NOOP("Interrupted (the process ended)") },
+        { u"NotInLot", QT_TR_NOOP("Not in this lot") },
+        { u"AlreadyInLot", QT_TR_NOOP("Already done in this lot") },
+        { u"LotComplete", QT_TR_NOOP("Lot complete") },
         { u"CaNetwork", QT_TR_NOOP("CA unreachable") },
         { u"CaTimeout", QT_TR_NOOP("CA did not answer") },
         { u"CaTls", QT_TR_NOOP("TLS to the CA failed") },
