@@ -213,7 +213,8 @@ private:
     void module()
     {
         const QString title = Doctor::tr("PKCS#11 module");
-        auto loaded = device::Pkcs11Module::load(m_config.modulePath);
+        auto loaded = m_config.module ? device::Result<std::shared_ptr<device::Pkcs11Module>>(m_config.module)
+                                      : device::Pkcs11Module::load(m_config.modulePath);
         if (!loaded) {
             add(check(QStringLiteral("module"), title, Outcome::Fail,
                       Doctor::tr("%1 does not load: %2").arg(m_config.modulePath, loaded.error().toString()),

@@ -45,6 +45,9 @@ struct DoctorConfig
 {
     QString profilePath;
     QString modulePath;
+    // The module when it is loaded already (the GUI's station): PKCS#11 allows one C_Initialize per process,
+    // so a second load of the same module fails. Null: the doctor loads modulePath.
+    std::shared_ptr<device::Pkcs11Module> module;
     JournalConfig journal; // opened by the doctor (a SQLite file that does not exist yet is not created)
     // Seconds the CA may take to answer each request.
     std::chrono::milliseconds caTimeout { 15000 };

@@ -4,6 +4,7 @@
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "SettingsWidget.h"
+#include "StartupDoctor.h"
 #include "core/BadgeVerifier.h"
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
@@ -109,6 +110,16 @@ bool StationApp::start()
         return true;
     }
     m_station = std::move(*station);
+    // The bench health check (keystation-cli doctor's checks) off the GUI thread; a failure shows in a
+    // non-modal message. Its own journal configuration: Journal::open wipes the PostgreSQL password it gets.
+    if (auto doctorJournal = m_settings.journalConfig()) {
+        core::DoctorConfig doctor;
+        doctor.profilePath = config.profilePath;
+        doctor.modulePath = config.modulePath;
+        doctor.module = m_station->module(); // loaded once per process
+        doctor.journal = *doctorJournal;
+        StartupDoctor::start(doctor, this);
+    }
     if (!m_settings.badgeCaFile.isEmpty()) {
         auto anchors = core::BadgeVerifier::loadAnchorsPem(m_settings.badgeCaFile);
         core::BadgeVerifier::Options badgeOptions;
