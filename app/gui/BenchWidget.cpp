@@ -2,13 +2,17 @@
 
 #include "FeedbackPlayer.h"
 #include "JobDetailsDialog.h"
+#include "LotBanner.h"
+#include "LotPickerDialog.h"
 #include "TokenTileDelegate.h"
 #include "TokenTileModel.h"
+#include "app/report/LabelSheet.h"
 #include "core/BatchRunner.h"
 #include "core/Station.h"
 #include "device/TokenWatcher.h"
 
 #include <QCheckBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -42,11 +46,18 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     m_continuous->setObjectName(QStringLiteral("continuous"));
     m_cancelAll = new QPushButton(QIcon(QStringLiteral(":/icons/cancel.svg")), tr("Cancel all"), this);
     m_cancelAll->setObjectName(QStringLiteral("cancelAll"));
+    m_chooseLot = new QPushButton(tr("Lot…"), this);
+    m_chooseLot->setObjectName(QStringLiteral("chooseLot"));
+    m_chooseLot->setToolTip(tr("Choose the lot (work order) the next batch runs under"));
     bar->addWidget(m_provision);
     bar->addWidget(m_continuous);
     bar->addStretch();
+    bar->addWidget(m_chooseLot);
     bar->addWidget(m_cancelAll);
     layout->addLayout(bar);
+
+    m_lotBanner = new LotBanner(m_station->journal(), this);
+    layout->addWidget(m_lotBanner);
 
     auto *status = new QHBoxLayout;
     m_counts = new QLabel(this);
@@ -92,6 +103,7 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
 
     connect(m_provision, &QPushButton::clicked, this, &BenchWidget::provisionAll);
     connect(m_cancelAll, &QPushButton::clicked, this, &BenchWidget::cancelAll);
+    connect(m_chooseLot, &QPushButton::clicked, this, &BenchWidget::chooseLot);
     connect(m_retry, &QPushButton::clicked, this, &BenchWidget::retrySelected);
     connect(m_cancel, &QPushButton::clicked, this, &BenchWidget::cancelSelected);
     connect(m_details, &QPushButton::clicked, this, &BenchWidget::showDetailsOfSelected);
@@ -141,8 +153,9 @@ void BenchWidget::setCaStatus(const QString &text, bool ok)
 void BenchWidget::provisionAll()
 {
     m_model->clearResults();
+    m_batchResults.clear();
     m_summary->clear();
-    auto batch = m_station->provisionAll(m_session, m_continuous->isChecked());
+    auto batch = m_station->provisionAll(m_session, m_continuous->isChecked(), false, false, m_lot);
     if (!batch) {
         m_summary->setText(tr("Could not start: %1").arg(batch.error().message));
         m_summary->setStyleSheet(QStringLiteral("color: #c62828;"));
@@ -152,7 +165,37 @@ void BenchWidget::provisionAll()
     m_summary->setStyleSheet({});
     m_batchClock.start();
     updateButtons();
+    m_lotBanner->refresh(); // the lot is in the journal now
     Q_EMIT batchStarted(*batch);
+}
+
+void BenchWidget::setLot(const std::optional<core::LotManifest> &lot)
+{
+    m_lot = lot;
+    m_lotBanner->setLot(lot);
+    updateButtons();
+}
+
+LotPickerDialog *BenchWidget::lotPicker() const
+{
+    return m_picker;
+}
+
+void BenchWidget::chooseLot()
+{
+    if (m_picker) {
+        m_picker->raise();
+        return;
+    }
+    m_picker = new LotPickerDialog(m_station->journal(), m_station->profile().name, m_lot, this);
+    m_picker->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_picker, &QDialog::finished, this, [this, picker = m_picker](int code) {
+        if (code != QDialog::Accepted || !picker)
+            return;
+        setLot(picker->selectedLot());
+        Q_EMIT lotChosen(m_lot);
+    });
+    m_picker->open();
 }
 
 void BenchWidget::cancelAll()
@@ -216,12 +259,21 @@ QString BenchWidget::spokenReason(const core::JobResult &r) const
         return tr("the CA did not issue a certificate");
     if (code == QStringLiteral("KeyRemoved") || code == QStringLiteral("TokenRemoved"))
         return tr("key pulled out");
+    if (code == QStringLiteral("NotInLot"))
+        return tr("not in this lot");
+    if (code == QStringLiteral("AlreadyInLot"))
+        return tr("already done in this lot");
+    if (code == QStringLiteral("LotComplete"))
+        return tr("the lot is complete");
     return r.errorMessage;
 }
 
 void BenchWidget::onKeyFinished(const core::JobResult &result)
 {
+    if (result.ok())
+        m_batchResults << result; // for the label sheet
     m_model->setFinished(result);
+    m_lotBanner->refresh();
     const int number = m_model->keyNumber(result.serial);
     if (result.ok()) {
         m_feedback->success(tr("Key %1 done").arg(number));
@@ -241,27 +293,46 @@ void BenchWidget::onKeyFinished(const core::JobResult &result)
 
 void BenchWidget::onBatchFinished(const core::BatchSummary &s)
 {
-    const QString text
-        = tr("Batch finished: %1 done, %2 failed, %3 cancelled, %4 already provisioned, in %5 s "
-             "(%6 keys per minute).")
-              .arg(s.done)
-              .arg(s.failed)
-              .arg(s.cancelled)
-              .arg(s.alreadyProvisioned)
-              .arg(s.elapsedMs / 1000.0, 0, 'f', 1)
-              .arg(s.keysPerMinute(), 0, 'f', 1);
-    m_summary->setText(text);
-    m_summary->setStyleSheet(s.failed ? QStringLiteral("color: #c62828; font-weight: bold;")
-                                      : QStringLiteral("color: #1e8e3e; font-weight: bold;"));
+    QString text = tr("Batch finished: %1 done, %2 failed, %3 cancelled, %4 already provisioned, in %5 s "
+                      "(%6 keys per minute).")
+                       .arg(s.done)
+                       .arg(s.failed)
+                       .arg(s.cancelled)
+                       .arg(s.alreadyProvisioned)
+                       .arg(s.elapsedMs / 1000.0, 0, 'f', 1)
+                       .arg(s.keysPerMinute(), 0, 'f', 1);
+    if (s.refused > 0)
+        text += QLatin1Char(' ') + tr("Of the failed, %n kept out by the lot.", nullptr, s.refused);
+    const QString labels = writeLabels(s.batchId);
+    m_summary->setText(text + labels);
+    // Keys the lot kept out need a person, not a repair: amber when they are the only failures.
+    m_summary->setStyleSheet(s.failed > s.refused ? QStringLiteral("color: #c62828; font-weight: bold;")
+                                 : s.refused      ? QStringLiteral("color: #8a5a00; font-weight: bold;")
+                                                  : QStringLiteral("color: #1e8e3e; font-weight: bold;"));
     if (m_summaryDialog) {
         auto *box = new QMessageBox(s.failed ? QMessageBox::Warning : QMessageBox::Information,
-                                    tr("Batch finished"), text, QMessageBox::Ok, this);
+                                    tr("Batch finished"), text + labels, QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("summaryDialog"));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }
     updateButtons();
+    m_lotBanner->refresh();
     Q_EMIT batchFinished(s);
+}
+
+QString BenchWidget::writeLabels(const QString &batchId)
+{
+    // The label sheet a profile with "labels" asks for (docs/profiles.md): one label per key this batch
+    // provisioned; the summary says where it is, or why it is not.
+    const QList<core::JobResult> results = m_batchResults;
+    m_batchResults.clear();
+    auto sheet = report::writeBatchLabels(m_station->profile(), batchId, results);
+    if (!sheet)
+        return QLatin1Char(' ') + tr("The label sheet could not be written: %1").arg(sheet.error().message);
+    if (sheet->isEmpty())
+        return {};
+    return QLatin1Char(' ') + tr("Label sheet: %1").arg(QDir::toNativeSeparators(*sheet));
 }
 
 QString BenchWidget::summaryText() const
@@ -287,6 +358,7 @@ void BenchWidget::updateButtons()
     const bool active = runner->isActive();
     m_provision->setEnabled(!active);
     m_continuous->setEnabled(!active);
+    m_chooseLot->setEnabled(!active); // a batch runs under the lot it started with
     m_cancelAll->setEnabled(active);
     const QString serial = selectedSerial();
     const bool finished = !serial.isEmpty() && m_model->hasResult(serial);

@@ -1,10 +1,14 @@
 #pragma once
 
 #include "core/JobTypes.h"
+#include "core/Lot.h"
 #include "core/OperatorStore.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QWidget>
+
+#include <optional>
 
 class QCheckBox;
 class QLabel;
@@ -18,6 +22,8 @@ class Station;
 namespace ks::app {
 
 class FeedbackPlayer;
+class LotBanner;
+class LotPickerDialog;
 class TokenTileModel;
 
 // The operator's bench: one tile per key, Provision all, continuous mode, cancel; retry, cancel and details
@@ -39,14 +45,25 @@ public:
     QListView *view() const { return m_view; }
     QString summaryText() const;
 
+    // The lot the next batch runs under (nullopt: no lot). The choice lives in StationApp, which sets it on
+    // every new bench; choosing here signals lotChosen.
+    void setLot(const std::optional<core::LotManifest> &lot);
+    const std::optional<core::LotManifest> &lot() const { return m_lot; }
+    LotBanner *lotBanner() const { return m_lotBanner; }
+    // The picker while it is open (tests drive it without its modal file dialog).
+    LotPickerDialog *lotPicker() const;
+
 public Q_SLOTS:
     void provisionAll();
     void cancelAll();
     void retrySelected();
     void cancelSelected();
     void showDetailsOfSelected();
+    // Opens the lot picker (asynchronously); on OK the lot is set and lotChosen follows.
+    void chooseLot();
 
 Q_SIGNALS:
+    void lotChosen(const std::optional<ks::core::LotManifest> &lot);
     void batchStarted(const QString &batchId);
     void batchFinished(const ks::core::BatchSummary &summary);
 
@@ -57,6 +74,8 @@ private:
     void updateButtons();
     QString selectedSerial() const;
     QString spokenReason(const core::JobResult &result) const;
+    // Writes the batch's label sheet when the profile asks for one; a sentence for the summary.
+    QString writeLabels(const QString &batchId);
 
     core::Station *m_station;
     core::OperatorSession m_session;
@@ -69,12 +88,17 @@ private:
     QPushButton *m_retry;
     QPushButton *m_cancel;
     QPushButton *m_details;
+    QPushButton *m_chooseLot;
+    LotBanner *m_lotBanner;
+    QPointer<LotPickerDialog> m_picker;
+    std::optional<core::LotManifest> m_lot;
     QLabel *m_counts;
     QLabel *m_summary;
     QLabel *m_ca;
     bool m_failureDialog = false;
     bool m_summaryDialog = true;
     QElapsedTimer m_batchClock;
+    QList<core::JobResult> m_batchResults; // done keys of the batch, for its labels
 };
 
 } // namespace ks::app

@@ -15,12 +15,14 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QFutureWatcher>
 #include <QLibraryInfo>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTextStream>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 Q_LOGGING_CATEGORY(lcGui, "ks.app.gui")
 
@@ -254,12 +256,37 @@ void StationApp::openMainWindow(const LoginDialog *dialog)
         m_caConnected = true;
         QTimer::singleShot(0, m_window, &MainWindow::connectCa);
     }
+    if (auto *bench = m_window->bench()) {
+        bench->setLot(m_lot);
+        connect(bench, &BenchWidget::lotChosen, this,
+                [this](const std::optional<core::LotManifest> &lot) { m_lot = lot; });
+        if (!m_lot && m_options.autoProvisionDelayMs < 0 && m_options.screenshotPath.isEmpty())
+            offerLotPicker();
+    }
     if (m_options.autoProvisionDelayMs >= 0 && m_window->bench()) {
         QTimer::singleShot(m_options.autoProvisionDelayMs, m_window->bench(), &BenchWidget::provisionAll);
         m_options.autoProvisionDelayMs = -1;
     }
     if (!m_options.screenshotPath.isEmpty())
         QTimer::singleShot(m_options.screenshotDelayMs, this, &StationApp::takeScreenshot);
+}
+
+void StationApp::offerLotPicker()
+{
+    // The start of a shift: when the journal holds lots, the person who provisions is asked which one the
+    // keys belong to (or "No lot"). The lots are read on a worker thread; the journal is thread-safe.
+    core::Journal *journal = m_station->journal();
+    auto *watcher = new QFutureWatcher<bool>(m_window);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const bool any = watcher->result();
+        if (any && !m_lot && m_window && m_window->bench())
+            m_window->bench()->chooseLot();
+    });
+    watcher->setFuture(QtConcurrent::run([journal] {
+        auto lots = journal->lots();
+        return lots && !lots->isEmpty();
+    }));
 }
 
 void StationApp::logOut()

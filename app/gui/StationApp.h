@@ -1,6 +1,7 @@
 #pragma once
 
 #include "GuiSettings.h"
+#include "core/Lot.h"
 
 #include <QObject>
 #include <QPointer>
@@ -8,6 +9,7 @@
 #include <QTranslator>
 
 #include <memory>
+#include <optional>
 
 namespace ks::core {
 class BadgeVerifier;
@@ -58,6 +60,8 @@ public:
 
     MainWindow *mainWindow() const;
     core::Station *station() const { return m_station.get(); }
+    // The lot batches run under, chosen on the bench: it stays chosen across log-out and log-in.
+    const std::optional<core::LotManifest> &lot() const { return m_lot; }
 
 private:
     void showStartFailure(const QString &reason, const core::StationConfig &config);
@@ -66,6 +70,7 @@ private:
     void openMainWindow(const LoginDialog *dialog);
     void logOut();
     void takeScreenshot();
+    void offerLotPicker();
 
     Options m_options;
     std::unique_ptr<QSettings> m_store;
@@ -78,6 +83,7 @@ private:
     std::unique_ptr<core::Journal> m_recoveryJournal;
     std::unique_ptr<core::OperatorStore> m_recoveryOperators;
     bool m_caConnected = false;
+    std::optional<core::LotManifest> m_lot;
 };
 
 } // namespace ks::app

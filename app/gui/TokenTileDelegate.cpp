@@ -153,6 +153,12 @@ void TokenTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
             rest, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
             tr("Certificate %1\nvalid until %2")
                 .arg(shortSerial, QLocale().toString(notAfter.toLocalTime().date(), QLocale::ShortFormat)));
+    } else if (const QString next = index.data(TokenTileModel::NextStepRole).toString(); !next.isEmpty()) {
+        // The lot kept this key out: what to do with it, in the amber tile's dark text; the reason with
+        // serial and lot is in the details.
+        p->setFont(base);
+        p->setPen(QColor(0x6b, 0x4a, 0x00));
+        p->drawText(rest, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, next);
     } else {
         QString s = plainReason(error, index.data(TokenTileModel::SerialRole).toString());
         if (!attention.isEmpty())

@@ -1,5 +1,7 @@
 #include "TokenTileModel.h"
 
+#include "UiText.h"
+
 #include <algorithm>
 
 namespace ks::app {
@@ -32,6 +34,7 @@ QHash<int, QByteArray> TokenTileModel::roleNames() const
         { CertNotAfterRole, "certNotAfter" },
         { AttentionTextRole, "attention" },
         { PresentRole, "present" },
+        { NextStepRole, "nextStep" },
     };
 }
 
@@ -75,6 +78,8 @@ QVariant TokenTileModel::data(const QModelIndex &index, int role) const
         return t.hasResult ? QVariant::fromValue(t.result) : QVariant();
     case PresentRole:
         return t.present;
+    case NextStepRole:
+        return t.hasResult && !t.result.ok() ? UiText::nextStep(t.result.errorCode) : QString();
     default:
         return {};
     }
@@ -118,9 +123,11 @@ TokenTileModel::Tone TokenTileModel::toneOf(const Tile &t) const
     if (t.hasResult) {
         if (t.result.ok())
             return Tone::Done;
-        // A key holding another CA's or profile's certificate was left untouched for a person to decide.
+        // A key holding another CA's or profile's certificate was left untouched for a person to decide;
+        // so was a key the lot kept out (not in it, already done in it, lot complete).
         if (t.result.outcome == JobStage::Cancelled
-            || t.result.errorCode == QStringLiteral("ForeignCertificate"))
+            || t.result.errorCode == QStringLiteral("ForeignCertificate")
+            || core::isLotRefusal(t.result.errorCode))
             return Tone::Attention;
         return Tone::Failed;
     }
@@ -153,6 +160,8 @@ QString TokenTileModel::stageText(const Tile &t) const
             return t.result.alreadyProvisioned ? tr("Already provisioned") : tr("Done");
         if (t.result.outcome == JobStage::Cancelled)
             return tr("Cancelled");
+        if (core::isLotRefusal(t.result.errorCode))
+            return tr("Not enrolled (lot)");
         return tr("Failed");
     }
     if (t.stage < 0)

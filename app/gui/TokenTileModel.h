@@ -44,6 +44,7 @@ public:
         AttentionTextRole, // PIN flags in plain words, or empty
         ResultRole, // QVariant<JobResult> once finished
         PresentRole, // false: pulled out while a step ran; the tile stays to show what happened
+        NextStepRole, // one plain next step for the operator (a key the lot kept out), or empty
     };
 
     explicit TokenTileModel(QObject *parent = nullptr);

@@ -1,5 +1,7 @@
 #include "UiText.h"
 
+#include <QLocale>
+
 namespace ks::app {
 
 QString UiText::roleTitle(core::Role role)
@@ -13,6 +15,46 @@ QString UiText::roleTitle(core::Role role)
         return tr("Administrator");
     }
     return {};
+}
+
+QString UiText::nextStep(const QString &code)
+{
+    if (code == QLatin1String("NotInLot"))
+        return tr("Not in this lot: set the key aside");
+    if (code == QLatin1String("AlreadyInLot"))
+        return tr("Already done in this lot");
+    if (code == QLatin1String("LotComplete"))
+        return tr("Lot complete: stop and see the supervisor");
+    return {};
+}
+
+QString UiText::percent(double fraction)
+{
+    return tr("%1 %").arg(QLocale().toString(fraction * 100.0, 'f', 0));
+}
+
+QString UiText::lotCountsLine(const core::LotCounts &c)
+{
+    QString line = tr("done %1 / %2, failed %3, refused %4, remaining %5, first-pass yield %6, %7 keys/h")
+                       .arg(c.done)
+                       .arg(c.quantity)
+                       .arg(c.failed)
+                       .arg(c.refused)
+                       .arg(c.remaining)
+                       .arg(percent(c.firstPassYield), QLocale().toString(c.keysPerHour, 'f', 1));
+    if (c.interrupted > 0)
+        line += QStringLiteral(", ") + tr("%n interrupted", nullptr, c.interrupted);
+    return line;
+}
+
+QString UiText::lotTitle(const core::LotManifest &lot)
+{
+    QStringList what;
+    if (!lot.customer.isEmpty())
+        what << lot.customer;
+    if (!lot.model.isEmpty())
+        what << lot.model;
+    return what.isEmpty() ? lot.id : tr("%1 · %2").arg(lot.id, what.join(QStringLiteral(" / ")));
 }
 
 } // namespace ks::app

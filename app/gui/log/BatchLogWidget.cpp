@@ -6,6 +6,7 @@
 #include "LogColors.h"
 #include "LogFilterBar.h"
 #include "LogText.h"
+#include "LotView.h"
 #include "StepEventModel.h"
 #include "core/Journal.h"
 
@@ -22,6 +23,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -191,7 +193,14 @@ void BatchLogWidget::buildUi()
     statusLine->addWidget(m_status);
     layout->addLayout(statusLine);
 
-    m_pages->addWidget(page);
+    // The attempts and, beside them, the lots (work orders) with their counts and hand-over reports.
+    auto *tabs = new QTabWidget(m_pages);
+    tabs->setObjectName(QStringLiteral("logTabs"));
+    tabs->setDocumentMode(true);
+    tabs->addTab(page, tr("Attempts"));
+    m_lotView = new LotView(m_journal, m_session, tabs);
+    tabs->addTab(m_lotView, tr("Lots"));
+    m_pages->addWidget(tabs);
     m_pages->addWidget(buildRefusal());
 
     connect(m_filterBar, &LogFilterBar::filterChanged, this, &BatchLogWidget::refresh);
@@ -325,6 +334,7 @@ void BatchLogWidget::refresh()
         emit loadFailed(allowed.error().message);
         return;
     }
+    m_lotView->refresh();
     const quint64 generation = ++m_generation;
     const core::AttemptFilter f = filter();
     core::Journal *journal = m_journal;

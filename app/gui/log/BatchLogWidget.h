@@ -28,6 +28,7 @@ class AttemptTableModel;
 struct LogSnapshot;
 class BatchLogCharts;
 class LogFilterBar;
+class LotView;
 class StepEventModel;
 
 // The supervisor's batch log (docs/batch-log.md): the journal's attempts as a filterable table, the steps of
@@ -59,6 +60,8 @@ public:
     const StepEventModel *stepModel() const { return m_steps; }
     const BatchLogCharts *charts() const { return m_charts; }
     const BatchLogStats &stats() const { return m_stats; }
+    // The "Lots" tab: lots with their counts and hand-over reports (refreshed with the log).
+    LotView *lotView() const { return m_lotView; }
     std::optional<core::VerifyResult> lastVerify() const { return m_lastVerify; }
     QString verifyMessage() const;
     QString statusMessage() const;
@@ -123,6 +126,7 @@ private:
     QPushButton *m_csvButton = nullptr;
     QPushButton *m_pdfButton = nullptr;
     QStackedWidget *m_pages = nullptr;
+    LotView *m_lotView = nullptr;
     BatchLogStats m_stats;
     std::optional<core::VerifyResult> m_lastVerify;
     QString m_verifyMessage;
