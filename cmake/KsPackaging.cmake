@@ -74,7 +74,7 @@ if(HELP2MAN)
       # keystation-cli COMMAND --help for every command, as a COMMANDS section (cmake/KsManCommands.cmake).
       set(include_args --include=${KS_PKG_DIR}/man/${program}.commands)
       set(include_commands COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:${program}>
-                           -DCOMMANDS=tokens,ca,provision,log,operator -DOUTPUT=${KS_PKG_DIR}/man/${program}.commands
+                           -DCOMMANDS=tokens,ca,provision,log,operator,lot,doctor -DOUTPUT=${KS_PKG_DIR}/man/${program}.commands
                            -P ${PROJECT_SOURCE_DIR}/cmake/KsManCommands.cmake)
     endif()
     add_custom_command(

@@ -7,6 +7,7 @@
 
 #include "CliPassword.h"
 #include "CliSignals.h"
+#include "app/report/LabelSheet.h"
 #include "core/Journal.h"
 #include "core/Lot.h"
 #include "core/Station.h"
@@ -248,6 +249,8 @@ int runProvisionCommand(const QStringList &args)
     QList<QJsonObject> queuedBeforeStart;
     // The stage each key is in, and since when: stepEnded closes it when the next one starts or the key ends.
     QHash<QString, std::pair<core::JobStage, qint64>> openStep;
+    // The batch's results, for the label sheet of a profile with "labels" (app/report/LabelSheet.h).
+    QList<core::JobResult> results;
     QObject::connect(runner, &core::BatchRunner::keyQueued, [&](const QString &serial) {
         QJsonObject fields { { QStringLiteral("serial"), serial }, { QStringLiteral("port"), QJsonValue() } };
         for (const device::TokenInfo &t : st.watcher()->tokens()) {
@@ -294,6 +297,8 @@ int runProvisionCommand(const QStringList &args)
     bool hinted = false;
     QObject::connect(runner, &core::BatchRunner::keyFinished, [&, runner](const core::JobResult &r) {
         ++keysSeen;
+        if (r.ok() && !st.profile().labelsDirectory.isEmpty())
+            results << r;
         endStep(r.serial, r.ok(), r.errorCode);
         if (r.ok()) {
             QJsonObject fields { { QStringLiteral("serial"), r.serial },
@@ -385,6 +390,14 @@ int runProvisionCommand(const QStringList &args)
                              { QStringLiteral("cancelled"), s.cancelled },
                              { QStringLiteral("elapsedMs"), s.elapsedMs },
                              { QStringLiteral("exitCode"), exitCode } };
+        // The label sheet a profile with "labels" asks for: one label per key this batch provisioned.
+        if (auto labels = report::writeBatchLabels(st.profile(), s.batchId, results); !labels) {
+            err << Tr::tr("Cannot write the label sheet: %1").arg(describe(labels.error())) << Qt::endl;
+            fields.insert(QStringLiteral("labelsError"), labels.error().message);
+        } else if (!labels->isEmpty()) {
+            out() << Tr::tr("Label sheet: %1").arg(*labels) << Qt::endl;
+            fields.insert(QStringLiteral("labels"), *labels);
+        }
         if (lot) {
             // The lot's counts from the journal: every station and batch that worked on it.
             if (auto counts = st.journal()->lotCounts(lot->id)) {

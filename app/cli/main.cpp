@@ -5,6 +5,7 @@
 #include "DoctorCommand.h"
 #include "ExitCode.h"
 #include "LogCommand.h"
+#include "LotCommand.h"
 #include "OperatorCommand.h"
 #include "ProvisionCommand.h"
 #include "TokensCommand.h"
@@ -12,10 +13,13 @@
 #include "core/VersionInfo.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
 
 #include <csignal>
+#include <cstring>
+#include <memory>
 
 namespace {
 
@@ -38,6 +42,8 @@ void usage(QTextStream &stream)
         "                                                 read, export or verify the batch log\n"
         "  operator add|passwd|role|disable|enable NAME | operator list\n"
         "                                                 manage operator accounts\n"
+        "  lot list | lot show ID | lot report ID [--csv F] [--pem F] [--pdf F]\n"
+        "                                                 lots (work orders): counts, yield, hand-over\n"
         "  doctor [--profile FILE] [--module PATH] [--json]  check the bench: module, pcscd, CA, clock,\n"
         "                                                 journal, disk\n"
         "\n"
@@ -73,7 +79,21 @@ int main(int argc, char **argv)
     // A full disk (or a file-size limit) must surface as a write error the journal reports, not kill the
     // station in the middle of a key.
     std::signal(SIGXFSZ, SIG_IGN);
-    QCoreApplication app(argc, argv);
+    // PDFs (lot report --pdf; the label sheet a profile with "labels" asks for at a batch's end) are drawn
+    // with QtGui: those commands run a QGuiApplication, on the offscreen platform unless QT_QPA_PLATFORM
+    // names one.
+    int first = 1; // the command: the first argument that is not --verbose
+    while (first < argc && std::strcmp(argv[first], "--verbose") == 0)
+        ++first;
+    bool needsGui = first < argc && std::strcmp(argv[first], "provision") == 0;
+    if (first < argc && std::strcmp(argv[first], "lot") == 0)
+        for (int i = first + 1; i < argc; ++i)
+            needsGui = needsGui || std::strncmp(argv[i], "--pdf", 5) == 0;
+    if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app = needsGui
+        ? std::unique_ptr<QCoreApplication>(std::make_unique<QGuiApplication>(argc, argv))
+        : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("keystation"));
     QCoreApplication::setOrganizationName(QStringLiteral("KeyStation"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KS_VERSION));
@@ -99,6 +119,8 @@ int main(int argc, char **argv)
         return ks::app::runOperatorCommand(args);
     if (command == QStringLiteral("provision"))
         return ks::app::runProvisionCommand(args);
+    if (command == QStringLiteral("lot"))
+        return ks::app::runLotCommand(args);
     if (command == QStringLiteral("doctor"))
         return ks::app::runDoctorCommand(args);
     if (command == QStringLiteral("--version") || command == QStringLiteral("version"))

@@ -107,26 +107,30 @@ protected:
         return r;
     }
 
-    // The profile "lots" enrolling through `url` (cfssl), checked against the test CA.
-    void writeProfile(const QString &url)
+    // The profile "lots" enrolling through `url` (cfssl), checked against the test CA; `extra` fields added.
+    void writeProfile(const QString &url, const QJsonObject &extra = {})
     {
-        writeJson(QStringLiteral("profile.json"),
-                  { { QStringLiteral("name"), QStringLiteral("lots") },
-                    { QStringLiteral("keyAlgorithm"), QStringLiteral("ec-p256") },
-                    { QStringLiteral("pin"),
-                      QJsonObject { { QStringLiteral("source"), QStringLiteral("transport") },
-                                    { QStringLiteral("file"), file(QStringLiteral("transport.pin")) } } },
-                    { QStringLiteral("keyUsage"), QJsonArray { QStringLiteral("digitalSignature") } },
-                    { QStringLiteral("extendedKeyUsage"), QJsonArray { QStringLiteral("clientAuth") } },
-                    { QStringLiteral("ca"),
-                      QJsonObject { { QStringLiteral("protocol"), QStringLiteral("cfssl") },
-                                    { QStringLiteral("url"), url },
-                                    { QStringLiteral("profile"), QStringLiteral("station") },
-                                    { QStringLiteral("trustAnchorFile"), s_pki->caCertPath() } } },
-                    { QStringLiteral("minValidityDays"), 1 } });
+        QJsonObject profile {
+            { QStringLiteral("name"), QStringLiteral("lots") },
+            { QStringLiteral("keyAlgorithm"), QStringLiteral("ec-p256") },
+            { QStringLiteral("pin"),
+              QJsonObject { { QStringLiteral("source"), QStringLiteral("transport") },
+                            { QStringLiteral("file"), file(QStringLiteral("transport.pin")) } } },
+            { QStringLiteral("keyUsage"), QJsonArray { QStringLiteral("digitalSignature") } },
+            { QStringLiteral("extendedKeyUsage"), QJsonArray { QStringLiteral("clientAuth") } },
+            { QStringLiteral("ca"),
+              QJsonObject { { QStringLiteral("protocol"), QStringLiteral("cfssl") },
+                            { QStringLiteral("url"), url },
+                            { QStringLiteral("profile"), QStringLiteral("station") },
+                            { QStringLiteral("trustAnchorFile"), s_pki->caCertPath() } } },
+            { QStringLiteral("minValidityDays"), 1 }
+        };
+        for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+            profile.insert(it.key(), it.value());
+        writeJson(QStringLiteral("profile.json"), profile);
     }
 
-    bool startCa()
+    bool startCa(const QJsonObject &extraProfileFields = {})
     {
         CfsslServer::Options o;
         o.caCertPath = s_pki->caCertPath();
@@ -135,7 +139,7 @@ protected:
         o.tlsKeyPath = s_pki->serverKeyPath();
         if (!m_ca.start(o))
             return false;
-        writeProfile(m_ca.baseUrl().toString());
+        writeProfile(m_ca.baseUrl().toString(), extraProfileFields);
         return true;
     }
 

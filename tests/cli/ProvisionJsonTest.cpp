@@ -98,6 +98,33 @@ TEST_F(ProvisionJson, EveryLineIsAnEventWithKeyDoneForEachKeyAndBatchFinishedLas
     EXPECT_EQ(eventsNamed(events, QStringLiteral("batchFinished")).size(), 1);
 }
 
+// A profile with "labels": the batch ends with a label sheet of its keys (app/report/LabelSheet.h), named in
+// batchFinished; a second batch that finds the keys already provisioned writes none.
+TEST_F(ProvisionJson, AProfileWithLabelsGetsALabelSheetPerBatch)
+{
+    setUpStation(2);
+    const QString directory = file(QStringLiteral("labels"));
+    ASSERT_TRUE(
+        startCa({ { QStringLiteral("labels"), QJsonObject { { QStringLiteral("directory"), directory } } } }))
+        << m_ca.errorString().toStdString();
+    const CliRun r = run(provision({ QStringLiteral("--json") }));
+    ASSERT_EQ(r.code, 0) << r.out.toStdString() << r.err.toStdString();
+    const QJsonObject last = jsonLines(r.out).last();
+    const QString batch = last.value(QStringLiteral("batch")).toString();
+    const QString sheet = directory + QStringLiteral("/labels-") + batch + QStringLiteral(".pdf");
+    EXPECT_EQ(last.value(QStringLiteral("labels")).toString(), sheet) << r.out.toStdString();
+    QFile pdf(sheet);
+    ASSERT_TRUE(pdf.open(QIODevice::ReadOnly)) << sheet.toStdString();
+    EXPECT_TRUE(pdf.readAll().startsWith("%PDF"));
+    EXPECT_TRUE(r.err.contains(QStringLiteral("Label sheet: ") + sheet)) << r.err.toStdString();
+
+    const CliRun again = run(provision({ QStringLiteral("--json") }));
+    ASSERT_EQ(again.code, 0) << again.out.toStdString() << again.err.toStdString();
+    const QJsonObject lastAgain = jsonLines(again.out).last();
+    EXPECT_FALSE(lastAgain.contains(QStringLiteral("labels"))) << again.out.toStdString();
+    EXPECT_EQ(lastAgain.value(QStringLiteral("alreadyProvisioned")).toInt(), 2);
+}
+
 TEST_F(ProvisionJson, AFailureBeforeTheBatchIsOneErrorEventWithTheExitCode)
 {
     setUpStation(1);
