@@ -10,7 +10,12 @@
 #include "device/TokenSession.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QSignalSpy>
+#include <QThread>
 
 #include <algorithm>
 
@@ -357,5 +362,89 @@ TEST_F(Lot, AKeyDoneAtAnotherStationSharingTheJournalIsNotEnrolledAgain)
     EXPECT_EQ(counts->refused, 2);
     EXPECT_EQ(counts->doneByStation.value(QStringLiteral("bench-A")), 2);
     EXPECT_EQ(counts->doneByStation.value(QStringLiteral("bench-B")), 2);
+    expectIntact();
+}
+
+// The real thing: keystation-cli provision --all --lot, SIGKILLed while it generates a key pair; the
+// station's next start shows that attempt as interrupted; a second run finishes the lot and the counts come
+// right.
+TEST_F(Lot, CountsAfterTheCliIsKilledMidKeyAndRestarted)
+{
+    setUpBench(3, { { QStringLiteral("maxParallelKeys"), 1 } });
+    ASSERT_TRUE(m_hub->setLatency("C_GenerateKeyPair:EC", 600));
+    const auto lot = makeLot(QStringLiteral("WO-kill"), m_serials, 3);
+    const QString lotPath = m_dir + QStringLiteral("/lot.json");
+    const QString passwordPath = m_dir + QStringLiteral("/operator.pw");
+    for (const auto &[path, data] : { std::pair { lotPath, QJsonDocument(lot.toJson()).toJson() },
+                                      std::pair { passwordPath, QByteArray("correct horse battery\n") } }) {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        f.write(data);
+    }
+    m_station.reset(); // the CLI is the station now, on the same journal and station name
+    const QStringList args { QStringLiteral("provision"),
+                             QStringLiteral("--all"),
+                             QStringLiteral("--lot"),
+                             lotPath,
+                             QStringLiteral("--profile"),
+                             m_profilePath,
+                             QStringLiteral("--module"),
+                             QStringLiteral(KS_SIMHUB_MODULE_PATH),
+                             QStringLiteral("--journal"),
+                             m_dir + QStringLiteral("/journal.sqlite"),
+                             QStringLiteral("--as"),
+                             QStringLiteral("admin"),
+                             QStringLiteral("--as-password-file"),
+                             passwordPath };
+    {
+        QProcess cli;
+        cli.start(QStringLiteral(KS_CLI_PATH), args);
+        ASSERT_TRUE(cli.waitForStarted(10000));
+        const QString title = core::jobStageTitle(core::JobStage::GenerateKeyPair);
+        QByteArray seen;
+        QElapsedTimer timer;
+        timer.start();
+        bool killed = false;
+        while (!killed && timer.elapsed() < 60000 && cli.state() == QProcess::Running) {
+            cli.waitForReadyRead(200);
+            seen += cli.readAllStandardOutput();
+            if (QString::fromUtf8(seen).contains(title)) {
+                QThread::msleep(100);
+                cli.kill(); // SIGKILL: no destructor, no journal close
+                killed = true;
+            }
+        }
+        cli.waitForFinished(10000);
+        ASSERT_TRUE(killed) << seen.toStdString() << cli.readAllStandardError().toStdString();
+    }
+
+    ASSERT_TRUE(startStation()); // marks the attempt left running as interrupted
+    auto counts = m_station->journal()->lotCounts(lot.id);
+    ASSERT_TRUE(counts) << counts.error().toString().toStdString();
+    EXPECT_EQ(counts->interrupted, 1);
+    EXPECT_EQ(counts->running, 0);
+    EXPECT_EQ(counts->done, 0);
+    EXPECT_EQ(counts->remaining, 3);
+    m_station.reset();
+
+    QProcess again;
+    again.start(QStringLiteral(KS_CLI_PATH), args);
+    ASSERT_TRUE(again.waitForFinished(120000));
+    EXPECT_EQ(again.exitCode(), 0) << again.readAllStandardOutput().toStdString()
+                                   << again.readAllStandardError().toStdString();
+
+    ASSERT_TRUE(startStation());
+    counts = m_station->journal()->lotCounts(lot.id);
+    ASSERT_TRUE(counts);
+    EXPECT_EQ(counts->done, 3);
+    EXPECT_EQ(counts->interrupted, 0);
+    EXPECT_EQ(counts->remaining, 0);
+    EXPECT_EQ(counts->refused, 0);
+    EXPECT_DOUBLE_EQ(counts->firstPassYield, 2.0 / 3.0);
+    EXPECT_DOUBLE_EQ(counts->finalYield, 1.0);
+    for (const QString &s : std::as_const(m_serials))
+        EXPECT_EQ(certificatesOn(s).size(), 1) << s.toStdString();
+    EXPECT_EQ(m_cfssl->issuedCount(), 3); // killed before enrolment: the resumed key needed no second one
     expectIntact();
 }
