@@ -183,7 +183,7 @@ TEST_F(CliVocabulary, EveryCommandsHelpNamesTheCommandAndListsTheExitCodes)
 {
     for (const QString &command :
          { QStringLiteral("tokens"), QStringLiteral("ca"), QStringLiteral("provision"), QStringLiteral("log"),
-           QStringLiteral("operator") }) {
+           QStringLiteral("operator"), QStringLiteral("lot"), QStringLiteral("doctor") }) {
         const CliRun r = run({ command, QStringLiteral("--help") });
         EXPECT_EQ(r.code, 0) << command.toStdString();
         EXPECT_TRUE(r.out.startsWith(QStringLiteral("Usage: keystation-cli ") + command + u' '))
