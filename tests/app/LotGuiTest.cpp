@@ -275,3 +275,42 @@ TEST_F(LotGui, TheLotIsOfferedAfterLoginAndStaysChosenAcrossLogOut)
     EXPECT_TRUE(bench->lotBanner()->titleText().contains(QStringLiteral("WO-SHIFT")));
     EXPECT_FALSE(bench->lotPicker()); // the lot is chosen: no picker is offered (decided at log-in)
 }
+
+// The tile model alone: each code of a key the lot kept out is amber with its one next step; a real failure
+// stays red with no next step (its reason is the engine's message).
+TEST(LotTiles, EachLotRefusalIsAmberWithItsNextStep)
+{
+    const std::pair<const char *, const char *> cases[] = {
+        { "NotInLot", "Not in this lot: set the key aside" },
+        { "AlreadyInLot", "Already done in this lot" },
+        { "LotComplete", "Lot complete: stop and see the supervisor" },
+        { "PinIncorrect", "" },
+    };
+    for (const auto &[code, next] : cases) {
+        TokenTileModel m;
+        device::TokenInfo token;
+        token.slotId = 1;
+        token.serial = QStringLiteral("A1");
+        token.initialized = true;
+        m.addToken(token);
+        m.setQueued(token.serial);
+        core::JobResult r;
+        r.serial = token.serial;
+        r.outcome = core::JobStage::Failed;
+        r.failedAt = core::JobStage::Login;
+        r.errorCode = QLatin1String(code);
+        r.errorMessage = QStringLiteral("Key A1: the engine's message");
+        m.setFinished(r);
+        const bool refused = *next != '\0';
+        EXPECT_EQ(static_cast<Tone>(m.data(m.index(0), TokenTileModel::ToneRole).toInt()),
+                  refused ? Tone::Attention : Tone::Failed)
+            << code;
+        EXPECT_EQ(m.data(m.index(0), TokenTileModel::NextStepRole).toString(), QString::fromUtf8(next))
+            << code;
+        EXPECT_EQ(m.data(m.index(0), TokenTileModel::StageTextRole).toString(),
+                  refused ? QStringLiteral("Not enrolled (lot)") : QStringLiteral("Failed"))
+            << code;
+        EXPECT_EQ(m.data(m.index(0), TokenTileModel::ErrorTextRole).toString(), r.errorMessage) << code;
+        EXPECT_EQ(m.count(Tone::Attention), refused ? 1 : 0) << code;
+    }
+}
