@@ -91,9 +91,21 @@ int main(int argc, char **argv)
             needsGui = needsGui || std::strncmp(argv[i], "--pdf", 5) == 0;
     if (needsGui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The offscreen platform asks for the runtime directory, which a service or a shell without a login
+    // session lacks: Qt's warning about it says nothing to an operator and is dropped (only while the
+    // application object is made).
+    static QtMessageHandler previous = nullptr;
+    if (needsGui)
+        previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &context, const QString &msg) {
+                if (!msg.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")) && previous)
+                    previous(type, context, msg);
+            });
     const std::unique_ptr<QCoreApplication> app = needsGui
         ? std::unique_ptr<QCoreApplication>(std::make_unique<QGuiApplication>(argc, argv))
         : std::make_unique<QCoreApplication>(argc, argv);
+    if (needsGui)
+        qInstallMessageHandler(previous);
     QCoreApplication::setApplicationName(QStringLiteral("keystation"));
     QCoreApplication::setOrganizationName(QStringLiteral("KeyStation"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KS_VERSION));
