@@ -38,6 +38,7 @@ void usage(QTextStream &stream)
         "  tokens [--watch] [--json] [--module PATH]      list or watch the keys on the hub\n"
         "  ca info|enroll --protocol P --url URL ...      test a CA connection (enroll: journaled)\n"
         "  provision --all [--continuous] --profile FILE  provision every key on the hub\n"
+        "            [--lot FILE] [--json]                under a lot; progress as JSON lines\n"
         "  log [--batch ID] [--csv] | log verify | log anchor\n"
         "                                                 read, export or verify the batch log\n"
         "  operator add|passwd|role|disable|enable NAME | operator list\n"
