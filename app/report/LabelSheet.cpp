@@ -35,6 +35,7 @@ class LabelSheet
 
 constexpr int kColumns = 3;
 constexpr int kRows = 8;
+static_assert(kColumns * kRows == kLabelsPerPage);
 
 using QrPtr = std::unique_ptr<QRcode, decltype(&QRcode_free)>;
 
@@ -62,18 +63,49 @@ QPainterPath qrPath(const QRcode &qr, const QPointF &topLeft, qreal size)
     return path;
 }
 
-// The largest point size in [min, max] at which text fits width on one line; min when none does.
-qreal fitPointSize(const QPaintDevice *device, const QString &text, qreal width, qreal min, qreal max)
+// The serial as large as it fits a width × height box: on one line when that allows 10 pt or more, else in
+// two balanced halves ("0A1B2C3D" over "00000000"), else wrapped anywhere at the smallest size.
+struct SerialFit
 {
-    for (qreal size = max; size > min; size -= 0.5) {
+    qreal pointSize = 7;
+    QString text;
+};
+
+qreal largestSize(const QPaintDevice *device, const QString &text, qreal width, qreal height, qreal min,
+                  qreal max)
+{
+    for (qreal size = max; size >= min; size -= 0.5) {
         const QFontMetricsF metrics(PdfPages::monoFont(size, true), device);
-        if (metrics.horizontalAdvance(text) <= width)
+        const QRectF box = metrics.boundingRect(QRectF(0, 0, 1e9, 1e9), 0, text);
+        if (box.width() <= width && box.height() <= height)
             return size;
     }
-    return min;
+    return 0;
+}
+
+SerialFit fitSerial(const QPaintDevice *device, const QString &serial, qreal width, qreal height)
+{
+    if (const qreal one = largestSize(device, serial, width, height, 10, 16); one > 0)
+        return { one, serial };
+    const qsizetype half = (serial.size() + 1) / 2;
+    const QString halves = serial.left(half) + u'\n' + serial.mid(half);
+    if (const qreal two = largestSize(device, halves, width, height, 7, 16); two > 0)
+        return { two, halves };
+    return { 7, serial };
 }
 
 } // namespace
+
+QRectF labelRectMm(int index)
+{
+    using namespace detail;
+    constexpr qreal titleMm = 8;
+    const qreal width = (kPageWidthMm - kMarginLeftMm - kMarginRightMm) / kColumns;
+    const qreal height = (kPageHeightMm - kMarginTopMm - kMarginBottomMm - kFooterMm - titleMm) / kRows;
+    const int i = index % kLabelsPerPage;
+    return QRectF(kMarginLeftMm + (i % kColumns) * width, kMarginTopMm + titleMm + (i / kColumns) * height,
+                  width, height);
+}
 
 QByteArray labelQrText(const LabelItem &item)
 {
@@ -85,6 +117,8 @@ core::Status writeLabelSheet(const QString &title, const QList<LabelItem> &items
     if (items.isEmpty())
         return CoreError::make(CoreError::Code::InvalidArgument,
                                LabelSheet::tr("No key to print a label for; %1 was not written.").arg(path));
+    if (auto gui = detail::guiPresent(); !gui)
+        return gui;
     // Encode every QR code first: a failure writes nothing.
     QList<std::shared_ptr<QRcode>> codes;
     for (const LabelItem &item : items) {
@@ -104,14 +138,13 @@ core::Status writeLabelSheet(const QString &title, const QList<LabelItem> &items
         QPdfWriter writer(&file);
         writer.setTitle(title);
         PdfPages doc(writer);
-        const qreal width = doc.width();
         const QString generated = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
             + QStringLiteral(" UTC");
         doc.setFooterLeft(LabelSheet::tr("KeyStation labels — %1").arg(title));
 
         const QFont titleFont = PdfPages::sansFont(11, true);
         const QFont dateFont = PdfPages::sansFont(9);
-        const qreal titleHeight = doc.mm(8);
+        const qreal titleHeight = doc.mm(labelRectMm(0).top() - detail::kMarginTopMm);
         const int titleIndex = doc.add(titleHeight, [=](QPainter &p, const QRectF &r) {
             p.setFont(titleFont);
             p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, title);
@@ -120,25 +153,27 @@ core::Status writeLabelSheet(const QString &title, const QList<LabelItem> &items
         });
 
         // 8 rows of 3 labels fill the page under the title (a hair less, against rounding).
-        const qreal rowHeight = (doc.pageHeight() - titleHeight) / kRows - 1;
-        const qreal labelWidth = width / kColumns;
+        const qreal rowHeight = doc.mm(labelRectMm(0).height()) - 1;
+        const qreal labelWidth = doc.mm(labelRectMm(0).width());
         const qreal margin = doc.mm(2);
-        const qreal serialHeight = doc.mm(7.5);
-        const qreal qrSize = rowHeight - serialHeight - 2 * margin;
+        // The QR code on the right, as tall as the label allows; the text on the left.
+        const qreal qrSize = rowHeight - 2 * margin;
+        const qreal textWidth = labelWidth - 3 * margin - qrSize;
+        const qreal serialHeight = doc.mm(12);
         const QFont captionFont = PdfPages::sansFont(6.5);
         const QFont fingerprintFont = PdfPages::monoFont(9, true);
         const QFont certFont = PdfPages::monoFont(7);
         const qreal cutLine = doc.mm(0.15);
         // Serial sizes computed here, against the PDF's metrics.
-        QList<qreal> serialSizes;
+        QList<SerialFit> serials;
         for (const LabelItem &item : items)
-            serialSizes << fitPointSize(&writer, item.serial, labelWidth - 2 * margin, 7, 16);
+            serials << fitSerial(&writer, item.serial, textWidth, serialHeight);
 
         for (int first = 0; first < items.size(); first += kColumns) {
             const int count = std::min<int>(kColumns, int(items.size()) - first);
             const QList<LabelItem> rowItems = items.mid(first, count);
             const QList<std::shared_ptr<QRcode>> rowCodes = codes.mid(first, count);
-            const QList<qreal> rowSizes = serialSizes.mid(first, count);
+            const QList<SerialFit> rowSerials = serials.mid(first, count);
             doc.add(
                 rowHeight,
                 [=](QPainter &p, const QRectF &r) {
@@ -149,24 +184,24 @@ core::Status writeLabelSheet(const QString &title, const QList<LabelItem> &items
                         p.setPen(QPen(QColor(0xc0, 0xc0, 0xc0), cutLine, Qt::DashLine));
                         p.setBrush(Qt::NoBrush);
                         p.drawRect(label);
-                        p.setPen(Qt::black);
-                        // The serial, as large as fits.
-                        p.setFont(PdfPages::monoFont(rowSizes.at(c), true));
-                        p.drawText(QRectF(label.left() + margin, label.top() + margin / 2,
-                                          label.width() - 2 * margin, serialHeight),
-                                   Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWrapAnywhere, item.serial);
                         // The QR code, dark modules only, no anti-aliasing.
-                        const QPointF qrTopLeft(label.left() + margin, label.top() + margin + serialHeight);
                         p.save();
                         p.setRenderHint(QPainter::Antialiasing, false);
                         p.setPen(Qt::NoPen);
                         p.setBrush(Qt::black);
-                        p.drawPath(qrPath(*rowCodes.at(c), qrTopLeft, qrSize));
+                        p.drawPath(qrPath(*rowCodes.at(c),
+                                          QPointF(label.right() - margin - qrSize, label.top() + margin),
+                                          qrSize));
                         p.restore();
-                        // Beside it: the fingerprint's first 16 digits and the certificate serial's first 12.
-                        const qreal textLeft = qrTopLeft.x() + qrSize + margin;
-                        const qreal textWidth = label.right() - margin - textLeft;
-                        qreal y = qrTopLeft.y() + margin;
+                        // The serial, as large as fits; under it the fingerprint's first 16 digits and the
+                        // certificate serial's first 12.
+                        const qreal textLeft = label.left() + margin;
+                        p.setPen(Qt::black);
+                        p.setFont(PdfPages::monoFont(rowSerials.at(c).pointSize, true));
+                        p.drawText(QRectF(textLeft, label.top() + margin, textWidth, serialHeight),
+                                   Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWrapAnywhere,
+                                   rowSerials.at(c).text);
+                        qreal y = label.top() + margin + serialHeight + margin / 2;
                         auto line = [&](const QFont &font, const QString &s, const QColor &color) {
                             const QFontMetricsF m(font, p.device());
                             const qreal h = m.height() * (s.count(u'\n') + 1);
@@ -179,7 +214,7 @@ core::Status writeLabelSheet(const QString &title, const QList<LabelItem> &items
                         line(captionFont, LabelSheet::tr("SHA-256"), QColor(0x55, 0x55, 0x55));
                         line(fingerprintFont, groupedHex(fp.left(16), 4, 2), Qt::black);
                         if (!item.certSerialHex.isEmpty()) {
-                            y += margin / 2;
+                            y += margin / 4;
                             line(captionFont, LabelSheet::tr("Certificate serial"), QColor(0x55, 0x55, 0x55));
                             const QString cert = item.certSerialHex.toLower();
                             line(certFont, cert.size() > 12 ? cert.left(12) + QStringLiteral("…") : cert,

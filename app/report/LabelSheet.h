@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QRectF>
 #include <QString>
 
 namespace ks::core {
@@ -25,6 +26,10 @@ struct LabelItem
 
 // What a label's QR code holds: "serial=<serial>;sha256=<fingerprint>".
 QByteArray labelQrText(const LabelItem &item);
+
+// Where label `index` of a page lies on its (portrait A4) page, in millimetres from the top-left corner.
+QRectF labelRectMm(int index);
+constexpr int kLabelsPerPage = 24;
 
 // The sheet(s): a title line, 24 labels a page, "page x / y". An empty list or a path that cannot be
 // written is an error. Needs a QGuiApplication.

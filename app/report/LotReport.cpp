@@ -159,6 +159,8 @@ core::Status writeLotPem(const QList<core::LotKey> &keys, const QString &path)
 core::Status writeLotPdf(const core::LotManifest &lot, const core::LotCounts &counts,
                          const QList<core::LotKey> &keys, const QString &path)
 {
+    if (auto gui = detail::guiPresent(); !gui)
+        return gui;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return detail::writeError(path, file.errorString());

@@ -1,6 +1,7 @@
 #include "PdfPages.h"
 
 #include <QFontMetricsF>
+#include <QGuiApplication>
 #include <QPainter>
 #include <QPdfWriter>
 
@@ -12,16 +13,26 @@ core::CoreError writeError(const QString &path, const QString &detail)
                                  PdfPages::tr("Cannot write %1: %2").arg(path, detail), path, detail);
 }
 
+core::Status guiPresent()
+{
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return {};
+    return core::CoreError::make(
+        core::CoreError::Code::InvalidArgument,
+        PdfPages::tr("A PDF needs a QGuiApplication (the offscreen platform will do)."));
+}
+
 PdfPages::PdfPages(QPdfWriter &writer, QPageLayout::Orientation orientation)
     : m_writer(writer)
 {
     m_writer.setCreator(QStringLiteral("KeyStation"));
     m_writer.setResolution(600);
-    m_writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), orientation, QMarginsF(15, 15, 15, 10),
-                                       QPageLayout::Millimeter));
+    m_writer.setPageLayout(QPageLayout(
+        QPageSize(QPageSize::A4), orientation,
+        QMarginsF(kMarginLeftMm, kMarginTopMm, kMarginRightMm, kMarginBottomMm), QPageLayout::Millimeter));
     const QRect paint = m_writer.pageLayout().paintRectPixels(m_writer.resolution());
     // The painter's origin is the top-left corner of the margins.
-    const qreal footer = mm(8);
+    const qreal footer = mm(kFooterMm);
     m_content = QRectF(0, 0, paint.width(), paint.height() - footer);
     m_footerTop = paint.height() - mm(5);
 }

@@ -21,6 +21,17 @@ namespace ks::report::detail {
 
 // "Cannot write PATH: reason", code Io.
 core::CoreError writeError(const QString &path, const QString &detail);
+// A PDF paints text, which needs a QGuiApplication: an error (not a crash) when there is none.
+core::Status guiPresent();
+
+// The A4 page: margins and the footer's band, in millimetres.
+constexpr qreal kPageWidthMm = 210;
+constexpr qreal kPageHeightMm = 297;
+constexpr qreal kMarginLeftMm = 15;
+constexpr qreal kMarginTopMm = 15;
+constexpr qreal kMarginRightMm = 15;
+constexpr qreal kMarginBottomMm = 10;
+constexpr qreal kFooterMm = 8;
 
 class PdfPages
 {
@@ -29,7 +40,7 @@ class PdfPages
 public:
     using Paint = std::function<void(QPainter &painter, const QRectF &rect)>;
 
-    // An A4 writer (portrait unless told) with 15 mm margins, 10 mm at the bottom for the footer.
+    // An A4 writer (portrait unless told) with the margins above.
     PdfPages(QPdfWriter &writer, QPageLayout::Orientation orientation = QPageLayout::Portrait);
 
     QPdfWriter &writer() { return m_writer; }

@@ -57,7 +57,7 @@ core::LotManifest manifest()
     lot.id = QStringLiteral("WO-2026-0042");
     lot.profile = QStringLiteral("factory");
     lot.quantity = 64;
-    lot.customer = QStringLiteral("ACME Bank");
+    lot.customer = QStringLiteral("ACME Bank 上海分行"); // any script the customer writes in
     lot.model = QStringLiteral("ePass2003");
     return lot;
 }
@@ -199,7 +199,7 @@ TEST(LotReport, PdfOfSixtyKeysNeverSplitsARowAndNumbersItsPages)
         text << test::pdfPageText(path, p);
     // Page 1: the lot and its counts.
     EXPECT_TRUE(text[0].contains(QStringLiteral("WO-2026-0042")));
-    EXPECT_TRUE(text[0].contains(QStringLiteral("ACME Bank")));
+    EXPECT_TRUE(text[0].contains(QStringLiteral("ACME Bank 上海分行")));
     EXPECT_TRUE(text[0].contains(QStringLiteral("ePass2003")));
     EXPECT_TRUE(text[0].contains(QStringLiteral("90.0 %")));
     EXPECT_TRUE(text[0].contains(QStringLiteral("97.0 %")));

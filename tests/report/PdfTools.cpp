@@ -1,6 +1,9 @@
 #include "PdfTools.h"
 
+#include "app/report/LabelSheet.h"
+
 #include <QDir>
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -54,15 +57,30 @@ QStringList qrCodesOnPage(const QString &pdf, int page, int dpi, QString *error)
                                    { QStringLiteral("-png"), QStringLiteral("-r"), QString::number(dpi),
                                      QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
                                      QString::number(page), QStringLiteral("-singlefile"), pdf, prefix });
-    if (!render.started || render.exitCode != 0) {
+    const QImage image(prefix + QStringLiteral(".png"));
+    if (!render.started || render.exitCode != 0 || image.isNull()) {
         *error = QStringLiteral("pdftoppm (poppler-utils) failed: ") + render.err;
         return {};
     }
+    QStringList labels;
+    const qreal pxPerMm = dpi / 25.4;
+    for (int i = 0; i < report::kLabelsPerPage; ++i) {
+        const QRectF mm = report::labelRectMm(i);
+        const QRect px(qRound(mm.left() * pxPerMm), qRound(mm.top() * pxPerMm), qRound(mm.width() * pxPerMm),
+                       qRound(mm.height() * pxPerMm));
+        const QString file = dir.filePath(QStringLiteral("label-%1.png").arg(i));
+        if (!image.copy(px).save(file)) {
+            *error = QStringLiteral("cannot save ") + file;
+            return {};
+        }
+        labels << file;
+    }
     const ToolRun decode
         = runTool(QStringLiteral("zbarimg"),
-                  { QStringLiteral("--quiet"), QStringLiteral("--raw"), QStringLiteral("-Sdisable"),
-                    QStringLiteral("-Sqrcode.enable"), prefix + QStringLiteral(".png") });
-    // zbarimg exits 4 when it finds no code.
+                  QStringList { QStringLiteral("--quiet"), QStringLiteral("--raw"),
+                                QStringLiteral("-Sdisable"), QStringLiteral("-Sqrcode.enable") }
+                      + labels);
+    // zbarimg exits 4 when it finds no code at all.
     if (!decode.started || (decode.exitCode != 0 && decode.exitCode != 4)) {
         *error = QStringLiteral("zbarimg (zbar-tools) failed: ") + decode.err;
         return {};

@@ -17,7 +17,9 @@ struct ToolRun
 ToolRun runTool(const QString &program, const QStringList &args);
 int pdfPageCount(const QString &pdf); // pdfinfo's "Pages:", -1 on failure
 QString pdfPageText(const QString &pdf, int page); // pdftotext of one page (1-based), -layout
-// Renders one page at dpi with pdftoppm and decodes every QR code on it with zbarimg; one string a code.
+// Renders one page of a label sheet at dpi with pdftoppm, cuts it into its labels (report::labelRectMm) and
+// decodes each label's QR code with zbarimg; one string a code found. (zbarimg on a whole page of 24 codes
+// misses one now and then: one code an image, as a scanner sees a label, it does not.)
 QStringList qrCodesOnPage(const QString &pdf, int page, int dpi, QString *error);
 
 } // namespace ks::test
