@@ -323,12 +323,14 @@ TEST_F(Lot, AKeyDoneAtAnotherStationSharingTheJournalIsNotEnrolledAgain)
     test::PostgresServer *pg = test::PostgresServer::shared();
     ASSERT_NE(pg, nullptr);
     ASSERT_TRUE(pg->isRunning()) << pg->error().toStdString();
-    ASSERT_TRUE(pg->createDatabase(QStringLiteral("lot_two_stations")));
+    static int run = 0; // --gtest_repeat: a fresh database each time
+    const QString database = QStringLiteral("lot_two_stations_%1").arg(++run);
+    ASSERT_TRUE(pg->createDatabase(database));
     core::JournalConfig config;
     config.backend = core::JournalConfig::Backend::Postgres;
     config.pgHost = pg->host();
     config.pgPort = pg->port();
-    config.pgDatabase = QStringLiteral("lot_two_stations");
+    config.pgDatabase = database;
     config.pgUser = pg->user();
     config.pgPassword = pg->password().toUtf8();
     config.station = QStringLiteral("bench-A");
