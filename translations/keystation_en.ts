@@ -2,6 +2,179 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>LabelSheet</name>
+    <message>
+        <source>No key to print a label for; %1 was not written.</source>
+        <translation>No key to print a label for; %1 was not written.</translation>
+    </message>
+    <message>
+        <source>Cannot make the QR code of key %1: %2</source>
+        <translation>Cannot make the QR code of key %1: %2</translation>
+    </message>
+    <message>
+        <source>KeyStation labels — %1</source>
+        <translation>KeyStation labels — %1</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Certificate serial</source>
+        <translation>Certificate serial</translation>
+    </message>
+</context>
+<context>
+    <name>LotReport</name>
+    <message>
+        <source>Lot %1 — hand-over report</source>
+        <translation>Lot %1 — hand-over report</translation>
+    </message>
+    <message>
+        <source>KeyStation — lot %1</source>
+        <translation>KeyStation — lot %1</translation>
+    </message>
+    <message>
+        <source>Lot hand-over report</source>
+        <translation>Lot hand-over report</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Generated</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>Counts</translation>
+    </message>
+    <message>
+        <source>Quantity (target)</source>
+        <translation>Quantity (target)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Refused by the lot</source>
+        <translation>Refused by the lot</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>First-pass yield</source>
+        <translation>First-pass yield</translation>
+    </message>
+    <message>
+        <source>Final yield</source>
+        <translation>Final yield</translation>
+    </message>
+    <message>
+        <source>Keys per hour</source>
+        <translation>Keys per hour</translation>
+    </message>
+    <message>
+        <source>First attempt</source>
+        <translation>First attempt</translation>
+    </message>
+    <message>
+        <source>Last finished</source>
+        <translation>Last finished</translation>
+    </message>
+    <message>
+        <source>Done by station</source>
+        <translation>Done by station</translation>
+    </message>
+    <message>
+        <source>Done by operator</source>
+        <translation>Done by operator</translation>
+    </message>
+    <message>
+        <source>Keys (%1)</source>
+        <translation>Keys (%1)</translation>
+    </message>
+    <message>
+        <source>No key is done in this lot yet.</source>
+        <translation>No key is done in this lot yet.</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Serial</translation>
+    </message>
+    <message>
+        <source>Certificate serial</source>
+        <translation>Certificate serial</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 fingerprint</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Handed over by (name, signature)</source>
+        <translation>Handed over by (name, signature)</translation>
+    </message>
+    <message>
+        <source>Received by (name, signature)</source>
+        <translation>Received by (name, signature)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>Hand-over</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPages</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Cannot write %1: %2</translation>
+    </message>
+    <message>
+        <source>A PDF needs a QGuiApplication (the offscreen platform will do).</source>
+        <translation>A PDF needs a QGuiApplication (the offscreen platform will do).</translation>
+    </message>
+</context>
+<context>
     <name>ks::SecretFile</name>
     <message>
         <source>%1 holds a secret but its group or others may access it (mode %2): make it readable by its owner only (chmod 600 %1).</source>
@@ -394,6 +567,14 @@
         <source>Failed at “%1”: %2</source>
         <translation>Failed at “%1”: %2</translation>
     </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>Lots</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::BenchWidget</name>
@@ -488,6 +669,38 @@
     <message>
         <source>%1 done · %2 failed · %3 running · %4 need attention</source>
         <translation>%1 done · %2 failed · %3 running · %4 need attention</translation>
+    </message>
+    <message>
+        <source>Lot…</source>
+        <translation>Lot…</translation>
+    </message>
+    <message>
+        <source>Choose the lot (work order) the next batch runs under</source>
+        <translation>Choose the lot (work order) the next batch runs under</translation>
+    </message>
+    <message>
+        <source>not in this lot</source>
+        <translation>not in this lot</translation>
+    </message>
+    <message>
+        <source>already done in this lot</source>
+        <translation>already done in this lot</translation>
+    </message>
+    <message>
+        <source>the lot is complete</source>
+        <translation>the lot is complete</translation>
+    </message>
+    <message numerus="yes">
+        <source>Of the failed, %n kept out by the lot.</source>
+        <translation><numerusform>Of the failed, %n kept out by the lot.</numerusform></translation>
+    </message>
+    <message>
+        <source>The label sheet could not be written: %1</source>
+        <translation>The label sheet could not be written: %1</translation>
+    </message>
+    <message>
+        <source>Label sheet: %1</source>
+        <translation>Label sheet: %1</translation>
     </message>
 </context>
 <context>
@@ -745,10 +958,15 @@ Commands:
   tokens [--watch] [--json] [--module PATH]      list or watch the keys on the hub
   ca info|enroll --protocol P --url URL ...      test a CA connection (enroll: journaled)
   provision --all [--continuous] --profile FILE  provision every key on the hub
+            [--lot FILE] [--json]                under a lot; progress as JSON lines
   log [--batch ID] [--csv] | log verify | log anchor
                                                  read, export or verify the batch log
   operator add|passwd|role|disable|enable NAME | operator list
                                                  manage operator accounts
+  lot list | lot show ID | lot report ID [--csv F] [--pem F] [--pdf F]
+                                                 lots (work orders): counts, yield, hand-over
+  doctor [--profile FILE] [--module PATH] [--json]  check the bench: module, pcscd, CA, clock,
+                                                 journal, disk
 
 Commands that act as an account take --as NAME --as-password-file FILE. Every --timeout
 is in seconds. --verbose prints routine notes (module polling, loading) as well.
@@ -763,10 +981,15 @@ Commands:
   tokens [--watch] [--json] [--module PATH]      list or watch the keys on the hub
   ca info|enroll --protocol P --url URL ...      test a CA connection (enroll: journaled)
   provision --all [--continuous] --profile FILE  provision every key on the hub
+            [--lot FILE] [--json]                under a lot; progress as JSON lines
   log [--batch ID] [--csv] | log verify | log anchor
                                                  read, export or verify the batch log
   operator add|passwd|role|disable|enable NAME | operator list
                                                  manage operator accounts
+  lot list | lot show ID | lot report ID [--csv F] [--pem F] [--pdf F]
+                                                 lots (work orders): counts, yield, hand-over
+  doctor [--profile FILE] [--module PATH] [--json]  check the bench: module, pcscd, CA, clock,
+                                                 journal, disk
 
 Commands that act as an account take --as NAME --as-password-file FILE. Every --timeout
 is in seconds. --verbose prints routine notes (module polling, loading) as well.
@@ -774,6 +997,41 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
 'keystation-cli COMMAND --help' shows a command's options.
 
 </translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::DoctorCommand</name>
+    <message>
+        <source>Check the bench before a shift: the profile, the PKCS#11 module, pcscd and the readers (OpenSC), the CA (anchor, TLS pin, its certificate's validity, the clock), the journal and the disk. One line per check; exit 1 when a check fails (warnings do not).</source>
+        <translation>Check the bench before a shift: the profile, the PKCS#11 module, pcscd and the readers (OpenSC), the CA (anchor, TLS pin, its certificate's validity, the clock), the journal and the disk. One line per check; exit 1 when a check fails (warnings do not).</translation>
+    </message>
+    <message>
+        <source>Profile file (default $KEYSTATION_PROFILE, else ~/.config/KeyStation/keystation/profile.json).</source>
+        <translation>Profile file (default $KEYSTATION_PROFILE, else ~/.config/KeyStation/keystation/profile.json).</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module of the hub (default $KEYSTATION_PKCS11_MODULE or OpenSC).</source>
+        <translation>PKCS#11 module of the hub (default $KEYSTATION_PKCS11_MODULE or OpenSC).</translation>
+    </message>
+    <message>
+        <source>SQLite journal file (default $KEYSTATION_JOURNAL).</source>
+        <translation>SQLite journal file (default $KEYSTATION_JOURNAL).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL journal connection file.</source>
+        <translation>PostgreSQL journal connection file.</translation>
+    </message>
+    <message>
+        <source>One JSON document with every check.</source>
+        <translation>One JSON document with every check.</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the CA (default 15).</source>
+        <translation>Seconds to wait for the CA (default 15).</translation>
+    </message>
+    <message>
+        <source>--timeout takes a whole number of seconds, at least 1.</source>
+        <translation>--timeout takes a whole number of seconds, at least 1.</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1453,30 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
         <source>Certificate of another CA or profile</source>
         <translation>Certificate of another CA or profile</translation>
     </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrupted</translation>
+    </message>
+    <message>
+        <source>Interrupted (the process ended)</source>
+        <translation>Interrupted (the process ended)</translation>
+    </message>
+    <message>
+        <source>Not in this lot</source>
+        <translation>Not in this lot</translation>
+    </message>
+    <message>
+        <source>Already done in this lot</source>
+        <translation>Already done in this lot</translation>
+    </message>
+    <message>
+        <source>Lot complete</source>
+        <translation>Lot complete</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::LoginDialog</name>
@@ -1285,6 +1567,448 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     <message>
         <source>Choose your badge key and enter its PIN.</source>
         <translation>Choose your badge key and enter its PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::LotBanner</name>
+    <message>
+        <source>Lot %1</source>
+        <translation>Lot %1</translation>
+    </message>
+    <message>
+        <source>target %1 keys; reading the counts…</source>
+        <translation>target %1 keys; reading the counts…</translation>
+    </message>
+    <message>
+        <source>target %1 keys; no key provisioned in this lot yet</source>
+        <translation>target %1 keys; no key provisioned in this lot yet</translation>
+    </message>
+    <message>
+        <source>Lot complete.</source>
+        <translation>Lot complete.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::LotCommand</name>
+    <message>
+        <source>No lot '%1' in this journal ('keystation-cli lot list' lists them).</source>
+        <translation>No lot '%1' in this journal ('keystation-cli lot list' lists them).</translation>
+    </message>
+    <message>
+        <source>Lot %1</source>
+        <translation>Lot %1</translation>
+    </message>
+    <message>
+        <source>profile</source>
+        <translation>profile</translation>
+    </message>
+    <message>
+        <source>customer</source>
+        <translation>customer</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>quantity</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrupted</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>remaining</source>
+        <translation>remaining</translation>
+    </message>
+    <message>
+        <source>first-pass yield</source>
+        <translation>first-pass yield</translation>
+    </message>
+    <message>
+        <source>final yield</source>
+        <translation>final yield</translation>
+    </message>
+    <message>
+        <source>keys per hour</source>
+        <translation>keys per hour</translation>
+    </message>
+    <message>
+        <source>first attempt</source>
+        <translation>first attempt</translation>
+    </message>
+    <message>
+        <source>last finished</source>
+        <translation>last finished</translation>
+    </message>
+    <message>
+        <source>done by station</source>
+        <translation>done by station</translation>
+    </message>
+    <message>
+        <source>done by operator</source>
+        <translation>done by operator</translation>
+    </message>
+    <message>
+        <source>Cannot write the %1 to %2: %3</source>
+        <translation>Cannot write the %1 to %2: %3</translation>
+    </message>
+    <message>
+        <source>Wrote the %1 to %2</source>
+        <translation>Wrote the %1 to %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>CSV of %n key(s)</source>
+        <translation><numerusform>CSV of %n key(s)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>PEM bundle of %n certificate(s)</source>
+        <translation><numerusform>PEM bundle of %n certificate(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>PDF summary</source>
+        <translation>PDF summary</translation>
+    </message>
+    <message>
+        <source>Lots (work orders): their counts and yields from the journal, and the hand-over of a lot's keys (docs/lots.md).
+  list         every lot: id, profile, quantity, done, remaining
+  show ID      one lot's counts: done, failed, refused, interrupted, remaining, yields,
+               keys per hour, by station and operator
+  report ID    the lot's done keys (serial, certificate serial, SHA-256 fingerprint,
+               validity); --csv, --pem and --pdf write the hand-over files</source>
+        <translation>Lots (work orders): their counts and yields from the journal, and the hand-over of a lot's keys (docs/lots.md).
+  list         every lot: id, profile, quantity, done, remaining
+  show ID      one lot's counts: done, failed, refused, interrupted, remaining, yields,
+               keys per hour, by station and operator
+  report ID    the lot's done keys (serial, certificate serial, SHA-256 fingerprint,
+               validity); --csv, --pem and --pdf write the hand-over files</translation>
+    </message>
+    <message>
+        <source>list, show or report</source>
+        <translation>list, show or report</translation>
+    </message>
+    <message>
+        <source>list, show: write JSON</source>
+        <translation>list, show: write JSON</translation>
+    </message>
+    <message>
+        <source>report: write the keys as CSV to FILE</source>
+        <translation>report: write the keys as CSV to FILE</translation>
+    </message>
+    <message>
+        <source>report: write the lot's certificates as one PEM bundle to FILE</source>
+        <translation>report: write the lot's certificates as one PEM bundle to FILE</translation>
+    </message>
+    <message>
+        <source>report: write a PDF summary (counts, yields, the keys, a signature line) to FILE</source>
+        <translation>report: write a PDF summary (counts, yields, the keys, a signature line) to FILE</translation>
+    </message>
+    <message>
+        <source>the supervisor reading the lot</source>
+        <translation>the supervisor reading the lot</translation>
+    </message>
+    <message>
+        <source>read the --as operator's password from FILE</source>
+        <translation>read the --as operator's password from FILE</translation>
+    </message>
+    <message>
+        <source>SQLite journal file (default $KEYSTATION_JOURNAL).</source>
+        <translation>SQLite journal file (default $KEYSTATION_JOURNAL).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL connection file</source>
+        <translation>PostgreSQL connection file</translation>
+    </message>
+    <message>
+        <source>LOT                   PROFILE               QUANTITY  DONE  REMAINING  CUSTOMER</source>
+        <translation>LOT                   PROFILE               QUANTITY  DONE  REMAINING  CUSTOMER</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lot(s).</source>
+        <translation><numerusform>%n lot(s).</numerusform></translation>
+    </message>
+    <message>
+        <source>SERIAL            CERT SERIAL                       NOT BEFORE (UTC)     NOT AFTER (UTC)      SHA-256</source>
+        <translation>SERIAL            CERT SERIAL                       NOT BEFORE (UTC)     NOT AFTER (UTC)      SHA-256</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) done in lot %1.</source>
+        <translation><numerusform>%n key(s) done in lot %1.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::LotPickerDialog</name>
+    <message>
+        <source>Choose the lot</source>
+        <translation>Choose the lot</translation>
+    </message>
+    <message>
+        <source>Which lot (work order) do the keys on this bench belong to? Keys whose serial is not in the lot are refused before anything touches them.</source>
+        <translation>Which lot (work order) do the keys on this bench belong to? Keys whose serial is not in the lot are refused before anything touches them.</translation>
+    </message>
+    <message>
+        <source>No lot (provision any key)</source>
+        <translation>No lot (provision any key)</translation>
+    </message>
+    <message>
+        <source>Load manifest file…</source>
+        <translation>Load manifest file…</translation>
+    </message>
+    <message>
+        <source>Use this lot</source>
+        <translation>Use this lot</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in use</translation>
+    </message>
+    <message>
+        <source>Reading the lots in the journal…</source>
+        <translation>Reading the lots in the journal…</translation>
+    </message>
+    <message>
+        <source>Cannot read the journal's lots: %1</source>
+        <translation>Cannot read the journal's lots: %1</translation>
+    </message>
+    <message>
+        <source>in the journal</source>
+        <translation>in the journal</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s), profile %1</source>
+        <translation><numerusform>%n key(s), profile %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Loaded %1.</source>
+        <translation>Loaded %1.</translation>
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation>file %1</translation>
+    </message>
+    <message>
+        <source>Load a lot manifest</source>
+        <translation>Load a lot manifest</translation>
+    </message>
+    <message>
+        <source>Lot manifests (*.json);;All files (*)</source>
+        <translation>Lot manifests (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>No lot: every key on the bench is provisioned with the profile, as without lots.</source>
+        <translation>No lot: every key on the bench is provisioned with the profile, as without lots.</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Key model</source>
+        <translation>Key model</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Allowed serials</source>
+        <translation>Allowed serials</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listed</source>
+        <translation><numerusform>%n listed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n range(s)</source>
+        <translation><numerusform>%n range(s)</numerusform></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>This lot is for profile “%1”; this station runs profile “%2”. Start the station with the lot's profile.</source>
+        <translation>This lot is for profile “%1”; this station runs profile “%2”. Start the station with the lot's profile.</translation>
+    </message>
+    <message>
+        <source>The journal already holds a different lot with the id %1. Give this manifest another id.</source>
+        <translation>The journal already holds a different lot with the id %1. Give this manifest another id.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::LotView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <source>The hand-over for the customer: every key (CSV), the certificates (one PEM bundle) and a PDF summary with a signature line</source>
+        <translation>The hand-over for the customer: every key (CSV), the certificates (one PEM bundle) and a PDF summary with a signature line</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>Lot</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <source>First-pass yield</source>
+        <translation>First-pass yield</translation>
+    </message>
+    <message>
+        <source>Final yield</source>
+        <translation>Final yield</translation>
+    </message>
+    <message>
+        <source>Keys/h</source>
+        <translation>Keys/h</translation>
+    </message>
+    <message>
+        <source>No journal is open.</source>
+        <translation>No journal is open.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Cannot read the lots: %1</source>
+        <translation>Cannot read the lots: %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>No lots yet: choose a lot on the bench (Lot…) before Provision all.</source>
+        <translation>No lots yet: choose a lot on the bench (Lot…) before Provision all.</translation>
+    </message>
+    <message>
+        <source>Select a lot to see its counts.</source>
+        <translation>Select a lot to see its counts.</translation>
+    </message>
+    <message>
+        <source>Lot %1</source>
+        <translation>Lot %1</translation>
+    </message>
+    <message>
+        <source>profile %1</source>
+        <translation>profile %1</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Refused by the lot</source>
+        <translation>Refused by the lot</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Keys per hour</source>
+        <translation>Keys per hour</translation>
+    </message>
+    <message>
+        <source>First attempt</source>
+        <translation>First attempt</translation>
+    </message>
+    <message>
+        <source>Last key finished</source>
+        <translation>Last key finished</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <source>Done by station</source>
+        <translation>Done by station</translation>
+    </message>
+    <message>
+        <source>Done by operator</source>
+        <translation>Done by operator</translation>
+    </message>
+    <message>
+        <source>Where to write the hand-over report of lot %1</source>
+        <translation>Where to write the hand-over report of lot %1</translation>
+    </message>
+    <message>
+        <source>Writing the report of lot %1…</source>
+        <translation>Writing the report of lot %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report of lot %1 (%n key(s)) written to %2.</source>
+        <translation><numerusform>Report of lot %1 (%n key(s)) written to %2.</numerusform></translation>
+    </message>
+    <message>
+        <source>The report of lot %1 could not be written: %2</source>
+        <translation>The report of lot %1 could not be written: %2</translation>
     </message>
 </context>
 <context>
@@ -1609,6 +2333,50 @@ Log in again to see the bench.</translation>
         <source>No keys found through %1.</source>
         <translation>No keys found through %1.</translation>
     </message>
+    <message>
+        <source>Run the batch under the lot (work order) in FILE (docs/lots.md; loaded into the journal the first time): a key whose serial is not in the lot, already done in it, or beyond its quantity is refused before login. Refused keys are listed but are not failures: the exit status is 0 when every key the lot admitted is done. The lot's counts are printed at the end.</source>
+        <translation>Run the batch under the lot (work order) in FILE (docs/lots.md; loaded into the journal the first time): a key whose serial is not in the lot, already done in it, or beyond its quantity is refused before login. Refused keys are listed but are not failures: the exit status is 0 when every key the lot admitted is done. The lot's counts are printed at the end.</translation>
+    </message>
+    <message>
+        <source>Progress as one JSON object per line on standard output (batchStarted, keyAdded, stepStarted, stepEnded, keyDone, keyFailed, batchFinished; docs/cli.md); the text for people goes to standard error.</source>
+        <translation>Progress as one JSON object per line on standard output (batchStarted, keyAdded, stepStarted, stepEnded, keyDone, keyFailed, batchFinished; docs/cli.md); the text for people goes to standard error.</translation>
+    </message>
+    <message>
+        <source>No password read from %1.</source>
+        <translation>No password read from %1.</translation>
+    </message>
+    <message>
+        <source>REFUSED [%1]: %2</source>
+        <translation>REFUSED [%1]: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) refused by the lot (not failures of the batch).</source>
+        <translation><numerusform>%n key(s) refused by the lot (not failures of the batch).</numerusform></translation>
+    </message>
+    <message>
+        <source>Cannot write the label sheet: %1</source>
+        <translation>Cannot write the label sheet: %1</translation>
+    </message>
+    <message>
+        <source>Label sheet: %1</source>
+        <translation>Label sheet: %1</translation>
+    </message>
+    <message>
+        <source>Lot %1: %2 of %3 done, %4 remaining, %5 failed, %6 refused, %7 interrupted; first-pass yield %8 %, final yield %9 %</source>
+        <translation>Lot %1: %2 of %3 done, %4 remaining, %5 failed, %6 refused, %7 interrupted; first-pass yield %8 %, final yield %9 %</translation>
+    </message>
+    <message>
+        <source>Cannot read the lot's counts: %1</source>
+        <translation>Cannot read the lot's counts: %1</translation>
+    </message>
+    <message>
+        <source>Lot %1: %2 key(s) of profile %3%4.</source>
+        <translation>Lot %1: %2 key(s) of profile %3%4.</translation>
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation> for %1</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::SettingsWidget</name>
@@ -1739,6 +2507,33 @@ Log in again to see the bench.</translation>
     <message>
         <source>Certificates (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::StartupDoctor</name>
+    <message>
+        <source>Sound</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <source>no audio output device: the operator will not hear a key finish or fail</source>
+        <translation>no audio output device: the operator will not hear a key finish or fail</translation>
+    </message>
+    <message>
+        <source>Connect speakers or headphones, or check the sound settings (pactl list sinks).</source>
+        <translation>Connect speakers or headphones, or check the sound settings (pactl list sinks).</translation>
+    </message>
+    <message>
+        <source>audio output: %1</source>
+        <translation>audio output: %1</translation>
+    </message>
+    <message>
+        <source>Station check</source>
+        <translation>Station check</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The start-up check found a problem on this bench:&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Keys provisioned now may fail. &lt;code&gt;keystation-cli doctor&lt;/code&gt; runs the same checks again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;The start-up check found a problem on this bench:&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Keys provisioned now may fail. &lt;code&gt;keystation-cli doctor&lt;/code&gt; runs the same checks again.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +2687,10 @@ valid until %2</translation>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
+    <message>
+        <source>Not enrolled (lot)</source>
+        <translation>Not enrolled (lot)</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::TokensCommand</name>
@@ -1957,6 +2756,34 @@ valid until %2</translation>
     <message>
         <source>Administrator</source>
         <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Not in this lot: set the key aside</source>
+        <translation>Not in this lot: set the key aside</translation>
+    </message>
+    <message>
+        <source>Already done in this lot</source>
+        <translation>Already done in this lot</translation>
+    </message>
+    <message>
+        <source>Lot complete: stop and see the supervisor</source>
+        <translation>Lot complete: stop and see the supervisor</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>done %1 / %2, failed %3, refused %4, remaining %5, first-pass yield %6, %7 keys/h</source>
+        <translation>done %1 / %2, failed %3, refused %4, remaining %5, first-pass yield %6, %7 keys/h</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted</source>
+        <translation><numerusform>%n interrupted</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -2501,6 +3328,349 @@ valid until %2</translation>
     </message>
 </context>
 <context>
+    <name>ks::core::Doctor</name>
+    <message>
+        <source>Profile</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Fix the profile (docs/profiles.md) or give another with --profile.</source>
+        <translation>Fix the profile (docs/profiles.md) or give another with --profile.</translation>
+    </message>
+    <message>
+        <source>"%1" from %2</source>
+        <translation>"%1" from %2</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation>PKCS#11 module</translation>
+    </message>
+    <message>
+        <source>%1 does not load: %2</source>
+        <translation>%1 does not load: %2</translation>
+    </message>
+    <message>
+        <source>Install the module's package (opensc-pkcs11 for OpenSC) or give the right one with --module.</source>
+        <translation>Install the module's package (opensc-pkcs11 for OpenSC) or give the right one with --module.</translation>
+    </message>
+    <message>
+        <source>%1 loads but cannot list its keys: %2</source>
+        <translation>%1 loads but cannot list its keys: %2</translation>
+    </message>
+    <message>
+        <source>Check the module's own configuration and, for OpenSC, pcscd.</source>
+        <translation>Check the module's own configuration and, for OpenSC, pcscd.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): keys present: %3</source>
+        <translation>%1 (%2): keys present: %3</translation>
+    </message>
+    <message>
+        <source>pcscd and readers</source>
+        <translation>pcscd and readers</translation>
+    </message>
+    <message>
+        <source>the module is not OpenSC: it does not use PC/SC</source>
+        <translation>the module is not OpenSC: it does not use PC/SC</translation>
+    </message>
+    <message>
+        <source>no module loaded</source>
+        <translation>no module loaded</translation>
+    </message>
+    <message>
+        <source>pcscd is not running (no process, %1 does not accept connections)</source>
+        <translation>pcscd is not running (no process, %1 does not accept connections)</translation>
+    </message>
+    <message>
+        <source>Start it: sudo systemctl start pcscd.socket pcscd (Debian package pcscd).</source>
+        <translation>Start it: sudo systemctl start pcscd.socket pcscd (Debian package pcscd).</translation>
+    </message>
+    <message>
+        <source>pcscd runs, but OpenSC cannot list the readers: %1</source>
+        <translation>pcscd runs, but OpenSC cannot list the readers: %1</translation>
+    </message>
+    <message>
+        <source>Check pcscd's log (journalctl -u pcscd) and OpenSC's configuration.</source>
+        <translation>Check pcscd's log (journalctl -u pcscd) and OpenSC's configuration.</translation>
+    </message>
+    <message>
+        <source>pcscd runs, but reports no reader</source>
+        <translation>pcscd runs, but reports no reader</translation>
+    </message>
+    <message>
+        <source>Check the hub: its USB cable and its power supply.</source>
+        <translation>Check the hub: its USB cable and its power supply.</translation>
+    </message>
+    <message>
+        <source>pcscd runs; readers: %1</source>
+        <translation>pcscd runs; readers: %1</translation>
+    </message>
+    <message>
+        <source>Reader limits</source>
+        <translation>Reader limits</translation>
+    </message>
+    <message>
+        <source>no reader list</source>
+        <translation>no reader list</translation>
+    </message>
+    <message>
+        <source>the module is not OpenSC</source>
+        <translation>the module is not OpenSC</translation>
+    </message>
+    <message>
+        <source>OpenSC gives slots to %1 readers (max_virtual_slots %2 / slots_per_card %3, %4)</source>
+        <translation>OpenSC gives slots to %1 readers (max_virtual_slots %2 / slots_per_card %3, %4)</translation>
+    </message>
+    <message>
+        <source>OpenSC's defaults</source>
+        <translation>OpenSC's defaults</translation>
+    </message>
+    <message>
+        <source>readers: %1; </source>
+        <translation>readers: %1; </translation>
+    </message>
+    <message>
+        <source>; pcsc-lite's default limit is %1 readers</source>
+        <translation>; pcsc-lite's default limit is %1 readers</translation>
+    </message>
+    <message>
+        <source>At OpenSC's limit: readers beyond it are invisible. Raise max_virtual_slots in %1 (docs/hardware.md).</source>
+        <translation>At OpenSC's limit: readers beyond it are invisible. Raise max_virtual_slots in %1 (docs/hardware.md).</translation>
+    </message>
+    <message>
+        <source>At pcsc-lite's limit: a further reader is dropped without a message. More keys need a second station (docs/hardware.md).</source>
+        <translation>At pcsc-lite's limit: a further reader is dropped without a message. More keys need a second station (docs/hardware.md).</translation>
+    </message>
+    <message>
+        <source>CA</source>
+        <translation>CA</translation>
+    </message>
+    <message>
+        <source>no profile to read the CA from</source>
+        <translation>no profile to read the CA from</translation>
+    </message>
+    <message>
+        <source>Fix the profile's ca section (docs/profiles.md).</source>
+        <translation>Fix the profile's ca section (docs/profiles.md).</translation>
+    </message>
+    <message>
+        <source>the request was cancelled</source>
+        <translation>the request was cancelled</translation>
+    </message>
+    <message>
+        <source>Run the check again.</source>
+        <translation>Run the check again.</translation>
+    </message>
+    <message>
+        <source>The server's TLS certificate was checked against %1 (ca.trustAnchorFile): check that it holds the CA that issued the server's certificate, that it has not expired, and that ca.url names a host that certificate covers.</source>
+        <translation>The server's TLS certificate was checked against %1 (ca.trustAnchorFile): check that it holds the CA that issued the server's certificate, that it has not expired, and that ca.url names a host that certificate covers.</translation>
+    </message>
+    <message>
+        <source>Check ca.tlsPinSha256 against the server's current key.</source>
+        <translation>Check ca.tlsPinSha256 against the server's current key.</translation>
+    </message>
+    <message>
+        <source>The CA refused the station's credentials: check the profile's ca credentials.</source>
+        <translation>The CA refused the station's credentials: check the profile's ca credentials.</translation>
+    </message>
+    <message>
+        <source>Is the CA running? Check ca.url (%1), the network and any firewall.</source>
+        <translation>Is the CA running? Check ca.url (%1), the network and any firewall.</translation>
+    </message>
+    <message>
+        <source>Check ca.url (%1) and the CA's log.</source>
+        <translation>Check ca.url (%1) and the CA's log.</translation>
+    </message>
+    <message>
+        <source>%1 at %2 answers: %3</source>
+        <translation>%1 at %2 answers: %3</translation>
+    </message>
+    <message>
+        <source>CA certificates' validity</source>
+        <translation>CA certificates' validity</translation>
+    </message>
+    <message>
+        <source>no profile</source>
+        <translation>no profile</translation>
+    </message>
+    <message>
+        <source>trust anchor</source>
+        <translation>trust anchor</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in %1</source>
+        <translation>no PEM certificate in %1</translation>
+    </message>
+    <message>
+        <source>Put the CA's root certificate (PEM) in ca.trustAnchorFile.</source>
+        <translation>Put the CA's root certificate (PEM) in ca.trustAnchorFile.</translation>
+    </message>
+    <message>
+        <source>issuing CA</source>
+        <translation>issuing CA</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>Renew the CA certificate and give the station the new one (ca.trustAnchorFile).</source>
+        <translation>Renew the CA certificate and give the station the new one (ca.trustAnchorFile).</translation>
+    </message>
+    <message>
+        <source>%1 expired on %2</source>
+        <translation>%1 expired on %2</translation>
+    </message>
+    <message>
+        <source>%1 is valid only from %2</source>
+        <translation>%1 is valid only from %2</translation>
+    </message>
+    <message>
+        <source>Check this machine's clock, then the CA certificate.</source>
+        <translation>Check this machine's clock, then the CA certificate.</translation>
+    </message>
+    <message>
+        <source>%1 expires on %2, sooner than the profile's minValidityDays (%3 days) from now</source>
+        <translation>%1 expires on %2, sooner than the profile's minValidityDays (%3 days) from now</translation>
+    </message>
+    <message>
+        <source>certificates: %1, the first to expire on %2 (the profile needs %3 days)</source>
+        <translation>certificates: %1, the first to expire on %2 (the profile needs %3 days)</translation>
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation>Clock</translation>
+    </message>
+    <message>
+        <source>the CA did not answer: no time to compare with</source>
+        <translation>the CA did not answer: no time to compare with</translation>
+    </message>
+    <message>
+        <source>no answer to compare clocks: %1</source>
+        <translation>no answer to compare clocks: %1</translation>
+    </message>
+    <message>
+        <source>the CA's answer carries no Date header</source>
+        <translation>the CA's answer carries no Date header</translation>
+    </message>
+    <message>
+        <source>Compare this machine's clock with the CA's by hand (timedatectl).</source>
+        <translation>Compare this machine's clock with the CA's by hand (timedatectl).</translation>
+    </message>
+    <message>
+        <source>the CA's Date header cannot be read: %1</source>
+        <translation>the CA's Date header cannot be read: %1</translation>
+    </message>
+    <message>
+        <source>this machine's clock agrees with the CA's</source>
+        <translation>this machine's clock agrees with the CA's</translation>
+    </message>
+    <message>
+        <source>this machine's clock is %1 s behind the CA's</source>
+        <translation>this machine's clock is %1 s behind the CA's</translation>
+    </message>
+    <message>
+        <source>this machine's clock is %1 s ahead of the CA's</source>
+        <translation>this machine's clock is %1 s ahead of the CA's</translation>
+    </message>
+    <message>
+        <source> (the profile allows %1 s: clockSkew)</source>
+        <translation> (the profile allows %1 s: clockSkew)</translation>
+    </message>
+    <message>
+        <source>Set the clock right (timedatectl set-ntp true) on this machine or the CA.</source>
+        <translation>Set the clock right (timedatectl set-ntp true) on this machine or the CA.</translation>
+    </message>
+    <message>
+        <source> (allowed: %1 s)</source>
+        <translation> (allowed: %1 s)</translation>
+    </message>
+    <message>
+        <source>%1 is not a directory</source>
+        <translation>%1 is not a directory</translation>
+    </message>
+    <message>
+        <source>cannot write in %1: %2</source>
+        <translation>cannot write in %1: %2</translation>
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>Journal</translation>
+    </message>
+    <message>
+        <source>Give a journal the station can write: --journal PATH, --pg-conf FILE or $KEYSTATION_JOURNAL (docs/journal.md).</source>
+        <translation>Give a journal the station can write: --journal PATH, --pg-conf FILE or $KEYSTATION_JOURNAL (docs/journal.md).</translation>
+    </message>
+    <message>
+        <source>%1 cannot be created: %2</source>
+        <translation>%1 cannot be created: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet; the station can create it</source>
+        <translation>%1 does not exist yet; the station can create it</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>%1 cannot be opened: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not writable: %2</source>
+        <translation>%1 is not writable: %2</translation>
+    </message>
+    <message>
+        <source>%1: the chain cannot be checked: %2</source>
+        <translation>%1: the chain cannot be checked: %2</translation>
+    </message>
+    <message>
+        <source>%1: the chain is broken: %2</source>
+        <translation>%1: the chain is broken: %2</translation>
+    </message>
+    <message>
+        <source>Tell a supervisor (keystation-cli log verify; docs/journal.md) before provisioning more keys.</source>
+        <translation>Tell a supervisor (keystation-cli log verify; docs/journal.md) before provisioning more keys.</translation>
+    </message>
+    <message>
+        <source>%1: writable, chain intact (records: %2)</source>
+        <translation>%1: writable, chain intact (records: %2)</translation>
+    </message>
+    <message>
+        <source>Disk space</source>
+        <translation>Disk space</translation>
+    </message>
+    <message>
+        <source>the journal is on a PostgreSQL server: check its disk there</source>
+        <translation>the journal is on a PostgreSQL server: check its disk there</translation>
+    </message>
+    <message>
+        <source>cannot tell the free space at %1</source>
+        <translation>cannot tell the free space at %1</translation>
+    </message>
+    <message>
+        <source>Check it by hand: df -h %1</source>
+        <translation>Check it by hand: df -h %1</translation>
+    </message>
+    <message>
+        <source>%1 GiB free at %2 (the journal's file system)</source>
+        <translation>%1 GiB free at %2 (the journal's file system)</translation>
+    </message>
+    <message>
+        <source>Free space on %1: the journal stops the station when it cannot write.</source>
+        <translation>Free space on %1: the journal stops the station when it cannot write.</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <source>keystation-cli plays no sound; the desktop station checks its sound output when it starts</source>
+        <translation>keystation-cli plays no sound; the desktop station checks its sound output when it starts</translation>
+    </message>
+</context>
+<context>
     <name>ks::core::JobStage</name>
     <message>
         <source>Waiting</source>
@@ -2769,6 +3939,58 @@ valid until %2</translation>
         <source>the account row is missing (deleted)</source>
         <translation>the account row is missing (deleted)</translation>
     </message>
+    <message>
+        <source>the journal's lot %1</source>
+        <translation>the journal's lot %1</translation>
+    </message>
+    <message>
+        <source>The journal's record of lot %1 is unreadable.</source>
+        <translation>The journal's record of lot %1 is unreadable.</translation>
+    </message>
+    <message>
+        <source>A lot needs an id, a profile and a quantity above 0.</source>
+        <translation>A lot needs an id, a profile and a quantity above 0.</translation>
+    </message>
+    <message>
+        <source>reading a lot</source>
+        <translation>reading a lot</translation>
+    </message>
+    <message>
+        <source>The journal already holds a different lot %1 (manifest SHA-256 %2); give a changed work order a new id.</source>
+        <translation>The journal already holds a different lot %1 (manifest SHA-256 %2); give a changed work order a new id.</translation>
+    </message>
+    <message>
+        <source>No lot %1 in the journal.</source>
+        <translation>No lot %1 in the journal.</translation>
+    </message>
+    <message>
+        <source>listing lots</source>
+        <translation>listing lots</translation>
+    </message>
+    <message>
+        <source>The lot %1 differs from the one the journal holds.</source>
+        <translation>The lot %1 differs from the one the journal holds.</translation>
+    </message>
+    <message>
+        <source>counting a lot</source>
+        <translation>counting a lot</translation>
+    </message>
+    <message>
+        <source>listing a lot's keys</source>
+        <translation>listing a lot's keys</translation>
+    </message>
+    <message>
+        <source>listing unfinished batches</source>
+        <translation>listing unfinished batches</translation>
+    </message>
+    <message>
+        <source>Interrupted: the KeyStation process running this key ended without finishing it (killed, crashed or powered off). The key resumes where it stopped when it is provisioned again.</source>
+        <translation>Interrupted: the KeyStation process running this key ended without finishing it (killed, crashed or powered off). The key resumes where it stopped when it is provisioned again.</translation>
+    </message>
+    <message>
+        <source>The attempt %1 has finished.</source>
+        <translation>The attempt %1 has finished.</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::JournalConfig</name>
@@ -2787,6 +4009,113 @@ valid until %2</translation>
     <message>
         <source>%1 line %2: unknown key "%3".</source>
         <translation>%1 line %2: unknown key "%3".</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::LotManifest</name>
+    <message>
+        <source>Lot file not found: %1.</source>
+        <translation>Lot file not found: %1.</translation>
+    </message>
+    <message>
+        <source>(no file name)</source>
+        <translation>(no file name)</translation>
+    </message>
+    <message>
+        <source>Cannot read the lot file %1.</source>
+        <translation>Cannot read the lot file %1.</translation>
+    </message>
+    <message>
+        <source>The lot file %1 is larger than 16 MiB.</source>
+        <translation>The lot file %1 is larger than 16 MiB.</translation>
+    </message>
+    <message>
+        <source>the lot</source>
+        <translation>the lot</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>larger than 16 MiB.</source>
+        <translation>larger than 16 MiB.</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1 at offset %2.</source>
+        <translation>not valid JSON: %1 at offset %2.</translation>
+    </message>
+    <message>
+        <source>a lot manifest must be a JSON object.</source>
+        <translation>a lot manifest must be a JSON object.</translation>
+    </message>
+    <message>
+        <source>unknown field "%1" (misspelt?).</source>
+        <translation>unknown field "%1" (misspelt?).</translation>
+    </message>
+    <message>
+        <source>the field "%1" is required.</source>
+        <translation>the field "%1" is required.</translation>
+    </message>
+    <message>
+        <source>the field "%1" must be a string.</source>
+        <translation>the field "%1" must be a string.</translation>
+    </message>
+    <message>
+        <source>the field "%1" must not be empty.</source>
+        <translation>the field "%1" must not be empty.</translation>
+    </message>
+    <message>
+        <source>the field "quantity" is required.</source>
+        <translation>the field "quantity" is required.</translation>
+    </message>
+    <message>
+        <source>the field "quantity" must be a whole number.</source>
+        <translation>the field "quantity" must be a whole number.</translation>
+    </message>
+    <message>
+        <source>the field "quantity" must be between 1 and 10000000.</source>
+        <translation>the field "quantity" must be between 1 and 10000000.</translation>
+    </message>
+    <message>
+        <source>the field "serials" must be a list of strings.</source>
+        <translation>the field "serials" must be a list of strings.</translation>
+    </message>
+    <message>
+        <source>"%1" must be a string.</source>
+        <translation>"%1" must be a string.</translation>
+    </message>
+    <message>
+        <source>"%1" is empty.</source>
+        <translation>"%1" is empty.</translation>
+    </message>
+    <message>
+        <source>the serial %1 is listed twice ("%2").</source>
+        <translation>the serial %1 is listed twice ("%2").</translation>
+    </message>
+    <message>
+        <source>the field "serialRanges" must be a list of {"from", "to"} objects.</source>
+        <translation>the field "serialRanges" must be a list of {"from", "to"} objects.</translation>
+    </message>
+    <message>
+        <source>"%1" must be an object with "from" and "to".</source>
+        <translation>"%1" must be an object with "from" and "to".</translation>
+    </message>
+    <message>
+        <source>the field "%1" is required and must be a string.</source>
+        <translation>the field "%1" is required and must be a string.</translation>
+    </message>
+    <message>
+        <source>"%1": from (%2) and to (%3) must have the same length.</source>
+        <translation>"%1": from (%2) and to (%3) must have the same length.</translation>
+    </message>
+    <message>
+        <source>"%1": from (%2) is after to (%3).</source>
+        <translation>"%1": from (%2) is after to (%3).</translation>
+    </message>
+    <message>
+        <source>the lot allows no key: give "serials" and/or "serialRanges".</source>
+        <translation>the lot allows no key: give "serials" and/or "serialRanges".</translation>
     </message>
 </context>
 <context>
@@ -3049,6 +4378,10 @@ valid until %2</translation>
         <source>"reuseKeyPairs" must be "generatedOnKey" or "never".</source>
         <translation>"reuseKeyPairs" must be "generatedOnKey" or "never".</translation>
     </message>
+    <message>
+        <source>"labels.directory" must not be empty.</source>
+        <translation>"labels.directory" must not be empty.</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::ProvisioningJob</name>
@@ -3104,6 +4437,22 @@ valid until %2</translation>
         <source>Key %1 already holds a certificate this profile did not issue (%2, issued by %3; check result: %4). It was left as it is, without a login. Check that this is the right profile for these keys; to add this profile's certificate next to it, provision the key again with --force.</source>
         <translation>Key %1 already holds a certificate this profile did not issue (%2, issued by %3; check result: %4). It was left as it is, without a login. Check that this is the right profile for these keys; to add this profile's certificate next to it, provision the key again with --force.</translation>
     </message>
+    <message>
+        <source>The lot %1 cannot be checked in the batch log (%2); the key was not touched.</source>
+        <translation>The lot %1 cannot be checked in the batch log (%2); the key was not touched.</translation>
+    </message>
+    <message>
+        <source>Key %1 is not in lot %2: it was not touched. Put it aside; it belongs to another work order.</source>
+        <translation>Key %1 is not in lot %2: it was not touched. Put it aside; it belongs to another work order.</translation>
+    </message>
+    <message>
+        <source>Key %1 is already done in lot %2 (on this or another station): it is not enrolled twice and was not touched.</source>
+        <translation>Key %1 is already done in lot %2 (on this or another station): it is not enrolled twice and was not touched.</translation>
+    </message>
+    <message>
+        <source>Lot %1 is complete: %2 of %2 done or in progress. Key %3 was not touched.</source>
+        <translation>Lot %1 is complete: %2 of %2 done or in progress. Key %3 was not touched.</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::Station</name>
@@ -3138,6 +4487,10 @@ valid until %2</translation>
     <message>
         <source>Check ca.tlsPinSha256 against the server's current key.</source>
         <translation>Check ca.tlsPinSha256 against the server's current key.</translation>
+    </message>
+    <message>
+        <source>The lot %1 is for the profile "%2", but this station runs the profile "%3".</source>
+        <translation>The lot %1 is for the profile "%2", but this station runs the profile "%3".</translation>
     </message>
 </context>
 <context>
@@ -3526,6 +4879,31 @@ valid until %2</translation>
     <message>
         <source>it sent an empty answer</source>
         <translation>it sent an empty answer</translation>
+    </message>
+</context>
+<context>
+    <name>ks::report::LabelSheet</name>
+    <message>
+        <source>the directory cannot be created</source>
+        <translation>the directory cannot be created</translation>
+    </message>
+    <message>
+        <source>Batch %1</source>
+        <translation>Batch %1</translation>
+    </message>
+</context>
+<context>
+    <name>ks::report::LotReport</name>
+    <message>
+        <source>The journal holds no valid certificate for key %1; the bundle was not written.</source>
+        <translation>The journal holds no valid certificate for key %1; the bundle was not written.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::report::PdfPages</name>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation>Page %1 / %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,179 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>LabelSheet</name>
+    <message>
+        <source>No key to print a label for; %1 was not written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot make the QR code of key %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>KeyStation labels — %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate serial</source>
+        <translation>证书序列号</translation>
+    </message>
+</context>
+<context>
+    <name>LotReport</name>
+    <message>
+        <source>Lot %1 — hand-over report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>KeyStation — lot %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot hand-over report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quantity (target)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Refused by the lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First-pass yield</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Final yield</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys per hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First attempt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done by station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done by operator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No key is done in this lot yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Certificate serial</source>
+        <translation>证书序列号</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handed over by (name, signature)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received by (name, signature)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PdfPages</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>A PDF needs a QGuiApplication (the offscreen platform will do).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ks::SecretFile</name>
     <message>
         <source>%1 holds a secret but its group or others may access it (mode %2): make it readable by its owner only (chmod 600 %1).</source>
@@ -245,7 +418,7 @@
     </message>
     <message>
         <source>Attempts</source>
-        <translation>发行记录</translation>
+        <translation>尝试记录</translation>
     </message>
     <message>
         <source>%1 in total: %2 done, %3 failed, %4 cancelled, %5 running</source>
@@ -394,6 +567,14 @@
         <source>Failed at “%1”: %2</source>
         <translation>在“%1”失败：%2</translation>
     </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试记录</translation>
+    </message>
+    <message>
+        <source>Lots</source>
+        <translation>生产批次</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::BenchWidget</name>
@@ -488,6 +669,40 @@
     <message>
         <source>%1 done · %2 failed · %3 running · %4 need attention</source>
         <translation>%1 个完成 · %2 个失败 · %3 个进行中 · %4 个需要处理</translation>
+    </message>
+    <message>
+        <source>Lot…</source>
+        <translation>批次订单…</translation>
+    </message>
+    <message>
+        <source>Choose the lot (work order) the next batch runs under</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not in this lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>already done in this lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the lot is complete</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Of the failed, %n kept out by the lot.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The label sheet could not be written: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label sheet: %1</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -745,10 +960,15 @@ Commands:
   tokens [--watch] [--json] [--module PATH]      list or watch the keys on the hub
   ca info|enroll --protocol P --url URL ...      test a CA connection (enroll: journaled)
   provision --all [--continuous] --profile FILE  provision every key on the hub
+            [--lot FILE] [--json]                under a lot; progress as JSON lines
   log [--batch ID] [--csv] | log verify | log anchor
                                                  read, export or verify the batch log
   operator add|passwd|role|disable|enable NAME | operator list
                                                  manage operator accounts
+  lot list | lot show ID | lot report ID [--csv F] [--pem F] [--pdf F]
+                                                 lots (work orders): counts, yield, hand-over
+  doctor [--profile FILE] [--module PATH] [--json]  check the bench: module, pcscd, CA, clock,
+                                                 journal, disk
 
 Commands that act as an account take --as NAME --as-password-file FILE. Every --timeout
 is in seconds. --verbose prints routine notes (module polling, loading) as well.
@@ -756,24 +976,42 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
 'keystation-cli COMMAND --help' shows a command's options.
 
 </source>
-        <translation>用法：keystation-cli 命令 [选项]
-      keystation-cli --version [--module 路径]
-
-命令：
-  tokens [--watch] [--json] [--module 路径]      列出或监视集线器上的密钥
-  ca info|enroll --protocol P --url URL ...      测试 CA 连接（enroll 会记入日志）
-  provision --all [--continuous] --profile 文件  为集线器上的每个密钥签发证书
-  log [--batch ID] [--csv] | log verify | log anchor
-                                                 读取、导出或验证批次日志
-  operator add|passwd|role|disable|enable 名称 | operator list
-                                                 管理操作员账户
-
-以某个账户身份执行的命令使用 --as 名称 --as-password-file 文件。所有 --timeout
-均以秒为单位。--verbose 还会输出例行信息（模块轮询、加载）。
-环境变量：KEYSTATION_PROFILE、KEYSTATION_PKCS11_MODULE、KEYSTATION_JOURNAL。
-“keystation-cli 命令 --help”显示该命令的选项。
-
-</translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ks::app::DoctorCommand</name>
+    <message>
+        <source>Check the bench before a shift: the profile, the PKCS#11 module, pcscd and the readers (OpenSC), the CA (anchor, TLS pin, its certificate's validity, the clock), the journal and the disk. One line per check; exit 1 when a check fails (warnings do not).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Profile file (default $KEYSTATION_PROFILE, else ~/.config/KeyStation/keystation/profile.json).</source>
+        <translation>模板文件（默认 $KEYSTATION_PROFILE，否则 ~/.config/KeyStation/keystation/profile.json）。</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module of the hub (default $KEYSTATION_PKCS11_MODULE or OpenSC).</source>
+        <translation>集线器的 PKCS#11 模块（默认 $KEYSTATION_PKCS11_MODULE 或 OpenSC）。</translation>
+    </message>
+    <message>
+        <source>SQLite journal file (default $KEYSTATION_JOURNAL).</source>
+        <translation>SQLite 日志文件（默认 $KEYSTATION_JOURNAL）。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL journal connection file.</source>
+        <translation>PostgreSQL 日志库连接文件。</translation>
+    </message>
+    <message>
+        <source>One JSON document with every check.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seconds to wait for the CA (default 15).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--timeout takes a whole number of seconds, at least 1.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1195,6 +1433,30 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
         <source>Certificate of another CA or profile</source>
         <translation>其他 CA 或配置的证书</translation>
     </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interrupted (the process ended)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not in this lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Already done in this lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot complete</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ks::app::LoginDialog</name>
@@ -1285,6 +1547,459 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     <message>
         <source>Choose your badge key and enter its PIN.</source>
         <translation>请选择您的工卡密钥并输入其PIN码。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::LotBanner</name>
+    <message>
+        <source>Lot %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>target %1 keys; reading the counts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>target %1 keys; no key provisioned in this lot yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot complete.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ks::app::LotCommand</name>
+    <message>
+        <source>No lot '%1' in this journal ('keystation-cli lot list' lists them).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>remaining</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>first-pass yield</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>final yield</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>keys per hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>first attempt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>last finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done by station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done by operator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write the %1 to %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrote the %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>CSV of %n key(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>PEM bundle of %n certificate(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>PDF summary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lots (work orders): their counts and yields from the journal, and the hand-over of a lot's keys (docs/lots.md).
+  list         every lot: id, profile, quantity, done, remaining
+  show ID      one lot's counts: done, failed, refused, interrupted, remaining, yields,
+               keys per hour, by station and operator
+  report ID    the lot's done keys (serial, certificate serial, SHA-256 fingerprint,
+               validity); --csv, --pem and --pdf write the hand-over files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list, show or report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>list, show: write JSON</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>report: write the keys as CSV to FILE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>report: write the lot's certificates as one PEM bundle to FILE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>report: write a PDF summary (counts, yields, the keys, a signature line) to FILE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the supervisor reading the lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>read the --as operator's password from FILE</source>
+        <translation>从文件读取 --as 操作员的密码</translation>
+    </message>
+    <message>
+        <source>SQLite journal file (default $KEYSTATION_JOURNAL).</source>
+        <translation>SQLite 日志文件（默认 $KEYSTATION_JOURNAL）。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL connection file</source>
+        <translation>PostgreSQL 连接文件</translation>
+    </message>
+    <message>
+        <source>LOT                   PROFILE               QUANTITY  DONE  REMAINING  CUSTOMER</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n lot(s).</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>SERIAL            CERT SERIAL                       NOT BEFORE (UTC)     NOT AFTER (UTC)      SHA-256</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) done in lot %1.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::LotPickerDialog</name>
+    <message>
+        <source>Choose the lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which lot (work order) do the keys on this bench belong to? Keys whose serial is not in the lot are refused before anything touches them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No lot (provision any key)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load manifest file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use this lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the lots in the journal…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the journal's lots: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the journal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s), profile %1</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Loaded %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load a lot manifest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot manifests (*.json);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No lot: every key on the bench is provisioned with the profile, as without lots.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allowed serials</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n listed</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n range(s)</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This lot is for profile “%1”; this station runs profile “%2”. Start the station with the lot's profile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The journal already holds a different lot with the id %1. Give this manifest another id.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ks::app::LotView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>The hand-over for the customer: every key (CSV), the certificates (one PEM bundle) and a PDF summary with a signature line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>型号</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First-pass yield</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Final yield</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys/h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No journal is open.</source>
+        <translation>未打开任何日志库。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Cannot read the lots: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No lots yet: choose a lot on the bench (Lot…) before Provision all.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a lot to see its counts.</source>
+        <translation>选择一个生产批次以查看其计数。</translation>
+    </message>
+    <message>
+        <source>Lot %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>profile %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refused by the lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Keys per hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First attempt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last key finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done by station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done by operator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where to write the hand-over report of lot %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writing the report of lot %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Report of lot %1 (%n key(s)) written to %2.</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>The report of lot %1 could not be written: %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1609,6 +2324,52 @@ Log in again to see the bench.</source>
         <source>No keys found through %1.</source>
         <translation>通过 %1 未找到任何密钥。</translation>
     </message>
+    <message>
+        <source>Run the batch under the lot (work order) in FILE (docs/lots.md; loaded into the journal the first time): a key whose serial is not in the lot, already done in it, or beyond its quantity is refused before login. Refused keys are listed but are not failures: the exit status is 0 when every key the lot admitted is done. The lot's counts are printed at the end.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress as one JSON object per line on standard output (batchStarted, keyAdded, stepStarted, stepEnded, keyDone, keyFailed, batchFinished; docs/cli.md); the text for people goes to standard error.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No password read from %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>REFUSED [%1]: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) refused by the lot (not failures of the batch).</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write the label sheet: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label sheet: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot %1: %2 of %3 done, %4 remaining, %5 failed, %6 refused, %7 interrupted; first-pass yield %8 %, final yield %9 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the lot's counts: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot %1: %2 key(s) of profile %3%4.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> for %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ks::app::SettingsWidget</name>
@@ -1739,6 +2500,33 @@ Log in again to see the bench.</source>
     <message>
         <source>Certificates (*.pem *.crt)</source>
         <translation>证书 (*.pem *.crt)</translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::StartupDoctor</name>
+    <message>
+        <source>Sound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no audio output device: the operator will not hear a key finish or fail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect speakers or headphones, or check the sound settings (pactl list sinks).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>audio output: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Station check</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;p&gt;The start-up check found a problem on this bench:&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Keys provisioned now may fail. &lt;code&gt;keystation-cli doctor&lt;/code&gt; runs the same checks again.&lt;/p&gt;</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1892,6 +2680,10 @@ valid until %2</source>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>
+    <message>
+        <source>Not enrolled (lot)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ks::app::TokensCommand</name>
@@ -1957,6 +2749,36 @@ valid until %2</source>
     <message>
         <source>Administrator</source>
         <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Not in this lot: set the key aside</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Already done in this lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot complete: stop and see the supervisor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>done %1 / %2, failed %3, refused %4, remaining %5, first-pass yield %6, %7 keys/h</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n interrupted</source>
+        <translation type="unfinished">
+            <numerusform />
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2501,6 +3323,349 @@ valid until %2</source>
     </message>
 </context>
 <context>
+    <name>ks::core::Doctor</name>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Fix the profile (docs/profiles.md) or give another with --profile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" from %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PKCS#11 module</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not load: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Install the module's package (opensc-pkcs11 for OpenSC) or give the right one with --module.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 loads but cannot list its keys: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the module's own configuration and, for OpenSC, pcscd.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2): keys present: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pcscd and readers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the module is not OpenSC: it does not use PC/SC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no module loaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pcscd is not running (no process, %1 does not accept connections)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start it: sudo systemctl start pcscd.socket pcscd (Debian package pcscd).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pcscd runs, but OpenSC cannot list the readers: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check pcscd's log (journalctl -u pcscd) and OpenSC's configuration.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pcscd runs, but reports no reader</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check the hub: its USB cable and its power supply.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pcscd runs; readers: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reader limits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no reader list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the module is not OpenSC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OpenSC gives slots to %1 readers (max_virtual_slots %2 / slots_per_card %3, %4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>OpenSC's defaults</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>readers: %1; </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>; pcsc-lite's default limit is %1 readers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At OpenSC's limit: readers beyond it are invisible. Raise max_virtual_slots in %1 (docs/hardware.md).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At pcsc-lite's limit: a further reader is dropped without a message. More keys need a second station (docs/hardware.md).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no profile to read the CA from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fix the profile's ca section (docs/profiles.md).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the request was cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the check again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's TLS certificate was checked against %1 (ca.trustAnchorFile): check that it holds the CA that issued the server's certificate, that it has not expired, and that ca.url names a host that certificate covers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check ca.tlsPinSha256 against the server's current key.</source>
+        <translation>请对照服务器当前的密钥检查 ca.tlsPinSha256。</translation>
+    </message>
+    <message>
+        <source>The CA refused the station's credentials: check the profile's ca credentials.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Is the CA running? Check ca.url (%1), the network and any firewall.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check ca.url (%1) and the CA's log.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 at %2 answers: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CA certificates' validity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>trust anchor</source>
+        <translation>信任锚</translation>
+    </message>
+    <message>
+        <source>no PEM certificate in %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Put the CA's root certificate (PEM) in ca.trustAnchorFile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>issuing CA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Renew the CA certificate and give the station the new one (ca.trustAnchorFile).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 expired on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is valid only from %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check this machine's clock, then the CA certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 expires on %2, sooner than the profile's minValidityDays (%3 days) from now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>certificates: %1, the first to expire on %2 (the profile needs %3 days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the CA did not answer: no time to compare with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no answer to compare clocks: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the CA's answer carries no Date header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare this machine's clock with the CA's by hand (timedatectl).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the CA's Date header cannot be read: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this machine's clock agrees with the CA's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this machine's clock is %1 s behind the CA's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this machine's clock is %1 s ahead of the CA's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (the profile allows %1 s: clockSkew)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set the clock right (timedatectl set-ntp true) on this machine or the CA.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (allowed: %1 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a directory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot write in %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Journal</source>
+        <translation>日志库</translation>
+    </message>
+    <message>
+        <source>Give a journal the station can write: --journal PATH, --pg-conf FILE or $KEYSTATION_JOURNAL (docs/journal.md).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cannot be created: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not exist yet; the station can create it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not writable: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the chain cannot be checked: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: the chain is broken: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tell a supervisor (keystation-cli log verify; docs/journal.md) before provisioning more keys.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: writable, chain intact (records: %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disk space</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the journal is on a PostgreSQL server: check its disk there</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot tell the free space at %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check it by hand: df -h %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 GiB free at %2 (the journal's file system)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Free space on %1: the journal stops the station when it cannot write.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>keystation-cli plays no sound; the desktop station checks its sound output when it starts</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ks::core::JobStage</name>
     <message>
         <source>Waiting</source>
@@ -2769,6 +3934,58 @@ valid until %2</source>
         <source>the account row is missing (deleted)</source>
         <translation>该账户行缺失（已被删除）</translation>
     </message>
+    <message>
+        <source>the journal's lot %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The journal's record of lot %1 is unreadable.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A lot needs an id, a profile and a quantity above 0.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reading a lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The journal already holds a different lot %1 (manifest SHA-256 %2); give a changed work order a new id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No lot %1 in the journal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>listing lots</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The lot %1 differs from the one the journal holds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>counting a lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>listing a lot's keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>listing unfinished batches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Interrupted: the KeyStation process running this key ended without finishing it (killed, crashed or powered off). The key resumes where it stopped when it is provisioned again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The attempt %1 has finished.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ks::core::JournalConfig</name>
@@ -2787,6 +4004,113 @@ valid until %2</source>
     <message>
         <source>%1 line %2: unknown key "%3".</source>
         <translation>%1 第 %2 行：未知的键“%3”。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::LotManifest</name>
+    <message>
+        <source>Lot file not found: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no file name)</source>
+        <translation>（无文件名）</translation>
+    </message>
+    <message>
+        <source>Cannot read the lot file %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The lot file %1 is larger than 16 MiB.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the lot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>larger than 16 MiB.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not valid JSON: %1 at offset %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a lot manifest must be a JSON object.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown field "%1" (misspelt?).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the field "%1" is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the field "%1" must be a string.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the field "%1" must not be empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the field "quantity" is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the field "quantity" must be a whole number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the field "quantity" must be between 1 and 10000000.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the field "serials" must be a list of strings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must be a string.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the serial %1 is listed twice ("%2").</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the field "serialRanges" must be a list of {"from", "to"} objects.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" must be an object with "from" and "to".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the field "%1" is required and must be a string.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1": from (%2) and to (%3) must have the same length.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1": from (%2) is after to (%3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the lot allows no key: give "serials" and/or "serialRanges".</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3049,6 +4373,10 @@ valid until %2</source>
         <source>"reuseKeyPairs" must be "generatedOnKey" or "never".</source>
         <translation>“reuseKeyPairs”必须是“generatedOnKey”或“never”。</translation>
     </message>
+    <message>
+        <source>"labels.directory" must not be empty.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ks::core::ProvisioningJob</name>
@@ -3104,6 +4432,22 @@ valid until %2</source>
         <source>Key %1 already holds a certificate this profile did not issue (%2, issued by %3; check result: %4). It was left as it is, without a login. Check that this is the right profile for these keys; to add this profile's certificate next to it, provision the key again with --force.</source>
         <translation>密钥 %1 已持有一张并非本配置签发的证书（%2，签发者 %3；检查结果：%4）。未登录密钥，密钥保持原样。请确认这些密钥使用的是正确的配置；如需在其旁边加入本配置的证书，请使用 --force 重新发行该密钥。</translation>
     </message>
+    <message>
+        <source>The lot %1 cannot be checked in the batch log (%2); the key was not touched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key %1 is not in lot %2: it was not touched. Put it aside; it belongs to another work order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key %1 is already done in lot %2 (on this or another station): it is not enrolled twice and was not touched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lot %1 is complete: %2 of %2 done or in progress. Key %3 was not touched.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ks::core::Station</name>
@@ -3138,6 +4482,10 @@ valid until %2</source>
     <message>
         <source>Check ca.tlsPinSha256 against the server's current key.</source>
         <translation>请对照服务器当前的密钥检查 ca.tlsPinSha256。</translation>
+    </message>
+    <message>
+        <source>The lot %1 is for the profile "%2", but this station runs the profile "%3".</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -3526,6 +4874,31 @@ valid until %2</source>
     <message>
         <source>it sent an empty answer</source>
         <translation>发送了空响应</translation>
+    </message>
+</context>
+<context>
+    <name>ks::report::LabelSheet</name>
+    <message>
+        <source>the directory cannot be created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Batch %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ks::report::LotReport</name>
+    <message>
+        <source>The journal holds no valid certificate for key %1; the bundle was not written.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ks::report::PdfPages</name>
+    <message>
+        <source>Page %1 / %2</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
