@@ -230,8 +230,9 @@ protected:
         EXPECT_TRUE(v) << v.error().toString().toStdString();
         if (attemptId)
             *attemptId = *a;
-        if (end)
+        if (end) {
             EXPECT_TRUE(j.finishAttempt(*a, { *end, {}, {} }));
+        }
         return v ? *v : LotVerdict::NotInLot;
     }
 
