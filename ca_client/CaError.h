@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ca_client/Expected.h"
+#include "base/Expected.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -1,5 +1,8 @@
 #include "ca_client/CertificateCodec.h"
 
+#include "base/CertificateFacts.h"
+#include "base/OpenSslPtr.h"
+
 #include <openssl/bio.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
@@ -13,27 +16,9 @@ namespace ks::ca {
 
 namespace {
 
-struct OpenSslFree
-{
-    void operator()(X509 *p) const { X509_free(p); }
-    void operator()(X509_REQ *p) const { X509_REQ_free(p); }
-    void operator()(PKCS7 *p) const { PKCS7_free(p); }
-    void operator()(BIO *p) const { BIO_free(p); }
-};
-template<class T> using Ptr = std::unique_ptr<T, OpenSslFree>;
-
 const unsigned char *bytes(const QByteArray &a)
 {
     return reinterpret_cast<const unsigned char *>(a.constData());
-}
-
-Ptr<X509> parseCertificate(const QByteArray &der)
-{
-    const unsigned char *p = bytes(der);
-    Ptr<X509> x(d2i_X509(nullptr, &p, long(der.size())));
-    if (x && p != bytes(der) + der.size())
-        x.reset(); // trailing bytes: not one certificate
-    return x;
 }
 
 QByteArray toDer(X509 *x)
@@ -58,23 +43,10 @@ QByteArray spkiOf(X509_PUBKEY *key)
     return out;
 }
 
-QString nameToString(const X509_NAME *name)
-{
-    Ptr<BIO> bio(BIO_new(BIO_s_mem()));
-    X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB);
-    char *data = nullptr;
-    const long len = BIO_get_mem_data(bio.get(), &data);
-    return QString::fromUtf8(data, len);
-}
-
 QString timeToString(const ASN1_TIME *t)
 {
-    struct tm tm = {};
-    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
-        return QStringLiteral("?");
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-                     QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC)
-        .toString(Qt::ISODate);
+    const QDateTime time = asn1TimeToUtc(t);
+    return time.isValid() ? time.toString(Qt::ISODate) : QStringLiteral("?");
 }
 
 } // namespace
@@ -108,7 +80,7 @@ Result<QList<QByteArray>> CertificateCodec::parsePkcs7Certificates(const QByteAr
                                                                    const QString &operation)
 {
     const unsigned char *p = bytes(der);
-    Ptr<PKCS7> p7(d2i_PKCS7(nullptr, &p, long(der.size())));
+    OpenSslPtr<PKCS7> p7(d2i_PKCS7(nullptr, &p, long(der.size())));
     if (!p7 || p != bytes(der) + der.size() || !PKCS7_type_is_signed(p7.get()) || !p7->d.sign)
         return CaError::make(CaError::Code::BadPkcs7, operation,
                              tr("the answer is not a certs-only PKCS#7 (SignedData) structure"));
@@ -130,9 +102,9 @@ Result<QList<QByteArray>> CertificateCodec::parsePemCertificates(const QByteArra
                                                                  const QString &operation)
 {
     QList<QByteArray> out;
-    Ptr<BIO> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
+    OpenSslPtr<BIO> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
     while (true) {
-        Ptr<X509> x(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
+        OpenSslPtr<X509> x(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
         if (!x)
             break;
         out.append(toDer(x.get()));
@@ -148,9 +120,9 @@ Result<QList<QByteArray>> CertificateCodec::parsePemCertificates(const QByteArra
 
 QByteArray CertificateCodec::csrToDer(const QByteArray &pemOrDer)
 {
-    Ptr<X509_REQ> req;
+    OpenSslPtr<X509_REQ> req;
     if (pemOrDer.contains("-----BEGIN")) {
-        Ptr<BIO> bio(BIO_new_mem_buf(pemOrDer.constData(), int(pemOrDer.size())));
+        OpenSslPtr<BIO> bio(BIO_new_mem_buf(pemOrDer.constData(), int(pemOrDer.size())));
         req.reset(PEM_read_bio_X509_REQ(bio.get(), nullptr, nullptr, nullptr));
     } else {
         const unsigned char *p = bytes(pemOrDer);
@@ -178,7 +150,7 @@ QByteArray CertificateCodec::csrToPem(const QByteArray &der)
 QByteArray CertificateCodec::csrChallengePassword(const QByteArray &csrDer)
 {
     const unsigned char *p = bytes(csrDer);
-    Ptr<X509_REQ> req(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
+    OpenSslPtr<X509_REQ> req(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
     const int index = req ? X509_REQ_get_attr_by_NID(req.get(), NID_pkcs9_challengePassword, -1) : -1;
     X509_ATTRIBUTE *attribute = index >= 0 ? X509_REQ_get_attr(req.get(), index) : nullptr;
     const ASN1_TYPE *value = attribute ? X509_ATTRIBUTE_get0_type(attribute, 0) : nullptr;
@@ -193,14 +165,14 @@ QByteArray CertificateCodec::csrChallengePassword(const QByteArray &csrDer)
 QByteArray CertificateCodec::csrPublicKeyInfo(const QByteArray &csrDer)
 {
     const unsigned char *p = bytes(csrDer);
-    Ptr<X509_REQ> req(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
+    OpenSslPtr<X509_REQ> req(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
     return req ? spkiOf(X509_REQ_get_X509_PUBKEY(req.get())) : QByteArray();
 }
 
 QList<QPair<QString, QString>> CertificateCodec::csrSubject(const QByteArray &csrDer)
 {
     const unsigned char *p = bytes(csrDer);
-    Ptr<X509_REQ> req(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
+    OpenSslPtr<X509_REQ> req(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
     QList<QPair<QString, QString>> out;
     const X509_NAME *name = req ? X509_REQ_get_subject_name(req.get()) : nullptr;
     for (int i = 0; name && i < X509_NAME_entry_count(name); ++i) {
@@ -219,8 +191,8 @@ QList<QPair<QString, QString>> CertificateCodec::csrSubject(const QByteArray &cs
 
 QByteArray CertificateCodec::certificatePublicKeyInfo(const QByteArray &certificateDer)
 {
-    Ptr<X509> x = parseCertificate(certificateDer);
-    return x ? spkiOf(X509_get_X509_PUBKEY(x.get())) : QByteArray();
+    X509Ptr x = parseCertificateDer(certificateDer);
+    return x ? subjectPublicKeyInfoDer(x.get()) : QByteArray();
 }
 
 qsizetype CertificateCodec::pickLeaf(const QList<QByteArray> &certs, const QByteArray &spki)
@@ -232,7 +204,7 @@ qsizetype CertificateCodec::pickLeaf(const QList<QByteArray> &certs, const QByte
             return i;
     }
     for (qsizetype i = 0; i < certs.size(); ++i) {
-        Ptr<X509> x = parseCertificate(certs[i]);
+        X509Ptr x = parseCertificateDer(certs[i]);
         if (x && X509_check_ca(x.get()) == 0)
             return i;
     }
@@ -241,25 +213,18 @@ qsizetype CertificateCodec::pickLeaf(const QList<QByteArray> &certs, const QByte
 
 QString CertificateCodec::subject(const QByteArray &certificateDer)
 {
-    Ptr<X509> x = parseCertificate(certificateDer);
-    return x ? nameToString(X509_get_subject_name(x.get())) : tr("(unparseable certificate)");
+    X509Ptr x = parseCertificateDer(certificateDer);
+    return x ? nameText(X509_get_subject_name(x.get()), false) : tr("(unparseable certificate)");
 }
 
 QString CertificateCodec::summary(const QByteArray &certificateDer)
 {
-    Ptr<X509> x = parseCertificate(certificateDer);
+    X509Ptr x = parseCertificateDer(certificateDer);
     if (!x)
         return tr("(unparseable certificate)");
-    const ASN1_INTEGER *serial = X509_get0_serialNumber(x.get());
-    QString serialHex;
-    if (BIGNUM *bn = ASN1_INTEGER_to_BN(serial, nullptr)) {
-        char *hex = BN_bn2hex(bn);
-        serialHex = QString::fromLatin1(hex);
-        OPENSSL_free(hex);
-        BN_free(bn);
-    }
+    const QString serialHex = ks::serialHex(x.get());
     return tr("subject: %1; issuer: %2; valid %3 to %4; serial %5")
-        .arg(nameToString(X509_get_subject_name(x.get())), nameToString(X509_get_issuer_name(x.get())),
+        .arg(nameText(X509_get_subject_name(x.get()), false), nameText(X509_get_issuer_name(x.get()), false),
              timeToString(X509_get0_notBefore(x.get())), timeToString(X509_get0_notAfter(x.get())),
              serialHex);
 }

@@ -1,6 +1,8 @@
 #include "ca_client/CertificateVerifier.h"
 
-#include <openssl/bn.h>
+#include "base/CertificateFacts.h"
+#include "base/OpenSslPtr.h"
+
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/objects.h>
@@ -17,34 +19,6 @@ namespace ks::ca {
 namespace {
 
 const QString kOperation = QStringLiteral("verify");
-
-struct OpenSslFree
-{
-    void operator()(X509 *p) const { X509_free(p); }
-    void operator()(X509_STORE *p) const { X509_STORE_free(p); }
-    void operator()(X509_STORE_CTX *p) const { X509_STORE_CTX_free(p); }
-    void operator()(STACK_OF(X509) * p) const { sk_X509_pop_free(p, X509_free); }
-    void operator()(EXTENDED_KEY_USAGE *p) const { EXTENDED_KEY_USAGE_free(p); }
-};
-template<class T> using Ptr = std::unique_ptr<T, OpenSslFree>;
-
-Ptr<X509> parse(const QByteArray &der)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
-    Ptr<X509> x(d2i_X509(nullptr, &p, long(der.size())));
-    if (x && p != reinterpret_cast<const unsigned char *>(der.constData()) + der.size())
-        x.reset();
-    return x;
-}
-
-QDateTime toDateTime(const ASN1_TIME *t)
-{
-    struct tm tm = {};
-    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
-        return {};
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-                     QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
-}
 
 // Every value of one attribute in a name (a subject may repeat CN). A value that cannot be read as text is
 // kept as a marker that matches nothing.
@@ -69,15 +43,6 @@ QStringList nameEntries(const X509_NAME *name, const ASN1_OBJECT *type)
 QStringList nameEntries(const X509_NAME *name, int nid)
 {
     return nameEntries(name, OBJ_nid2obj(nid));
-}
-
-QByteArray spki(X509 *x)
-{
-    unsigned char *der = nullptr;
-    const int len = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(x), &der);
-    QByteArray out = len > 0 ? QByteArray(reinterpret_cast<const char *>(der), len) : QByteArray();
-    OPENSSL_free(der);
-    return out;
 }
 
 // The leaf's own validity period gets its own, more precise codes below (with clock skew); the chain check
@@ -111,14 +76,13 @@ QString describe(X509 *x)
 
 // Builds and verifies the path leaf -> ... -> a configured anchor; on success *chain holds it (leaf first,
 // anchor last).
-std::optional<CaError> checkChain(X509 *leaf, const CertificateVerifier::Input &in,
-                                  Ptr<STACK_OF(X509)> *chain)
+std::optional<CaError> checkChain(X509 *leaf, const CertificateVerifier::Input &in, X509StackPtr *chain)
 {
     const QString &serial = in.expectedSerial;
-    Ptr<X509_STORE> store(X509_STORE_new());
+    OpenSslPtr<X509_STORE> store(X509_STORE_new());
     int anchors = 0;
     for (const QByteArray &der : in.trustAnchorsDer) {
-        if (Ptr<X509> a = parse(der)) {
+        if (X509Ptr a = parseCertificateDer(der)) {
             X509_STORE_add_cert(store.get(), a.get());
             ++anchors;
         }
@@ -126,13 +90,13 @@ std::optional<CaError> checkChain(X509 *leaf, const CertificateVerifier::Input &
     if (anchors == 0)
         return fail(CaError::Code::UntrustedChain, CertificateVerifier::tr("no trust anchor is configured"),
                     serial);
-    Ptr<STACK_OF(X509)> untrusted(sk_X509_new_null());
+    X509StackPtr untrusted(sk_X509_new_null());
     for (const QByteArray &der : in.intermediatesDer) {
-        if (Ptr<X509> c = parse(der))
+        if (X509Ptr c = parseCertificateDer(der))
             sk_X509_push(untrusted.get(), c.release());
     }
     X509_STORE_set_verify_cb(store.get(), chainCallback);
-    Ptr<X509_STORE_CTX> ctx(X509_STORE_CTX_new());
+    OpenSslPtr<X509_STORE_CTX> ctx(X509_STORE_CTX_new());
     if (!X509_STORE_CTX_init(ctx.get(), store.get(), leaf, untrusted.get()))
         return fail(CaError::Code::UntrustedChain,
                     CertificateVerifier::tr("cannot set up chain verification"), serial);
@@ -331,7 +295,7 @@ std::optional<CaError> checkUsages(X509 *leaf, const CertificateVerifier::Input 
 
     QStringList oids;
     int critical = 0;
-    Ptr<EXTENDED_KEY_USAGE> eku(
+    OpenSslPtr<EXTENDED_KEY_USAGE> eku(
         static_cast<EXTENDED_KEY_USAGE *>(X509_get_ext_d2i(leaf, NID_ext_key_usage, &critical, nullptr)));
     if (!eku && critical != -1) {
         ERR_clear_error();
@@ -372,35 +336,30 @@ std::optional<CaError> checkUsages(X509 *leaf, const CertificateVerifier::Input 
 
 Result<CertificateVerifier::Verified> CertificateVerifier::verify(const Input &in)
 {
-    Ptr<X509> leaf = parse(in.leafDer);
+    X509Ptr leaf = parseCertificateDer(in.leafDer);
     ERR_clear_error();
     if (!leaf)
         return fail(CaError::Code::NotParseable, tr("the certificate is not a parseable X.509 DER structure"),
                     in.expectedSerial);
-    Ptr<STACK_OF(X509)> chain;
+    X509StackPtr chain;
     if (auto e = checkChain(leaf.get(), in, &chain))
         return *e;
     if (auto e = checkAlgorithms(chain.get(), in))
         return *e;
-    if (in.expectedPublicKeyInfo.isEmpty() || spki(leaf.get()) != in.expectedPublicKeyInfo)
+    if (in.expectedPublicKeyInfo.isEmpty() || subjectPublicKeyInfoDer(leaf.get()) != in.expectedPublicKeyInfo)
         return fail(CaError::Code::PublicKeyMismatch,
                     tr("the certificate's public key is not the key pair's public key"), in.expectedSerial);
     if (auto e = checkSubject(leaf.get(), in))
         return *e;
     Verified v;
-    v.notBefore = toDateTime(X509_get0_notBefore(leaf.get()));
-    v.notAfter = toDateTime(X509_get0_notAfter(leaf.get()));
+    v.notBefore = asn1TimeToUtc(X509_get0_notBefore(leaf.get()));
+    v.notAfter = asn1TimeToUtc(X509_get0_notAfter(leaf.get()));
     if (auto e = checkValidity(v.notBefore, v.notAfter, in))
         return *e;
     if (auto e = checkUsages(leaf.get(), in))
         return *e;
     v.subject = nameEntries(X509_get_subject_name(leaf.get()), NID_commonName).join(u',');
-    if (BIGNUM *bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(leaf.get()), nullptr)) {
-        char *hex = BN_bn2hex(bn);
-        v.serialNumberHex = QString::fromLatin1(hex);
-        OPENSSL_free(hex);
-        BN_free(bn);
-    }
+    v.serialNumberHex = serialHex(leaf.get());
     return v;
 }
 

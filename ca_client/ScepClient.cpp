@@ -1,5 +1,6 @@
 #include "ca_client/ScepClient.h"
 
+#include "base/CertificateFacts.h"
 #include "ca_client/CaLog.h"
 #include "ca_client/CertificateCodec.h"
 #include "ca_client/HttpTransport.h"
@@ -20,18 +21,6 @@
 namespace ks::ca {
 
 namespace {
-
-struct X509Free
-{
-    void operator()(X509 *p) const { X509_free(p); }
-};
-using X509Ptr = std::unique_ptr<X509, X509Free>;
-
-X509Ptr parseCertificate(const QByteArray &der)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
-    return X509Ptr(d2i_X509(nullptr, &p, long(der.size())));
-}
 
 QByteArray mediaType(const QByteArray &contentType)
 {
@@ -95,7 +84,7 @@ Result<ScepClient::CaCertificates> ScepClient::caCertificatesFrom(const HttpResp
     CaCertificates out;
     const QByteArray type = mediaType(response.contentType);
     if (type == "application/x-x509-ca-cert") {
-        if (!parseCertificate(response.body))
+        if (!parseCertificateDerPrefix(response.body))
             return CaError::make(CaError::Code::NotParseable, operation,
                                  tr("the CA certificate (application/x-x509-ca-cert) does not parse"));
         out.all << response.body;
@@ -122,10 +111,10 @@ Result<ScepClient::CaCertificates> ScepClient::caCertificatesFrom(const HttpResp
                "to this CA")
                 .arg(QString::fromLatin1(first.toHex()), QString::fromLatin1(pin.toHex())));
     }
-    X509Ptr ca = parseCertificate(out.caDer);
+    X509Ptr ca = parseCertificateDerPrefix(out.caDer);
     QByteArray raForKeys;
     for (const QByteArray &der : std::as_const(out.all)) {
-        X509Ptr x = parseCertificate(der);
+        X509Ptr x = parseCertificateDerPrefix(der);
         if (der == out.caDer || !x || !isRaOf(x.get(), ca.get()))
             continue;
         out.raDer << der;
@@ -133,7 +122,7 @@ Result<ScepClient::CaCertificates> ScepClient::caCertificatesFrom(const HttpResp
             raForKeys = der;
     }
     out.recipientDer = !raForKeys.isEmpty() ? raForKeys : out.raDer.value(0, out.caDer);
-    X509Ptr recipient = parseCertificate(out.recipientDer);
+    X509Ptr recipient = parseCertificateDerPrefix(out.recipientDer);
     if (!recipient || !EVP_PKEY_is_a(X509_get0_pubkey(recipient.get()), "RSA"))
         return CaError::make(
             CaError::Code::Configuration, operation,

@@ -1,5 +1,7 @@
 #include "ca_client/ScepMessage.h"
 
+#include "base/CertificateFacts.h"
+#include "base/OpenSslPtr.h"
 #include "ca_client/CaLog.h"
 #include "ca_client/ScepRequesterKey.h"
 #include "core/secrets/SecureBytes.h"
@@ -21,28 +23,9 @@ namespace ks::ca {
 
 namespace {
 
-struct OpenSslFree
-{
-    void operator()(X509 *p) const { X509_free(p); }
-    void operator()(X509_REQ *p) const { X509_REQ_free(p); }
-    void operator()(PKCS7 *p) const { PKCS7_free(p); }
-    void operator()(BIO *p) const { BIO_free(p); }
-    void operator()(STACK_OF(X509) * p) const { sk_X509_free(p); } // the certificates are owned elsewhere
-    void operator()(EVP_CIPHER_CTX *p) const { EVP_CIPHER_CTX_free(p); }
-    void operator()(ASN1_STRING *p) const { ASN1_STRING_free(p); }
-    void operator()(EVP_CIPHER *p) const { EVP_CIPHER_free(p); }
-};
-template<class T> using Ptr = std::unique_ptr<T, OpenSslFree>;
-
 const unsigned char *bytes(const QByteArray &a)
 {
     return reinterpret_cast<const unsigned char *>(a.constData());
-}
-
-Ptr<X509> parseCertificate(const QByteArray &der)
-{
-    const unsigned char *p = bytes(der);
-    return Ptr<X509>(d2i_X509(nullptr, &p, long(der.size())));
 }
 
 template<class T, class F> QByteArray toDer(T *object, F i2d)
@@ -131,19 +114,19 @@ Result<ScepMessage::Outgoing> ScepMessage::build(MessageType type, const QByteAr
                                                  ScepRequesterKey &key, const QString &operation)
 {
     const ScepOids &oids = ScepOids::get();
-    Ptr<X509> signer = parseCertificate(key.signerCertificateDer());
-    Ptr<X509> recipient = parseCertificate(recipientCertDer);
+    X509Ptr signer = parseCertificateDerPrefix(key.signerCertificateDer());
+    X509Ptr recipient = parseCertificateDerPrefix(recipientCertDer);
     if (!signer || !recipient || !X509_get0_pubkey(signer.get()))
         return CaError::make(CaError::Code::Configuration, operation,
                              tr("the requester or CA certificate does not parse"));
 
     // pkcsPKIEnvelope (RFC 8894 3.2.2): EnvelopedData of the content, to the CA (or RA) certificate.
-    Ptr<STACK_OF(X509)> recipients(sk_X509_new_null());
-    Ptr<BIO> in(BIO_new_mem_buf(content.constData(), int(content.size())));
+    X509StackViewPtr recipients(sk_X509_new_null());
+    OpenSslPtr<BIO> in(BIO_new_mem_buf(content.constData(), int(content.size())));
     if (!recipients || !in || !sk_X509_push(recipients.get(), recipient.get()))
         return CaError::make(CaError::Code::Configuration, operation, tr("out of memory"));
-    Ptr<PKCS7> envelope(PKCS7_encrypt(recipients.get(), in.get(),
-                                      aes ? EVP_aes_128_cbc() : EVP_des_ede3_cbc(), PKCS7_BINARY));
+    OpenSslPtr<PKCS7> envelope(PKCS7_encrypt(recipients.get(), in.get(),
+                                             aes ? EVP_aes_128_cbc() : EVP_des_ede3_cbc(), PKCS7_BINARY));
     const QByteArray envelopeDer = toDer(envelope.get(), i2d_PKCS7);
     if (envelopeDer.isEmpty())
         return CaError::make(CaError::Code::Configuration, operation,
@@ -155,7 +138,7 @@ Result<ScepMessage::Outgoing> ScepMessage::build(MessageType type, const QByteAr
     if (RAND_bytes(reinterpret_cast<unsigned char *>(out.senderNonce.data()), 16) != 1)
         return CaError::make(CaError::Code::Configuration, operation, tr("no random nonce"));
     const QByteArray digest = QCryptographicHash::hash(envelopeDer, QCryptographicHash::Sha256);
-    Ptr<PKCS7> p7(PKCS7_new());
+    OpenSslPtr<PKCS7> p7(PKCS7_new());
     PKCS7_SIGNER_INFO *si = nullptr;
     // The signer's public key stands in for the private one: PKCS7_SIGNER_INFO_set only takes the
     // algorithm from it; the signature itself comes from the requester key below.
@@ -192,9 +175,9 @@ Result<ScepMessage::Outgoing> ScepMessage::build(MessageType type, const QByteAr
 
 QByteArray ScepMessage::issuerAndSubject(const QByteArray &caCertDer, const QByteArray &csrDer)
 {
-    Ptr<X509> ca = parseCertificate(caCertDer);
+    X509Ptr ca = parseCertificateDerPrefix(caCertDer);
     const unsigned char *p = bytes(csrDer);
-    Ptr<X509_REQ> csr(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
+    OpenSslPtr<X509_REQ> csr(d2i_X509_REQ(nullptr, &p, long(csrDer.size())));
     if (!ca || !csr)
         return {};
     // IssuerAndSubject ::= SEQUENCE { issuer Name, subject Name }: OpenSSL has no item for it, so the two
@@ -214,17 +197,17 @@ Result<ScepMessage::CertRep> ScepMessage::parseCertRep(const QByteArray &der,
 {
     const ScepOids &oids = ScepOids::get();
     const unsigned char *p = bytes(der);
-    Ptr<PKCS7> p7(d2i_PKCS7(nullptr, &p, long(der.size())));
+    OpenSslPtr<PKCS7> p7(d2i_PKCS7(nullptr, &p, long(der.size())));
     if (!p7 || !PKCS7_type_is_signed(p7.get()) || !p7->d.sign || !p7->d.sign->contents)
         return badMessage(operation, tr("the CA's answer is not a SCEP message (PKCS#7 SignedData)"));
     STACK_OF(PKCS7_SIGNER_INFO) *signers = PKCS7_get_signer_info(p7.get());
     if (sk_PKCS7_SIGNER_INFO_num(signers) != 1)
         return badMessage(operation, tr("the CA's answer does not have exactly one signer"));
 
-    std::vector<Ptr<X509>> owned;
-    Ptr<STACK_OF(X509)> trusted(sk_X509_new_null());
+    std::vector<X509Ptr> owned;
+    X509StackViewPtr trusted(sk_X509_new_null());
     for (const QByteArray &certDer : signerCertsDer) {
-        if (Ptr<X509> x = parseCertificate(certDer)) {
+        if (X509Ptr x = parseCertificateDerPrefix(certDer)) {
             sk_X509_push(trusted.get(), x.get());
             owned.push_back(std::move(x));
         }
@@ -232,8 +215,8 @@ Result<ScepMessage::CertRep> ScepMessage::parseCertRep(const QByteArray &der,
     // The signer must be one of the pinned CA's certificates (PKCS7_NOINTERN: none from the message), its
     // signature over the signed attributes and the content must hold. Chain building is not needed: the
     // certificates given are trusted as they are (PKCS7_NOVERIFY).
-    Ptr<BIO> content(BIO_new(BIO_s_mem()));
-    Ptr<BIO> detached;
+    OpenSslPtr<BIO> content(BIO_new(BIO_s_mem()));
+    OpenSslPtr<BIO> detached;
     if (PKCS7_get_detached(p7.get())) // FAILURE and PENDING carry no pkcsPKIEnvelope
         detached.reset(BIO_new_mem_buf("", 0));
     if (PKCS7_verify(p7.get(), trusted.get(), nullptr, detached.get(), content.get(),
@@ -279,12 +262,12 @@ Result<QByteArray> ScepMessage::openEnvelope(const QByteArray &envelopeDer, Scep
                                              const QString &operation)
 {
     const unsigned char *p = bytes(envelopeDer);
-    Ptr<PKCS7> p7(d2i_PKCS7(nullptr, &p, long(envelopeDer.size())));
+    OpenSslPtr<PKCS7> p7(d2i_PKCS7(nullptr, &p, long(envelopeDer.size())));
     if (!p7 || !PKCS7_type_is_enveloped(p7.get()) || !p7->d.enveloped || !p7->d.enveloped->enc_data
         || !p7->d.enveloped->enc_data->enc_data || !p7->d.enveloped->enc_data->algorithm)
         return badMessage(operation, tr("the CA's certificate envelope is not PKCS#7 EnvelopedData"));
     PKCS7_ENVELOPE *env = p7->d.enveloped;
-    Ptr<X509> self = parseCertificate(key.signerCertificateDer());
+    X509Ptr self = parseCertificateDerPrefix(key.signerCertificateDer());
     if (!self)
         return CaError::make(CaError::Code::RequesterKey, operation,
                              tr("the requester certificate does not parse"));
@@ -310,7 +293,7 @@ Result<QByteArray> ScepMessage::openEnvelope(const QByteArray &envelopeDer, Scep
         return badMessage(operation,
                           tr("the CA's certificate envelope uses an unsupported cipher (%1)")
                               .arg(QString::fromLatin1(OBJ_nid2sn(cipherNid))));
-    Ptr<EVP_CIPHER> cipherHolder;
+    OpenSslPtr<EVP_CIPHER> cipherHolder;
     if (cipherNid == NID_des_cbc) {
         qCWarning(lcCa).noquote() << operation << "the CA encrypted its answer with single DES (legacy)";
         cipherHolder.reset(EVP_CIPHER_fetch(legacyContext(), "DES-CBC", nullptr));
@@ -335,7 +318,7 @@ Result<QByteArray> ScepMessage::openEnvelope(const QByteArray &envelopeDer, Scep
         return badMessage(operation, tr("the CA's certificate envelope could not be opened (key length)"));
 
     const ASN1_OCTET_STRING *data = env->enc_data->enc_data;
-    Ptr<EVP_CIPHER_CTX> ctx(EVP_CIPHER_CTX_new());
+    OpenSslPtr<EVP_CIPHER_CTX> ctx(EVP_CIPHER_CTX_new());
     QByteArray plain(ASN1_STRING_length(data) + EVP_MAX_BLOCK_LENGTH, Qt::Uninitialized);
     int n = 0, tail = 0;
     auto *outBytes = reinterpret_cast<unsigned char *>(plain.data());

@@ -2,7 +2,9 @@
 
 #include "Log.h"
 
-#include <QCryptographicHash>
+#include "base/CertificateFacts.h"
+#include "base/OpenSslPtr.h"
+
 #include <QFile>
 #include <QRegularExpression>
 
@@ -23,39 +25,11 @@ namespace {
 
 using Code = CoreError::Code;
 
-template<class T, void (*F)(T *)> struct Deleter
-{
-    void operator()(T *p) const { F(p); }
-};
-using X509Ptr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
-using StorePtr = std::unique_ptr<X509_STORE, Deleter<X509_STORE, X509_STORE_free>>;
-using StoreCtxPtr = std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX, X509_STORE_CTX_free>>;
-using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, Deleter<EVP_MD_CTX, EVP_MD_CTX_free>>;
-using SigPtr = std::unique_ptr<ECDSA_SIG, Deleter<ECDSA_SIG, ECDSA_SIG_free>>;
-
-void freeCertStack(STACK_OF(X509) * s)
-{
-    sk_X509_pop_free(s, X509_free);
-}
-using CertStackPtr = std::unique_ptr<STACK_OF(X509), Deleter<STACK_OF(X509), freeCertStack>>;
-
-X509Ptr parseDer(const QByteArray &der)
-{
-    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
-    X509Ptr cert(d2i_X509(nullptr, &p, static_cast<long>(der.size())));
-    if (cert && p != reinterpret_cast<const unsigned char *>(der.constData()) + der.size())
-        cert.reset(); // trailing garbage
-    return cert;
-}
-
-QString nameToString(const X509_NAME *name)
-{
-    std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>> bio(BIO_new(BIO_s_mem()));
-    X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253);
-    char *data = nullptr;
-    const long len = BIO_get_mem_data(bio.get(), &data);
-    return QString::fromUtf8(data, len);
-}
+using StorePtr = OpenSslPtr<X509_STORE>;
+using StoreCtxPtr = OpenSslPtr<X509_STORE_CTX>;
+using MdCtxPtr = OpenSslPtr<EVP_MD_CTX>;
+using SigPtr = OpenSslPtr<ECDSA_SIG>;
+using CertStackPtr = X509StackPtr;
 
 QString commonName(const X509_NAME *name)
 {
@@ -135,8 +109,7 @@ Result<QList<QByteArray>> BadgeVerifier::loadAnchorsPem(const QString &path)
         return CoreError::make(Code::Io, tr("Cannot read the operator CA file %1.").arg(path), {},
                                f.errorString());
     const QByteArray pem = f.read(4 * 1024 * 1024);
-    std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>> bio(
-        BIO_new_mem_buf(pem.constData(), static_cast<int>(pem.size())));
+    OpenSslPtr<BIO> bio(BIO_new_mem_buf(pem.constData(), static_cast<int>(pem.size())));
     QList<QByteArray> out;
     while (X509 *raw = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
         X509Ptr cert(raw);
@@ -195,17 +168,17 @@ Result<BadgeIdentity> BadgeVerifier::verify(const QByteArray &certDer, const QBy
             Code::BadgeChallengeUnknown,
             tr("The badge answered a challenge this station did not issue, already used or let "
                "expire."));
-    X509Ptr cert = parseDer(certDer);
+    X509Ptr cert = parseCertificateDer(certDer);
     if (!cert)
         return CoreError::make(Code::BadgeChainInvalid, tr("The badge certificate is not valid DER."));
 
     StorePtr store(X509_STORE_new());
     for (const QByteArray &der : m_anchors)
-        if (X509Ptr anchor = parseDer(der))
+        if (X509Ptr anchor = parseCertificateDer(der))
             X509_STORE_add_cert(store.get(), anchor.get());
     CertStackPtr untrusted(sk_X509_new_null());
     for (const QByteArray &der : intermediatesDer)
-        if (X509Ptr c = parseDer(der))
+        if (X509Ptr c = parseCertificateDer(der))
             sk_X509_push(untrusted.get(), c.release());
     StoreCtxPtr ctx(X509_STORE_CTX_new());
     if (!ctx || X509_STORE_CTX_init(ctx.get(), store.get(), cert.get(), untrusted.get()) != 1)
@@ -264,10 +237,9 @@ Result<BadgeIdentity> BadgeVerifier::verify(const QByteArray &certDer, const QBy
 
     BadgeIdentity id;
     id.commonName = commonName(X509_get_subject_name(cert.get()));
-    id.subject = nameToString(X509_get_subject_name(cert.get()));
-    id.issuer = nameToString(X509_get_issuer_name(cert.get()));
-    id.fingerprintSha256
-        = QString::fromLatin1(QCryptographicHash::hash(certDer, QCryptographicHash::Sha256).toHex());
+    id.subject = nameText(X509_get_subject_name(cert.get()));
+    id.issuer = nameText(X509_get_issuer_name(cert.get()));
+    id.fingerprintSha256 = sha256Hex(certDer);
     return id;
 }
 

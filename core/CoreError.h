@@ -1,6 +1,6 @@
 #pragma once
 
-#include "device/Expected.h"
+#include "base/Expected.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -64,7 +64,7 @@ public:
     static CoreError make(Code code, QString message, QString field = {}, QString detail = {});
 };
 
-template<class T> using Result = ks::device::Expected<T, CoreError>;
-using Status = ks::device::Expected<void, CoreError>;
+template<class T> using Result = ks::Expected<T, CoreError>;
+using Status = ks::Expected<void, CoreError>;
 
 } // namespace ks::core

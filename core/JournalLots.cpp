@@ -10,14 +10,13 @@
 #include "PinDerivation.h"
 #include "SqlWorker.h"
 
-#include <QCryptographicHash>
+#include "base/CertificateFacts.h"
+
 #include <QJsonDocument>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
-#include <openssl/asn1.h>
-#include <openssl/bn.h>
 #include <openssl/x509.h>
 
 #include <map>
@@ -90,12 +89,8 @@ struct CertInfo
 
 qint64 asn1Ms(const ASN1_TIME *t)
 {
-    struct tm tm = {};
-    if (!t || ASN1_TIME_to_tm(t, &tm) != 1)
-        return 0;
-    return QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-                     QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC)
-        .toMSecsSinceEpoch();
+    const QDateTime time = asn1TimeToUtc(t);
+    return time.isValid() ? time.toMSecsSinceEpoch() : 0;
 }
 
 CertInfo certInfo(const QByteArray &der)
@@ -103,20 +98,13 @@ CertInfo certInfo(const QByteArray &der)
     CertInfo info;
     if (der.isEmpty())
         return info;
-    info.sha256 = QString::fromLatin1(QCryptographicHash::hash(der, QCryptographicHash::Sha256).toHex());
-    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
-    X509 *cert = d2i_X509(nullptr, &p, static_cast<long>(der.size()));
+    info.sha256 = sha256Hex(der);
+    const X509Ptr cert = parseCertificateDerPrefix(der);
     if (!cert)
         return info;
-    if (BIGNUM *bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)) {
-        char *hex = BN_bn2hex(bn);
-        info.serialHex = QString::fromLatin1(hex).toLower();
-        OPENSSL_free(hex);
-        BN_free(bn);
-    }
-    info.notBeforeMs = asn1Ms(X509_get0_notBefore(cert));
-    info.notAfterMs = asn1Ms(X509_get0_notAfter(cert));
-    X509_free(cert);
+    info.serialHex = ks::serialHex(cert.get()).toLower();
+    info.notBeforeMs = asn1Ms(X509_get0_notBefore(cert.get()));
+    info.notAfterMs = asn1Ms(X509_get0_notAfter(cert.get()));
     return info;
 }
 

@@ -3,7 +3,7 @@
 #include "device/CsrBuilder.h"
 #include "device/CsrRequest.h"
 #include "device/DeviceError.h"
-#include "device/OpenSslPtr.h"
+#include "base/OpenSslPtr.h"
 
 #include <QByteArray>
 #include <QDateTime>

@@ -2,7 +2,7 @@
 
 #include "device/CsrRequest.h"
 #include "device/DeviceError.h"
-#include "device/OpenSslPtr.h"
+#include "base/OpenSslPtr.h"
 
 #include <QByteArray>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "device/OpenSslPtr.h"
+#include "base/OpenSslPtr.h"
 
 #include <QByteArray>
 

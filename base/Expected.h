@@ -3,10 +3,11 @@
 #include <utility>
 #include <variant>
 
-namespace ks::device {
+namespace ks {
 
 // A value or a typed error, in the spirit of C++23's std::expected (not available in C++20).
-// Errors are values at layer boundaries: no exception leaves the device layer.
+// Errors are values at layer boundaries: no exception leaves a layer. Each layer keeps its own error type
+// (device::DeviceError, ca::CaError, core::CoreError) and its Result<T> alias over this template.
 template<class T, class E> class Expected
 {
 public:
@@ -53,4 +54,4 @@ private:
     bool m_failed = false;
 };
 
-} // namespace ks::device
+} // namespace ks
