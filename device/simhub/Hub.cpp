@@ -198,6 +198,14 @@ void Hub::closePendingSessions()
             continue;
         {
             std::unique_lock exclusive(slot->realMutex);
+            // Steps still in progress never finish on a chip that lost its power: what they created goes,
+            // through the sessions that made it, before those close.
+            {
+                std::lock_guard undo(slot->uncommittedMutex);
+                for (const auto &made : slot->uncommitted)
+                    m_real->C_DestroyObject(made.session, made.object);
+                slot->uncommitted.clear();
+            }
             // A real key loses its sessions and login state with its power.
             m_real->C_CloseAllSessions(slot->realId);
         }
@@ -340,6 +348,7 @@ CK_RV Hub::waitForSlotEvent(CK_FLAGS flags, CK_SLOT_ID_PTR slotId)
 
 CK_RV Hub::enterSlot(CK_SLOT_ID slotId, const char *function, const std::vector<std::string> &ops, Call &call)
 {
+    call.start = std::chrono::steady_clock::now();
     refresh();
     Slot *slot = slotById(slotId);
     if (!slot)
@@ -351,12 +360,14 @@ CK_RV Hub::enterSlot(CK_SLOT_ID slotId, const char *function, const std::vector<
     const CK_RV rv = applyFault(call, function);
     if (rv != CKR_OK)
         return rv;
-    return applyLatency(call, function, ops);
+    lookUpLatency(call, function, ops);
+    return CKR_OK;
 }
 
 CK_RV Hub::enterSession(CK_SESSION_HANDLE session, const char *function, const std::vector<std::string> &ops,
                         Call &call)
 {
+    call.start = std::chrono::steady_clock::now();
     refresh();
     {
         std::shared_lock lock(m_sessionMutex);
@@ -371,15 +382,35 @@ CK_RV Hub::enterSession(CK_SESSION_HANDLE session, const char *function, const s
     const CK_RV rv = applyFault(call, function);
     if (rv != CKR_OK)
         return rv;
-    return applyLatency(call, function, ops);
+    lookUpLatency(call, function, ops);
+    return CKR_OK;
 }
 
 CK_RV Hub::leave(const Call &call, CK_RV rv)
 {
     if (!call.slot)
         return rv;
-    refresh();
-    return alive(call) ? rv : CKR_DEVICE_REMOVED;
+    // The chip's time runs around the real work: only what the work left of it is slept here.
+    const auto done = call.start + std::chrono::milliseconds(call.latencyMs);
+    CK_RV waited = CKR_OK;
+    if (call.latencyMs > 0 && std::chrono::steady_clock::now() < done)
+        waited = sleepUntilWhileAlive(call, done);
+    else
+        refresh();
+    std::lock_guard lock(call.slot->uncommittedMutex);
+    if (waited == CKR_DEVICE_REMOVED || !alive(call))
+        return CKR_DEVICE_REMOVED; // the pull's close destroys what the call created (closePendingSessions)
+    // Returned (or the module is finalising): what the call created stays.
+    std::erase_if(call.slot->uncommitted, [&](const Slot::Uncommitted &made) { return made.call == &call; });
+    return waited == CKR_OK ? rv : waited;
+}
+
+void Hub::created(const Call &call, CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object)
+{
+    if (!call.slot)
+        return;
+    std::lock_guard lock(call.slot->uncommittedMutex);
+    call.slot->uncommitted.push_back({ &call, session, object });
 }
 
 CK_RV Hub::applyFault(Call &call, const std::string &function)
@@ -434,20 +465,23 @@ CK_RV Hub::applyFault(Call &call, const std::string &function)
     return CKR_OK;
 }
 
-CK_RV Hub::applyLatency(const Call &call, const char *function, const std::vector<std::string> &ops)
+void Hub::lookUpLatency(Call &call, const char *function, const std::vector<std::string> &ops)
 {
     const auto state = snapshot();
     const auto ms = ops.empty() ? state->latencyFor(call.slot->serial, { function })
                                 : state->latencyFor(call.slot->serial, ops);
-    if (!ms || *ms <= 0)
-        return CKR_OK;
-    return sleepWhileAlive(call, *ms);
+    call.latencyMs = ms ? std::max(*ms, 0) : 0;
 }
 
-// Small steps so that a pull (seen through the state file) or C_Finalize cuts the wait short.
 CK_RV Hub::sleepWhileAlive(const Call &call, int ms)
 {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(ms);
+    return sleepUntilWhileAlive(call, std::chrono::steady_clock::now() + std::chrono::milliseconds(ms));
+}
+
+// Small steps so that a pull (seen through the state file) or C_Finalize cuts the wait short. Checks the key
+// once even when the deadline has passed.
+CK_RV Hub::sleepUntilWhileAlive(const Call &call, std::chrono::steady_clock::time_point deadline)
+{
     for (;;) {
         if (m_finalizing)
             return CKR_CRYPTOKI_NOT_INITIALIZED;

@@ -6,6 +6,7 @@
 #include <p11-kit/pkcs11.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -27,6 +28,11 @@ namespace ks::simhub {
 // m_eventMutex the slot-event queue, m_faultMutex the per-process fault counters; each Slot's realMutex is
 // held shared by calls inside the real module and exclusively while a pull closes the key's real sessions.
 // None is held while a call sleeps for latency or waits for an event, so keys work in parallel.
+//
+// Latency runs around the real work, as on a chip that works while the host waits: a call records when it
+// entered and its latency, does the real SoftHSM work, and leave() sleeps only what the work left, so a step
+// lasts max(latency, real work). Objects a call creates are the chip's work in progress until the call
+// returns: a pull before then destroys them, as a chip losing power mid-step never finishes it.
 class Hub
 {
 public:
@@ -45,6 +51,16 @@ public:
         // Set at the pull, cleared once the real sessions are closed; a replug waits for it.
         std::atomic<bool> pendingClose { false };
         std::mutex closeMutex;
+        // Objects made by calls that have not returned yet (see Hub::created); guarded by uncommittedMutex,
+        // taken after realMutex when both are held.
+        struct Uncommitted
+        {
+            const void *call;
+            CK_SESSION_HANDLE session;
+            CK_OBJECT_HANDLE object;
+        };
+        std::mutex uncommittedMutex;
+        std::vector<Uncommitted> uncommitted;
     };
 
     // The key a call works on, pinned at the call's start.
@@ -55,6 +71,9 @@ public:
         // A fault of a lying kind (HugeLength, Endless) fired: the call runs and its answer is then
         // falsified.
         std::optional<HubState::FaultKind> lie;
+        // When the call entered and the chip's time for it: leave() sleeps until start + latencyMs.
+        std::chrono::steady_clock::time_point start;
+        int latencyMs = 0;
     };
 
     static CK_RV create(CK_VOID_PTR initArgs, std::unique_ptr<Hub> &hub);
@@ -74,13 +93,18 @@ public:
     CK_RV getTokenInfo(CK_SLOT_ID slotId, CK_TOKEN_INFO_PTR info);
     CK_RV waitForSlotEvent(CK_FLAGS flags, CK_SLOT_ID_PTR slotId);
 
-    // Presence, fault and latency checks before forwarding. `ops` names the latency settings to look
-    // up, most specific first (empty: the function's own name).
+    // Presence and fault checks before forwarding; the latency is looked up here and slept in leave(). `ops`
+    // names the latency settings to look up, most specific first (empty: the function's own name).
     CK_RV enterSlot(CK_SLOT_ID slotId, const char *function, const std::vector<std::string> &ops, Call &call);
     CK_RV enterSession(CK_SESSION_HANDLE session, const char *function, const std::vector<std::string> &ops,
                        Call &call);
-    // After forwarding: a key pulled while the real module worked turns the result into DEVICE_REMOVED.
+    // After forwarding: sleeps the rest of the call's latency; a key pulled before it returns (while the real
+    // module worked or during that sleep) turns the result into DEVICE_REMOVED and takes back what it
+    // created.
     CK_RV leave(const Call &call, CK_RV rv);
+    // Inside callReal's `f`, after the real module created `object` in `session`: destroyed if the key is
+    // pulled before leave(), kept from leave() on.
+    void created(const Call &call, CK_SESSION_HANDLE session, CK_OBJECT_HANDLE object);
     bool alive(const Call &call) const;
 
     void sessionOpened(const Call &call, CK_SESSION_HANDLE session);
@@ -89,7 +113,7 @@ public:
     CK_SLOT_ID realSlot(const Call &call) const { return call.slot->realId; }
 
     // Runs a call into the real module for the call's key, unless the key went away meanwhile. Never call
-    // back into the Hub from `f`: the key's lock is held.
+    // back into the Hub from `f` (except created()): the key's lock is held.
     template<class F> CK_RV callReal(const Call &call, F &&f)
     {
         if (!call.slot)
@@ -118,8 +142,9 @@ private:
     bool updateState(const std::function<bool(HubState &)> &change);
     Slot *slotById(CK_SLOT_ID slotId) const;
     CK_RV applyFault(Call &call, const std::string &function);
-    CK_RV applyLatency(const Call &call, const char *function, const std::vector<std::string> &ops);
+    void lookUpLatency(Call &call, const char *function, const std::vector<std::string> &ops);
     CK_RV sleepWhileAlive(const Call &call, int ms);
+    CK_RV sleepUntilWhileAlive(const Call &call, std::chrono::steady_clock::time_point deadline);
     void registerSerials();
 
     CK_FUNCTION_LIST_PTR m_real = nullptr;

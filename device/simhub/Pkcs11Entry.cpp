@@ -46,13 +46,20 @@ CK_RV noLie(ks::simhub::HubState::FaultKind, CK_RV rv)
     return rv;
 }
 
+std::vector<CK_OBJECT_HANDLE> nothingMade()
+{
+    return {};
+}
+
 // `cleanup` runs when an injected fault fails the call: PKCS#11 says a failed single-part, update or
 // final call ends the session's active operation, so the real module's operation must end too, or the
 // caller's next *Init would get CKR_OPERATION_ACTIVE where a real token would not.
 // `lie` falsifies a successful answer when a lying fault (huge-length, endless) fired on the call.
-template<class Forward, class Cleanup = decltype(&noCleanup), class Lie = decltype(&noLie)>
+// `made` names the objects a successful call created: a pull before the call returns takes them back.
+template<class Forward, class Cleanup = decltype(&noCleanup), class Lie = decltype(&noLie),
+         class Made = decltype(&nothingMade)>
 CK_RV sessionCall(CK_SESSION_HANDLE session, const char *function, const std::vector<std::string> &ops,
-                  Forward forward, Cleanup cleanup = &noCleanup, Lie lie = &noLie)
+                  Forward forward, Cleanup cleanup = &noCleanup, Lie lie = &noLie, Made made = &nothingMade)
 {
     CallScope scope;
     Hub *hub = scope.hub();
@@ -66,7 +73,14 @@ CK_RV sessionCall(CK_SESSION_HANDLE session, const char *function, const std::ve
             hub->callReal(call, [&] { return cleanup(hub->real()); });
         return rv;
     }
-    const CK_RV result = hub->leave(call, hub->callReal(call, [&] { return forward(hub->real()); }));
+    const CK_RV result = hub->leave(call, hub->callReal(call, [&] {
+        const CK_RV done = forward(hub->real());
+        if (done == CKR_OK) {
+            for (const CK_OBJECT_HANDLE object : made())
+                hub->created(call, session, object);
+        }
+        return done;
+    }));
     return result == CKR_OK && call.lie ? lie(*call.lie, result) : result;
 }
 
@@ -417,24 +431,30 @@ extern "C" CK_RV C_GenerateKeyPair(CK_SESSION_HANDLE hSession, CK_MECHANISM_PTR 
         CallScope scope;
         cardChoosesId = scope.hub() && scope.hub()->cardChoosesKeyIds();
     }
-    return sessionCall(hSession, "C_GenerateKeyPair",
-                       keyGenerationOps(pMechanism, pPublicKeyTemplate, ulPublicKeyAttributeCount),
-                       [&](CK_FUNCTION_LIST_PTR real) {
-                           CK_RV rv = real->C_GenerateKeyPair(
-                               hSession, pMechanism, pPublicKeyTemplate, ulPublicKeyAttributeCount,
-                               pPrivateKeyTemplate, ulPrivateKeyAttributeCount, phPublicKey, phPrivateKey);
-                           if (rv != CKR_OK || !cardChoosesId || !phPublicKey || !phPrivateKey)
-                               return rv;
-                           // The card's own id, as cards that derive it from the key do: 20 bytes.
-                           CK_BYTE id[20];
-                           rv = real->C_GenerateRandom(hSession, id, sizeof id);
-                           CK_ATTRIBUTE attr { CKA_ID, id, sizeof id };
-                           if (rv == CKR_OK)
-                               rv = real->C_SetAttributeValue(hSession, *phPublicKey, &attr, 1);
-                           if (rv == CKR_OK)
-                               rv = real->C_SetAttributeValue(hSession, *phPrivateKey, &attr, 1);
-                           return rv;
-                       });
+    return sessionCall(
+        hSession, "C_GenerateKeyPair",
+        keyGenerationOps(pMechanism, pPublicKeyTemplate, ulPublicKeyAttributeCount),
+        [&](CK_FUNCTION_LIST_PTR real) {
+            CK_RV rv = real->C_GenerateKeyPair(hSession, pMechanism, pPublicKeyTemplate,
+                                               ulPublicKeyAttributeCount, pPrivateKeyTemplate,
+                                               ulPrivateKeyAttributeCount, phPublicKey, phPrivateKey);
+            if (rv != CKR_OK || !cardChoosesId || !phPublicKey || !phPrivateKey)
+                return rv;
+            // The card's own id, as cards that derive it from the key do: 20 bytes.
+            CK_BYTE id[20];
+            rv = real->C_GenerateRandom(hSession, id, sizeof id);
+            CK_ATTRIBUTE attr { CKA_ID, id, sizeof id };
+            if (rv == CKR_OK)
+                rv = real->C_SetAttributeValue(hSession, *phPublicKey, &attr, 1);
+            if (rv == CKR_OK)
+                rv = real->C_SetAttributeValue(hSession, *phPrivateKey, &attr, 1);
+            return rv;
+        },
+        &noCleanup, &noLie,
+        [&] {
+            return phPublicKey && phPrivateKey ? std::vector<CK_OBJECT_HANDLE> { *phPublicKey, *phPrivateKey }
+                                               : std::vector<CK_OBJECT_HANDLE> {};
+        });
 }
 
 extern "C" CK_RV C_SignFinal(CK_SESSION_HANDLE hSession, CK_BYTE_PTR pSignature, CK_ULONG_PTR pulSignatureLen)
@@ -455,14 +475,29 @@ KS_SESSION_FORWARD(C_SetOperationState,
                     CK_OBJECT_HANDLE hEncryptionKey, CK_OBJECT_HANDLE hAuthenticationKey),
                    (hSession, pOperationState, ulOperationStateLen, hEncryptionKey, hAuthenticationKey))
 KS_SESSION_FORWARD(C_Logout, (CK_SESSION_HANDLE hSession), (hSession))
-KS_SESSION_FORWARD(C_CreateObject,
-                   (CK_SESSION_HANDLE hSession, CK_ATTRIBUTE_PTR pTemplate, CK_ULONG ulCount,
-                    CK_OBJECT_HANDLE_PTR phObject),
-                   (hSession, pTemplate, ulCount, phObject))
-KS_SESSION_FORWARD(C_CopyObject,
-                   (CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE hObject, CK_ATTRIBUTE_PTR pTemplate,
-                    CK_ULONG ulCount, CK_OBJECT_HANDLE_PTR phNewObject),
-                   (hSession, hObject, pTemplate, ulCount, phNewObject))
+extern "C" CK_RV C_CreateObject(CK_SESSION_HANDLE hSession, CK_ATTRIBUTE_PTR pTemplate, CK_ULONG ulCount,
+                                CK_OBJECT_HANDLE_PTR phObject)
+{
+    return sessionCall(
+        hSession, "C_CreateObject", {},
+        [&](CK_FUNCTION_LIST_PTR real) {
+            return real->C_CreateObject(hSession, pTemplate, ulCount, phObject);
+        },
+        &noCleanup, &noLie,
+        [&] { return phObject ? std::vector { *phObject } : std::vector<CK_OBJECT_HANDLE> {}; });
+}
+
+extern "C" CK_RV C_CopyObject(CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE hObject,
+                              CK_ATTRIBUTE_PTR pTemplate, CK_ULONG ulCount, CK_OBJECT_HANDLE_PTR phNewObject)
+{
+    return sessionCall(
+        hSession, "C_CopyObject", {},
+        [&](CK_FUNCTION_LIST_PTR real) {
+            return real->C_CopyObject(hSession, hObject, pTemplate, ulCount, phNewObject);
+        },
+        &noCleanup, &noLie,
+        [&] { return phNewObject ? std::vector { *phNewObject } : std::vector<CK_OBJECT_HANDLE> {}; });
+}
 KS_SESSION_FORWARD(C_DestroyObject, (CK_SESSION_HANDLE hSession, CK_OBJECT_HANDLE hObject),
                    (hSession, hObject))
 KS_SESSION_FORWARD(C_GetObjectSize,

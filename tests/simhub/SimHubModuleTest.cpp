@@ -6,6 +6,7 @@
 
 #include <dlfcn.h>
 #include <future>
+#include <memory>
 #include <set>
 #include <thread>
 
@@ -285,6 +286,63 @@ TEST_F(SimHubModuleTest, PullDuringSlowKeyGenerationReturnsPromptlyAndCreatesNot
     ASSERT_EQ(login(again), CKR_OK);
     EXPECT_EQ(countObjects(again, CKO_PRIVATE_KEY), 0u);
     EXPECT_EQ(countObjects(again, CKO_PUBLIC_KEY), 0u);
+}
+
+// The chip's latency runs around the real work (docs/simulated-hub.md, "Latency"): the key pair exists while
+// the call still waits out its latency, and a pull during that wait still fails the call and takes the pair
+// back. Asserted by the order of events, not by timing: the latency (10 min) outlasts any wait in this test.
+TEST_F(SimHubModuleTest, LatencyRunsAroundTheRealWorkAndAPullStillTakesTheStepBack)
+{
+    const auto serials = makeTokens(1);
+    ASSERT_TRUE(m_control->setLatency("C_GenerateKeyPair:EC", 600000));
+    initialize();
+    const CK_SLOT_ID a = slotOf(serials[0]);
+    const CK_SESSION_HANDLE s = openSession(a), watcher = openSession(a);
+    ASSERT_EQ(login(s), CKR_OK); // logs in every session of the key
+    auto keygen = std::async(std::launch::async, [&] { return generateEcKey(s); });
+    // A failed assertion must not wait out the latency in the future's destructor: the pull ends the call.
+    bool pulled = false;
+    const auto pullOnExit = std::shared_ptr<void>(nullptr, [&](void *) {
+        if (!pulled)
+            m_control->unplug(serials[0]);
+    });
+    bool madeWhileWaiting = false;
+    for (int i = 0; i < 3000 && !madeWhileWaiting; ++i) {
+        ASSERT_NE(keygen.wait_for(std::chrono::milliseconds(10)), std::future_status::ready);
+        madeWhileWaiting = countObjects(watcher, CKO_PRIVATE_KEY) == 1;
+    }
+    ASSERT_TRUE(madeWhileWaiting) << "the key pair was not made before the latency was over";
+    EXPECT_EQ(countObjects(watcher, CKO_PUBLIC_KEY), 1u);
+
+    pulled = true;
+    ASSERT_TRUE(m_control->unplug(serials[0]));
+    ASSERT_EQ(keygen.wait_for(std::chrono::seconds(60)), std::future_status::ready);
+    EXPECT_EQ(keygen.get(), CKR_DEVICE_REMOVED);
+    ASSERT_TRUE(m_control->plug(serials[0]));
+    const CK_SESSION_HANDLE again = openSession(a);
+    ASSERT_EQ(login(again), CKR_OK);
+    EXPECT_EQ(countObjects(again, CKO_PRIVATE_KEY), 0u);
+    EXPECT_EQ(countObjects(again, CKO_PUBLIC_KEY), 0u);
+}
+
+// Once the call has returned, the step is done: a later pull keeps what it made.
+TEST_F(SimHubModuleTest, PullAfterTheCallReturnedKeepsWhatItMade)
+{
+    const auto serials = makeTokens(1);
+    ASSERT_TRUE(m_control->setLatency("C_GenerateKeyPair:EC", 50));
+    initialize();
+    const CK_SLOT_ID a = slotOf(serials[0]);
+    const CK_SESSION_HANDLE s = openSession(a);
+    ASSERT_EQ(login(s), CKR_OK);
+    ASSERT_EQ(generateEcKey(s), CKR_OK);
+    ASSERT_TRUE(m_control->unplug(serials[0]));
+    CK_OBJECT_HANDLE unused = 0;
+    EXPECT_EQ(generateEcKey(s, &unused), CKR_DEVICE_REMOVED); // the pull is seen
+    ASSERT_TRUE(m_control->plug(serials[0]));
+    const CK_SESSION_HANDLE again = openSession(a);
+    ASSERT_EQ(login(again), CKR_OK);
+    EXPECT_EQ(countObjects(again, CKO_PRIVATE_KEY), 1u);
+    EXPECT_EQ(countObjects(again, CKO_PUBLIC_KEY), 1u);
 }
 
 TEST_F(SimHubModuleTest, WrongPinsCountDownToLockOut)
