@@ -14,7 +14,9 @@ def load_table():
     with open(os.path.join(HERE, 'zh_CN.tsv'), encoding='utf-8') as f:
         for line in f:
             line = line.rstrip('\n')
-            if not line or line.startswith('#'):
+            # A comment is a line starting with '#' and holding no tab: the source text "#" (a column
+            # heading) has a translation like any other.
+            if not line or (line.startswith('#') and '\t' not in line):
                 continue
             source, _, target = line.partition('\t')
             table[source.replace('\\n', '\n')] = target.replace('\\n', '\n')

@@ -1113,10 +1113,6 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
         <translation>Started</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
         <source>Result</source>
         <translation>Result</translation>
     </message>
@@ -1131,6 +1127,14 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     <message>
         <source>Failed</source>
         <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>Next step:</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>Took</translation>
     </message>
 </context>
 <context>
@@ -1326,114 +1330,6 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
         <translation>cancelled</translation>
     </message>
     <message>
-        <source>Wrong PIN</source>
-        <translation>Wrong PIN</translation>
-    </message>
-    <message>
-        <source>PIN locked</source>
-        <translation>PIN locked</translation>
-    </message>
-    <message>
-        <source>PIN on its last try</source>
-        <translation>PIN on its last try</translation>
-    </message>
-    <message>
-        <source>Few PIN tries left</source>
-        <translation>Few PIN tries left</translation>
-    </message>
-    <message>
-        <source>No PIN for this key</source>
-        <translation>No PIN for this key</translation>
-    </message>
-    <message>
-        <source>Key removed</source>
-        <translation>Key removed</translation>
-    </message>
-    <message>
-        <source>Key swapped</source>
-        <translation>Key swapped</translation>
-    </message>
-    <message>
-        <source>No answer in time</source>
-        <translation>No answer in time</translation>
-    </message>
-    <message>
-        <source>Certificate already there</source>
-        <translation>Certificate already there</translation>
-    </message>
-    <message>
-        <source>Algorithm not supported</source>
-        <translation>Algorithm not supported</translation>
-    </message>
-    <message>
-        <source>Read-back mismatch</source>
-        <translation>Read-back mismatch</translation>
-    </message>
-    <message>
-        <source>Bad signature</source>
-        <translation>Bad signature</translation>
-    </message>
-    <message>
-        <source>PKCS#11 module unavailable</source>
-        <translation>PKCS#11 module unavailable</translation>
-    </message>
-    <message>
-        <source>Key error</source>
-        <translation>Key error</translation>
-    </message>
-    <message>
-        <source>Log not writable</source>
-        <translation>Log not writable</translation>
-    </message>
-    <message>
-        <source>CA unreachable</source>
-        <translation>CA unreachable</translation>
-    </message>
-    <message>
-        <source>CA did not answer</source>
-        <translation>CA did not answer</translation>
-    </message>
-    <message>
-        <source>TLS to the CA failed</source>
-        <translation>TLS to the CA failed</translation>
-    </message>
-    <message>
-        <source>CA refused the station</source>
-        <translation>CA refused the station</translation>
-    </message>
-    <message>
-        <source>CA refused the request</source>
-        <translation>CA refused the request</translation>
-    </message>
-    <message>
-        <source>CA error</source>
-        <translation>CA error</translation>
-    </message>
-    <message>
-        <source>Certificate not trusted</source>
-        <translation>Certificate not trusted</translation>
-    </message>
-    <message>
-        <source>Certificate for another key</source>
-        <translation>Certificate for another key</translation>
-    </message>
-    <message>
-        <source>Certificate names another key</source>
-        <translation>Certificate names another key</translation>
-    </message>
-    <message>
-        <source>Certificate expired</source>
-        <translation>Certificate expired</translation>
-    </message>
-    <message>
-        <source>CA: %1</source>
-        <translation>CA: %1</translation>
-    </message>
-    <message>
-        <source>Certificate: %1</source>
-        <translation>Certificate: %1</translation>
-    </message>
-    <message>
         <source>Unknown</source>
         <translation>Unknown</translation>
     </message>
@@ -1450,32 +1346,12 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
         <translation>%1 min %2 s</translation>
     </message>
     <message>
-        <source>Certificate of another CA or profile</source>
-        <translation>Certificate of another CA or profile</translation>
-    </message>
-    <message>
         <source>Interrupted</source>
         <translation>Interrupted</translation>
     </message>
     <message>
         <source>interrupted</source>
         <translation>interrupted</translation>
-    </message>
-    <message>
-        <source>Interrupted (the process ended)</source>
-        <translation>Interrupted (the process ended)</translation>
-    </message>
-    <message>
-        <source>Not in this lot</source>
-        <translation>Not in this lot</translation>
-    </message>
-    <message>
-        <source>Already done in this lot</source>
-        <translation>Already done in this lot</translation>
-    </message>
-    <message>
-        <source>Lot complete</source>
-        <translation>Lot complete</translation>
     </message>
 </context>
 <context>
@@ -2746,30 +2622,6 @@ valid until %2</translation>
 <context>
     <name>ks::app::UiText</name>
     <message>
-        <source>Operator</source>
-        <translation>Operator</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>Supervisor</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Administrator</translation>
-    </message>
-    <message>
-        <source>Not in this lot: set the key aside</source>
-        <translation>Not in this lot: set the key aside</translation>
-    </message>
-    <message>
-        <source>Already done in this lot</source>
-        <translation>Already done in this lot</translation>
-    </message>
-    <message>
-        <source>Lot complete: stop and see the supervisor</source>
-        <translation>Lot complete: stop and see the supervisor</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -3671,6 +3523,233 @@ valid until %2</translation>
     </message>
 </context>
 <context>
+    <name>ks::core::JobError</name>
+    <message>
+        <source>No error</source>
+        <translation>No error</translation>
+    </message>
+    <message>
+        <source>Key removed</source>
+        <translation>Key removed</translation>
+    </message>
+    <message>
+        <source>Re-plug the key, then retry it</source>
+        <translation>Re-plug the key, then retry it</translation>
+    </message>
+    <message>
+        <source>Key swapped</source>
+        <translation>Key swapped</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: its PIN is not the profile's</source>
+        <translation>Give this key to the supervisor: its PIN is not the profile's</translation>
+    </message>
+    <message>
+        <source>PIN locked</source>
+        <translation>PIN locked</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: PIN locked</source>
+        <translation>Give this key to the supervisor: PIN locked</translation>
+    </message>
+    <message>
+        <source>PIN on its last try</source>
+        <translation>PIN on its last try</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: PIN nearly locked</source>
+        <translation>Give this key to the supervisor: PIN nearly locked</translation>
+    </message>
+    <message>
+        <source>Few PIN tries left</source>
+        <translation>Few PIN tries left</translation>
+    </message>
+    <message>
+        <source>No PIN for this key</source>
+        <translation>No PIN for this key</translation>
+    </message>
+    <message>
+        <source>Call the supervisor: the profile gives no PIN for this key</source>
+        <translation>Call the supervisor: the profile gives no PIN for this key</translation>
+    </message>
+    <message>
+        <source>Certificate already there</source>
+        <translation>Certificate already there</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: it already holds a certificate</source>
+        <translation>Give this key to the supervisor: it already holds a certificate</translation>
+    </message>
+    <message>
+        <source>Certificate of another CA or profile</source>
+        <translation>Certificate of another CA or profile</translation>
+    </message>
+    <message>
+        <source>Set the key aside for the supervisor: it holds another certificate</source>
+        <translation>Set the key aside for the supervisor: it holds another certificate</translation>
+    </message>
+    <message>
+        <source>Algorithm not supported</source>
+        <translation>Algorithm not supported</translation>
+    </message>
+    <message>
+        <source>Call the supervisor: this key model does not fit the profile</source>
+        <translation>Call the supervisor: this key model does not fit the profile</translation>
+    </message>
+    <message>
+        <source>Read-back mismatch</source>
+        <translation>Read-back mismatch</translation>
+    </message>
+    <message>
+        <source>Retry the key; if it fails again, set it aside</source>
+        <translation>Retry the key; if it fails again, set it aside</translation>
+    </message>
+    <message>
+        <source>Bad signature</source>
+        <translation>Bad signature</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module unavailable</source>
+        <translation>PKCS#11 module unavailable</translation>
+    </message>
+    <message>
+        <source>Call the supervisor: the station cannot load the key's module</source>
+        <translation>Call the supervisor: the station cannot load the key's module</translation>
+    </message>
+    <message>
+        <source>Key worker stopped</source>
+        <translation>Key worker stopped</translation>
+    </message>
+    <message>
+        <source>Key error</source>
+        <translation>Key error</translation>
+    </message>
+    <message>
+        <source>No answer in time</source>
+        <translation>No answer in time</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Retry the key when you are ready</source>
+        <translation>Retry the key when you are ready</translation>
+    </message>
+    <message>
+        <source>Log not writable</source>
+        <translation>Log not writable</translation>
+    </message>
+    <message>
+        <source>Stop and call the supervisor: the batch log cannot be written</source>
+        <translation>Stop and call the supervisor: the batch log cannot be written</translation>
+    </message>
+    <message>
+        <source>Interrupted (the process ended)</source>
+        <translation>Interrupted (the process ended)</translation>
+    </message>
+    <message>
+        <source>Retry the key: it goes on where it stopped</source>
+        <translation>Retry the key: it goes on where it stopped</translation>
+    </message>
+    <message>
+        <source>Not in this lot</source>
+        <translation>Not in this lot</translation>
+    </message>
+    <message>
+        <source>Not in this lot: set the key aside</source>
+        <translation>Not in this lot: set the key aside</translation>
+    </message>
+    <message>
+        <source>Already done in this lot</source>
+        <translation>Already done in this lot</translation>
+    </message>
+    <message>
+        <source>Lot complete</source>
+        <translation>Lot complete</translation>
+    </message>
+    <message>
+        <source>Lot complete: stop and see the supervisor</source>
+        <translation>Lot complete: stop and see the supervisor</translation>
+    </message>
+    <message>
+        <source>The CA did not issue a certificate</source>
+        <translation>The CA did not issue a certificate</translation>
+    </message>
+    <message>
+        <source>Check the CA connection, then retry the key</source>
+        <translation>Check the CA connection, then retry the key</translation>
+    </message>
+    <message>
+        <source>Certificate refused by the check</source>
+        <translation>Certificate refused by the check</translation>
+    </message>
+    <message>
+        <source>Call the supervisor: the CA issued a certificate the profile refuses</source>
+        <translation>Call the supervisor: the CA issued a certificate the profile refuses</translation>
+    </message>
+    <message>
+        <source>Unknown error</source>
+        <translation>Unknown error</translation>
+    </message>
+    <message>
+        <source>CA unreachable</source>
+        <translation>CA unreachable</translation>
+    </message>
+    <message>
+        <source>CA did not answer</source>
+        <translation>CA did not answer</translation>
+    </message>
+    <message>
+        <source>TLS to the CA failed</source>
+        <translation>TLS to the CA failed</translation>
+    </message>
+    <message>
+        <source>CA refused the station</source>
+        <translation>CA refused the station</translation>
+    </message>
+    <message>
+        <source>CA refused the request</source>
+        <translation>CA refused the request</translation>
+    </message>
+    <message>
+        <source>CA error</source>
+        <translation>CA error</translation>
+    </message>
+    <message>
+        <source>Certificate not trusted</source>
+        <translation>Certificate not trusted</translation>
+    </message>
+    <message>
+        <source>Certificate for another key</source>
+        <translation>Certificate for another key</translation>
+    </message>
+    <message>
+        <source>Certificate names another key</source>
+        <translation>Certificate names another key</translation>
+    </message>
+    <message>
+        <source>Certificate expired</source>
+        <translation>Certificate expired</translation>
+    </message>
+    <message>
+        <source>CA: %1</source>
+        <translation>CA: %1</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Certificate: %1</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: the CA refused it</source>
+        <translation>Give this key to the supervisor: the CA refused it</translation>
+    </message>
+</context>
+<context>
     <name>ks::core::JobStage</name>
     <message>
         <source>Waiting</source>
@@ -4452,6 +4531,21 @@ valid until %2</translation>
     <message>
         <source>Lot %1 is complete: %2 of %2 done or in progress. Key %3 was not touched.</source>
         <translation>Lot %1 is complete: %2 of %2 done or in progress. Key %3 was not touched.</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::Role</name>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
     </message>
 </context>
 <context>

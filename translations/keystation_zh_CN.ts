@@ -5,19 +5,19 @@
     <name>LabelSheet</name>
     <message>
         <source>No key to print a label for; %1 was not written.</source>
-        <translation type="unfinished" />
+        <translation>没有需要打印标签的密钥；未写入 %1。</translation>
     </message>
     <message>
         <source>Cannot make the QR code of key %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法生成密钥 %1 的二维码：%2</translation>
     </message>
     <message>
         <source>KeyStation labels — %1</source>
-        <translation type="unfinished" />
+        <translation>KeyStation 标签 — %1</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished" />
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Certificate serial</source>
@@ -28,23 +28,23 @@
     <name>LotReport</name>
     <message>
         <source>Lot %1 — hand-over report</source>
-        <translation type="unfinished" />
+        <translation>生产批次 %1 — 交接报告</translation>
     </message>
     <message>
         <source>KeyStation — lot %1</source>
-        <translation type="unfinished" />
+        <translation>KeyStation — 生产批次 %1</translation>
     </message>
     <message>
         <source>Lot hand-over report</source>
-        <translation type="unfinished" />
+        <translation>生产批次交接报告</translation>
     </message>
     <message>
         <source>Lot</source>
-        <translation type="unfinished" />
+        <translation>生产批次</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>客户</translation>
     </message>
     <message>
         <source>Model</source>
@@ -52,7 +52,7 @@
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished" />
+        <translation>模板</translation>
     </message>
     <message>
         <source>Generated</source>
@@ -60,11 +60,11 @@
     </message>
     <message>
         <source>Counts</source>
-        <translation type="unfinished" />
+        <translation>计数</translation>
     </message>
     <message>
         <source>Quantity (target)</source>
-        <translation type="unfinished" />
+        <translation>数量（目标）</translation>
     </message>
     <message>
         <source>Done</source>
@@ -76,11 +76,11 @@
     </message>
     <message>
         <source>Refused by the lot</source>
-        <translation type="unfinished" />
+        <translation>被生产批次拒收</translation>
     </message>
     <message>
         <source>Interrupted</source>
-        <translation type="unfinished" />
+        <translation>已中断</translation>
     </message>
     <message>
         <source>Running</source>
@@ -88,51 +88,51 @@
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished" />
+        <translation>剩余</translation>
     </message>
     <message>
         <source>First-pass yield</source>
-        <translation type="unfinished" />
+        <translation>直通率</translation>
     </message>
     <message>
         <source>Final yield</source>
-        <translation type="unfinished" />
+        <translation>最终良率</translation>
     </message>
     <message>
         <source>Keys per hour</source>
-        <translation type="unfinished" />
+        <translation>每小时密钥数</translation>
     </message>
     <message>
         <source>First attempt</source>
-        <translation type="unfinished" />
+        <translation>首次发行</translation>
     </message>
     <message>
         <source>Last finished</source>
-        <translation type="unfinished" />
+        <translation>最后完成</translation>
     </message>
     <message>
         <source>Done by station</source>
-        <translation type="unfinished" />
+        <translation>按工位统计的完成数</translation>
     </message>
     <message>
         <source>Done by operator</source>
-        <translation type="unfinished" />
+        <translation>按操作员统计的完成数</translation>
     </message>
     <message>
         <source>Keys (%1)</source>
-        <translation type="unfinished" />
+        <translation>密钥（%1）</translation>
     </message>
     <message>
         <source>No key is done in this lot yet.</source>
-        <translation type="unfinished" />
+        <translation>本生产批次中尚无已完成的密钥。</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished" />
+        <translation>#</translation>
     </message>
     <message>
         <source>Serial</source>
-        <translation type="unfinished" />
+        <translation>序列号</translation>
     </message>
     <message>
         <source>Certificate serial</source>
@@ -140,27 +140,27 @@
     </message>
     <message>
         <source>SHA-256 fingerprint</source>
-        <translation type="unfinished" />
+        <translation>SHA-256 指纹</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished" />
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>Handed over by (name, signature)</source>
-        <translation type="unfinished" />
+        <translation>交付人（姓名、签字）</translation>
     </message>
     <message>
         <source>Received by (name, signature)</source>
-        <translation type="unfinished" />
+        <translation>接收人（姓名、签字）</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>日期</translation>
     </message>
     <message>
         <source>Hand-over</source>
-        <translation type="unfinished" />
+        <translation>交接</translation>
     </message>
 </context>
 <context>
@@ -171,7 +171,7 @@
     </message>
     <message>
         <source>A PDF needs a QGuiApplication (the offscreen platform will do).</source>
-        <translation type="unfinished" />
+        <translation>生成 PDF 需要 QGuiApplication（使用 offscreen 平台即可）。</translation>
     </message>
 </context>
 <context>
@@ -418,7 +418,7 @@
     </message>
     <message>
         <source>Attempts</source>
-        <translation>尝试记录</translation>
+        <translation>发行记录</translation>
     </message>
     <message>
         <source>%1 in total: %2 done, %3 failed, %4 cancelled, %5 running</source>
@@ -569,7 +569,7 @@
     </message>
     <message>
         <source>Attempts</source>
-        <translation>尝试记录</translation>
+        <translation>发行记录</translation>
     </message>
     <message>
         <source>Lots</source>
@@ -672,37 +672,35 @@
     </message>
     <message>
         <source>Lot…</source>
-        <translation>批次订单…</translation>
+        <translation>生产批次…</translation>
     </message>
     <message>
         <source>Choose the lot (work order) the next batch runs under</source>
-        <translation type="unfinished" />
+        <translation>选择下一批次所属的生产批次（工单）</translation>
     </message>
     <message>
         <source>not in this lot</source>
-        <translation type="unfinished" />
+        <translation>不属于本生产批次</translation>
     </message>
     <message>
         <source>already done in this lot</source>
-        <translation type="unfinished" />
+        <translation>已在本生产批次中完成</translation>
     </message>
     <message>
         <source>the lot is complete</source>
-        <translation type="unfinished" />
+        <translation>生产批次已完成</translation>
     </message>
     <message numerus="yes">
         <source>Of the failed, %n kept out by the lot.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>失败的密钥中，有 %n 个被生产批次拒收。</numerusform></translation>
     </message>
     <message>
         <source>The label sheet could not be written: %1</source>
-        <translation type="unfinished" />
+        <translation>无法写入标签页：%1</translation>
     </message>
     <message>
         <source>Label sheet: %1</source>
-        <translation type="unfinished" />
+        <translation>标签页：%1</translation>
     </message>
 </context>
 <context>
@@ -976,14 +974,36 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
 'keystation-cli COMMAND --help' shows a command's options.
 
 </source>
-        <translation type="unfinished" />
+        <translation>用法：keystation-cli 命令 [选项]
+      keystation-cli --version [--module 路径]
+
+命令：
+  tokens [--watch] [--json] [--module 路径]      列出或监视集线器上的密钥
+  ca info|enroll --protocol P --url URL ...      测试 CA 连接（enroll 会记入日志）
+  provision --all [--continuous] --profile 文件  为集线器上的每个密钥签发证书
+            [--lot 文件] [--json]                按生产批次发行；以 JSON 行输出进度
+  log [--batch ID] [--csv] | log verify | log anchor
+                                                 读取、导出或验证批次日志
+  operator add|passwd|role|disable|enable 名称 | operator list
+                                                 管理操作员账户
+  lot list | lot show ID | lot report ID [--csv F] [--pem F] [--pdf F]
+                                                 生产批次（工单）：计数、良率、交接
+  doctor [--profile 文件] [--module 路径] [--json]  检查工作台：模块、pcscd、CA、时钟、
+                                                 日志库、磁盘
+
+以某个账户身份执行的命令使用 --as 名称 --as-password-file 文件。所有 --timeout
+均以秒为单位。--verbose 还会输出例行信息（模块轮询、加载）。
+环境变量：KEYSTATION_PROFILE、KEYSTATION_PKCS11_MODULE、KEYSTATION_JOURNAL。
+“keystation-cli 命令 --help”显示该命令的选项。
+
+</translation>
     </message>
 </context>
 <context>
     <name>ks::app::DoctorCommand</name>
     <message>
         <source>Check the bench before a shift: the profile, the PKCS#11 module, pcscd and the readers (OpenSC), the CA (anchor, TLS pin, its certificate's validity, the clock), the journal and the disk. One line per check; exit 1 when a check fails (warnings do not).</source>
-        <translation type="unfinished" />
+        <translation>在换班前检查工作台：模板、PKCS#11 模块、pcscd 和读卡器（OpenSC）、CA（信任锚、TLS 固定值、其证书有效期、时钟）、日志库和磁盘。每项检查输出一行；有检查失败时退出状态为 1（警告不计）。</translation>
     </message>
     <message>
         <source>Profile file (default $KEYSTATION_PROFILE, else ~/.config/KeyStation/keystation/profile.json).</source>
@@ -1003,15 +1023,15 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     </message>
     <message>
         <source>One JSON document with every check.</source>
-        <translation type="unfinished" />
+        <translation>以一个 JSON 文档输出所有检查结果。</translation>
     </message>
     <message>
         <source>Seconds to wait for the CA (default 15).</source>
-        <translation type="unfinished" />
+        <translation>等待 CA 响应的秒数（默认 15）。</translation>
     </message>
     <message>
         <source>--timeout takes a whole number of seconds, at least 1.</source>
-        <translation type="unfinished" />
+        <translation>--timeout 需要整数秒数，至少为 1。</translation>
     </message>
 </context>
 <context>
@@ -1093,10 +1113,6 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
         <translation>开始时间</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>耗时</translation>
-    </message>
-    <message>
         <source>Result</source>
         <translation>结果</translation>
     </message>
@@ -1111,6 +1127,14 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     <message>
         <source>Failed</source>
         <translation>失败</translation>
+    </message>
+    <message>
+        <source>Next step:</source>
+        <translation>下一步：</translation>
+    </message>
+    <message>
+        <source>Took</source>
+        <translation>耗时</translation>
     </message>
 </context>
 <context>
@@ -1306,114 +1330,6 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
         <translation>已取消</translation>
     </message>
     <message>
-        <source>Wrong PIN</source>
-        <translation>PIN码错误</translation>
-    </message>
-    <message>
-        <source>PIN locked</source>
-        <translation>PIN码已锁定</translation>
-    </message>
-    <message>
-        <source>PIN on its last try</source>
-        <translation>PIN码仅剩最后一次尝试</translation>
-    </message>
-    <message>
-        <source>Few PIN tries left</source>
-        <translation>PIN码剩余尝试次数少</translation>
-    </message>
-    <message>
-        <source>No PIN for this key</source>
-        <translation>此密钥没有PIN码</translation>
-    </message>
-    <message>
-        <source>Key removed</source>
-        <translation>密钥已拔出</translation>
-    </message>
-    <message>
-        <source>Key swapped</source>
-        <translation>密钥已被更换</translation>
-    </message>
-    <message>
-        <source>No answer in time</source>
-        <translation>未及时响应</translation>
-    </message>
-    <message>
-        <source>Certificate already there</source>
-        <translation>证书已存在</translation>
-    </message>
-    <message>
-        <source>Algorithm not supported</source>
-        <translation>不支持的算法</translation>
-    </message>
-    <message>
-        <source>Read-back mismatch</source>
-        <translation>回读内容不一致</translation>
-    </message>
-    <message>
-        <source>Bad signature</source>
-        <translation>签名无效</translation>
-    </message>
-    <message>
-        <source>PKCS#11 module unavailable</source>
-        <translation>PKCS#11 模块不可用</translation>
-    </message>
-    <message>
-        <source>Key error</source>
-        <translation>密钥错误</translation>
-    </message>
-    <message>
-        <source>Log not writable</source>
-        <translation>日志库无法写入</translation>
-    </message>
-    <message>
-        <source>CA unreachable</source>
-        <translation>无法连接 CA</translation>
-    </message>
-    <message>
-        <source>CA did not answer</source>
-        <translation>CA 无响应</translation>
-    </message>
-    <message>
-        <source>TLS to the CA failed</source>
-        <translation>与 CA 的 TLS 连接失败</translation>
-    </message>
-    <message>
-        <source>CA refused the station</source>
-        <translation>CA 拒绝了本工位</translation>
-    </message>
-    <message>
-        <source>CA refused the request</source>
-        <translation>CA 拒绝了该请求</translation>
-    </message>
-    <message>
-        <source>CA error</source>
-        <translation>CA 错误</translation>
-    </message>
-    <message>
-        <source>Certificate not trusted</source>
-        <translation>证书不受信任</translation>
-    </message>
-    <message>
-        <source>Certificate for another key</source>
-        <translation>证书属于另一个密钥</translation>
-    </message>
-    <message>
-        <source>Certificate names another key</source>
-        <translation>证书标明的是另一个密钥</translation>
-    </message>
-    <message>
-        <source>Certificate expired</source>
-        <translation>证书已过期</translation>
-    </message>
-    <message>
-        <source>CA: %1</source>
-        <translation>CA：%1</translation>
-    </message>
-    <message>
-        <source>Certificate: %1</source>
-        <translation>证书：%1</translation>
-    </message>
-    <message>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
@@ -1430,32 +1346,12 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
         <translation>%1 分 %2 秒</translation>
     </message>
     <message>
-        <source>Certificate of another CA or profile</source>
-        <translation>其他 CA 或配置的证书</translation>
-    </message>
-    <message>
         <source>Interrupted</source>
-        <translation type="unfinished" />
+        <translation>已中断</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Interrupted (the process ended)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Not in this lot</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Already done in this lot</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Lot complete</source>
-        <translation type="unfinished" />
+        <translation>已中断</translation>
     </message>
 </context>
 <context>
@@ -1553,46 +1449,46 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     <name>ks::app::LotBanner</name>
     <message>
         <source>Lot %1</source>
-        <translation type="unfinished" />
+        <translation>生产批次 %1</translation>
     </message>
     <message>
         <source>target %1 keys; reading the counts…</source>
-        <translation type="unfinished" />
+        <translation>目标 %1 个密钥；正在读取计数…</translation>
     </message>
     <message>
         <source>target %1 keys; no key provisioned in this lot yet</source>
-        <translation type="unfinished" />
+        <translation>目标 %1 个密钥；本生产批次中尚未发行任何密钥</translation>
     </message>
     <message>
         <source>Lot complete.</source>
-        <translation type="unfinished" />
+        <translation>生产批次已完成。</translation>
     </message>
 </context>
 <context>
     <name>ks::app::LotCommand</name>
     <message>
         <source>No lot '%1' in this journal ('keystation-cli lot list' lists them).</source>
-        <translation type="unfinished" />
+        <translation>此日志库中没有生产批次“%1”（“keystation-cli lot list”可列出所有生产批次）。</translation>
     </message>
     <message>
         <source>Lot %1</source>
-        <translation type="unfinished" />
+        <translation>生产批次 %1</translation>
     </message>
     <message>
         <source>profile</source>
-        <translation type="unfinished" />
+        <translation>模板</translation>
     </message>
     <message>
         <source>customer</source>
-        <translation type="unfinished" />
+        <translation>客户</translation>
     </message>
     <message>
         <source>model</source>
-        <translation type="unfinished" />
+        <translation>型号</translation>
     </message>
     <message>
         <source>quantity</source>
-        <translation type="unfinished" />
+        <translation>数量</translation>
     </message>
     <message>
         <source>done</source>
@@ -1604,71 +1500,67 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     </message>
     <message>
         <source>refused</source>
-        <translation type="unfinished" />
+        <translation>已拒收</translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished" />
+        <translation>已中断</translation>
     </message>
     <message>
         <source>running</source>
-        <translation type="unfinished" />
+        <translation>进行中</translation>
     </message>
     <message>
         <source>remaining</source>
-        <translation type="unfinished" />
+        <translation>剩余</translation>
     </message>
     <message>
         <source>first-pass yield</source>
-        <translation type="unfinished" />
+        <translation>直通率</translation>
     </message>
     <message>
         <source>final yield</source>
-        <translation type="unfinished" />
+        <translation>最终良率</translation>
     </message>
     <message>
         <source>keys per hour</source>
-        <translation type="unfinished" />
+        <translation>每小时密钥数</translation>
     </message>
     <message>
         <source>first attempt</source>
-        <translation type="unfinished" />
+        <translation>首次发行</translation>
     </message>
     <message>
         <source>last finished</source>
-        <translation type="unfinished" />
+        <translation>最后完成</translation>
     </message>
     <message>
         <source>done by station</source>
-        <translation type="unfinished" />
+        <translation>按工位统计的完成数</translation>
     </message>
     <message>
         <source>done by operator</source>
-        <translation type="unfinished" />
+        <translation>按操作员统计的完成数</translation>
     </message>
     <message>
         <source>Cannot write the %1 to %2: %3</source>
-        <translation type="unfinished" />
+        <translation>无法将%1写入 %2：%3</translation>
     </message>
     <message>
         <source>Wrote the %1 to %2</source>
-        <translation type="unfinished" />
+        <translation>已将%1写入 %2</translation>
     </message>
     <message numerus="yes">
         <source>CSV of %n key(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个密钥的 CSV</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>PEM bundle of %n certificate(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个证书的 PEM 证书包</numerusform></translation>
     </message>
     <message>
         <source>PDF summary</source>
-        <translation type="unfinished" />
+        <translation>PDF 汇总</translation>
     </message>
     <message>
         <source>Lots (work orders): their counts and yields from the journal, and the hand-over of a lot's keys (docs/lots.md).
@@ -1677,31 +1569,36 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
                keys per hour, by station and operator
   report ID    the lot's done keys (serial, certificate serial, SHA-256 fingerprint,
                validity); --csv, --pem and --pdf write the hand-over files</source>
-        <translation type="unfinished" />
+        <translation>生产批次（工单）：日志库中的计数和良率，以及生产批次密钥的交接（docs/lots.md）。
+  list         所有生产批次：ID、模板、数量、完成数、剩余数
+  show ID      一个生产批次的计数：完成、失败、拒收、中断、剩余、良率、
+               每小时密钥数，按工位和操作员统计
+  report ID    生产批次中已完成的密钥（序列号、证书序列号、SHA-256 指纹、
+               有效期）；--csv、--pem 和 --pdf 写入交接文件</translation>
     </message>
     <message>
         <source>list, show or report</source>
-        <translation type="unfinished" />
+        <translation>list、show 或 report</translation>
     </message>
     <message>
         <source>list, show: write JSON</source>
-        <translation type="unfinished" />
+        <translation>list、show：输出 JSON</translation>
     </message>
     <message>
         <source>report: write the keys as CSV to FILE</source>
-        <translation type="unfinished" />
+        <translation>report：将密钥以 CSV 格式写入文件</translation>
     </message>
     <message>
         <source>report: write the lot's certificates as one PEM bundle to FILE</source>
-        <translation type="unfinished" />
+        <translation>report：将生产批次的证书作为一个 PEM 证书包写入文件</translation>
     </message>
     <message>
         <source>report: write a PDF summary (counts, yields, the keys, a signature line) to FILE</source>
-        <translation type="unfinished" />
+        <translation>report：将 PDF 汇总（计数、良率、密钥、签字栏）写入文件</translation>
     </message>
     <message>
         <source>the supervisor reading the lot</source>
-        <translation type="unfinished" />
+        <translation>查阅生产批次的主管</translation>
     </message>
     <message>
         <source>read the --as operator's password from FILE</source>
@@ -1717,62 +1614,58 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     </message>
     <message>
         <source>LOT                   PROFILE               QUANTITY  DONE  REMAINING  CUSTOMER</source>
-        <translation type="unfinished" />
+        <translation>生产批次              模板                  数量      完成  剩余       客户</translation>
     </message>
     <message numerus="yes">
         <source>%n lot(s).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个生产批次。</numerusform></translation>
     </message>
     <message>
         <source>SERIAL            CERT SERIAL                       NOT BEFORE (UTC)     NOT AFTER (UTC)      SHA-256</source>
-        <translation type="unfinished" />
+        <translation>序列号            证书序列号                        生效时间 (UTC)       失效时间 (UTC)       SHA-256</translation>
     </message>
     <message numerus="yes">
         <source>%n key(s) done in lot %1.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>生产批次 %1 中已完成 %n 个密钥。</numerusform></translation>
     </message>
 </context>
 <context>
     <name>ks::app::LotPickerDialog</name>
     <message>
         <source>Choose the lot</source>
-        <translation type="unfinished" />
+        <translation>选择生产批次</translation>
     </message>
     <message>
         <source>Which lot (work order) do the keys on this bench belong to? Keys whose serial is not in the lot are refused before anything touches them.</source>
-        <translation type="unfinished" />
+        <translation>此工作台上的密钥属于哪个生产批次（工单）？序列号不在该生产批次中的密钥，会在进行任何操作之前被拒收。</translation>
     </message>
     <message>
         <source>No lot (provision any key)</source>
-        <translation type="unfinished" />
+        <translation>不使用生产批次（发行任意密钥）</translation>
     </message>
     <message>
         <source>Load manifest file…</source>
-        <translation type="unfinished" />
+        <translation>加载清单文件…</translation>
     </message>
     <message>
         <source>Use this lot</source>
-        <translation type="unfinished" />
+        <translation>使用此生产批次</translation>
     </message>
     <message>
         <source>in use</source>
-        <translation type="unfinished" />
+        <translation>使用中</translation>
     </message>
     <message>
         <source>Reading the lots in the journal…</source>
-        <translation type="unfinished" />
+        <translation>正在读取日志库中的生产批次…</translation>
     </message>
     <message>
         <source>Cannot read the journal's lots: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取日志库中的生产批次：%1</translation>
     </message>
     <message>
         <source>in the journal</source>
-        <translation type="unfinished" />
+        <translation>在日志库中</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
@@ -1780,77 +1673,71 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     </message>
     <message numerus="yes">
         <source>%n key(s), profile %1</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个密钥，模板 %1</numerusform></translation>
     </message>
     <message>
         <source>Loaded %1.</source>
-        <translation type="unfinished" />
+        <translation>已加载 %1。</translation>
     </message>
     <message>
         <source>file %1</source>
-        <translation type="unfinished" />
+        <translation>文件 %1</translation>
     </message>
     <message>
         <source>Load a lot manifest</source>
-        <translation type="unfinished" />
+        <translation>加载生产批次清单</translation>
     </message>
     <message>
         <source>Lot manifests (*.json);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>生产批次清单 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>No lot: every key on the bench is provisioned with the profile, as without lots.</source>
-        <translation type="unfinished" />
+        <translation>不使用生产批次：工作台上的每个密钥都按模板发行，与未启用生产批次时相同。</translation>
     </message>
     <message>
         <source>Lot</source>
-        <translation type="unfinished" />
+        <translation>生产批次</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>客户</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished" />
+        <translation>—</translation>
     </message>
     <message>
         <source>Key model</source>
-        <translation type="unfinished" />
+        <translation>密钥型号</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished" />
+        <translation>数量</translation>
     </message>
     <message>
         <source>Allowed serials</source>
-        <translation type="unfinished" />
+        <translation>允许的序列号</translation>
     </message>
     <message numerus="yes">
         <source>%n listed</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>列出 %n 个</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n range(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个范围</numerusform></translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished" />
+        <translation>模板</translation>
     </message>
     <message>
         <source>This lot is for profile “%1”; this station runs profile “%2”. Start the station with the lot's profile.</source>
-        <translation type="unfinished" />
+        <translation>此生产批次使用模板“%1”，而本工位运行的是模板“%2”。请使用该生产批次的模板启动工位。</translation>
     </message>
     <message>
         <source>The journal already holds a different lot with the id %1. Give this manifest another id.</source>
-        <translation type="unfinished" />
+        <translation>日志库中已有另一个 ID 为 %1 的生产批次。请为此清单指定其他 ID。</translation>
     </message>
 </context>
 <context>
@@ -1865,15 +1752,15 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     </message>
     <message>
         <source>The hand-over for the customer: every key (CSV), the certificates (one PEM bundle) and a PDF summary with a signature line</source>
-        <translation type="unfinished" />
+        <translation>交付客户的交接文件：所有密钥（CSV）、证书（一个 PEM 证书包）以及带签字栏的 PDF 汇总</translation>
     </message>
     <message>
         <source>Lot</source>
-        <translation type="unfinished" />
+        <translation>生产批次</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished" />
+        <translation>客户</translation>
     </message>
     <message>
         <source>Model</source>
@@ -1881,7 +1768,7 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished" />
+        <translation>模板</translation>
     </message>
     <message>
         <source>Done</source>
@@ -1893,23 +1780,23 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     </message>
     <message>
         <source>Refused</source>
-        <translation type="unfinished" />
+        <translation>已拒收</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished" />
+        <translation>剩余</translation>
     </message>
     <message>
         <source>First-pass yield</source>
-        <translation type="unfinished" />
+        <translation>直通率</translation>
     </message>
     <message>
         <source>Final yield</source>
-        <translation type="unfinished" />
+        <translation>最终良率</translation>
     </message>
     <message>
         <source>Keys/h</source>
-        <translation type="unfinished" />
+        <translation>密钥/小时</translation>
     </message>
     <message>
         <source>No journal is open.</source>
@@ -1921,15 +1808,15 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     </message>
     <message>
         <source>Cannot read the lots: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取生产批次：%1</translation>
     </message>
     <message>
         <source>%1 / %2</source>
-        <translation type="unfinished" />
+        <translation>%1 / %2</translation>
     </message>
     <message>
         <source>No lots yet: choose a lot on the bench (Lot…) before Provision all.</source>
-        <translation type="unfinished" />
+        <translation>尚无生产批次：请先在工作台上选择生产批次（“生产批次…”），再点击“全部发行”。</translation>
     </message>
     <message>
         <source>Select a lot to see its counts.</source>
@@ -1937,23 +1824,23 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     </message>
     <message>
         <source>Lot %1</source>
-        <translation type="unfinished" />
+        <translation>生产批次 %1</translation>
     </message>
     <message>
         <source>profile %1</source>
-        <translation type="unfinished" />
+        <translation>模板 %1</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished" />
+        <translation>目标</translation>
     </message>
     <message>
         <source>Refused by the lot</source>
-        <translation type="unfinished" />
+        <translation>被生产批次拒收</translation>
     </message>
     <message>
         <source>Interrupted</source>
-        <translation type="unfinished" />
+        <translation>已中断</translation>
     </message>
     <message>
         <source>Running</source>
@@ -1961,45 +1848,43 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     </message>
     <message>
         <source>Keys per hour</source>
-        <translation type="unfinished" />
+        <translation>每小时密钥数</translation>
     </message>
     <message>
         <source>First attempt</source>
-        <translation type="unfinished" />
+        <translation>首次发行</translation>
     </message>
     <message>
         <source>Last key finished</source>
-        <translation type="unfinished" />
+        <translation>最后一个密钥完成时间</translation>
     </message>
     <message>
         <source>none yet</source>
-        <translation type="unfinished" />
+        <translation>暂无</translation>
     </message>
     <message>
         <source>Done by station</source>
-        <translation type="unfinished" />
+        <translation>按工位统计的完成数</translation>
     </message>
     <message>
         <source>Done by operator</source>
-        <translation type="unfinished" />
+        <translation>按操作员统计的完成数</translation>
     </message>
     <message>
         <source>Where to write the hand-over report of lot %1</source>
-        <translation type="unfinished" />
+        <translation>生产批次 %1 的交接报告保存位置</translation>
     </message>
     <message>
         <source>Writing the report of lot %1…</source>
-        <translation type="unfinished" />
+        <translation>正在写入生产批次 %1 的报告…</translation>
     </message>
     <message numerus="yes">
         <source>Report of lot %1 (%n key(s)) written to %2.</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>生产批次 %1 的报告（%n 个密钥）已写入 %2。</numerusform></translation>
     </message>
     <message>
         <source>The report of lot %1 could not be written: %2</source>
-        <translation type="unfinished" />
+        <translation>无法写入生产批次 %1 的报告：%2</translation>
     </message>
 </context>
 <context>
@@ -2326,49 +2211,47 @@ Log in again to see the bench.</source>
     </message>
     <message>
         <source>Run the batch under the lot (work order) in FILE (docs/lots.md; loaded into the journal the first time): a key whose serial is not in the lot, already done in it, or beyond its quantity is refused before login. Refused keys are listed but are not failures: the exit status is 0 when every key the lot admitted is done. The lot's counts are printed at the end.</source>
-        <translation type="unfinished" />
+        <translation>按文件中的生产批次（工单）运行本批次（docs/lots.md；首次使用时载入日志库）：序列号不在该生产批次中、已在其中完成或超出其数量的密钥，会在登录之前被拒收。被拒收的密钥会列出，但不算失败：生产批次接纳的所有密钥都完成时，退出状态为 0。结束时输出该生产批次的计数。</translation>
     </message>
     <message>
         <source>Progress as one JSON object per line on standard output (batchStarted, keyAdded, stepStarted, stepEnded, keyDone, keyFailed, batchFinished; docs/cli.md); the text for people goes to standard error.</source>
-        <translation type="unfinished" />
+        <translation>在标准输出上以每行一个 JSON 对象输出进度（batchStarted、keyAdded、stepStarted、stepEnded、keyDone、keyFailed、batchFinished；docs/cli.md）；供人阅读的文字输出到标准错误。</translation>
     </message>
     <message>
         <source>No password read from %1.</source>
-        <translation type="unfinished" />
+        <translation>未从 %1 读取到密码。</translation>
     </message>
     <message>
         <source>REFUSED [%1]: %2</source>
-        <translation type="unfinished" />
+        <translation>已拒收 [%1]：%2</translation>
     </message>
     <message numerus="yes">
         <source>%n key(s) refused by the lot (not failures of the batch).</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个密钥被生产批次拒收（不计为本批次的失败）。</numerusform></translation>
     </message>
     <message>
         <source>Cannot write the label sheet: %1</source>
-        <translation type="unfinished" />
+        <translation>无法写入标签页：%1</translation>
     </message>
     <message>
         <source>Label sheet: %1</source>
-        <translation type="unfinished" />
+        <translation>标签页：%1</translation>
     </message>
     <message>
         <source>Lot %1: %2 of %3 done, %4 remaining, %5 failed, %6 refused, %7 interrupted; first-pass yield %8 %, final yield %9 %</source>
-        <translation type="unfinished" />
+        <translation>生产批次 %1：已完成 %2 / %3，剩余 %4，失败 %5，拒收 %6，中断 %7；直通率 %8 %，最终良率 %9 %</translation>
     </message>
     <message>
         <source>Cannot read the lot's counts: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取生产批次的计数：%1</translation>
     </message>
     <message>
         <source>Lot %1: %2 key(s) of profile %3%4.</source>
-        <translation type="unfinished" />
+        <translation>生产批次 %1：%2 个密钥，模板 %3%4。</translation>
     </message>
     <message>
         <source> for %1</source>
-        <translation type="unfinished" />
+        <translation>，客户 %1</translation>
     </message>
 </context>
 <context>
@@ -2506,27 +2389,27 @@ Log in again to see the bench.</source>
     <name>ks::app::StartupDoctor</name>
     <message>
         <source>Sound</source>
-        <translation type="unfinished" />
+        <translation>声音</translation>
     </message>
     <message>
         <source>no audio output device: the operator will not hear a key finish or fail</source>
-        <translation type="unfinished" />
+        <translation>没有音频输出设备：操作员将听不到密钥完成或失败的提示音</translation>
     </message>
     <message>
         <source>Connect speakers or headphones, or check the sound settings (pactl list sinks).</source>
-        <translation type="unfinished" />
+        <translation>请连接扬声器或耳机，或检查声音设置（pactl list sinks）。</translation>
     </message>
     <message>
         <source>audio output: %1</source>
-        <translation type="unfinished" />
+        <translation>音频输出：%1</translation>
     </message>
     <message>
         <source>Station check</source>
-        <translation type="unfinished" />
+        <translation>工位检查</translation>
     </message>
     <message>
         <source>&lt;p&gt;The start-up check found a problem on this bench:&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;Keys provisioned now may fail. &lt;code&gt;keystation-cli doctor&lt;/code&gt; runs the same checks again.&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <translation>&lt;p&gt;启动检查在此工作台上发现了问题：&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;&lt;p&gt;现在发行的密钥可能会失败。&lt;code&gt;keystation-cli doctor&lt;/code&gt; 可再次运行相同的检查。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2590,7 +2473,7 @@ PKCS#11 模块：%3
     </message>
     <message>
         <source>Time</source>
-        <translation>耗时</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Step</source>
@@ -2682,7 +2565,7 @@ valid until %2</source>
     </message>
     <message>
         <source>Not enrolled (lot)</source>
-        <translation type="unfinished" />
+        <translation>未发行（生产批次）</translation>
     </message>
 </context>
 <context>
@@ -2739,46 +2622,20 @@ valid until %2</source>
 <context>
     <name>ks::app::UiText</name>
     <message>
-        <source>Operator</source>
-        <translation>操作员</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>主管</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <source>Not in this lot: set the key aside</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Already done in this lot</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Lot complete: stop and see the supervisor</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>%1 %</source>
-        <translation type="unfinished" />
+        <translation>%1 %</translation>
     </message>
     <message>
         <source>done %1 / %2, failed %3, refused %4, remaining %5, first-pass yield %6, %7 keys/h</source>
-        <translation type="unfinished" />
+        <translation>完成 %1 / %2，失败 %3，拒收 %4，剩余 %5，直通率 %6，每小时 %7 个密钥</translation>
     </message>
     <message numerus="yes">
         <source>%n interrupted</source>
-        <translation type="unfinished">
-            <numerusform />
-        </translation>
+        <translation><numerusform>%n 个已中断</numerusform></translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished" />
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -3326,7 +3183,7 @@ valid until %2</source>
     <name>ks::core::Doctor</name>
     <message>
         <source>Profile</source>
-        <translation type="unfinished" />
+        <translation>模板</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -3334,135 +3191,135 @@ valid until %2</source>
     </message>
     <message>
         <source>Fix the profile (docs/profiles.md) or give another with --profile.</source>
-        <translation type="unfinished" />
+        <translation>请修正模板（docs/profiles.md），或用 --profile 指定其他模板。</translation>
     </message>
     <message>
         <source>"%1" from %2</source>
-        <translation type="unfinished" />
+        <translation>“%1”，来自 %2</translation>
     </message>
     <message>
         <source>PKCS#11 module</source>
-        <translation type="unfinished" />
+        <translation>PKCS#11 模块</translation>
     </message>
     <message>
         <source>%1 does not load: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 无法加载：%2</translation>
     </message>
     <message>
         <source>Install the module's package (opensc-pkcs11 for OpenSC) or give the right one with --module.</source>
-        <translation type="unfinished" />
+        <translation>请安装该模块的软件包（OpenSC 为 opensc-pkcs11），或用 --module 指定正确的模块。</translation>
     </message>
     <message>
         <source>%1 loads but cannot list its keys: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 可以加载，但无法列出其密钥：%2</translation>
     </message>
     <message>
         <source>Check the module's own configuration and, for OpenSC, pcscd.</source>
-        <translation type="unfinished" />
+        <translation>请检查该模块自身的配置；如为 OpenSC，还要检查 pcscd。</translation>
     </message>
     <message>
         <source>%1 (%2): keys present: %3</source>
-        <translation type="unfinished" />
+        <translation>%1（%2）：在位的密钥：%3</translation>
     </message>
     <message>
         <source>pcscd and readers</source>
-        <translation type="unfinished" />
+        <translation>pcscd 和读卡器</translation>
     </message>
     <message>
         <source>the module is not OpenSC: it does not use PC/SC</source>
-        <translation type="unfinished" />
+        <translation>该模块不是 OpenSC：它不使用 PC/SC</translation>
     </message>
     <message>
         <source>no module loaded</source>
-        <translation type="unfinished" />
+        <translation>未加载模块</translation>
     </message>
     <message>
         <source>pcscd is not running (no process, %1 does not accept connections)</source>
-        <translation type="unfinished" />
+        <translation>pcscd 未运行（没有进程，%1 不接受连接）</translation>
     </message>
     <message>
         <source>Start it: sudo systemctl start pcscd.socket pcscd (Debian package pcscd).</source>
-        <translation type="unfinished" />
+        <translation>请启动它：sudo systemctl start pcscd.socket pcscd（Debian 软件包 pcscd）。</translation>
     </message>
     <message>
         <source>pcscd runs, but OpenSC cannot list the readers: %1</source>
-        <translation type="unfinished" />
+        <translation>pcscd 正在运行，但 OpenSC 无法列出读卡器：%1</translation>
     </message>
     <message>
         <source>Check pcscd's log (journalctl -u pcscd) and OpenSC's configuration.</source>
-        <translation type="unfinished" />
+        <translation>请检查 pcscd 的日志（journalctl -u pcscd）和 OpenSC 的配置。</translation>
     </message>
     <message>
         <source>pcscd runs, but reports no reader</source>
-        <translation type="unfinished" />
+        <translation>pcscd 正在运行，但未报告任何读卡器</translation>
     </message>
     <message>
         <source>Check the hub: its USB cable and its power supply.</source>
-        <translation type="unfinished" />
+        <translation>请检查集线器：其 USB 线缆和电源。</translation>
     </message>
     <message>
         <source>pcscd runs; readers: %1</source>
-        <translation type="unfinished" />
+        <translation>pcscd 正在运行；读卡器：%1</translation>
     </message>
     <message>
         <source>Reader limits</source>
-        <translation type="unfinished" />
+        <translation>读卡器数量上限</translation>
     </message>
     <message>
         <source>no reader list</source>
-        <translation type="unfinished" />
+        <translation>没有读卡器列表</translation>
     </message>
     <message>
         <source>the module is not OpenSC</source>
-        <translation type="unfinished" />
+        <translation>该模块不是 OpenSC</translation>
     </message>
     <message>
         <source>OpenSC gives slots to %1 readers (max_virtual_slots %2 / slots_per_card %3, %4)</source>
-        <translation type="unfinished" />
+        <translation>OpenSC 为 %1 个读卡器分配插槽（max_virtual_slots %2 / slots_per_card %3，%4）</translation>
     </message>
     <message>
         <source>OpenSC's defaults</source>
-        <translation type="unfinished" />
+        <translation>OpenSC 的默认值</translation>
     </message>
     <message>
         <source>readers: %1; </source>
-        <translation type="unfinished" />
+        <translation>读卡器：%1；</translation>
     </message>
     <message>
         <source>; pcsc-lite's default limit is %1 readers</source>
-        <translation type="unfinished" />
+        <translation>；pcsc-lite 默认最多支持 %1 个读卡器</translation>
     </message>
     <message>
         <source>At OpenSC's limit: readers beyond it are invisible. Raise max_virtual_slots in %1 (docs/hardware.md).</source>
-        <translation type="unfinished" />
+        <translation>已达到 OpenSC 的上限：超出的读卡器不可见。请在 %1 中调高 max_virtual_slots（docs/hardware.md）。</translation>
     </message>
     <message>
         <source>At pcsc-lite's limit: a further reader is dropped without a message. More keys need a second station (docs/hardware.md).</source>
-        <translation type="unfinished" />
+        <translation>已达到 pcsc-lite 的上限：再多的读卡器会被静默丢弃。更多密钥需要第二个工位（docs/hardware.md）。</translation>
     </message>
     <message>
         <source>CA</source>
-        <translation type="unfinished" />
+        <translation>CA</translation>
     </message>
     <message>
         <source>no profile to read the CA from</source>
-        <translation type="unfinished" />
+        <translation>没有可读取 CA 设置的模板</translation>
     </message>
     <message>
         <source>Fix the profile's ca section (docs/profiles.md).</source>
-        <translation type="unfinished" />
+        <translation>请修正模板中的 ca 部分（docs/profiles.md）。</translation>
     </message>
     <message>
         <source>the request was cancelled</source>
-        <translation type="unfinished" />
+        <translation>请求已取消</translation>
     </message>
     <message>
         <source>Run the check again.</source>
-        <translation type="unfinished" />
+        <translation>请重新运行检查。</translation>
     </message>
     <message>
         <source>The server's TLS certificate was checked against %1 (ca.trustAnchorFile): check that it holds the CA that issued the server's certificate, that it has not expired, and that ca.url names a host that certificate covers.</source>
-        <translation type="unfinished" />
+        <translation>服务器的 TLS 证书已用 %1（ca.trustAnchorFile）验证：请检查该文件是否包含签发服务器证书的 CA、该证书是否已过期，以及 ca.url 中的主机是否在该证书覆盖范围内。</translation>
     </message>
     <message>
         <source>Check ca.tlsPinSha256 against the server's current key.</source>
@@ -3470,27 +3327,27 @@ valid until %2</source>
     </message>
     <message>
         <source>The CA refused the station's credentials: check the profile's ca credentials.</source>
-        <translation type="unfinished" />
+        <translation>CA 拒绝了本工位的凭据：请检查模板中的 ca 凭据。</translation>
     </message>
     <message>
         <source>Is the CA running? Check ca.url (%1), the network and any firewall.</source>
-        <translation type="unfinished" />
+        <translation>CA 是否在运行？请检查 ca.url（%1）、网络和防火墙。</translation>
     </message>
     <message>
         <source>Check ca.url (%1) and the CA's log.</source>
-        <translation type="unfinished" />
+        <translation>请检查 ca.url（%1）和 CA 的日志。</translation>
     </message>
     <message>
         <source>%1 at %2 answers: %3</source>
-        <translation type="unfinished" />
+        <translation>%2 上的 %1 响应：%3</translation>
     </message>
     <message>
         <source>CA certificates' validity</source>
-        <translation type="unfinished" />
+        <translation>CA 证书有效期</translation>
     </message>
     <message>
         <source>no profile</source>
-        <translation type="unfinished" />
+        <translation>没有模板</translation>
     </message>
     <message>
         <source>trust anchor</source>
@@ -3498,99 +3355,99 @@ valid until %2</source>
     </message>
     <message>
         <source>no PEM certificate in %1</source>
-        <translation type="unfinished" />
+        <translation>%1 中没有 PEM 证书</translation>
     </message>
     <message>
         <source>Put the CA's root certificate (PEM) in ca.trustAnchorFile.</source>
-        <translation type="unfinished" />
+        <translation>请将 CA 的根证书（PEM）放入 ca.trustAnchorFile。</translation>
     </message>
     <message>
         <source>issuing CA</source>
-        <translation type="unfinished" />
+        <translation>签发 CA</translation>
     </message>
     <message>
         <source>CA certificate</source>
-        <translation type="unfinished" />
+        <translation>CA 证书</translation>
     </message>
     <message>
         <source>Renew the CA certificate and give the station the new one (ca.trustAnchorFile).</source>
-        <translation type="unfinished" />
+        <translation>请更新 CA 证书，并将新证书提供给工位（ca.trustAnchorFile）。</translation>
     </message>
     <message>
         <source>%1 expired on %2</source>
-        <translation type="unfinished" />
+        <translation>%1 已于 %2 过期</translation>
     </message>
     <message>
         <source>%1 is valid only from %2</source>
-        <translation type="unfinished" />
+        <translation>%1 从 %2 起才生效</translation>
     </message>
     <message>
         <source>Check this machine's clock, then the CA certificate.</source>
-        <translation type="unfinished" />
+        <translation>请先检查本机时钟，再检查 CA 证书。</translation>
     </message>
     <message>
         <source>%1 expires on %2, sooner than the profile's minValidityDays (%3 days) from now</source>
-        <translation type="unfinished" />
+        <translation>%1 将于 %2 过期，早于模板的 minValidityDays（自现在起 %3 天）</translation>
     </message>
     <message>
         <source>certificates: %1, the first to expire on %2 (the profile needs %3 days)</source>
-        <translation type="unfinished" />
+        <translation>证书：%1，最早于 %2 过期（模板要求 %3 天）</translation>
     </message>
     <message>
         <source>Clock</source>
-        <translation type="unfinished" />
+        <translation>时钟</translation>
     </message>
     <message>
         <source>the CA did not answer: no time to compare with</source>
-        <translation type="unfinished" />
+        <translation>CA 无响应：没有可比较的时间</translation>
     </message>
     <message>
         <source>no answer to compare clocks: %1</source>
-        <translation type="unfinished" />
+        <translation>没有可用于比较时钟的响应：%1</translation>
     </message>
     <message>
         <source>the CA's answer carries no Date header</source>
-        <translation type="unfinished" />
+        <translation>CA 的响应不含 Date 头</translation>
     </message>
     <message>
         <source>Compare this machine's clock with the CA's by hand (timedatectl).</source>
-        <translation type="unfinished" />
+        <translation>请手动比较本机时钟与 CA 的时钟（timedatectl）。</translation>
     </message>
     <message>
         <source>the CA's Date header cannot be read: %1</source>
-        <translation type="unfinished" />
+        <translation>无法读取 CA 的 Date 头：%1</translation>
     </message>
     <message>
         <source>this machine's clock agrees with the CA's</source>
-        <translation type="unfinished" />
+        <translation>本机时钟与 CA 的时钟一致</translation>
     </message>
     <message>
         <source>this machine's clock is %1 s behind the CA's</source>
-        <translation type="unfinished" />
+        <translation>本机时钟比 CA 的时钟慢 %1 秒</translation>
     </message>
     <message>
         <source>this machine's clock is %1 s ahead of the CA's</source>
-        <translation type="unfinished" />
+        <translation>本机时钟比 CA 的时钟快 %1 秒</translation>
     </message>
     <message>
         <source> (the profile allows %1 s: clockSkew)</source>
-        <translation type="unfinished" />
+        <translation>（模板允许 %1 秒：clockSkew）</translation>
     </message>
     <message>
         <source>Set the clock right (timedatectl set-ntp true) on this machine or the CA.</source>
-        <translation type="unfinished" />
+        <translation>请校正本机或 CA 的时钟（timedatectl set-ntp true）。</translation>
     </message>
     <message>
         <source> (allowed: %1 s)</source>
-        <translation type="unfinished" />
+        <translation>（允许：%1 秒）</translation>
     </message>
     <message>
         <source>%1 is not a directory</source>
-        <translation type="unfinished" />
+        <translation>%1 不是目录</translation>
     </message>
     <message>
         <source>cannot write in %1: %2</source>
-        <translation type="unfinished" />
+        <translation>无法在 %1 中写入：%2</translation>
     </message>
     <message>
         <source>Journal</source>
@@ -3598,71 +3455,298 @@ valid until %2</source>
     </message>
     <message>
         <source>Give a journal the station can write: --journal PATH, --pg-conf FILE or $KEYSTATION_JOURNAL (docs/journal.md).</source>
-        <translation type="unfinished" />
+        <translation>请指定工位可写入的日志库：--journal 路径、--pg-conf 文件或 $KEYSTATION_JOURNAL（docs/journal.md）。</translation>
     </message>
     <message>
         <source>%1 cannot be created: %2</source>
-        <translation type="unfinished" />
+        <translation>无法创建 %1：%2</translation>
     </message>
     <message>
         <source>%1 does not exist yet; the station can create it</source>
-        <translation type="unfinished" />
+        <translation>%1 尚不存在；工位可以创建它</translation>
     </message>
     <message>
         <source>%1 cannot be opened: %2</source>
-        <translation type="unfinished" />
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
         <source>%1 is not writable: %2</source>
-        <translation type="unfinished" />
+        <translation>%1 不可写入：%2</translation>
     </message>
     <message>
         <source>%1: the chain cannot be checked: %2</source>
-        <translation type="unfinished" />
+        <translation>%1：无法校验哈希链：%2</translation>
     </message>
     <message>
         <source>%1: the chain is broken: %2</source>
-        <translation type="unfinished" />
+        <translation>%1：哈希链已被破坏：%2</translation>
     </message>
     <message>
         <source>Tell a supervisor (keystation-cli log verify; docs/journal.md) before provisioning more keys.</source>
-        <translation type="unfinished" />
+        <translation>在继续发行密钥之前，请通知主管（keystation-cli log verify；docs/journal.md）。</translation>
     </message>
     <message>
         <source>%1: writable, chain intact (records: %2)</source>
-        <translation type="unfinished" />
+        <translation>%1：可写入，哈希链完整（记录数：%2）</translation>
     </message>
     <message>
         <source>Disk space</source>
-        <translation type="unfinished" />
+        <translation>磁盘空间</translation>
     </message>
     <message>
         <source>the journal is on a PostgreSQL server: check its disk there</source>
-        <translation type="unfinished" />
+        <translation>日志库位于 PostgreSQL 服务器上：请在该服务器上检查磁盘</translation>
     </message>
     <message>
         <source>cannot tell the free space at %1</source>
-        <translation type="unfinished" />
+        <translation>无法确定 %1 处的可用空间</translation>
     </message>
     <message>
         <source>Check it by hand: df -h %1</source>
-        <translation type="unfinished" />
+        <translation>请手动检查：df -h %1</translation>
     </message>
     <message>
         <source>%1 GiB free at %2 (the journal's file system)</source>
-        <translation type="unfinished" />
+        <translation>%2 处可用 %1 GiB（日志库所在的文件系统）</translation>
     </message>
     <message>
         <source>Free space on %1: the journal stops the station when it cannot write.</source>
-        <translation type="unfinished" />
+        <translation>请释放 %1 上的空间：日志库无法写入时工位会停止。</translation>
     </message>
     <message>
         <source>Sound</source>
-        <translation type="unfinished" />
+        <translation>声音</translation>
     </message>
     <message>
         <source>keystation-cli plays no sound; the desktop station checks its sound output when it starts</source>
-        <translation type="unfinished" />
+        <translation>keystation-cli 不播放声音；桌面版工位在启动时检查其声音输出</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::JobError</name>
+    <message>
+        <source>No error</source>
+        <translation>无错误</translation>
+    </message>
+    <message>
+        <source>Key removed</source>
+        <translation>密钥已拔出</translation>
+    </message>
+    <message>
+        <source>Re-plug the key, then retry it</source>
+        <translation>重新插入密钥，然后重试</translation>
+    </message>
+    <message>
+        <source>Key swapped</source>
+        <translation>密钥已被更换</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>PIN码错误</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: its PIN is not the profile's</source>
+        <translation>请将此密钥交给主管：其PIN码与模板中的不符</translation>
+    </message>
+    <message>
+        <source>PIN locked</source>
+        <translation>PIN码已锁定</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: PIN locked</source>
+        <translation>请将此密钥交给主管：PIN码已锁定</translation>
+    </message>
+    <message>
+        <source>PIN on its last try</source>
+        <translation>PIN码仅剩最后一次尝试</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: PIN nearly locked</source>
+        <translation>请将此密钥交给主管：PIN码即将锁定</translation>
+    </message>
+    <message>
+        <source>Few PIN tries left</source>
+        <translation>PIN码剩余尝试次数少</translation>
+    </message>
+    <message>
+        <source>No PIN for this key</source>
+        <translation>此密钥没有PIN码</translation>
+    </message>
+    <message>
+        <source>Call the supervisor: the profile gives no PIN for this key</source>
+        <translation>请联系主管：模板没有为此密钥提供PIN码</translation>
+    </message>
+    <message>
+        <source>Certificate already there</source>
+        <translation>证书已存在</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: it already holds a certificate</source>
+        <translation>请将此密钥交给主管：它已持有证书</translation>
+    </message>
+    <message>
+        <source>Certificate of another CA or profile</source>
+        <translation>其他 CA 或配置的证书</translation>
+    </message>
+    <message>
+        <source>Set the key aside for the supervisor: it holds another certificate</source>
+        <translation>请将此密钥放到一边交给主管：它持有其他证书</translation>
+    </message>
+    <message>
+        <source>Algorithm not supported</source>
+        <translation>不支持的算法</translation>
+    </message>
+    <message>
+        <source>Call the supervisor: this key model does not fit the profile</source>
+        <translation>请联系主管：此密钥型号与模板不匹配</translation>
+    </message>
+    <message>
+        <source>Read-back mismatch</source>
+        <translation>回读内容不一致</translation>
+    </message>
+    <message>
+        <source>Retry the key; if it fails again, set it aside</source>
+        <translation>重试此密钥；如果再次失败，请将其放到一边</translation>
+    </message>
+    <message>
+        <source>Bad signature</source>
+        <translation>签名无效</translation>
+    </message>
+    <message>
+        <source>PKCS#11 module unavailable</source>
+        <translation>PKCS#11 模块不可用</translation>
+    </message>
+    <message>
+        <source>Call the supervisor: the station cannot load the key's module</source>
+        <translation>请联系主管：工位无法加载密钥的模块</translation>
+    </message>
+    <message>
+        <source>Key worker stopped</source>
+        <translation>密钥工作进程已停止</translation>
+    </message>
+    <message>
+        <source>Key error</source>
+        <translation>密钥错误</translation>
+    </message>
+    <message>
+        <source>No answer in time</source>
+        <translation>未及时响应</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Retry the key when you are ready</source>
+        <translation>准备好后重试此密钥</translation>
+    </message>
+    <message>
+        <source>Log not writable</source>
+        <translation>日志库无法写入</translation>
+    </message>
+    <message>
+        <source>Stop and call the supervisor: the batch log cannot be written</source>
+        <translation>请停止并联系主管：批次日志无法写入</translation>
+    </message>
+    <message>
+        <source>Interrupted (the process ended)</source>
+        <translation>已中断（进程已结束）</translation>
+    </message>
+    <message>
+        <source>Retry the key: it goes on where it stopped</source>
+        <translation>重试此密钥：将从中断处继续</translation>
+    </message>
+    <message>
+        <source>Not in this lot</source>
+        <translation>不属于本生产批次</translation>
+    </message>
+    <message>
+        <source>Not in this lot: set the key aside</source>
+        <translation>不属于本生产批次：请将此密钥放到一边</translation>
+    </message>
+    <message>
+        <source>Already done in this lot</source>
+        <translation>已在本生产批次中完成</translation>
+    </message>
+    <message>
+        <source>Lot complete</source>
+        <translation>生产批次已完成</translation>
+    </message>
+    <message>
+        <source>Lot complete: stop and see the supervisor</source>
+        <translation>生产批次已完成：请停止并联系主管</translation>
+    </message>
+    <message>
+        <source>The CA did not issue a certificate</source>
+        <translation>CA 未签发证书</translation>
+    </message>
+    <message>
+        <source>Check the CA connection, then retry the key</source>
+        <translation>请检查 CA 连接，然后重试此密钥</translation>
+    </message>
+    <message>
+        <source>Certificate refused by the check</source>
+        <translation>证书未通过检查</translation>
+    </message>
+    <message>
+        <source>Call the supervisor: the CA issued a certificate the profile refuses</source>
+        <translation>请联系主管：CA 签发的证书不符合模板要求</translation>
+    </message>
+    <message>
+        <source>Unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>CA unreachable</source>
+        <translation>无法连接 CA</translation>
+    </message>
+    <message>
+        <source>CA did not answer</source>
+        <translation>CA 无响应</translation>
+    </message>
+    <message>
+        <source>TLS to the CA failed</source>
+        <translation>与 CA 的 TLS 连接失败</translation>
+    </message>
+    <message>
+        <source>CA refused the station</source>
+        <translation>CA 拒绝了本工位</translation>
+    </message>
+    <message>
+        <source>CA refused the request</source>
+        <translation>CA 拒绝了该请求</translation>
+    </message>
+    <message>
+        <source>CA error</source>
+        <translation>CA 错误</translation>
+    </message>
+    <message>
+        <source>Certificate not trusted</source>
+        <translation>证书不受信任</translation>
+    </message>
+    <message>
+        <source>Certificate for another key</source>
+        <translation>证书属于另一个密钥</translation>
+    </message>
+    <message>
+        <source>Certificate names another key</source>
+        <translation>证书标明的是另一个密钥</translation>
+    </message>
+    <message>
+        <source>Certificate expired</source>
+        <translation>证书已过期</translation>
+    </message>
+    <message>
+        <source>CA: %1</source>
+        <translation>CA：%1</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>证书：%1</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: the CA refused it</source>
+        <translation>请将此密钥交给主管：CA 拒绝了它</translation>
     </message>
 </context>
 <context>
@@ -3936,55 +4020,55 @@ valid until %2</source>
     </message>
     <message>
         <source>the journal's lot %1</source>
-        <translation type="unfinished" />
+        <translation>日志库中的生产批次 %1</translation>
     </message>
     <message>
         <source>The journal's record of lot %1 is unreadable.</source>
-        <translation type="unfinished" />
+        <translation>日志库中生产批次 %1 的记录无法读取。</translation>
     </message>
     <message>
         <source>A lot needs an id, a profile and a quantity above 0.</source>
-        <translation type="unfinished" />
+        <translation>生产批次需要 ID、模板和大于 0 的数量。</translation>
     </message>
     <message>
         <source>reading a lot</source>
-        <translation type="unfinished" />
+        <translation>读取生产批次</translation>
     </message>
     <message>
         <source>The journal already holds a different lot %1 (manifest SHA-256 %2); give a changed work order a new id.</source>
-        <translation type="unfinished" />
+        <translation>日志库中已有另一个生产批次 %1（清单 SHA-256 %2）；修改过的工单请使用新的 ID。</translation>
     </message>
     <message>
         <source>No lot %1 in the journal.</source>
-        <translation type="unfinished" />
+        <translation>日志库中没有生产批次 %1。</translation>
     </message>
     <message>
         <source>listing lots</source>
-        <translation type="unfinished" />
+        <translation>列出生产批次</translation>
     </message>
     <message>
         <source>The lot %1 differs from the one the journal holds.</source>
-        <translation type="unfinished" />
+        <translation>生产批次 %1 与日志库中保存的不一致。</translation>
     </message>
     <message>
         <source>counting a lot</source>
-        <translation type="unfinished" />
+        <translation>统计生产批次</translation>
     </message>
     <message>
         <source>listing a lot's keys</source>
-        <translation type="unfinished" />
+        <translation>列出生产批次的密钥</translation>
     </message>
     <message>
         <source>listing unfinished batches</source>
-        <translation type="unfinished" />
+        <translation>列出未完成的批次</translation>
     </message>
     <message>
         <source>Interrupted: the KeyStation process running this key ended without finishing it (killed, crashed or powered off). The key resumes where it stopped when it is provisioned again.</source>
-        <translation type="unfinished" />
+        <translation>已中断：处理此密钥的 KeyStation 进程在完成之前结束了（被终止、崩溃或断电）。再次发行时，该密钥会从中断处继续。</translation>
     </message>
     <message>
         <source>The attempt %1 has finished.</source>
-        <translation type="unfinished" />
+        <translation>发行记录 %1 已结束。</translation>
     </message>
 </context>
 <context>
@@ -4010,7 +4094,7 @@ valid until %2</source>
     <name>ks::core::LotManifest</name>
     <message>
         <source>Lot file not found: %1.</source>
-        <translation type="unfinished" />
+        <translation>找不到生产批次文件：%1。</translation>
     </message>
     <message>
         <source>(no file name)</source>
@@ -4018,15 +4102,15 @@ valid until %2</source>
     </message>
     <message>
         <source>Cannot read the lot file %1.</source>
-        <translation type="unfinished" />
+        <translation>无法读取生产批次文件 %1。</translation>
     </message>
     <message>
         <source>The lot file %1 is larger than 16 MiB.</source>
-        <translation type="unfinished" />
+        <translation>生产批次文件 %1 大于 16 MiB。</translation>
     </message>
     <message>
         <source>the lot</source>
-        <translation type="unfinished" />
+        <translation>生产批次</translation>
     </message>
     <message>
         <source>%1: %2</source>
@@ -4034,83 +4118,83 @@ valid until %2</source>
     </message>
     <message>
         <source>larger than 16 MiB.</source>
-        <translation type="unfinished" />
+        <translation>大于 16 MiB。</translation>
     </message>
     <message>
         <source>not valid JSON: %1 at offset %2.</source>
-        <translation type="unfinished" />
+        <translation>不是有效的 JSON：%1，位于偏移 %2。</translation>
     </message>
     <message>
         <source>a lot manifest must be a JSON object.</source>
-        <translation type="unfinished" />
+        <translation>生产批次清单必须是 JSON 对象。</translation>
     </message>
     <message>
         <source>unknown field "%1" (misspelt?).</source>
-        <translation type="unfinished" />
+        <translation>未知字段“%1”（拼写错误？）。</translation>
     </message>
     <message>
         <source>the field "%1" is required.</source>
-        <translation type="unfinished" />
+        <translation>字段“%1”为必填项。</translation>
     </message>
     <message>
         <source>the field "%1" must be a string.</source>
-        <translation type="unfinished" />
+        <translation>字段“%1”必须是字符串。</translation>
     </message>
     <message>
         <source>the field "%1" must not be empty.</source>
-        <translation type="unfinished" />
+        <translation>字段“%1”不能为空。</translation>
     </message>
     <message>
         <source>the field "quantity" is required.</source>
-        <translation type="unfinished" />
+        <translation>字段“quantity”为必填项。</translation>
     </message>
     <message>
         <source>the field "quantity" must be a whole number.</source>
-        <translation type="unfinished" />
+        <translation>字段“quantity”必须是整数。</translation>
     </message>
     <message>
         <source>the field "quantity" must be between 1 and 10000000.</source>
-        <translation type="unfinished" />
+        <translation>字段“quantity”必须介于 1 和 10000000 之间。</translation>
     </message>
     <message>
         <source>the field "serials" must be a list of strings.</source>
-        <translation type="unfinished" />
+        <translation>字段“serials”必须是字符串列表。</translation>
     </message>
     <message>
         <source>"%1" must be a string.</source>
-        <translation type="unfinished" />
+        <translation>“%1”必须是字符串。</translation>
     </message>
     <message>
         <source>"%1" is empty.</source>
-        <translation type="unfinished" />
+        <translation>“%1”为空。</translation>
     </message>
     <message>
         <source>the serial %1 is listed twice ("%2").</source>
-        <translation type="unfinished" />
+        <translation>序列号 %1 被列出了两次（“%2”）。</translation>
     </message>
     <message>
         <source>the field "serialRanges" must be a list of {"from", "to"} objects.</source>
-        <translation type="unfinished" />
+        <translation>字段“serialRanges”必须是 {"from", "to"} 对象的列表。</translation>
     </message>
     <message>
         <source>"%1" must be an object with "from" and "to".</source>
-        <translation type="unfinished" />
+        <translation>“%1”必须是包含“from”和“to”的对象。</translation>
     </message>
     <message>
         <source>the field "%1" is required and must be a string.</source>
-        <translation type="unfinished" />
+        <translation>字段“%1”为必填项，且必须是字符串。</translation>
     </message>
     <message>
         <source>"%1": from (%2) and to (%3) must have the same length.</source>
-        <translation type="unfinished" />
+        <translation>“%1”：from（%2）和 to（%3）的长度必须相同。</translation>
     </message>
     <message>
         <source>"%1": from (%2) is after to (%3).</source>
-        <translation type="unfinished" />
+        <translation>“%1”：from（%2）大于 to（%3）。</translation>
     </message>
     <message>
         <source>the lot allows no key: give "serials" and/or "serialRanges".</source>
-        <translation type="unfinished" />
+        <translation>该生产批次不允许任何密钥：请提供“serials”和/或“serialRanges”。</translation>
     </message>
 </context>
 <context>
@@ -4375,7 +4459,7 @@ valid until %2</source>
     </message>
     <message>
         <source>"labels.directory" must not be empty.</source>
-        <translation type="unfinished" />
+        <translation>“labels.directory”不能为空。</translation>
     </message>
 </context>
 <context>
@@ -4434,19 +4518,34 @@ valid until %2</source>
     </message>
     <message>
         <source>The lot %1 cannot be checked in the batch log (%2); the key was not touched.</source>
-        <translation type="unfinished" />
+        <translation>无法在批次日志中核对生产批次 %1（%2）；未对密钥做任何操作。</translation>
     </message>
     <message>
         <source>Key %1 is not in lot %2: it was not touched. Put it aside; it belongs to another work order.</source>
-        <translation type="unfinished" />
+        <translation>密钥 %1 不属于生产批次 %2：未对其做任何操作。请将其放到一边；它属于另一个工单。</translation>
     </message>
     <message>
         <source>Key %1 is already done in lot %2 (on this or another station): it is not enrolled twice and was not touched.</source>
-        <translation type="unfinished" />
+        <translation>密钥 %1 已在生产批次 %2 中完成（在本工位或其他工位）：不会重复发行，未对其做任何操作。</translation>
     </message>
     <message>
         <source>Lot %1 is complete: %2 of %2 done or in progress. Key %3 was not touched.</source>
-        <translation type="unfinished" />
+        <translation>生产批次 %1 已满：%2 / %2 个已完成或正在进行。未对密钥 %3 做任何操作。</translation>
+    </message>
+</context>
+<context>
+    <name>ks::core::Role</name>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
     </message>
 </context>
 <context>
@@ -4485,7 +4584,7 @@ valid until %2</source>
     </message>
     <message>
         <source>The lot %1 is for the profile "%2", but this station runs the profile "%3".</source>
-        <translation type="unfinished" />
+        <translation>生产批次 %1 使用模板“%2”，但本工位运行的是模板“%3”。</translation>
     </message>
 </context>
 <context>
@@ -4880,25 +4979,25 @@ valid until %2</source>
     <name>ks::report::LabelSheet</name>
     <message>
         <source>the directory cannot be created</source>
-        <translation type="unfinished" />
+        <translation>无法创建该目录</translation>
     </message>
     <message>
         <source>Batch %1</source>
-        <translation type="unfinished" />
+        <translation>批次 %1</translation>
     </message>
 </context>
 <context>
     <name>ks::report::LotReport</name>
     <message>
         <source>The journal holds no valid certificate for key %1; the bundle was not written.</source>
-        <translation type="unfinished" />
+        <translation>日志库中没有密钥 %1 的有效证书；未写入证书包。</translation>
     </message>
 </context>
 <context>
     <name>ks::report::PdfPages</name>
     <message>
         <source>Page %1 / %2</source>
-        <translation type="unfinished" />
+        <translation>第 %1 / %2 页</translation>
     </message>
 </context>
 <context>
