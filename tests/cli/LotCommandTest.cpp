@@ -87,10 +87,12 @@ TEST_F(LotCommand, AKeyOutsideTheLotIsRefusedAndTheLotIsCountedAndHandedOver)
     EXPECT_EQ(failed.at(0).value(QStringLiteral("step")).toString(), QStringLiteral("login"));
     EXPECT_EQ(failed.at(0).value(QStringLiteral("refused")), QJsonValue(true));
     // The refusal is decided at the login stage, before the login: no later step starts for that key.
-    for (const QJsonObject &e : events)
+    for (const QJsonObject &e : events) {
         if (e.value(QStringLiteral("serial")).toString() == outside
-            && e.value(QStringLiteral("event")).toString() == QLatin1String("stepStarted"))
+            && e.value(QStringLiteral("event")).toString() == QLatin1String("stepStarted")) {
             EXPECT_EQ(e.value(QStringLiteral("step")).toString(), QStringLiteral("login"));
+        }
+    }
     QStringList done;
     for (const QJsonObject &e : eventsNamed(events, QStringLiteral("keyDone")))
         done << e.value(QStringLiteral("serial")).toString();
