@@ -1,5 +1,7 @@
 #include "Role.h"
 
+#include <QCoreApplication>
+
 namespace ks::core {
 
 QString roleName(Role role)
@@ -11,6 +13,19 @@ QString roleName(Role role)
         return QStringLiteral("supervisor");
     case Role::Administrator:
         return QStringLiteral("administrator");
+    }
+    return {};
+}
+
+QString roleTitle(Role role)
+{
+    switch (role) {
+    case Role::Operator:
+        return QCoreApplication::translate("ks::core::Role", "Operator");
+    case Role::Supervisor:
+        return QCoreApplication::translate("ks::core::Role", "Supervisor");
+    case Role::Administrator:
+        return QCoreApplication::translate("ks::core::Role", "Administrator");
     }
     return {};
 }

@@ -25,6 +25,9 @@ enum class Permission
 };
 
 QString roleName(Role role);
+// The translated word people read (GUI, batch log and its PDF); roleName() is the stable id for files and the
+// CLI.
+QString roleTitle(Role role);
 std::optional<Role> roleFromName(const QString &name);
 QString permissionName(Permission permission);
 bool roleAllows(Role role, Permission permission);

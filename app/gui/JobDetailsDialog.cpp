@@ -54,7 +54,7 @@ JobDetailsDialog::JobDetailsDialog(const core::JobResult &r, int keyNumber, QWid
 
     auto *table = new QTableWidget(static_cast<int>(r.steps.size()), 4, this);
     table->setObjectName(QStringLiteral("stepsTable"));
-    table->setHorizontalHeaderLabels({ tr("Step"), tr("Started"), tr("Time"), tr("Result") });
+    table->setHorizontalHeaderLabels({ tr("Step"), tr("Started"), tr("Took"), tr("Result") });
     table->verticalHeader()->hide();
     table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);

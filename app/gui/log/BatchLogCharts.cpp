@@ -118,7 +118,9 @@ void BatchLogCharts::fillKeysPerMinute(const BatchLogStats &stats, const QString
     x->setTitleText(tr("Minute of the batch"));
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
-    QValueAxis *y = countAxis(top, tr("Keys"));
+    // No title on this vertical axis: the chart's title names the unit, and Qt Charts elides a rotated title
+    // in Chinese to a lone "⋮" (the axis is sized too narrow for the CJK fallback font's line height).
+    QValueAxis *y = countAxis(top, QString());
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
 }

@@ -269,7 +269,7 @@ QWidget *BatchLogWidget::buildRefusal()
                        .arg(tr("The batch log is for supervisors").toHtmlEscaped(),
                             tr("You are logged in as %1 (%2). Ask a supervisor or an administrator to review "
                                "the log.")
-                                .arg(m_session.name(), core::roleName(m_session.role()))
+                                .arg(m_session.name(), core::roleTitle(m_session.role()))
                                 .toHtmlEscaped()));
     return label;
 }
@@ -575,7 +575,7 @@ BatchLogReport::Content BatchLogWidget::reportContent() const
 {
     BatchLogReport::Content content;
     content.filterSummary = m_filterBar->summary();
-    content.readerName = tr("%1 (%2)").arg(m_session.name(), core::roleName(m_session.role()));
+    content.readerName = tr("%1 (%2)").arg(m_session.name(), core::roleTitle(m_session.role()));
     content.station = m_journal->location();
     content.generatedMs = QDateTime::currentMSecsSinceEpoch();
     // The charts as they are on screen (painted here, on the GUI thread; the image travels to the writer).
