@@ -1,6 +1,7 @@
 // The PKCS#11 entry points of ks-simhub-pkcs11.so. Each one either answers from the Hub (slots, events)
-// or forwards to the real module after the Hub's presence, fault and latency checks. Session and object
-// handles are the real module's, passed through unchanged.
+// or forwards to the real module after the Hub's presence and fault checks, the chip's latency running
+// around the real call (Hub::leave). Session and object handles are the real module's, passed through
+// unchanged.
 #include "Hub.h"
 
 #include <chrono>
