@@ -185,7 +185,7 @@ void BatchRunner::endIfIdle()
             ++summary.cancelled;
         else
             ++summary.failed;
-        if (isLotRefusal(r.errorCode))
+        if (r.error.isLotRefusal())
             ++summary.refused;
         if (r.alreadyProvisioned)
             ++summary.alreadyProvisioned;

@@ -86,10 +86,4 @@ bool isFinal(JobStage stage)
     return stage == JobStage::Done || stage == JobStage::Failed || stage == JobStage::Cancelled;
 }
 
-bool isLotRefusal(const QString &errorCode)
-{
-    return errorCode == QLatin1String("NotInLot") || errorCode == QLatin1String("AlreadyInLot")
-        || errorCode == QLatin1String("LotComplete");
-}
-
 } // namespace ks::core

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/JobError.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
@@ -27,9 +29,6 @@ enum class JobStage
     Cancelled,
 };
 
-// The error codes of a key the batch's lot refused before touching it (docs/lots.md).
-bool isLotRefusal(const QString &errorCode);
-
 QString jobStageName(JobStage stage); // stable, for logs and JSON: "enrol"
 QString jobStageTitle(JobStage stage); // translated, for people: "Enrolling with the CA"
 bool isFinal(JobStage stage);
@@ -49,9 +48,8 @@ struct JobResult
     QString attemptId;
     JobStage outcome = JobStage::Failed; // Done, Failed or Cancelled
     JobStage failedAt = JobStage::Queued;
-    QString
-        errorCode; // stable symbolic name: "PinIncorrect", "CaUnavailable", "PublicKeyMismatch", "Timeout"
-    QString errorMessage; // translated, operator-readable
+    JobError error; // why it is not Done (core/JobError.h): the kind, its cause, title and next step
+    QString errorMessage; // translated, operator-readable: what happened to this key
     bool alreadyProvisioned = false; // a valid certificate of this profile was on the key: nothing done
     bool resumed = false; // continued from an earlier attempt's state (key pair or issued certificate)
     bool enrolled = false; // this attempt asked the CA for a certificate
@@ -64,6 +62,8 @@ struct JobResult
     QList<StepTiming> steps;
 
     bool ok() const { return outcome == JobStage::Done; }
+    // The error's stable name, as the journal stores it and `--json` prints it ("PinIncorrect", "CaNetwork").
+    QString errorCode() const { return error.name(); }
 };
 
 struct BatchSummary

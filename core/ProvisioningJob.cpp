@@ -74,39 +74,6 @@ bool pairMatches(const device::KeyPairInfo &pair, device::KeyAlgorithm algorithm
     return !pair.rsa && pair.bits == (algorithm == device::KeyAlgorithm::EcP384 ? 384 : 256);
 }
 
-QString deviceCode(const device::DeviceError &e)
-{
-    using C = device::DeviceError::Code;
-    switch (e.code) {
-    case C::TokenAbsent:
-        return QStringLiteral("KeyRemoved");
-    case C::TokenMismatch:
-        return QStringLiteral("KeySwapped");
-    case C::PinIncorrect:
-        return QStringLiteral("PinIncorrect");
-    case C::PinLocked:
-        return QStringLiteral("PinLocked");
-    case C::PinFinalTry:
-        return QStringLiteral("PinFinalTry");
-    case C::PinCountLow:
-        return QStringLiteral("PinCountLow");
-    case C::AlreadyExists:
-        return QStringLiteral("CertificateExists");
-    case C::Unsupported:
-        return QStringLiteral("AlgorithmUnsupported");
-    case C::ReadBackMismatch:
-        return QStringLiteral("ReadBackMismatch");
-    case C::Crypto:
-        return QStringLiteral("SignatureInvalid");
-    case C::ModuleLoad:
-        return QStringLiteral("ModuleUnavailable");
-    case C::WorkerFailed:
-        return QStringLiteral("WorkerFailed");
-    default:
-        return QStringLiteral("DeviceError");
-    }
-}
-
 struct CertFacts
 {
     QString serialHex;
@@ -239,12 +206,12 @@ bool ProvisioningJob::expire(qint64 nowMs)
     // A worker stuck in a module call is killed: the key is free for a retry with a fresh worker.
     const bool workerStopped = abortSession();
     m_result.failedAt = stage;
-    m_result.errorCode = QStringLiteral("Timeout");
+    m_result.error = JobError::Kind::Timeout;
     m_result.errorMessage
         = workerStopped ? message + QLatin1Char(' ') + tr("Its worker process was stopped.") : message;
     if (auto step = journalStep(stage); step && !m_result.attemptId.isEmpty())
         m_context->journal->recordEvent(m_result.attemptId, *step, JournalPhase::Failed,
-                                        { { QStringLiteral("code"), m_result.errorCode },
+                                        { { QStringLiteral("code"), m_result.errorCode() },
                                           { QStringLiteral("message"), m_result.errorMessage },
                                           { QStringLiteral("workerStopped"), workerStopped } });
     finishLocked(JobStage::Failed);
@@ -259,11 +226,11 @@ bool ProvisioningJob::cancelled()
     if (m_finished)
         return true;
     m_result.failedAt = m_stage.load();
-    m_result.errorCode = QStringLiteral("Cancelled");
+    m_result.error = JobError::Kind::Cancelled;
     m_result.errorMessage = tr("Cancelled by the operator.");
     if (auto step = journalStep(m_stage.load()); step && !m_result.attemptId.isEmpty())
         m_context->journal->recordEvent(m_result.attemptId, *step, JournalPhase::Failed,
-                                        { { QStringLiteral("code"), m_result.errorCode } });
+                                        { { QStringLiteral("code"), m_result.errorCode() } });
     finishLocked(JobStage::Cancelled);
     return true;
 }
@@ -284,7 +251,7 @@ bool ProvisioningJob::enter(JobStage stage, std::chrono::seconds timeout, const 
             = m_context->journal->recordEvent(m_result.attemptId, *step, JournalPhase::Before, detail);
         if (!recorded) {
             lock.unlock();
-            fail(QStringLiteral("JournalUnavailable"),
+            fail(JobError::Kind::JournalUnavailable,
                  tr("The batch log cannot be written (%1); stopped before touching the key.")
                      .arg(recorded.error().message));
             return false;
@@ -308,7 +275,7 @@ bool ProvisioningJob::leave(const QJsonObject &detail)
             = m_context->journal->recordEvent(m_result.attemptId, *step, JournalPhase::After, detail);
         if (!recorded) {
             lock.unlock();
-            fail(QStringLiteral("JournalUnavailable"),
+            fail(JobError::Kind::JournalUnavailable,
                  tr("The batch log cannot be written (%1); stopped.").arg(recorded.error().message));
             return false;
         }
@@ -317,20 +284,21 @@ bool ProvisioningJob::leave(const QJsonObject &detail)
     return !cancelled();
 }
 
-void ProvisioningJob::fail(const QString &code, const QString &message, const QJsonObject &detail)
+void ProvisioningJob::fail(const JobError &error, const QString &message, const QJsonObject &detail)
 {
     std::lock_guard lock(m_mutex);
     if (m_finished)
         return;
     const JobStage stage = m_stage.load();
     m_result.failedAt = stage;
-    m_result.errorCode = code;
+    m_result.error = error;
     m_result.errorMessage = message;
     if (!m_result.steps.isEmpty()) {
         m_result.steps.back().ok = false;
         m_result.steps.back().elapsedMs = steadyMs() - m_stepStartMs;
     }
     QJsonObject d = detail;
+    const QString code = error.name();
     d.insert(QStringLiteral("code"), code);
     d.insert(QStringLiteral("message"), message);
     if (auto step = journalStep(stage); step && !m_result.attemptId.isEmpty())
@@ -363,7 +331,9 @@ void ProvisioningJob::failDevice(const device::DeviceError &error)
         if (absent) {
             QJsonObject detail { { QStringLiteral("call"), error.call },
                                  { QStringLiteral("ckr"), error.ckrName() } };
-            return fail(QStringLiteral("KeyRemoved"),
+            JobError removed(JobError::Kind::KeyRemoved);
+            removed.device = error;
+            return fail(removed,
                         tr("Key %1 was pulled out during %2 (the module answered %3).")
                             .arg(m_token.serial, error.call, error.ckrName()),
                         detail);
@@ -374,7 +344,7 @@ void ProvisioningJob::failDevice(const device::DeviceError &error)
         detail.insert(QStringLiteral("call"), error.call);
     if (error.ckr)
         detail.insert(QStringLiteral("ckr"), error.ckrName());
-    fail(deviceCode(error), error.toString(), detail);
+    fail(JobError::fromDevice(error), error.toString(), detail);
 }
 
 void ProvisioningJob::finishLocked(JobStage outcome)
@@ -389,7 +359,7 @@ void ProvisioningJob::finishLocked(JobStage outcome)
         o.state = outcome == JobStage::Done  ? AttemptState::Done
             : outcome == JobStage::Cancelled ? AttemptState::Cancelled
                                              : AttemptState::Failed;
-        o.errorCode = m_result.errorCode;
+        o.errorCode = m_result.errorCode();
         o.errorMessage = m_result.errorMessage;
         if (auto status = m_context->journal->finishAttempt(m_result.attemptId, o); !status)
             qCCritical(lcCore) << "cannot close attempt" << m_result.attemptId << status.error().toString();
@@ -454,7 +424,7 @@ void ProvisioningJob::runSteps()
                                       { QStringLiteral("label"), m_token.label },
                                       { QStringLiteral("manufacturer"), m_token.manufacturer } });
     if (!attempt || !resume) {
-        fail(QStringLiteral("JournalUnavailable"),
+        fail(JobError::Kind::JournalUnavailable,
              tr("The batch log cannot be written (%1); the key was not touched.")
                  .arg(!attempt ? attempt.error().message : resume.error().message));
         return;
@@ -473,7 +443,7 @@ void ProvisioningJob::runSteps()
         const QString normalised = PinDerivation::normaliseSerial(serial);
         auto verdict = ctx.journal->admitToLot(*attempt, lot);
         if (!verdict)
-            return fail(QStringLiteral("JournalUnavailable"),
+            return fail(JobError::Kind::JournalUnavailable,
                         tr("The lot %1 cannot be checked in the batch log (%2); the key was not touched.")
                             .arg(lot.id, verdict.error().message));
         const QJsonObject detail { { QStringLiteral("lot"), lot.id },
@@ -482,20 +452,20 @@ void ProvisioningJob::runSteps()
         case LotVerdict::Admitted:
             break;
         case LotVerdict::NotInLot:
-            return fail(QStringLiteral("NotInLot"),
+            return fail(JobError::Kind::NotInLot,
                         tr("Key %1 is not in lot %2: it was not touched. Put it aside; it belongs to another "
                            "work order.")
                             .arg(normalised, lot.id),
                         detail);
         case LotVerdict::AlreadyInLot:
             return fail(
-                QStringLiteral("AlreadyInLot"),
+                JobError::Kind::AlreadyInLot,
                 tr("Key %1 is already done in lot %2 (on this or another station): it is not enrolled "
                    "twice and was not touched.")
                     .arg(normalised, lot.id),
                 detail);
         case LotVerdict::LotComplete:
-            return fail(QStringLiteral("LotComplete"),
+            return fail(JobError::Kind::LotComplete,
                         tr("Lot %1 is complete: %2 of %2 done or in progress. Key %3 was not touched.")
                             .arg(lot.id)
                             .arg(lot.quantity)
@@ -505,11 +475,13 @@ void ProvisioningJob::runSteps()
     }
     // The journal remembers what a token may not: a key that refused the PIN is not tried again until a
     // person says so, whatever its flags say now (a fresh process of OpenSC's isoApplet driver reports none).
-    static const QStringList pinRefusals { QStringLiteral("PinIncorrect"), QStringLiteral("PinCountLow"),
-                                           QStringLiteral("PinFinalTry"), QStringLiteral("PinLocked") };
-    if (profile.pin.minRetriesLeft > 1 && !ctx.retryPinRefused && pinRefusals.contains(resume->lastErrorCode))
+    const JobError::Kind lastError = JobError::fromName(resume->lastErrorCode).kind;
+    const bool pinRefused = lastError == JobError::Kind::PinIncorrect
+        || lastError == JobError::Kind::PinCountLow || lastError == JobError::Kind::PinFinalTry
+        || lastError == JobError::Kind::PinLocked;
+    if (profile.pin.minRetriesLeft > 1 && !ctx.retryPinRefused && pinRefused)
         return fail(
-            QStringLiteral("PinCountLow"),
+            JobError::Kind::PinCountLow,
             tr("Key %1 refused the PIN at its last attempt (%2); no further try is spent. A supervisor "
                "checks the key and its PIN, then it is provisioned again with --retry-pin-refused.")
                 .arg(serial, resume->lastErrorCode),
@@ -619,7 +591,7 @@ void ProvisioningJob::runSteps()
     if (!foreign.isEmpty() && !thisProfiles && !ctx.force) {
         const QJsonObject first = foreign.first().toObject();
         return fail(
-            QStringLiteral("ForeignCertificate"),
+            JobError::Kind::ForeignCertificate,
             tr("Key %1 already holds a certificate this profile did not issue (%2, issued by %3; "
                "check result: %4). It was left as it is, without a login. Check that this is the "
                "right profile for these keys; to add this profile's certificate next to it, provision "
@@ -634,7 +606,7 @@ void ProvisioningJob::runSteps()
     QByteArray pin = loginPin(&pinError);
     SecretGuard pinGuard(pin);
     if (pin.isEmpty())
-        return fail(QStringLiteral("PinUnavailable"), pinError);
+        return fail(JobError::Kind::PinUnavailable, pinError);
     device::LoginPolicy policy;
     policy.refuseWhenCountLow = profile.pin.minRetriesLeft > 1;
     if (auto login = session->login(pin, policy); !login)
@@ -790,7 +762,7 @@ void ProvisioningJob::runSteps()
     if (!identity)
         return failDevice(identity.error());
     if (identity->serial != serial)
-        return fail(QStringLiteral("KeySwapped"),
+        return fail(JobError::Kind::KeySwapped,
                     tr("The key in this slot changed to %1.").arg(identity->serial));
     if (!leave({ { QStringLiteral("serial"), identity->serial },
                  { QStringLiteral("model"), identity->model },
@@ -898,7 +870,7 @@ void ProvisioningJob::runSteps()
         if (scepKey)
             scepKey->release();
         if (future.isCanceled() || future.resultCount() == 0)
-            return fail(QStringLiteral("Cancelled"), tr("The enrolment was cancelled."));
+            return fail(JobError::Kind::Cancelled, tr("The enrolment was cancelled."));
         const auto answer = future.result();
         if (!answer) {
             const auto &e = answer.error();
@@ -912,7 +884,7 @@ void ProvisioningJob::runSteps()
                 detail.insert(QStringLiteral("httpStatus"), e.httpStatus);
             if (!e.serverMessage.isEmpty())
                 detail.insert(QStringLiteral("server"), e.serverMessage);
-            return fail(QStringLiteral("Ca") + ca::CaError::codeName(e.code), e.toString(), detail);
+            return fail(JobError::fromCa(e), e.toString(), detail);
         }
         certificate = answer->certificateDer;
         caChain = answer->extraCertificatesDer;
@@ -930,8 +902,7 @@ void ProvisioningJob::runSteps()
         return;
     auto verified = verifyFor(certificate, chosen->publicKey, caChain);
     if (!verified)
-        return fail(QStringLiteral("Certificate") + ca::CaError::codeName(verified.error().code),
-                    verified.error().toString());
+        return fail(JobError::fromCertificateCheck(verified.error()), verified.error().toString());
     const CertFacts facts = certFacts(certificate);
     note([&](JobResult &r) {
         r.certDer = certificate;
@@ -964,7 +935,7 @@ void ProvisioningJob::runSteps()
     for (const auto &c : *stored)
         found = found || (c.id == chosen->id && c.der == certificate);
     if (!found)
-        return fail(QStringLiteral("ReadBackMismatch"),
+        return fail(JobError::Kind::ReadBackMismatch,
                     tr("The certificate read back from the key is not the one written."));
     if (!leave({ { QStringLiteral("keyId"), keyIdHex } }))
         return;

@@ -71,7 +71,7 @@ private:
     bool abortSession();
     bool enter(JobStage stage, std::chrono::seconds timeout, const QJsonObject &detail = {});
     bool leave(const QJsonObject &detail = {});
-    void fail(const QString &code, const QString &message, const QJsonObject &detail = {});
+    void fail(const JobError &error, const QString &message, const QJsonObject &detail = {});
     void failDevice(const device::DeviceError &error);
     void finishLocked(JobStage outcome);
     void succeed();

@@ -308,7 +308,7 @@ int runEnroll(ca::EnrollmentClient &client, const QCommandLineParser &p, const c
         err() << Tr::tr("Certificate check refused the result: %1").arg(verified.error().toString())
               << Qt::endl;
         if (s.protocol == ca::CaSettings::Protocol::Cfssl
-            && cli::looksLikeCfsslDefaultProfile(ca::CaError::codeName(verified.error().code)))
+            && cli::looksLikeCfsslDefaultProfile(verified.error().code))
             err() << cli::cfsslDefaultProfileHint(s.profile) << Qt::endl;
         return Failed;
     }

@@ -99,11 +99,9 @@ QString value(const QCommandLineParser &parser, const QString &newName, const QS
     return parser.value(oldName);
 }
 
-bool looksLikeCfsslDefaultProfile(const QString &errorCode)
+bool looksLikeCfsslDefaultProfile(ca::CaError::Code code)
 {
-    // The CA client's names; a key's failure carries them as "Certificate" + name.
-    return errorCode.endsWith(QLatin1String("ValidityTooShort"))
-        || errorCode.endsWith(QLatin1String("ExtendedKeyUsageMismatch"));
+    return code == ca::CaError::Code::ValidityTooShort || code == ca::CaError::Code::ExtendedKeyUsageMismatch;
 }
 
 QString cfsslDefaultProfileHint(const QString &profileName)

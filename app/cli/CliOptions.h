@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ca_client/CaError.h"
+
 #include <QCommandLineParser>
 #include <QStringList>
 
@@ -30,7 +32,7 @@ void warnDeprecated(const QString &oldName, const QString &newName);
 
 // cfssl signs an unknown profile name with its default profile (24 h, no extendedKeyUsage) without saying so
 // (docs/stack-facts.md). True when a certificate check failure (CA client code name) looks like that.
-bool looksLikeCfsslDefaultProfile(const QString &errorCode);
+bool looksLikeCfsslDefaultProfile(ca::CaError::Code code);
 // The hint to print then, naming the profile that was asked for ("" for cfssl's default).
 QString cfsslDefaultProfileHint(const QString &profileName);
 

@@ -91,13 +91,6 @@ bool isRefusal(const core::CoreError &e)
         || e.code == Code::PermissionDenied;
 }
 
-// A key the lot kept out (JobResult::errorCode, core/Lot.h LotVerdict): a refusal, not a failure.
-bool isLotRefusal(const QString &errorCode)
-{
-    return errorCode == QLatin1String("NotInLot") || errorCode == QLatin1String("AlreadyInLot")
-        || errorCode == QLatin1String("LotComplete");
-}
-
 } // namespace
 
 int runProvisionCommand(const QStringList &args)
@@ -299,7 +292,7 @@ int runProvisionCommand(const QStringList &args)
         ++keysSeen;
         if (r.ok() && !st.profile().labelsDirectory.isEmpty())
             results << r;
-        endStep(r.serial, r.ok(), r.errorCode);
+        endStep(r.serial, r.ok(), r.errorCode());
         if (r.ok()) {
             QJsonObject fields { { QStringLiteral("serial"), r.serial },
                                  { QStringLiteral("certSerial"), r.certSerialHex },
@@ -318,11 +311,15 @@ int runProvisionCommand(const QStringList &args)
             event(QStringLiteral("keyFailed"),
                   { { QStringLiteral("serial"), r.serial },
                     { QStringLiteral("code"),
-                      r.errorCode.isEmpty() && cancelled ? QStringLiteral("Cancelled") : r.errorCode },
+                      r.error.isNone() && cancelled ? core::JobError(core::JobError::Kind::Cancelled).name()
+                                                    : r.errorCode() },
                     { QStringLiteral("message"), r.errorMessage },
                     { QStringLiteral("step"), core::jobStageName(r.failedAt) },
                     { QStringLiteral("cancelled"), cancelled },
-                    { QStringLiteral("refused"), isLotRefusal(r.errorCode) },
+                    { QStringLiteral("refused"), r.error.isLotRefusal() },
+                    { QStringLiteral("title"), r.error.title() },
+                    { QStringLiteral("nextStep"), r.error.nextStep() },
+                    { QStringLiteral("needsPerson"), r.error.needsPerson() },
                     { QStringLiteral("elapsedMs"), r.elapsedMs },
                     { QStringLiteral("attempt"), r.attemptId } });
         }
@@ -338,15 +335,16 @@ int runProvisionCommand(const QStringList &args)
                          .arg(r.certSerialHex, r.certNotAfter.toString(Qt::ISODate),
                               r.resumed ? Tr::tr(" (resumed)") : QString())
                   << Qt::endl;
-        else if (isLotRefusal(r.errorCode))
+        else if (r.error.isLotRefusal())
             out() << stamp() << u' ' << r.serial << QStringLiteral("  ")
-                  << Tr::tr("REFUSED [%1]: %2").arg(r.errorCode, r.errorMessage) << Qt::endl;
+                  << Tr::tr("REFUSED [%1]: %2").arg(r.errorCode(), r.errorMessage) << Qt::endl;
         else
             out() << stamp() << u' ' << r.serial << QStringLiteral("  ")
                   << Tr::tr("FAILED at %1 [%2]: %3")
-                         .arg(core::jobStageTitle(r.failedAt), r.errorCode, r.errorMessage)
+                         .arg(core::jobStageTitle(r.failedAt), r.errorCode(), r.errorMessage)
                   << Qt::endl;
-        if (!r.ok() && cfssl && !hinted && cli::looksLikeCfsslDefaultProfile(r.errorCode)) {
+        if (!r.ok() && cfssl && !hinted && r.error.kind == core::JobError::Kind::Certificate && r.error.ca
+            && cli::looksLikeCfsslDefaultProfile(r.error.ca->code)) {
             hinted = true; // once a batch: every key of the batch would say the same
             err << cli::cfsslDefaultProfileHint(st.profile().ca.profile) << Qt::endl;
         }

@@ -244,28 +244,33 @@ void BenchWidget::showDetailsOfSelected()
 
 QString BenchWidget::spokenReason(const core::JobResult &r) const
 {
-    const QString &code = r.errorCode;
-    if (code == QStringLiteral("PinIncorrect"))
+    // Short words to be spoken; what is shown comes from core's table (JobError::title, nextStep).
+    using K = core::JobError::Kind;
+    switch (r.error.kind) {
+    case K::PinIncorrect:
         return tr("wrong PIN");
-    if (code == QStringLiteral("PinLocked"))
+    case K::PinLocked:
         return tr("PIN locked");
-    if (code == QStringLiteral("PinFinalTry") || code == QStringLiteral("PinCountLow"))
+    case K::PinFinalTry:
+    case K::PinCountLow:
         return tr("too few PIN tries left");
-    if (code == QStringLiteral("Timeout"))
+    case K::Timeout:
         return tr("timed out");
-    if (code == QStringLiteral("Cancelled"))
+    case K::Cancelled:
         return tr("cancelled");
-    if (code.startsWith(QStringLiteral("Ca")))
+    case K::Ca:
         return tr("the CA did not issue a certificate");
-    if (code == QStringLiteral("KeyRemoved") || code == QStringLiteral("TokenRemoved"))
+    case K::KeyRemoved:
         return tr("key pulled out");
-    if (code == QStringLiteral("NotInLot"))
+    case K::NotInLot:
         return tr("not in this lot");
-    if (code == QStringLiteral("AlreadyInLot"))
+    case K::AlreadyInLot:
         return tr("already done in this lot");
-    if (code == QStringLiteral("LotComplete"))
+    case K::LotComplete:
         return tr("the lot is complete");
-    return r.errorMessage;
+    default:
+        return r.errorMessage;
+    }
 }
 
 void BenchWidget::onKeyFinished(const core::JobResult &result)

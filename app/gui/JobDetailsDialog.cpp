@@ -34,7 +34,9 @@ JobDetailsDialog::JobDetailsDialog(const core::JobResult &r, int keyNumber, QWid
     form->addRow(tr("Outcome:"), value(outcome));
     if (!r.ok() && !r.errorMessage.isEmpty())
         form->addRow(tr("Reason:"),
-                     value(r.errorMessage + QStringLiteral(" (") + r.errorCode + QLatin1Char(')')));
+                     value(r.errorMessage + QStringLiteral(" (") + r.errorCode() + QLatin1Char(')')));
+    if (!r.ok() && !r.error.nextStep().isEmpty())
+        form->addRow(tr("Next step:"), value(r.error.nextStep()));
     if (!r.certSerialHex.isEmpty()) {
         form->addRow(tr("Certificate serial:"), value(r.certSerialHex));
         form->addRow(tr("Valid until:"),

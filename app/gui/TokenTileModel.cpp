@@ -65,7 +65,7 @@ QVariant TokenTileModel::data(const QModelIndex &index, int role) const
     case ToneRole:
         return static_cast<int>(toneOf(t));
     case ErrorCodeRole:
-        return t.hasResult ? t.result.errorCode : QString();
+        return t.hasResult ? t.result.errorCode() : QString();
     case ErrorTextRole:
         return t.hasResult && !t.result.ok() ? t.result.errorMessage : QString();
     case CertSerialRole:
@@ -79,7 +79,9 @@ QVariant TokenTileModel::data(const QModelIndex &index, int role) const
     case PresentRole:
         return t.present;
     case NextStepRole:
-        return t.hasResult && !t.result.ok() ? UiText::nextStep(t.result.errorCode) : QString();
+        // Drawn instead of the reason: for now only for a key the lot kept out (the tile says nothing else).
+        return t.hasResult && !t.result.ok() && t.result.error.isLotRefusal() ? t.result.error.nextStep()
+                                                                              : QString();
     default:
         return {};
     }
@@ -126,8 +128,8 @@ TokenTileModel::Tone TokenTileModel::toneOf(const Tile &t) const
         // A key holding another CA's or profile's certificate was left untouched for a person to decide;
         // so was a key the lot kept out (not in it, already done in it, lot complete).
         if (t.result.outcome == JobStage::Cancelled
-            || t.result.errorCode == QStringLiteral("ForeignCertificate")
-            || core::isLotRefusal(t.result.errorCode))
+            || t.result.error.kind == core::JobError::Kind::ForeignCertificate
+            || t.result.error.isLotRefusal())
             return Tone::Attention;
         return Tone::Failed;
     }
@@ -160,7 +162,7 @@ QString TokenTileModel::stageText(const Tile &t) const
             return t.result.alreadyProvisioned ? tr("Already provisioned") : tr("Done");
         if (t.result.outcome == JobStage::Cancelled)
             return tr("Cancelled");
-        if (core::isLotRefusal(t.result.errorCode))
+        if (t.result.error.isLotRefusal())
             return tr("Not enrolled (lot)");
         return tr("Failed");
     }

@@ -6,18 +6,14 @@ namespace ks::app {
 
 QString UiText::roleTitle(core::Role role)
 {
-    // core's one translated title, also used by the batch log and its PDF report (ks_gui_log).
-    return core::roleTitle(role);
-}
-
-QString UiText::nextStep(const QString &code)
-{
-    if (code == QLatin1String("NotInLot"))
-        return tr("Not in this lot: set the key aside");
-    if (code == QLatin1String("AlreadyInLot"))
-        return tr("Already done in this lot");
-    if (code == QLatin1String("LotComplete"))
-        return tr("Lot complete: stop and see the supervisor");
+    switch (role) {
+    case core::Role::Operator:
+        return tr("Operator");
+    case core::Role::Supervisor:
+        return tr("Supervisor");
+    case core::Role::Administrator:
+        return tr("Administrator");
+    }
     return {};
 }
 

@@ -15,8 +15,6 @@ class UiText
 public:
     static QString roleTitle(core::Role role);
 
-    // The one plain next step the tile shows for a result code, or empty when the reason itself says it.
-    static QString nextStep(const QString &errorCode);
     // "done 2 / 3, failed 0, refused 1, remaining 1, first-pass yield 100 %, 12.0 keys/h" (docs/gui.md).
     static QString lotCountsLine(const core::LotCounts &counts);
     // "WO-1 · ACME / ePass2003": the lot's id, then customer and model when the manifest has them.

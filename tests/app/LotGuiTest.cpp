@@ -298,7 +298,7 @@ TEST(LotTiles, EachLotRefusalIsAmberWithItsNextStep)
         r.serial = token.serial;
         r.outcome = core::JobStage::Failed;
         r.failedAt = core::JobStage::Login;
-        r.errorCode = QLatin1String(code);
+        r.error = core::JobError::fromName(QLatin1String(code));
         r.errorMessage = QStringLiteral("Key A1: the engine's message");
         m.setFinished(r);
         const bool refused = *next != '\0';

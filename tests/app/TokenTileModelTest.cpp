@@ -54,7 +54,7 @@ TEST(TokenTileModel, TonesFollowTheJob)
     core::JobResult failed;
     failed.serial = QStringLiteral("A");
     failed.outcome = core::JobStage::Failed;
-    failed.errorCode = QStringLiteral("PinIncorrect");
+    failed.error = core::JobError::Kind::PinIncorrect;
     failed.errorMessage = QStringLiteral("Wrong PIN.");
     m.setFinished(failed);
     EXPECT_EQ(toneAt(m, 0), Tone::Failed);
@@ -85,7 +85,7 @@ TEST(TokenTileModel, AKeyHoldingAForeignCertificateIsLeftForAPersonNotFailed)
     foreign.serial = QStringLiteral("A");
     foreign.outcome = core::JobStage::Failed;
     foreign.failedAt = core::JobStage::Login;
-    foreign.errorCode = QStringLiteral("ForeignCertificate");
+    foreign.error = core::JobError::Kind::ForeignCertificate;
     foreign.errorMessage = QStringLiteral("Key A already holds a certificate this profile did not issue.");
     m.setFinished(foreign);
     EXPECT_EQ(toneAt(m, 0), Tone::Attention); // amber: nothing was tried, a person decides
@@ -105,7 +105,7 @@ TEST(TokenTileModel, AKeyPulledMidStepKeepsItsTileUntilTheNextBatch)
     core::JobResult removed;
     removed.serial = QStringLiteral("A");
     removed.outcome = core::JobStage::Failed;
-    removed.errorCode = QStringLiteral("KeyRemoved");
+    removed.error = core::JobError::Kind::KeyRemoved;
     removed.errorMessage = QStringLiteral("The key was removed.");
     m.setFinished(removed);
     EXPECT_EQ(toneAt(m, 0), Tone::Failed);

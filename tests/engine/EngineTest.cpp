@@ -112,7 +112,7 @@ TEST_F(Engine, WrongPinFailsOnlyThatKeyAndTriesOnce)
     EXPECT_EQ(outcome.summary.done, 3);
     EXPECT_EQ(outcome.summary.failed, 1);
     const auto bad = outcome.results.value(odd);
-    EXPECT_EQ(bad.errorCode, QStringLiteral("PinIncorrect"));
+    EXPECT_EQ(bad.error.kind, core::JobError::Kind::PinIncorrect);
     EXPECT_EQ(bad.failedAt, core::JobStage::Login);
     for (const auto &k : m_hub->listKeys()) {
         if (k.serial == hub(odd)) {
@@ -124,7 +124,7 @@ TEST_F(Engine, WrongPinFailsOnlyThatKeyAndTriesOnce)
     // A second batch does not spend another try: the key reports a low count and is left for a person.
     auto again = runBatch();
     ASSERT_TRUE(again.finished);
-    EXPECT_EQ(again.results.value(odd).errorCode, QStringLiteral("PinCountLow"));
+    EXPECT_EQ(again.results.value(odd).error.kind, core::JobError::Kind::PinCountLow);
     for (const auto &k : m_hub->listKeys()) {
         if (k.serial == hub(odd)) {
             EXPECT_EQ(k.triesLeft, 2);
@@ -169,7 +169,7 @@ TEST_F(Engine, WrongCertificateFromTheCaIsRefusedAndNothingIsWritten)
     for (const auto &serial : std::as_const(m_serials)) {
         const auto r = outcome.results.value(serial);
         EXPECT_EQ(r.failedAt, core::JobStage::VerifyCertificate);
-        EXPECT_TRUE(r.errorCode.startsWith(QStringLiteral("Certificate"))) << r.errorCode.toStdString();
+        EXPECT_EQ(r.error.kind, core::JobError::Kind::Certificate) << r.errorCode().toStdString();
         EXPECT_TRUE(certificatesOn(serial).isEmpty());
         EXPECT_EQ(freeKeyPairsOn(serial), 1); // the key pair stays, for the next try
     }
@@ -184,7 +184,7 @@ TEST_F(Engine, CaDownFailsCleanlyAndRetryReusesTheKeyPair)
     EXPECT_EQ(down.summary.failed, 3);
     for (const auto &r : std::as_const(down.results)) {
         EXPECT_EQ(r.failedAt, core::JobStage::Enrol);
-        EXPECT_TRUE(r.errorCode.startsWith(QStringLiteral("Ca"))) << r.errorCode.toStdString();
+        EXPECT_EQ(r.error.kind, core::JobError::Kind::Ca) << r.errorCode().toStdString();
     }
     for (const auto &serial : std::as_const(m_serials))
         EXPECT_TRUE(certificatesOn(serial).isEmpty());
@@ -223,7 +223,7 @@ TEST_P(EnginePull, KeyPulledAtAStepFailsAloneAndFinishesWhenBackWithoutSecondEnr
     ASSERT_TRUE(first.finished);
     EXPECT_EQ(first.summary.done, 2);
     const auto failed = first.results.value(victim);
-    EXPECT_EQ(failed.errorCode, QStringLiteral("KeyRemoved")) << failed.errorMessage.toStdString();
+    EXPECT_EQ(failed.error.kind, core::JobError::Kind::KeyRemoved) << failed.errorMessage.toStdString();
     EXPECT_EQ(failed.failedAt, c.stage);
     EXPECT_EQ(m_cfssl->issuedCount(), c.enrolledBeforePull ? 3 : 2);
 
@@ -263,7 +263,7 @@ TEST_F(Engine, StepThatHangsTimesOutAndOnlyThatKeyFails)
     auto outcome = runBatch();
     ASSERT_TRUE(outcome.finished);
     const auto r = outcome.results.value(stuck);
-    EXPECT_EQ(r.errorCode, QStringLiteral("Timeout"));
+    EXPECT_EQ(r.error.kind, core::JobError::Kind::Timeout);
     EXPECT_EQ(r.failedAt, core::JobStage::GenerateKeyPair);
     EXPECT_LT(r.elapsedMs, 3500); // reported at the time-out, not when the chip finally answers
     EXPECT_TRUE(outcome.results.value(m_serials[1]).ok());
@@ -343,7 +343,9 @@ TEST_F(Engine, EstEnrolmentWithBasicAuthEndToEnd)
     ASSERT_TRUE(wrong.finished);
     EXPECT_EQ(wrong.summary.failed, 4);
     for (const auto &serial : std::as_const(m_serials)) {
-        EXPECT_EQ(wrong.results.value(serial).errorCode, QStringLiteral("CertificateSerialMismatch"));
+        EXPECT_EQ(wrong.results.value(serial).error.kind, core::JobError::Kind::Certificate);
+        ASSERT_TRUE(wrong.results.value(serial).error.ca);
+        EXPECT_EQ(wrong.results.value(serial).error.ca->code, ca::CaError::Code::SerialMismatch);
         EXPECT_EQ(certificatesOn(serial).size(), 1); // still only the good one
     }
 }
@@ -399,7 +401,7 @@ TEST_F(Engine, EstIssuingCaUnderTheRootEndToEnd)
         ASSERT_TRUE(refused.finished);
         EXPECT_EQ(refused.summary.failed, 2);
         for (const auto &serial : std::as_const(m_serials)) {
-            EXPECT_EQ(refused.results.value(serial).errorCode, QStringLiteral("CertificateUntrustedChain"));
+            EXPECT_EQ(refused.results.value(serial).errorCode(), QStringLiteral("CertificateUntrustedChain"));
             EXPECT_TRUE(certificatesOn(serial).isEmpty());
         }
     }

@@ -59,7 +59,7 @@ TEST_P(DeviceFaultCell, FailsThatKeyAloneThenResumes)
     ASSERT_TRUE(first.finished);
     EXPECT_EQ(first.summary.done, 2);
     const auto failed = first.results.value(victim);
-    EXPECT_EQ(failed.errorCode, QLatin1String(f.code)) << failed.errorMessage.toStdString();
+    EXPECT_EQ(failed.errorCode(), QLatin1String(f.code)) << failed.errorMessage.toStdString();
     EXPECT_EQ(failed.failedAt, f.stage);
     EXPECT_FALSE(failed.errorMessage.isEmpty());
     EXPECT_EQ(m_cfssl->issuedCount(), f.certificateIssuedFirst ? 3 : 2);
@@ -74,7 +74,7 @@ TEST_P(DeviceFaultCell, FailsThatKeyAloneThenResumes)
     auto second = runBatch();
     ASSERT_TRUE(second.finished);
     const auto done = second.results.value(victim);
-    EXPECT_TRUE(done.ok()) << done.errorCode.toStdString() << " " << done.errorMessage.toStdString();
+    EXPECT_TRUE(done.ok()) << done.errorCode().toStdString() << " " << done.errorMessage.toStdString();
     EXPECT_EQ(m_cfssl->issuedCount(), 3);
     EXPECT_EQ(certificatesOn(victim).size(), 1);
     auto verify = m_station->journal()->verify();
@@ -143,7 +143,7 @@ TEST_F(PinCell, KeyAtItsFinalTryIsNotTriedAndNothingIsSpent)
     ASSERT_TRUE(m_hub->setPinTries(hub(m_serials[0]), 1));
     auto outcome = runBatch();
     ASSERT_TRUE(outcome.finished);
-    EXPECT_EQ(outcome.results.value(m_serials[0]).errorCode, QStringLiteral("PinFinalTry"));
+    EXPECT_EQ(outcome.results.value(m_serials[0]).error.kind, core::JobError::Kind::PinFinalTry);
     EXPECT_TRUE(outcome.results.value(m_serials[1]).ok());
     for (const auto &k : m_hub->listKeys()) {
         if (k.serial == hub(m_serials[0])) {
@@ -184,7 +184,7 @@ TEST_F(PinCell, LockedKeyIsNotTriedOthersFinishAndItFinishesOnceUnblocked)
     ASSERT_TRUE(locked.finished);
     EXPECT_EQ(locked.summary.done, 2);
     const auto failed = locked.results.value(victim);
-    EXPECT_EQ(failed.errorCode, QStringLiteral("PinLocked")) << failed.errorMessage.toStdString();
+    EXPECT_EQ(failed.error.kind, core::JobError::Kind::PinLocked) << failed.errorMessage.toStdString();
     EXPECT_EQ(failed.failedAt, core::JobStage::Login);
     EXPECT_FALSE(failed.errorMessage.isEmpty());
     for (const auto &serial : std::as_const(m_serials)) {
@@ -229,7 +229,7 @@ TEST_F(KeyAnswers, EndlessObjectListFailsThatKeyAlone)
     ASSERT_TRUE(bad.finished);
     EXPECT_EQ(bad.summary.done, 2);
     const auto failed = bad.results.value(victim);
-    EXPECT_EQ(failed.errorCode, QStringLiteral("DeviceError")) << failed.errorMessage.toStdString();
+    EXPECT_EQ(failed.error.kind, core::JobError::Kind::DeviceError) << failed.errorMessage.toStdString();
     // The first object list asked for is the read before the login (docs/flow.md, step 4a).
     EXPECT_EQ(failed.failedAt, core::JobStage::Login);
     EXPECT_TRUE(failed.errorMessage.contains(QStringLiteral("C_FindObjects")))
@@ -288,9 +288,9 @@ TEST_P(CaFaultCell, RefusedWithItsOwnErrorNothingWrittenThenFinishesWhenTheCaIsR
     EXPECT_EQ(bad.summary.failed, 2);
     for (const auto &serial : std::as_const(m_serials)) {
         const auto r = bad.results.value(serial);
-        EXPECT_TRUE(r.errorCode == QLatin1String(f.code)
-                    || (f.alternative && r.errorCode == QLatin1String(f.alternative)))
-            << r.errorCode.toStdString() << ": " << r.errorMessage.toStdString();
+        EXPECT_TRUE(r.errorCode() == QLatin1String(f.code)
+                    || (f.alternative && r.errorCode() == QLatin1String(f.alternative)))
+            << r.errorCode().toStdString() << ": " << r.errorMessage.toStdString();
         EXPECT_EQ(r.failedAt, f.stage);
         EXPECT_TRUE(certificatesOn(serial).isEmpty());
     }
@@ -338,7 +338,7 @@ TEST_F(PinCell, CaDownFailsEnrolmentCleanly)
     auto outcome = runBatch();
     ASSERT_TRUE(outcome.finished);
     for (const auto &r : std::as_const(outcome.results)) {
-        EXPECT_EQ(r.errorCode, QStringLiteral("CaNetwork")) << r.errorMessage.toStdString();
+        EXPECT_EQ(r.errorCode(), QStringLiteral("CaNetwork")) << r.errorMessage.toStdString();
         EXPECT_EQ(r.failedAt, core::JobStage::Enrol);
     }
     auto verify = m_station->journal()->verify(); // a CA cell too: the chain holds

@@ -113,7 +113,7 @@ TEST_P(KeyProvenance, ImportedKeyPairIsNeverCertifiedANewPairIsGenerated)
     ASSERT_TRUE(outcome.finished);
     EXPECT_EQ(outcome.summary.done, 2);
     const auto r = outcome.results.value(victim);
-    ASSERT_TRUE(r.ok()) << r.errorCode.toStdString() << " " << r.errorMessage.toStdString();
+    ASSERT_TRUE(r.ok()) << r.errorCode().toStdString() << " " << r.errorMessage.toStdString();
     EXPECT_TRUE(r.generatedKey);
     EXPECT_NE(r.keyIdHex, QString::fromLatin1(importedId.toHex()));
     // The certificate is for the new pair, not for the imported key.
@@ -160,7 +160,7 @@ TEST_P(KeyProvenance, PairGeneratedOnTheKeyBeforeTheBenchIsReused)
     auto outcome = runBatch();
     ASSERT_TRUE(outcome.finished);
     const auto r = outcome.results.value(serial);
-    ASSERT_TRUE(r.ok()) << r.errorCode.toStdString() << " " << r.errorMessage.toStdString();
+    ASSERT_TRUE(r.ok()) << r.errorCode().toStdString() << " " << r.errorMessage.toStdString();
     EXPECT_FALSE(r.generatedKey);
     EXPECT_EQ(r.keyIdHex, QString::fromLatin1(before.id.toHex()));
     EXPECT_EQ(certificatePublicKey(r.certDer), before.publicKey);
@@ -183,7 +183,7 @@ TEST_P(KeyProvenance, WithNeverNoPairOnTheKeyIsReusedButTheStationsOwnIsResumed)
     auto down = runBatch();
     ASSERT_TRUE(down.finished);
     const auto failed = down.results.value(serial);
-    EXPECT_EQ(failed.failedAt, core::JobStage::Enrol) << failed.errorCode.toStdString();
+    EXPECT_EQ(failed.failedAt, core::JobStage::Enrol) << failed.errorCode().toStdString();
     EXPECT_TRUE(failed.generatedKey);
     EXPECT_NE(failed.keyIdHex, QString::fromLatin1(before.id.toHex()));
     const QJsonObject refused = findKeyPairDetail(failed.attemptId);
@@ -196,7 +196,7 @@ TEST_P(KeyProvenance, WithNeverNoPairOnTheKeyIsReusedButTheStationsOwnIsResumed)
     auto retry = runBatch();
     ASSERT_TRUE(retry.finished);
     const auto r = retry.results.value(serial);
-    ASSERT_TRUE(r.ok()) << r.errorCode.toStdString() << " " << r.errorMessage.toStdString();
+    ASSERT_TRUE(r.ok()) << r.errorCode().toStdString() << " " << r.errorMessage.toStdString();
     EXPECT_TRUE(r.resumed);
     EXPECT_FALSE(r.generatedKey);
     EXPECT_EQ(r.keyIdHex, failed.keyIdHex);
@@ -226,7 +226,7 @@ TEST_P(KeyProvenance, PrivateKeyAddedUnderTheStationsIdStopsTheResume)
     auto retry = runBatch();
     ASSERT_TRUE(retry.finished);
     const auto r = retry.results.value(serial);
-    ASSERT_TRUE(r.ok()) << r.errorCode.toStdString() << " " << r.errorMessage.toStdString();
+    ASSERT_TRUE(r.ok()) << r.errorCode().toStdString() << " " << r.errorMessage.toStdString();
     EXPECT_TRUE(r.generatedKey);
     EXPECT_NE(r.keyIdHex, failed.keyIdHex);
     EXPECT_NE(certificatePublicKey(r.certDer), importedKey);

@@ -78,11 +78,11 @@ protected:
         return static_cast<int>(pairs->size() + certs->size());
     }
 
-    void expectRefused(const Outcome &o, const QString &serial, const QString &code)
+    void expectRefused(const Outcome &o, const QString &serial, core::JobError::Kind kind)
     {
         const auto r = o.results.value(serial);
         EXPECT_FALSE(r.ok()) << serial.toStdString();
-        EXPECT_EQ(r.errorCode, code) << serial.toStdString() << ": " << r.errorMessage.toStdString();
+        EXPECT_EQ(r.error.kind, kind) << serial.toStdString() << ": " << r.errorMessage.toStdString();
         EXPECT_EQ(r.failedAt, core::JobStage::Login) << serial.toStdString();
         EXPECT_FALSE(r.enrolled);
         EXPECT_FALSE(r.generatedKey);
@@ -118,7 +118,7 @@ TEST_F(Lot, SixOfEightKeysInTheLotTheOtherTwoAreRefusedBeforeLogin)
     for (const QString &s : inLot)
         EXPECT_TRUE(outcome.results.value(s).ok()) << s.toStdString();
     for (const QString &s : outsiders) {
-        expectRefused(outcome, s, QStringLiteral("NotInLot"));
+        expectRefused(outcome, s, core::JobError::Kind::NotInLot);
         EXPECT_TRUE(outcome.results.value(s).errorMessage.contains(lot.id));
         EXPECT_EQ(triesLeft(s), 3) << s.toStdString(); // no C_Login reached the key
         auto token = m_station->module()->findToken(s);
@@ -170,7 +170,7 @@ TEST_F(Lot, KeysAlreadyDoneInTheLotAreNotEnrolledAgainEvenWithForce)
         ASSERT_TRUE(again.finished);
         EXPECT_EQ(again.summary.done, 0);
         for (const QString &s : std::as_const(m_serials))
-            expectRefused(again, s, QStringLiteral("AlreadyInLot"));
+            expectRefused(again, s, core::JobError::Kind::AlreadyInLot);
     }
     EXPECT_EQ(m_cfssl->issuedCount(), 3);
     for (const QString &s : std::as_const(m_serials)) {
@@ -199,7 +199,7 @@ TEST_F(Lot, ASerialRangeAdmitsTheKeysInsideIt)
         if (i >= 1 && i <= 3)
             EXPECT_TRUE(outcome.results.value(sorted.at(i)).ok()) << sorted.at(i).toStdString();
         else
-            expectRefused(outcome, sorted.at(i), QStringLiteral("NotInLot"));
+            expectRefused(outcome, sorted.at(i), core::JobError::Kind::NotInLot);
     }
     EXPECT_EQ(m_cfssl->issuedCount(), 3);
 }
@@ -216,7 +216,7 @@ TEST_F(Lot, TheQuantityIsACapEvenWithKeysInParallel)
         const auto r = outcome.results.value(s);
         if (r.ok())
             continue;
-        expectRefused(outcome, s, QStringLiteral("LotComplete"));
+        expectRefused(outcome, s, core::JobError::Kind::LotComplete);
         ++complete;
         EXPECT_TRUE(certificatesOn(s).isEmpty());
         EXPECT_EQ(freeKeyPairsOn(s), 0);
@@ -311,7 +311,7 @@ TEST_F(Lot, AttemptLeftRunningByADeadProcessIsInterruptedAtRestartAndResumes)
         if (a.state == QLatin1String("interrupted")) {
             ++interrupted;
             EXPECT_EQ(a.serial, victim);
-            EXPECT_EQ(a.errorCode, QStringLiteral("Interrupted"));
+            EXPECT_EQ(a.errorCode, QStringLiteral("Interrupted")); // the journal row keeps the stable name
         }
     EXPECT_EQ(interrupted, 1);
     expectIntact();
@@ -354,7 +354,7 @@ TEST_F(Lot, AKeyDoneAtAnotherStationSharingTheJournalIsNotEnrolledAgain)
     ASSERT_TRUE(b.finished);
     EXPECT_EQ(b.summary.done, 2);
     for (int i = 0; i < 2; ++i)
-        expectRefused(b, m_serials.at(i), QStringLiteral("AlreadyInLot"));
+        expectRefused(b, m_serials.at(i), core::JobError::Kind::AlreadyInLot);
     for (int i = 2; i < 4; ++i)
         EXPECT_TRUE(b.results.value(m_serials.at(i)).ok());
     EXPECT_EQ(m_cfssl->issuedCount(), 4);

@@ -113,7 +113,7 @@ TEST_P(PreLogin, KeyThisProfileProvisionedIsReportedDoneWithoutALogin)
     EXPECT_EQ(m_cfssl->issuedCount(), issued);
     for (const auto &serial : std::as_const(m_serials)) {
         const auto r = again.results.value(serial);
-        EXPECT_TRUE(r.alreadyProvisioned) << r.errorCode.toStdString() << r.errorMessage.toStdString();
+        EXPECT_TRUE(r.alreadyProvisioned) << r.errorCode().toStdString() << r.errorMessage.toStdString();
         EXPECT_FALSE(r.certSerialHex.isEmpty());
         expectNoPinTrySpent(serial);
         const QJsonObject login = loginDetail(r.attemptId, QStringLiteral("after"));
@@ -155,7 +155,7 @@ TEST_P(PreLogin, KeyHoldingAnotherCasCertificateIsLeftForAPersonWithoutALoginAnd
     EXPECT_EQ(m_cfssl->issuedCount(), 0);
     for (const auto &serial : std::as_const(m_serials)) {
         const auto r = left.results.value(serial);
-        EXPECT_EQ(r.errorCode, QStringLiteral("ForeignCertificate")) << r.errorMessage.toStdString();
+        EXPECT_EQ(r.error.kind, core::JobError::Kind::ForeignCertificate) << r.errorMessage.toStdString();
         EXPECT_EQ(r.failedAt, core::JobStage::Login);
         EXPECT_TRUE(r.errorMessage.contains(QStringLiteral("--force"))) << r.errorMessage.toStdString();
         expectNoPinTrySpent(serial);
@@ -179,7 +179,7 @@ TEST_P(PreLogin, KeyHoldingAnotherCasCertificateIsLeftForAPersonWithoutALoginAnd
     EXPECT_EQ(m_cfssl->issuedCount(), 2);
     for (const auto &serial : std::as_const(m_serials)) {
         const auto r = forced.results.value(serial);
-        EXPECT_TRUE(r.ok()) << r.errorCode.toStdString() << " " << r.errorMessage.toStdString();
+        EXPECT_TRUE(r.ok()) << r.errorCode().toStdString() << " " << r.errorMessage.toStdString();
         EXPECT_TRUE(r.generatedKey);
         const QJsonArray seen = loginDetail(r.attemptId, QStringLiteral("after"))
                                     .value(QStringLiteral("foreignCertificates"))

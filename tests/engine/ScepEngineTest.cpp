@@ -129,7 +129,7 @@ protected:
         ASSERT_TRUE(ca);
         for (const QString &serial : std::as_const(m_serials)) {
             const core::JobResult r = outcome.results.value(serial);
-            ASSERT_TRUE(r.ok()) << serial.toStdString() << ": " << r.errorCode.toStdString() << " "
+            ASSERT_TRUE(r.ok()) << serial.toStdString() << ": " << r.errorCode().toStdString() << " "
                                 << r.errorMessage.toStdString();
             EXPECT_TRUE(r.generatedKey);
             const auto certs = certificatesOn(serial);
@@ -189,7 +189,7 @@ TEST_F(ScepEngine, WrongChallengePasswordFailsEveryKeyAtEnrolment)
         const core::JobResult r = outcome.results.value(serial);
         EXPECT_FALSE(r.ok());
         EXPECT_EQ(r.failedAt, core::JobStage::Enrol) << r.errorMessage.toStdString();
-        EXPECT_EQ(r.errorCode, QStringLiteral("CaScepBadRequest")) << r.errorMessage.toStdString();
+        EXPECT_EQ(r.errorCode(), QStringLiteral("CaScepBadRequest")) << r.errorMessage.toStdString();
         EXPECT_FALSE(r.errorMessage.contains(QStringLiteral("not-the-challenge")));
         EXPECT_TRUE(certificatesOn(serial).isEmpty());
     }
@@ -253,7 +253,7 @@ TEST_F(ScepEngine, PairThatMayNotDecryptIsNotReused)
     const auto outcome = runBatch();
     ASSERT_TRUE(outcome.finished);
     const core::JobResult r = outcome.results.value(serial);
-    ASSERT_TRUE(r.ok()) << r.errorCode.toStdString() << " " << r.errorMessage.toStdString();
+    ASSERT_TRUE(r.ok()) << r.errorCode().toStdString() << " " << r.errorMessage.toStdString();
     EXPECT_TRUE(r.generatedKey);
     EXPECT_NE(r.keyIdHex, QString::fromLatin1(signOnly.toHex()));
     const QJsonObject found = afterDetail(r, QStringLiteral("findKeyPair"));

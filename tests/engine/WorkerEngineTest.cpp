@@ -107,7 +107,7 @@ TEST_F(WorkerEngine, WrongPinThroughAWorkerSpendsOneTryOnThatKeyOnly)
     auto outcome = runBatch();
     ASSERT_TRUE(outcome.finished);
     EXPECT_EQ(outcome.summary.done, 2);
-    EXPECT_EQ(outcome.results.value(odd).errorCode, QStringLiteral("PinIncorrect"));
+    EXPECT_EQ(outcome.results.value(odd).error.kind, core::JobError::Kind::PinIncorrect);
     EXPECT_EQ(triesLeft(odd), 2);
 }
 
@@ -121,14 +121,14 @@ TEST_F(WorkerEngine, AKeyThatRefusedThePinIsLeftAloneEvenWhenItsFlagsSayNothing)
     ASSERT_TRUE(m_hub->setPinTries(hub(odd), 3));
     auto first = runBatch();
     ASSERT_TRUE(first.finished);
-    EXPECT_EQ(first.results.value(odd).errorCode, QStringLiteral("PinIncorrect"));
+    EXPECT_EQ(first.results.value(odd).error.kind, core::JobError::Kind::PinIncorrect);
     ASSERT_TRUE(m_hub->setPinTries(hub(odd), 3)); // counter full again: no flag on the token
     ASSERT_EQ(triesLeft(odd), 3);
 
     auto second = runBatch();
     ASSERT_TRUE(second.finished);
     const auto refused = second.results.value(odd);
-    EXPECT_EQ(refused.errorCode, QStringLiteral("PinCountLow"));
+    EXPECT_EQ(refused.error.kind, core::JobError::Kind::PinCountLow);
     EXPECT_EQ(refused.failedAt, core::JobStage::Login);
     EXPECT_TRUE(refused.errorMessage.contains(QStringLiteral("--retry-pin-refused")));
     EXPECT_EQ(triesLeft(odd), 3) << "no try spent";
@@ -136,13 +136,13 @@ TEST_F(WorkerEngine, AKeyThatRefusedThePinIsLeftAloneEvenWhenItsFlagsSayNothing)
 
     // Still refused on the next batch (the refusal is remembered, not only the wrong PIN).
     auto third = runBatch();
-    EXPECT_EQ(third.results.value(odd).errorCode, QStringLiteral("PinCountLow"));
+    EXPECT_EQ(third.results.value(odd).error.kind, core::JobError::Kind::PinCountLow);
     EXPECT_EQ(triesLeft(odd), 3);
 
     // A supervisor checked it: one more try is spent, on purpose.
     m_retryPinRefused = true;
     auto checked = runBatch();
-    EXPECT_EQ(checked.results.value(odd).errorCode, QStringLiteral("PinIncorrect"));
+    EXPECT_EQ(checked.results.value(odd).error.kind, core::JobError::Kind::PinIncorrect);
     EXPECT_EQ(triesLeft(odd), 2);
 }
 
@@ -155,7 +155,7 @@ TEST_F(WorkerEngine, HungCallTimesOutKillsTheWorkerAndTheKeyIsRetriedWithoutRest
     auto outcome = runBatch(false, 30000);
     ASSERT_TRUE(outcome.finished);
     const auto r = outcome.results.value(stuck);
-    EXPECT_EQ(r.errorCode, QStringLiteral("Timeout"));
+    EXPECT_EQ(r.error.kind, core::JobError::Kind::Timeout);
     EXPECT_EQ(r.failedAt, core::JobStage::GenerateKeyPair);
     EXPECT_TRUE(r.errorMessage.contains(QStringLiteral("worker process was stopped")))
         << r.errorMessage.toStdString();
@@ -190,7 +190,7 @@ TEST_F(WorkerEngine, WorkerKilledMidKeyGenerationFailsThatKeyAloneAndJournalsWhy
     ASSERT_EQ(killed, 1);
     ASSERT_TRUE(outcome.finished);
     const auto r = outcome.results.value(victim);
-    EXPECT_EQ(r.errorCode, QStringLiteral("WorkerFailed"));
+    EXPECT_EQ(r.error.kind, core::JobError::Kind::WorkerFailed);
     EXPECT_EQ(r.failedAt, core::JobStage::GenerateKeyPair);
     EXPECT_TRUE(r.errorMessage.contains(QStringLiteral("SIGKILL"))) << r.errorMessage.toStdString();
     EXPECT_LT(r.elapsedMs, 3900) << "failed when the worker died, not when the chip would have answered";

@@ -218,14 +218,14 @@ int main(int argc, char **argv)
         if (r.ok()) {
             k.done = true;
         } else {
-            k.lastError = r.errorCode;
+            k.lastError = r.errorCode();
             ++k.failures;
             // Plugged again while a pull or its fault accounts for every failure so far.
             if (k.failures > k.pulls + (k.faulted ? 1 : 0) || k.attempts >= kMaxAttempts) {
                 k.gaveUp = true;
                 std::fprintf(stderr, "%s failed %d times (%d pulls%s), last: %s\n",
                              r.serial.toUtf8().constData(), k.failures, k.pulls, k.faulted ? ", 1 fault" : "",
-                             qPrintable(r.errorCode));
+                             qPrintable(r.errorCode()));
             } else {
                 waiting.append(i);
             }

@@ -78,53 +78,8 @@ QString LogText::phaseTitle(const QString &phase)
 
 QString LogText::errorTitle(const QString &code)
 {
-    struct Entry
-    {
-        const char16_t *code;
-        const char *title;
-    };
-    // The engine's stable codes (core/ProvisioningJob.cpp); CA and certificate codes are prefixed.
-    static const Entry kTitles[] = {
-        { u"PinIncorrect", QT_TR_NOOP("Wrong PIN") },
-        { u"PinLocked", QT_TR_NOOP("PIN locked") },
-        { u"PinFinalTry", QT_TR_NOOP("PIN on its last try") },
-        { u"PinCountLow", QT_TR_NOOP("Few PIN tries left") },
-        { u"PinUnavailable", QT_TR_NOOP("No PIN for this key") },
-        { u"KeyRemoved", QT_TR_NOOP("Key removed") },
-        { u"KeySwapped", QT_TR_NOOP("Key swapped") },
-        { u"Timeout", QT_TR_NOOP("No answer in time") },
-        { u"Cancelled", QT_TR_NOOP("Cancelled") },
-        { u"CertificateExists", QT_TR_NOOP("Certificate already there") },
-        { u"ForeignCertificate", QT_TR_NOOP("Certificate of another CA or profile") },
-        { u"AlgorithmUnsupported", QT_TR_NOOP("Algorithm not supported") },
-        { u"ReadBackMismatch", QT_TR_NOOP("Read-back mismatch") },
-        { u"SignatureInvalid", QT_TR_NOOP("Bad signature") },
-        { u"ModuleUnavailable", QT_TR_NOOP("PKCS#11 module unavailable") },
-        { u"DeviceError", QT_TR_NOOP("Key error") },
-        { u"JournalUnavailable", QT_TR_NOOP("Log not writable") },
-        { u"Interrupted", QT_TR_NOOP("Interrupted (the process ended)") },
-        { u"NotInLot", QT_TR_NOOP("Not in this lot") },
-        { u"AlreadyInLot", QT_TR_NOOP("Already done in this lot") },
-        { u"LotComplete", QT_TR_NOOP("Lot complete") },
-        { u"CaNetwork", QT_TR_NOOP("CA unreachable") },
-        { u"CaTimeout", QT_TR_NOOP("CA did not answer") },
-        { u"CaTls", QT_TR_NOOP("TLS to the CA failed") },
-        { u"CaUnauthorized", QT_TR_NOOP("CA refused the station") },
-        { u"CaCaRefused", QT_TR_NOOP("CA refused the request") },
-        { u"CaHttpStatus", QT_TR_NOOP("CA error") },
-        { u"CertificateUntrustedChain", QT_TR_NOOP("Certificate not trusted") },
-        { u"CertificatePublicKeyMismatch", QT_TR_NOOP("Certificate for another key") },
-        { u"CertificateSerialMismatch", QT_TR_NOOP("Certificate names another key") },
-        { u"CertificateExpired", QT_TR_NOOP("Certificate expired") },
-    };
-    for (const Entry &e : kTitles)
-        if (code == QString::fromUtf16(e.code))
-            return tr(e.title);
-    if (code.startsWith(QLatin1String("Ca")))
-        return tr("CA: %1").arg(code.mid(2));
-    if (code.startsWith(QLatin1String("Certificate")))
-        return tr("Certificate: %1").arg(code.mid(11));
-    return code.isEmpty() ? tr("Unknown") : code;
+    // core's one table (core/JobError.cpp), read back from the journal's stable name.
+    return code.isEmpty() ? tr("Unknown") : core::JobError::fromName(code).title();
 }
 
 QString LogText::duration(qint64 ms)
