@@ -22,36 +22,26 @@ set(CMAKE_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS OWNER_READ OWNER_WRITE OWNER_EXE
 file(MAKE_DIRECTORY ${KS_PKG_DIR}/bin ${KS_PKG_DIR}/keystation ${KS_PKG_DIR}/keystation-tools)
 
 # --- keystation ------------------------------------------------------------------------------------------------
-set(KS_FRONT_ENDS "")
 foreach(program keystation keystation-cli)
-  if(TARGET ${program})
-    list(APPEND KS_FRONT_ENDS ${program})
-    file(CREATE_LINK ../${KS_LIBEXEC_SUBDIR}/${program} ${KS_PKG_DIR}/bin/${program} SYMBOLIC)
-    install(FILES ${KS_PKG_DIR}/bin/${program} DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT keystation)
-  endif()
+  file(CREATE_LINK ../${KS_LIBEXEC_SUBDIR}/${program} ${KS_PKG_DIR}/bin/${program} SYMBOLIC)
+  install(FILES ${KS_PKG_DIR}/bin/${program} DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT keystation)
 endforeach()
-if(KS_FRONT_ENDS)
-  install(TARGETS ${KS_FRONT_ENDS} keystation-token-worker RUNTIME DESTINATION ${KS_LIBEXEC_SUBDIR}
-          COMPONENT keystation)
-endif()
-if(TARGET keystation)
-  install(FILES ${KS_RES}/keystation.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications COMPONENT keystation)
-  install(FILES ${KS_RES}/icons/keystation.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps
-          COMPONENT keystation)
-  string(TIMESTAMP KS_RELEASE_DATE "%Y-%m-%d" UTC)
-  configure_file(${KS_RES}/org.keystation.KeyStation.metainfo.xml.in
-                 ${KS_PKG_DIR}/keystation/org.keystation.KeyStation.metainfo.xml @ONLY)
-  install(FILES ${KS_PKG_DIR}/keystation/org.keystation.KeyStation.metainfo.xml
-          DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo COMPONENT keystation)
-endif()
+install(TARGETS keystation keystation-cli keystation-token-worker RUNTIME DESTINATION ${KS_LIBEXEC_SUBDIR}
+        COMPONENT keystation)
+install(FILES ${KS_RES}/keystation.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications COMPONENT keystation)
+install(FILES ${KS_RES}/icons/keystation.svg DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps
+        COMPONENT keystation)
+string(TIMESTAMP KS_RELEASE_DATE "%Y-%m-%d" UTC)
+configure_file(${KS_RES}/org.keystation.KeyStation.metainfo.xml.in
+               ${KS_PKG_DIR}/keystation/org.keystation.KeyStation.metainfo.xml @ONLY)
+install(FILES ${KS_PKG_DIR}/keystation/org.keystation.KeyStation.metainfo.xml
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo COMPONENT keystation)
 file(GLOB KS_EXAMPLES CONFIGURE_DEPENDS ${KS_RES}/examples/*)
 install(FILES ${KS_EXAMPLES} DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/keystation/examples COMPONENT keystation)
 
 # --- keystation-tools: the simulated hub -------------------------------------------------------------------------
-if(TARGET ks-simhub AND TARGET ks-simhub-pkcs11)
-  install(TARGETS ks-simhub RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tools)
-  install(TARGETS ks-simhub-pkcs11 LIBRARY DESTINATION ${KS_MODULE_SUBDIR} COMPONENT tools)
-endif()
+install(TARGETS ks-simhub RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT tools)
+install(TARGETS ks-simhub-pkcs11 LIBRARY DESTINATION ${KS_MODULE_SUBDIR} COMPONENT tools)
 
 # --- man pages from --help (help2man) ---------------------------------------------------------------------------
 # Each program runs as a bare name from PATH, so the page says "keystation-cli", not the build path. keystation

@@ -10,9 +10,7 @@
 #include "core/BatchRunner.h"
 #include "core/Station.h"
 
-#ifdef KS_HAVE_BATCH_LOG
 #include "app/gui/log/BatchLogWidget.h"
-#endif
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -49,7 +47,6 @@ MainWindow::MainWindow(core::Station *station, const core::OperatorSession &sess
         m_bench = new BenchWidget(station, session, m_feedback, m_tabs);
         m_tabs->addTab(m_bench, QIcon(QStringLiteral(":/icons/bench.svg")), tr("Bench"));
     }
-#ifdef KS_HAVE_BATCH_LOG
     if (core::roleAllows(role, Permission::ReadLog)) {
         auto *log = new BatchLogWidget(station->journal(), session, m_tabs);
         m_log = log;
@@ -58,7 +55,6 @@ MainWindow::MainWindow(core::Station *station, const core::OperatorSession &sess
         if (m_bench)
             connect(m_bench, &BenchWidget::batchFinished, log, &BatchLogWidget::refresh);
     }
-#endif
     if (core::roleAllows(role, Permission::ChangeSettings)) {
         m_settings = new SettingsWidget(settings, store, m_tabs);
         m_tabs->addTab(m_settings, QIcon(QStringLiteral(":/icons/settings.svg")), tr("Settings"));

@@ -7,9 +7,7 @@
 #include "JobDetailsDialog.h"
 #include "TokenTileModel.h"
 
-#ifdef KS_HAVE_BATCH_LOG
 #include "app/gui/log/BatchLogWidget.h"
-#endif
 
 #include <QElapsedTimer>
 #include <QListView>
@@ -110,7 +108,6 @@ TEST_F(Bench, ProvisionAllTurnsEightTilesGreenAgainstTheRealCa)
     screenshot(details, QStringLiteral("job-details"));
     details->close();
 
-#ifdef KS_HAVE_BATCH_LOG
     // The supervisor's view of the same batch, embedded as a tab.
     auto *log = qobject_cast<app::BatchLogWidget *>(m_window->batchLog());
     ASSERT_NE(log, nullptr);
@@ -120,7 +117,6 @@ TEST_F(Bench, ProvisionAllTurnsEightTilesGreenAgainstTheRealCa)
     ASSERT_TRUE(loaded.wait(10000));
     EXPECT_EQ(loaded.last().front().toInt(), 8);
     screenshot(m_window.get(), QStringLiteral("batch-log"));
-#endif
 }
 
 TEST_F(Bench, AWrongPinKeyTurnsRedWithItsReasonWhileTheOthersFinish)

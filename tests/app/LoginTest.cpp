@@ -121,10 +121,8 @@ TEST_F(Roles, EachRoleSeesItsPages)
 
     w = openWindow(core::Role::Supervisor);
     EXPECT_NE(w->bench(), nullptr);
-#ifdef KS_HAVE_BATCH_LOG
     EXPECT_NE(w->batchLog(), nullptr);
     EXPECT_EQ(w->tabs()->count(), 2);
-#endif
     EXPECT_EQ(w->settingsPage(), nullptr);
     EXPECT_EQ(w->accountsPage(), nullptr);
 
@@ -132,12 +130,8 @@ TEST_F(Roles, EachRoleSeesItsPages)
     EXPECT_NE(w->bench(), nullptr);
     EXPECT_NE(w->settingsPage(), nullptr);
     ASSERT_NE(w->accountsPage(), nullptr);
-#ifdef KS_HAVE_BATCH_LOG
     EXPECT_NE(w->batchLog(), nullptr);
     EXPECT_EQ(w->tabs()->count(), 4);
-#else
-    EXPECT_EQ(w->tabs()->count(), 3);
-#endif
     // The accounts page lists the accounts created above.
     EXPECT_GE(w->accountsPage()->table()->rowCount(), 3);
     EXPECT_TRUE(w->findChild<QLabel *>(QStringLiteral("who"))->text().contains(QStringLiteral("admin")));

@@ -13,10 +13,8 @@
 #include "TokenTileModel.h"
 #include "core/Journal.h"
 
-#ifdef KS_HAVE_BATCH_LOG
 #include "app/gui/log/BatchLogWidget.h"
 #include "app/gui/log/LotView.h"
-#endif
 
 #include <QApplication>
 #include <QDialogButtonBox>
@@ -198,7 +196,6 @@ TEST_F(LotGui, ALotAtItsTargetKeepsTheNextKeyOutWithAPlainNextStep)
     EXPECT_FALSE(bench->lot());
     EXPECT_FALSE(bench->lotBanner()->isVisible());
 
-#ifdef KS_HAVE_BATCH_LOG
     // The supervisor's lot view lists it and writes the hand-over where it says.
     auto *log = qobject_cast<app::BatchLogWidget *>(m_window->batchLog());
     ASSERT_NE(log, nullptr);
@@ -219,7 +216,6 @@ TEST_F(LotGui, ALotAtItsTargetKeepsTheNextKeyOutWithAPlainNextStep)
     QFile pem(app::LotView::reportFiles(m_dir, QStringLiteral("WO-CAP")).at(1));
     ASSERT_TRUE(pem.open(QIODevice::ReadOnly));
     EXPECT_EQ(pem.readAll().count("-----BEGIN CERTIFICATE-----"), 1);
-#endif
 }
 
 TEST_F(LotGui, TheLotIsOfferedAfterLoginAndStaysChosenAcrossLogOut)

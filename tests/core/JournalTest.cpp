@@ -901,7 +901,7 @@ TEST(JournalPostgres, ReconnectsAfterAServerRestart)
 namespace {
 
 // kill -9 of a process in the middle of appending: every event it reported committed is there, and the chain
-// verifies. The writer is this test binary in writer mode (CoreTestMain.cpp).
+// verifies. The writer is this test binary in writer mode (tests/main/TestMain.cpp, JOURNAL_WRITER).
 TEST(JournalSqlite, KillNineAtRandomMomentsLosesNothingCommitted)
 {
     QTemporaryDir dir;
