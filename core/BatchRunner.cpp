@@ -23,6 +23,7 @@ qint64 steadyMs()
 
 BatchRunner::BatchRunner(QObject *parent)
     : QObject(parent)
+    , m_watchdog(this) // a child: it moves with the runner to the station's thread
 {
     qRegisterMetaType<ks::core::JobResult>();
     qRegisterMetaType<ks::core::BatchSummary>();

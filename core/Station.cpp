@@ -2,6 +2,7 @@
 
 #include "ca_client/EnrollmentClient.h"
 #include "ca_client/EnrollmentClientFactory.h"
+#include "core/BadgeLogin.h"
 #include "core/Journal.h"
 #include "core/Log.h"
 #include "core/PinDerivation.h"
@@ -16,8 +17,11 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QMutexLocker>
 #include <QPromise>
 #include <QSslCertificate>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ks::core {
 
@@ -239,15 +243,60 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
     station->m_runner = new BatchRunner;
 
     Station *raw = station.get();
+    qRegisterMetaType<ks::core::KeyInfo>();
     connect(station->m_watcher.get(), &device::TokenWatcher::tokenAdded, raw,
             [raw](const device::TokenInfo &t) {
+                raw->updateKeys(t, true);
+                Q_EMIT raw->keyAdded(t);
                 if (raw->m_runner->isActive() && raw->m_runner->isContinuous())
                     raw->m_runner->addKey(t);
             });
+    connect(station->m_watcher.get(), &device::TokenWatcher::tokenChanged, raw,
+            [raw](const device::TokenInfo &t) {
+                raw->updateKeys(t, true);
+                Q_EMIT raw->keyChanged(t);
+            });
     connect(station->m_watcher.get(), &device::TokenWatcher::tokenRemoved, raw,
-            [raw](const device::TokenInfo &t) { raw->m_runner->removeKey(t); });
+            [raw](const device::TokenInfo &t) {
+                raw->updateKeys(t, false);
+                raw->m_runner->removeKey(t);
+                Q_EMIT raw->keyRemoved(t);
+            });
+    BatchRunner *runner = station->m_runner;
+    connect(runner, &BatchRunner::keyQueued, raw, &Station::keyQueued);
+    connect(runner, &BatchRunner::keyProgress, raw, &Station::keyProgress);
+    connect(runner, &BatchRunner::keyFinished, raw, &Station::keyFinished);
+    // The flags first: a front end that hears batchFinished sees the batch over.
+    connect(runner, &BatchRunner::batchFinished, raw, [raw](const BatchSummary &summary) {
+        raw->m_batchActive = raw->m_runner->isActive();
+        raw->m_batchContinuous = raw->m_runner->isContinuous();
+        Q_EMIT raw->batchFinished(summary);
+    });
     station->m_watcher->start();
     return station;
+}
+
+void Station::updateKeys(const KeyInfo &key, bool present)
+{
+    QMutexLocker lock(&m_keysMutex);
+    if (present)
+        m_keys.insert(key.key(), key);
+    else
+        m_keys.remove(key.key());
+}
+
+QList<KeyInfo> Station::keys() const
+{
+    QMutexLocker lock(&m_keysMutex);
+    return m_keys.values();
+}
+
+void Station::moveAllToThread(QThread *thread)
+{
+    m_runner->moveToThread(thread);
+    m_watcher->moveToThread(thread);
+    m_ca->moveToThread(thread);
+    moveToThread(thread);
 }
 
 Result<QStringList> Station::connectCa()
@@ -267,16 +316,75 @@ QFuture<Result<QStringList>> Station::connectCaAsync()
     // A watcher owned by the station rather than QFuture::then(context): if the station goes first, the
     // watcher goes with it and the promise ends cancelled; Qt 6.4's context continuations assert in that
     // case.
+    // The watcher is made in the station's thread (a child of the station); a promise the station never
+    // reaches ends cancelled when its last copy goes.
     auto promise = std::make_shared<QPromise<Result<QStringList>>>();
     promise->start();
-    auto *watcher = new QFutureWatcher<ca::Result<QList<QByteArray>>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, promise] {
-        promise->addResult(takeCaCertificates(watcher->future()));
-        promise->finish();
-        watcher->deleteLater();
+    QFuture<Result<QStringList>> future = promise->future();
+    QMetaObject::invokeMethod(
+        this,
+        [this, promise] {
+            auto *watcher = new QFutureWatcher<ca::Result<QList<QByteArray>>>(this);
+            connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, promise] {
+                promise->addResult(takeCaCertificates(watcher->future()));
+                promise->finish();
+                watcher->deleteLater();
+            });
+            watcher->setFuture(m_ca->fetchCaCertificates());
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<Result<QString>> Station::provisionAllAsync(const OperatorSession &session, bool continuous,
+                                                    const std::optional<LotManifest> &lot)
+{
+    auto promise = std::make_shared<QPromise<Result<QString>>>();
+    promise->start();
+    QFuture<Result<QString>> future = promise->future();
+    QMetaObject::invokeMethod(
+        this,
+        [this, promise, session, continuous, lot] {
+            promise->addResult(provisionAll(session, continuous, false, false, lot));
+            promise->finish();
+        },
+        Qt::QueuedConnection);
+    return future;
+}
+
+QFuture<Result<OperatorSession>> Station::loginWithBadge(const QString &serial, QByteArray &pin,
+                                                         std::shared_ptr<BadgeVerifier> verifier)
+{
+    QByteArray secret = pin;
+    wipe(pin);
+    return QtConcurrent::run([module = m_module, store = m_operators.get(), serial, secret,
+                              verifier = std::move(verifier)]() mutable {
+        return BadgeLogin::login(module, serial, secret, *verifier, *store);
     });
-    watcher->setFuture(m_ca->fetchCaCertificates());
-    return promise->future();
+}
+
+void Station::cancelKey(const QString &serial)
+{
+    QMetaObject::invokeMethod(
+        this, [this, serial] { m_runner->cancel(serial); }, Qt::QueuedConnection);
+}
+
+void Station::retryKey(const QString &serial)
+{
+    QMetaObject::invokeMethod(
+        this, [this, serial] { m_runner->retry(serial); }, Qt::QueuedConnection);
+}
+
+void Station::cancelBatch()
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            if (m_runner->isContinuous())
+                m_runner->finish();
+            m_runner->cancelAll();
+        },
+        Qt::QueuedConnection);
 }
 
 Result<QStringList> Station::takeCaCertificates(const QFuture<ca::Result<QList<QByteArray>>> &future)
@@ -363,7 +471,10 @@ Result<QString> Station::provisionAll(const OperatorSession &session, bool conti
                                QStringLiteral("module"));
     ProvisioningContext c = context(operatorName, force, retryPinRefused);
     c.lot = lot;
-    return m_runner->start(std::move(c), *keys, continuous);
+    auto batch = m_runner->start(std::move(c), *keys, continuous);
+    m_batchActive = m_runner->isActive();
+    m_batchContinuous = m_runner->isContinuous();
+    return batch;
 }
 
 } // namespace ks::core

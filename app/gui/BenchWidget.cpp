@@ -7,12 +7,11 @@
 #include "TokenTileDelegate.h"
 #include "TokenTileModel.h"
 #include "app/report/LabelSheet.h"
-#include "core/BatchRunner.h"
 #include "core/Station.h"
-#include "device/TokenWatcher.h"
 
 #include <QCheckBox>
 #include <QDir>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
@@ -125,18 +124,18 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
         menu.exec(m_view->viewport()->mapToGlobal(pos));
     });
 
-    auto *watcher = m_station->watcher();
-    for (const auto &token : watcher->tokens())
-        m_model->addToken(token);
-    connect(watcher, &device::TokenWatcher::tokenAdded, m_model, &TokenTileModel::addToken);
-    connect(watcher, &device::TokenWatcher::tokenChanged, m_model, &TokenTileModel::changeToken);
-    connect(watcher, &device::TokenWatcher::tokenRemoved, m_model, &TokenTileModel::removeToken);
+    // The station may run in a thread of its own: its signals arrive queued. Connected before the keys
+    // present are read, so none is missed (a key added twice keeps one tile).
+    connect(m_station, &core::Station::keyAdded, m_model, &TokenTileModel::addToken);
+    connect(m_station, &core::Station::keyChanged, m_model, &TokenTileModel::changeToken);
+    connect(m_station, &core::Station::keyRemoved, m_model, &TokenTileModel::removeToken);
+    for (const auto &key : m_station->keys())
+        m_model->addToken(key);
 
-    auto *runner = m_station->runner();
-    connect(runner, &core::BatchRunner::keyQueued, m_model, &TokenTileModel::setQueued);
-    connect(runner, &core::BatchRunner::keyProgress, m_model, &TokenTileModel::setProgress);
-    connect(runner, &core::BatchRunner::keyFinished, this, &BenchWidget::onKeyFinished);
-    connect(runner, &core::BatchRunner::batchFinished, this, &BenchWidget::onBatchFinished);
+    connect(m_station, &core::Station::keyQueued, m_model, &TokenTileModel::setQueued);
+    connect(m_station, &core::Station::keyProgress, m_model, &TokenTileModel::setProgress);
+    connect(m_station, &core::Station::keyFinished, this, &BenchWidget::onKeyFinished);
+    connect(m_station, &core::Station::batchFinished, this, &BenchWidget::onBatchFinished);
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &BenchWidget::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &BenchWidget::updateCounts);
@@ -155,18 +154,34 @@ void BenchWidget::provisionAll()
     m_model->clearResults();
     m_batchResults.clear();
     m_summary->clear();
-    auto batch = m_station->provisionAll(m_session, m_continuous->isChecked(), false, false, m_lot);
-    if (!batch) {
-        m_summary->setText(tr("Could not start: %1").arg(batch.error().message));
-        m_summary->setStyleSheet(QStringLiteral("color: #c62828;"));
-        updateButtons();
+    if (m_starting)
         return;
-    }
-    m_summary->setStyleSheet({});
-    m_batchClock.start();
+    // The batch opens in the station's thread (a journal commit); the answer arrives through this widget's
+    // event loop, and not at all if the widget is gone by then (the watcher is its child).
+    m_starting = true;
     updateButtons();
-    m_lotBanner->refresh(); // the lot is in the journal now
-    Q_EMIT batchStarted(*batch);
+    auto *watcher = new QFutureWatcher<core::Result<QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_starting = false;
+        if (watcher->future().resultCount() == 0) { // the station went first
+            updateButtons();
+            return;
+        }
+        const auto batch = watcher->future().result();
+        if (!batch) {
+            m_summary->setText(tr("Could not start: %1").arg(batch.error().message));
+            m_summary->setStyleSheet(QStringLiteral("color: #c62828;"));
+            updateButtons();
+            return;
+        }
+        m_summary->setStyleSheet({});
+        m_batchClock.start();
+        updateButtons();
+        m_lotBanner->refresh(); // the lot is in the journal now
+        Q_EMIT batchStarted(*batch);
+    });
+    watcher->setFuture(m_station->provisionAllAsync(m_session, m_continuous->isChecked(), m_lot));
 }
 
 void BenchWidget::setLot(const std::optional<core::LotManifest> &lot)
@@ -200,10 +215,7 @@ void BenchWidget::chooseLot()
 
 void BenchWidget::cancelAll()
 {
-    auto *runner = m_station->runner();
-    if (runner->isContinuous())
-        runner->finish();
-    runner->cancelAll();
+    m_station->cancelBatch();
 }
 
 QString BenchWidget::selectedSerial() const
@@ -216,20 +228,19 @@ void BenchWidget::retrySelected()
     const QString serial = selectedSerial();
     if (serial.isEmpty())
         return;
-    auto *runner = m_station->runner();
-    if (!runner->isActive()) {
+    if (!m_station->isBatchActive()) {
         // No batch to join: start one with the keys present (the finished ones are skipped by the engine).
         provisionAll();
         return;
     }
-    runner->retry(serial);
+    m_station->retryKey(serial);
 }
 
 void BenchWidget::cancelSelected()
 {
     const QString serial = selectedSerial();
     if (!serial.isEmpty())
-        m_station->runner()->cancel(serial);
+        m_station->cancelKey(serial);
 }
 
 void BenchWidget::showDetailsOfSelected()
@@ -359,8 +370,7 @@ void BenchWidget::updateCounts()
 
 void BenchWidget::updateButtons()
 {
-    auto *runner = m_station->runner();
-    const bool active = runner->isActive();
+    const bool active = m_station->isBatchActive() || m_starting;
     m_provision->setEnabled(!active);
     m_continuous->setEnabled(!active);
     m_chooseLot->setEnabled(!active); // a batch runs under the lot it started with

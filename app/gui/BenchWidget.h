@@ -78,6 +78,7 @@ private:
     QString writeLabels(const QString &batchId);
 
     core::Station *m_station;
+    bool m_starting = false; // Provision all asked, the station's answer not yet here
     core::OperatorSession m_session;
     FeedbackPlayer *m_feedback;
     TokenTileModel *m_model;

@@ -1,7 +1,6 @@
 #include "LoginDialog.h"
 
-#include "core/BadgeLogin.h"
-#include "device/TokenWatcher.h"
+#include "core/Station.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -135,14 +134,12 @@ void LoginDialog::setBusy(bool busy)
         m_badgeButton->setEnabled(!busy && m_badge->count() > 0);
 }
 
-void LoginDialog::enableBadge(std::shared_ptr<device::Pkcs11Module> module,
-                              std::shared_ptr<core::BadgeVerifier> verifier, device::TokenWatcher *watcher)
+void LoginDialog::enableBadge(core::Station *station, std::shared_ptr<core::BadgeVerifier> verifier)
 {
     if (m_mode != Mode::Login || m_badgeBox)
         return;
-    m_module = std::move(module);
+    m_station = station;
     m_verifier = std::move(verifier);
-    m_watcher = watcher;
     m_badgeBox = new QGroupBox(tr("Or log in with your badge key"), this);
     auto *form = new QFormLayout(m_badgeBox);
     m_badge = new QComboBox(m_badgeBox);
@@ -158,8 +155,8 @@ void LoginDialog::enableBadge(std::shared_ptr<device::Pkcs11Module> module,
     auto *box = qobject_cast<QVBoxLayout *>(layout());
     box->insertWidget(box->indexOf(m_error), m_badgeBox);
     connect(m_badgeButton, &QPushButton::clicked, this, &LoginDialog::loginWithBadge);
-    connect(m_watcher, &device::TokenWatcher::tokenAdded, this, &LoginDialog::refreshBadges);
-    connect(m_watcher, &device::TokenWatcher::tokenRemoved, this, &LoginDialog::refreshBadges);
+    connect(m_station, &core::Station::keyAdded, this, &LoginDialog::refreshBadges);
+    connect(m_station, &core::Station::keyRemoved, this, &LoginDialog::refreshBadges);
     refreshBadges();
 }
 
@@ -167,7 +164,7 @@ void LoginDialog::refreshBadges()
 {
     const QString current = m_badge->currentData().toString();
     m_badge->clear();
-    for (const auto &t : m_watcher->tokens())
+    for (const auto &t : m_station->keys())
         m_badge->addItem(tr("Slot %1 — %2 — %3").arg(t.slotId).arg(t.model, t.serial), t.serial);
     m_badge->setCurrentIndex(qMax(0, m_badge->findData(current)));
     m_badgeButton->setEnabled(m_badge->count() > 0 && m_buttons->isEnabled());
@@ -195,17 +192,12 @@ void LoginDialog::loginWithBadge()
     setBusy(true);
     m_error->hide();
     // The badge signs on its chip (about 0.3 s on a real one): off the GUI thread.
-    auto module = m_module;
-    auto verifier = m_verifier;
-    core::OperatorStore *store = &m_operators;
     auto *watcher = new QFutureWatcher<core::Result<core::OperatorSession>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         finishLogin(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([module, verifier, store, serial, pin]() mutable {
-        return core::BadgeLogin::login(module, serial, pin, *verifier, *store);
-    }));
+    watcher->setFuture(m_station->loginWithBadge(serial, pin, m_verifier));
 }
 
 void LoginDialog::finishLogin(const core::Result<core::OperatorSession> &result)

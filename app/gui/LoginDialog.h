@@ -15,11 +15,8 @@ class QPushButton;
 
 namespace ks::core {
 class BadgeVerifier;
-}
-namespace ks::device {
-class Pkcs11Module;
-class TokenWatcher;
-} // namespace ks::device
+class Station;
+} // namespace ks::core
 
 namespace ks::app {
 
@@ -49,8 +46,7 @@ public:
 
     // Offers login with a badge key on the hub (docs/flow.md step 1): the badge signs a fresh challenge and
     // its certificate must chain to the operator CA the verifier holds. Login mode only.
-    void enableBadge(std::shared_ptr<device::Pkcs11Module> module,
-                     std::shared_ptr<core::BadgeVerifier> verifier, device::TokenWatcher *watcher);
+    void enableBadge(core::Station *station, std::shared_ptr<core::BadgeVerifier> verifier);
     void submitBadge(const QString &serial, const QString &pin);
 
 private:
@@ -69,9 +65,8 @@ private:
     QLabel *m_error;
     QDialogButtonBox *m_buttons;
     core::OperatorSession m_session;
-    std::shared_ptr<device::Pkcs11Module> m_module;
+    core::Station *m_station = nullptr;
     std::shared_ptr<core::BadgeVerifier> m_verifier;
-    device::TokenWatcher *m_watcher = nullptr;
     QGroupBox *m_badgeBox = nullptr;
     QComboBox *m_badge = nullptr;
     QLineEdit *m_badgePin = nullptr;

@@ -49,11 +49,10 @@ LotBanner::LotBanner(core::Journal *journal, QWidget *parent)
     setVisible(false);
 }
 
-LotBanner::~LotBanner()
-{
-    for (QFuture<void> &future : m_running)
-        future.waitForFinished();
-}
+// Waits for nothing: a query still running goes on without it, and its answer is dropped with its watcher
+// (a child). The journal outlives such queries: its owner waits for Qt's global thread pool before closing
+// it (core/StationThread).
+LotBanner::~LotBanner() = default;
 
 void LotBanner::setRefreshIntervalMs(int ms)
 {
@@ -96,12 +95,10 @@ void LotBanner::refresh()
     const quint64 generation = ++m_generation;
     core::Journal *journal = m_journal;
     const QString id = m_lot->id;
-    m_running.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
     QFuture<CountsRead> future = QtConcurrent::run([journal, id] {
         auto counts = journal->lotCounts(id);
         return counts ? CountsRead { {}, *counts } : CountsRead { counts.error().message, {} };
     });
-    m_running.append(QFuture<void>(future));
     auto *watcher = new QFutureWatcher<CountsRead>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         const CountsRead read = watcher->result();

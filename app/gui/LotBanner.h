@@ -26,9 +26,9 @@ class LotBanner : public QFrame
     Q_OBJECT
 
 public:
-    // journal must outlive the banner.
+    // journal must outlive the banner and the queries it started (the banner does not wait for them).
     explicit LotBanner(core::Journal *journal, QWidget *parent = nullptr);
-    // Waits for a count still being read (it holds the journal pointer); never longer than one query.
+    // Returns at once: a count still being read is dropped.
     ~LotBanner() override;
 
     void setLot(const std::optional<core::LotManifest> &lot);
@@ -56,7 +56,6 @@ private:
     QLabel *m_title;
     QLabel *m_line;
     QTimer *m_timer;
-    QList<QFuture<void>> m_running;
     quint64 m_generation = 0;
 };
 

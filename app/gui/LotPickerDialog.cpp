@@ -102,7 +102,6 @@ LotPickerDialog::LotPickerDialog(core::Journal *journal, const QString &profileN
         auto lots = j->lots();
         return lots ? LotsRead { {}, *lots } : LotsRead { lots.error().message, {} };
     });
-    m_running.append(QFuture<void>(future));
     auto *watcher = new QFutureWatcher<LotsRead>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         const LotsRead read = watcher->result();
@@ -112,11 +111,10 @@ LotPickerDialog::LotPickerDialog(core::Journal *journal, const QString &profileN
     watcher->setFuture(future);
 }
 
-LotPickerDialog::~LotPickerDialog()
-{
-    for (QFuture<void> &future : m_running)
-        future.waitForFinished();
-}
+// Waits for nothing: a query still running goes on without it, and its answer is dropped with its watcher
+// (a child). The journal outlives such queries: its owner waits for Qt's global thread pool before closing
+// it (core/StationThread).
+LotPickerDialog::~LotPickerDialog() = default;
 
 void LotPickerDialog::showLots(const QString &error, const QList<core::LotManifest> &lots)
 {

@@ -29,7 +29,8 @@ class LotPickerDialog : public QDialog
     Q_OBJECT
 
 public:
-    // journal must outlive the dialog; profileName is the station's profile (Profile::name).
+    // journal must outlive the dialog and the queries it started (the dialog does not wait for them);
+    // profileName is the station's profile (Profile::name).
     LotPickerDialog(core::Journal *journal, const QString &profileName,
                     const std::optional<core::LotManifest> &current, QWidget *parent = nullptr);
     ~LotPickerDialog() override;
@@ -65,7 +66,6 @@ private:
     QLabel *m_status;
     QPushButton *m_loadFile;
     QDialogButtonBox *m_buttons;
-    QList<QFuture<void>> m_running;
     QString m_wanted; // the lot to select once the journal's lots arrive
 };
 

@@ -7,7 +7,6 @@
 #include "LoginDialog.h"
 #include "SettingsWidget.h"
 #include "UiText.h"
-#include "core/BatchRunner.h"
 #include "core/Station.h"
 
 #include "app/gui/log/BatchLogWidget.h"
@@ -169,8 +168,7 @@ void MainWindow::unlock(const core::OperatorSession &session)
 
 void MainWindow::logOut()
 {
-    auto *runner = m_station->runner();
-    if (runner->isActive() && !m_locked) {
+    if (m_station->isBatchActive() && !m_locked) {
         const auto answer = QMessageBox::question(
             this, tr("Log out"),
             tr("A batch is running. It keeps running after you log out. Log out anyway?"));
@@ -182,8 +180,7 @@ void MainWindow::logOut()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    auto *runner = m_station->runner();
-    if (runner->isActive()) {
+    if (m_station->isBatchActive()) {
         const auto answer = QMessageBox::question(this, tr("Quit KeyStation"),
                                                   tr("A batch is running. Quitting cancels the keys in "
                                                      "progress; they resume at the next start. Quit?"));
@@ -191,7 +188,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
             event->ignore();
             return;
         }
-        runner->cancelAll();
+        m_station->cancelBatch();
     }
     event->accept(); // the last window closed: the application quits
 }

@@ -48,8 +48,8 @@ public:
 public Q_SLOTS:
     void lock();
     void logOut();
-    // Registration with the CA (fetches its certificates). Core runs it in a local event loop: the window
-    // stays responsive, and it runs once, after the window is shown.
+    // Registration with the CA (fetches its certificates) in the station's thread; the answer arrives through
+    // this window's event loop. It runs once, after the window is shown.
     void connectCa();
 
 Q_SIGNALS:

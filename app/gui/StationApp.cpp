@@ -10,6 +10,7 @@
 #include "core/OperatorStore.h"
 #include "core/Station.h"
 #include "core/StationDefaults.h"
+#include "core/StationThread.h"
 #include "core/secrets/SecretFile.h"
 #include "core/secrets/SecureBytes.h"
 
@@ -111,7 +112,10 @@ bool StationApp::start()
         showStartFailure(station.error().message, config);
         return true;
     }
-    m_station = std::move(*station);
+    // The station's work (batch runner, watchdog, key watcher, CA requests, journal appends) in a thread of
+    // its own: the GUI thread never waits for it.
+    m_stationThread = std::make_unique<core::StationThread>(std::move(*station));
+    m_station = m_stationThread->station();
     // The bench health check (keystation-cli doctor's checks) off the GUI thread; a failure shows in a
     // non-modal message. Its own journal configuration: Journal::open wipes the PostgreSQL password it gets.
     if (auto doctorJournal = m_settings.journalConfig()) {
@@ -217,7 +221,7 @@ void StationApp::showLogin()
     auto *dialog = new LoginDialog(m_station->operators(), mode);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_badgeVerifier)
-        dialog->enableBadge(m_station->module(), m_badgeVerifier, m_station->watcher());
+        dialog->enableBadge(m_station, m_badgeVerifier);
     connect(dialog, &QDialog::finished, this, [this, dialog](int code) {
         if (code == QDialog::Accepted)
             openMainWindow(dialog);
@@ -248,7 +252,7 @@ void StationApp::showLogin()
 
 void StationApp::openMainWindow(const LoginDialog *dialog)
 {
-    m_window = new MainWindow(m_station.get(), dialog->session(), m_settings, m_store.get());
+    m_window = new MainWindow(m_station, dialog->session(), m_settings, m_store.get());
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &MainWindow::logOutRequested, this, &StationApp::logOut);
     m_window->show();
@@ -307,7 +311,7 @@ void StationApp::takeScreenshot()
     }
     // Not quit(): that closes the windows, and closing asks whether to cancel a running batch.
     if (m_station)
-        m_station->runner()->cancelAll();
+        m_station->cancelBatch();
     QCoreApplication::exit(0);
 }
 

@@ -16,6 +16,7 @@ class BadgeVerifier;
 class Journal;
 class OperatorStore;
 class Station;
+class StationThread;
 struct StationConfig;
 } // namespace ks::core
 
@@ -59,7 +60,7 @@ public:
     static bool installTranslator(QTranslator &translator, const QString &language);
 
     MainWindow *mainWindow() const;
-    core::Station *station() const { return m_station.get(); }
+    core::Station *station() const { return m_station; }
     // The lot batches run under, chosen on the bench: it stays chosen across log-out and log-in.
     const std::optional<core::LotManifest> &lot() const { return m_lot; }
 
@@ -77,7 +78,8 @@ private:
     GuiSettings m_settings;
     QTranslator m_translator;
     QTranslator m_qtTranslator;
-    std::unique_ptr<core::Station> m_station;
+    std::unique_ptr<core::StationThread> m_stationThread;
+    core::Station *m_station = nullptr; // lives in m_stationThread
     QPointer<MainWindow> m_window;
     std::shared_ptr<core::BadgeVerifier> m_badgeVerifier;
     std::unique_ptr<core::Journal> m_recoveryJournal;

@@ -142,7 +142,7 @@ TokenTileModel::Tone TokenTileModel::toneOf(const Tile &t) const
     return Tone::Idle;
 }
 
-QString TokenTileModel::attentionText(const device::TokenInfo &token) const
+QString TokenTileModel::attentionText(const core::KeyInfo &token) const
 {
     if (token.pinLocked)
         return tr("PIN locked");
@@ -209,7 +209,7 @@ int TokenTileModel::keyNumber(const QString &serial) const
     return rowOf(serial) + 1;
 }
 
-int TokenTileModel::insertionRow(const device::TokenInfo &token) const
+int TokenTileModel::insertionRow(const core::KeyInfo &token) const
 {
     int row = 0;
     while (row < m_tiles.size()) {
@@ -227,7 +227,7 @@ void TokenTileModel::emitChanged(int row)
     Q_EMIT dataChanged(i, i);
 }
 
-void TokenTileModel::addToken(const device::TokenInfo &token)
+void TokenTileModel::addToken(const core::KeyInfo &token)
 {
     const int existing = rowOf(token.serial);
     if (existing >= 0) {
@@ -244,7 +244,7 @@ void TokenTileModel::addToken(const device::TokenInfo &token)
     endInsertRows();
 }
 
-void TokenTileModel::changeToken(const device::TokenInfo &token)
+void TokenTileModel::changeToken(const core::KeyInfo &token)
 {
     const int row = rowOf(token.serial);
     if (row < 0) {
@@ -256,7 +256,7 @@ void TokenTileModel::changeToken(const device::TokenInfo &token)
     emitChanged(row);
 }
 
-void TokenTileModel::removeToken(const device::TokenInfo &token)
+void TokenTileModel::removeToken(const core::KeyInfo &token)
 {
     const int row = rowOf(token.serial);
     if (row < 0)

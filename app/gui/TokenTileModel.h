@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/JobTypes.h"
-#include "device/TokenInfo.h"
+#include "core/KeyInfo.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -65,9 +65,9 @@ public:
     static int progressOf(core::JobStage stage);
 
 public Q_SLOTS:
-    void addToken(const ks::device::TokenInfo &token);
-    void changeToken(const ks::device::TokenInfo &token);
-    void removeToken(const ks::device::TokenInfo &token);
+    void addToken(const ks::core::KeyInfo &token);
+    void changeToken(const ks::core::KeyInfo &token);
+    void removeToken(const ks::core::KeyInfo &token);
     void setQueued(const QString &serial);
     void setProgress(const QString &serial, ks::core::JobStage stage);
     void setFinished(const ks::core::JobResult &result);
@@ -76,7 +76,7 @@ public Q_SLOTS:
 private:
     struct Tile
     {
-        device::TokenInfo token;
+        core::KeyInfo token;
         bool present = true;
         int stage = -1;
         bool hasResult = false;
@@ -84,10 +84,10 @@ private:
     };
 
     Tone toneOf(const Tile &tile) const;
-    QString attentionText(const device::TokenInfo &token) const;
+    QString attentionText(const core::KeyInfo &token) const;
     QString stageText(const Tile &tile) const;
     void emitChanged(int row);
-    int insertionRow(const device::TokenInfo &token) const;
+    int insertionRow(const core::KeyInfo &token) const;
 
     QList<Tile> m_tiles;
 };

@@ -1,7 +1,10 @@
 // The GUI under load: a batch of N keys (default 64) through the simulated hub against cfssl over HTTPS, with
 // the real main window and its tile view. Measures the largest gap between ticks of a 10 ms timer on the GUI
-// thread (target < 50 ms), the time from start to the window's first paint, and memory (VmRSS / VmHWM) with
-// N tiles. Usage: bench_gui [keys] [chip latency scale, 0 = none]. Offscreen unless a platform is chosen.
+// thread (target < 16 ms: one frame), the time from start to the window's first paint, and memory (VmRSS /
+// VmHWM) with N tiles. The station runs in its own thread as in the application (core/StationThread.h).
+// Usage: bench_gui [keys] [chip latency scale, 0 = none]. Offscreen unless a platform is chosen. The last
+// line is the summary scripts/bench reads: "gui: max event-loop gap N ms, p99 N ms, first paint N ms, RSS N
+// MiB".
 #include "BenchWidget.h"
 #include "CfsslServer.h"
 #include "GuiSettings.h"
@@ -11,9 +14,11 @@
 #include "TestPki.h"
 #include "TokenTileModel.h"
 #include "core/Station.h"
+#include "core/StationThread.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -144,11 +149,13 @@ int main(int argc, char **argv)
     auto session = (*station)->operators().createFirstAdministrator(QStringLiteral("bench"), password);
     if (!session)
         fail("no session");
+    core::StationThread stationThread(std::move(*station));
+    core::Station *st = stationThread.station();
     app::GuiSettings settings;
     settings.summaryDialog = false;
     settings.idleLockMinutes = 0;
     settings.sounds = qEnvironmentVariableIntValue("KS_BENCH_SOUNDS") != 0;
-    app::MainWindow window(station->get(), *session, settings, nullptr);
+    app::MainWindow window(st, *session, settings, nullptr);
     PaintProbe probe;
     probe.clock = &clock;
     window.bench()->view()->viewport()->installEventFilter(&probe);
@@ -163,8 +170,13 @@ int main(int argc, char **argv)
     const qint64 tilesMs = clock.elapsed();
     window.bench()->view()->viewport()->repaint();
     const long rssTiles = statusKb("VmRSS:");
-    if (!(*station)->connectCa())
-        fail("CA not reachable");
+    {
+        auto ca = st->connectCaAsync();
+        while (!ca.isFinished() && clock.elapsed() < 60000)
+            QApplication::processEvents(QEventLoop::AllEvents, 10); // bench harness only
+        if (!ca.isFinished() || ca.resultCount() == 0 || !ca.result())
+            fail("CA not reachable");
+    }
 
     // The batch, with a 10 ms ticker measuring the GUI thread's gaps.
     std::vector<qint64> gaps;
@@ -205,8 +217,17 @@ int main(int argc, char **argv)
     call.start();
     window.bench()->provisionAll();
     const qint64 provisionCallMs = call.elapsed();
-    while (!finished && batchClock.elapsed() < 600000)
-        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    // The application's own event loop, as in keystation-gui: it sleeps between events.
+    // (processEvents(flags, maxtime) never sleeps: it spun this thread at full speed and took a core from the
+    // batch, and the scheduler's time slices then showed as long gaps.)
+    {
+        QEventLoop loop;
+        QObject::connect(window.bench(), &app::BenchWidget::batchFinished, &loop, &QEventLoop::quit,
+                         Qt::QueuedConnection);
+        QTimer::singleShot(600000, &loop, &QEventLoop::quit);
+        if (!finished)
+            loop.exec();
+    }
     ticker.stop();
     const qint64 batchMs = batchClock.elapsed();
     if (!finished)
@@ -226,7 +247,7 @@ int main(int argc, char **argv)
     std::printf("  batch: %d done, %d failed in %.1f s (%.0f keys/min)\n", summary.done, summary.failed,
                 batchMs / 1000.0, summary.keysPerMinute());
     std::printf(
-        "  GUI ticks (10 ms timer): %zu, largest gap %lld ms, p99 %lld ms, median %lld ms (target < 50 ms)\n",
+        "  GUI ticks (10 ms timer): %zu, largest gap %lld ms, p99 %lld ms, median %lld ms (target < 16 ms)\n",
         gaps.size(), static_cast<long long>(gaps.empty() ? 0 : gaps.back()),
         static_cast<long long>(pct(0.99)), static_cast<long long>(pct(0.5)));
     std::printf("  the Provision all call itself took %lld ms on the GUI thread\n",
@@ -237,7 +258,12 @@ int main(int argc, char **argv)
         std::printf("    gap of %3lld ms (GUI thread on CPU %3lld ms) ending %5lld ms into the batch\n",
                     static_cast<long long>(g.ms), static_cast<long long>(g.cpuMs),
                     static_cast<long long>(g.at));
-    std::printf("  memory after the batch: VmRSS %ld KiB, peak VmHWM %ld KiB\n", statusKb("VmRSS:"),
+    const long rssAfter = statusKb("VmRSS:");
+    std::printf("  memory after the batch: VmRSS %ld KiB, peak VmHWM %ld KiB\n", rssAfter,
                 statusKb("VmHWM:"));
+    std::printf("gui: max event-loop gap %lld ms, p99 %lld ms, first paint %lld ms, RSS %ld MiB\n",
+                static_cast<long long>(gaps.empty() ? 0 : gaps.back()), static_cast<long long>(pct(0.99)),
+                static_cast<long long>(firstPaintMs), (rssAfter + 512) / 1024);
+    std::fflush(stdout);
     return summary.failed == 0 && summary.done == keys ? 0 : 2;
 }

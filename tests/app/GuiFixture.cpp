@@ -5,12 +5,16 @@
 
 #include <QDir>
 #include <QTest>
+#include <QThreadPool>
 
 namespace ks::test {
 
 void GuiFixture::TearDown()
 {
     m_window.reset();
+    // The window's widgets do not wait for their journal queries; the journal's owner does (as
+    // core::StationThread does in the application).
+    QThreadPool::globalInstance()->waitForDone();
     EngineFixture::TearDown();
 }
 

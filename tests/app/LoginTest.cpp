@@ -186,11 +186,10 @@ TEST_F(Roles, ABadgeKeyOnTheHubLogsItsOperatorIn)
         QString::fromLatin1(QCryptographicHash::hash(badgeCert, QCryptographicHash::Sha256).toHex())));
 
     LoginDialog dialog(m_station->operators(), LoginDialog::Mode::Login);
-    dialog.enableBadge(m_station->module(),
-                       std::make_shared<core::BadgeVerifier>(QList<QByteArray> { m_pki->caCertDer() }),
-                       m_station->watcher());
+    dialog.enableBadge(m_station.get(),
+                       std::make_shared<core::BadgeVerifier>(QList<QByteArray> { m_pki->caCertDer() }));
     dialog.open();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return m_station->watcher()->tokens().size() == 2; }, 5000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_station->keys().size() == 2; }, 5000));
     dialog.submitBadge(badge, QStringLiteral("2468"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return dialog.result() == QDialog::Accepted; }, 10000))
         << dialog.errorText().toStdString();
@@ -200,9 +199,8 @@ TEST_F(Roles, ABadgeKeyOnTheHubLogsItsOperatorIn)
 
     // A wrong badge PIN: refused with the key's reason, nobody logged in.
     LoginDialog again(m_station->operators(), LoginDialog::Mode::Login);
-    again.enableBadge(m_station->module(),
-                      std::make_shared<core::BadgeVerifier>(QList<QByteArray> { m_pki->caCertDer() }),
-                      m_station->watcher());
+    again.enableBadge(m_station.get(),
+                      std::make_shared<core::BadgeVerifier>(QList<QByteArray> { m_pki->caCertDer() }));
     again.open();
     again.submitBadge(badge, QStringLiteral("1111"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return !again.errorText().isEmpty(); }, 10000));

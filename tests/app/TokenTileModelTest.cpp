@@ -9,9 +9,9 @@ using Tone = TokenTileModel::Tone;
 
 namespace {
 
-device::TokenInfo key(unsigned long slot, const char *serial)
+core::KeyInfo key(unsigned long slot, const char *serial)
 {
-    device::TokenInfo t;
+    core::KeyInfo t;
     t.slotId = slot;
     t.serial = QString::fromLatin1(serial);
     t.model = QStringLiteral("ePass2003");

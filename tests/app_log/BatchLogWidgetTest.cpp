@@ -3,6 +3,7 @@
 #include "app/gui/log/BatchLogCharts.h"
 #include "app/gui/log/BatchLogWidget.h"
 #include "app/gui/log/StepEventModel.h"
+#include "core/SqlWorker.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSeries>
@@ -15,10 +16,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSqlDatabase>
 #include <QTest>
+#include <QThreadPool>
 
 #include <algorithm>
+#include <chrono>
+#include <condition_variable>
 #include <map>
+#include <mutex>
+#include <thread>
 
 QT_BEGIN_NAMESPACE
 // Readable failure messages for QString comparisons.
@@ -166,6 +173,62 @@ TEST_F(BatchLogWidgetTest, ShowsEveryAttemptOfTheJournal)
     auto *counts = w.findChild<QLabel *>(QStringLiteral("countsLabel"));
     ASSERT_NE(counts, nullptr);
     EXPECT_TRUE(counts->text().contains(QStringLiteral("16 attempts"))) << counts->text().toStdString();
+}
+
+// Closing the batch log while its query waits for the journal returns at once (the GUI thread never waits);
+// the query's answer, when it comes, reaches nothing and breaks nothing.
+TEST_F(BatchLogWidgetTest, ClosingTheLogDuringASlowQueryReturnsAtOnce)
+{
+    const core::OperatorSession reader = session(core::Role::Supervisor);
+    // The journal's connection held until the gate opens: the widget's query waits behind it.
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool holding = false;
+    bool open = false;
+    bool openedBySafety = false;
+    std::thread holder([&] {
+        m_journal->worker().run([&](QSqlDatabase &) {
+            std::unique_lock lock(mutex);
+            holding = true;
+            changed.notify_all();
+            changed.wait(lock, [&] { return open; });
+        });
+    });
+    // If the destructor waited for the query, it would wait for the gate: a safety opens it after a while,
+    // and the test then fails on openedBySafety instead of hanging.
+    std::thread safety([&] {
+        std::unique_lock lock(mutex);
+        if (!changed.wait_for(lock, std::chrono::seconds(60), [&] { return open; })) {
+            openedBySafety = true;
+            open = true;
+            changed.notify_all();
+        }
+    });
+    {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return holding; });
+    }
+
+    auto *w = new BatchLogWidget(m_journal.get(), reader);
+    w->show();
+    w->refresh(); // a query on a pool thread, waiting for the connection
+    delete w;
+    {
+        std::lock_guard lock(mutex);
+        EXPECT_FALSE(openedBySafety) << "the widget's destructor waited for its query";
+        open = true;
+    }
+    changed.notify_all();
+    holder.join();
+    safety.join();
+    QThreadPool::globalInstance()->waitForDone();
+    QCoreApplication::sendPostedEvents();
+    QCoreApplication::processEvents();
+
+    // The journal is unharmed: a new log window reads it.
+    BatchLogWidget again(m_journal.get(), reader);
+    ASSERT_TRUE(waitLoaded(again));
+    EXPECT_EQ(again.attempts().size(), 16);
 }
 
 TEST_F(BatchLogWidgetTest, EachFilterChangesTheRows)

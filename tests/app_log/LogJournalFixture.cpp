@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThreadPool>
 #include <QUuid>
 
 namespace ks::test {
@@ -49,6 +50,8 @@ void LogJournalFixture::SetUp()
 
 void LogJournalFixture::TearDown()
 {
+    // Widgets do not wait for their journal queries; the journal's owner does (as core::StationThread does).
+    QThreadPool::globalInstance()->waitForDone();
     m_operators.reset();
     m_journal.reset();
 }

@@ -125,11 +125,10 @@ BatchLogWidget::BatchLogWidget(core::Journal *journal, const core::OperatorSessi
         QMetaObject::invokeMethod(this, &BatchLogWidget::refresh, Qt::QueuedConnection);
 }
 
-BatchLogWidget::~BatchLogWidget()
-{
-    for (QFuture<void> &future : m_running)
-        future.waitForFinished();
-}
+// Waits for nothing: a query still running goes on without it, and its answer is dropped with its watcher
+// (a child). The journal outlives such queries: its owner waits for Qt's global thread pool before closing
+// it (core/StationThread).
+BatchLogWidget::~BatchLogWidget() = default;
 
 void BatchLogWidget::buildUi()
 {
@@ -297,8 +296,6 @@ void BatchLogWidget::applyPermissions()
 
 template<class T, class F> void BatchLogWidget::deliver(QFuture<T> future, F handler)
 {
-    m_running.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
-    m_running.append(QFuture<void>(future));
     // A watcher owned by the widget, not then(this, …): Qt 6.4's context continuation asserts (and drops the
     // answer) when the widget is destroyed first, and calls the handler directly when the future finished
     // before it was attached. The watcher's signal always comes from the event loop, after the call that

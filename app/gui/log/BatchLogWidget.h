@@ -43,9 +43,10 @@ class BatchLogWidget : public QWidget
     Q_OBJECT
 
 public:
-    // journal must outlive the widget. Loads the log at once when the session may read it.
+    // journal must outlive the widget and the queries it started (the widget does not wait for them). Loads
+    // the log at once when the session may read it.
     BatchLogWidget(core::Journal *journal, const core::OperatorSession &session, QWidget *parent = nullptr);
-    // Waits for journal calls still running (they hold the journal pointer); never longer than one query.
+    // Returns at once: the answers of journal calls still running are dropped.
     ~BatchLogWidget() override;
 
     bool canRead() const;
@@ -131,7 +132,6 @@ private:
     std::optional<core::VerifyResult> m_lastVerify;
     QString m_verifyMessage;
     QList<core::BatchRecord> m_batches;
-    QList<QFuture<void>> m_running;
     quint64 m_generation = 0;
     quint64 m_detailGeneration = 0;
 };

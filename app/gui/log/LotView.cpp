@@ -160,11 +160,10 @@ LotView::LotView(core::Journal *journal, const core::OperatorSession &session, Q
     updateButtons();
 }
 
-LotView::~LotView()
-{
-    for (QFuture<void> &future : m_running)
-        future.waitForFinished();
-}
+// Waits for nothing: a query still running goes on without it, and its answer is dropped with its watcher
+// (a child). The journal outlives such queries: its owner waits for Qt's global thread pool before closing
+// it (core/StationThread).
+LotView::~LotView() = default;
 
 core::Status LotView::authorize(Permission permission) const
 {
@@ -250,8 +249,6 @@ void LotView::refresh()
         }
         return l;
     });
-    m_running.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
-    m_running.append(QFuture<void>(future));
     auto *watcher = new QFutureWatcher<LotsLoaded>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         const LotsLoaded l = watcher->result();
@@ -416,8 +413,6 @@ void LotView::startExport(const QString &lotId, const QString &directory)
     setStatus(tr("Writing the report of lot %1…").arg(lotId));
     QFuture<ReportWritten> future
         = QtConcurrent::run([journal, lotId, files] { return writeReport(*journal, lotId, files); });
-    m_running.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
-    m_running.append(QFuture<void>(future));
     auto *watcher = new QFutureWatcher<ReportWritten>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, lotId, files] {
         const ReportWritten w = watcher->result();

@@ -27,7 +27,7 @@ class LotView : public QWidget
     Q_OBJECT
 
 public:
-    // journal must outlive the view.
+    // journal must outlive the view and the queries it started (the view does not wait for them).
     LotView(core::Journal *journal, const core::OperatorSession &session, QWidget *parent = nullptr);
     ~LotView() override;
 
@@ -71,7 +71,6 @@ private:
     QPushButton *m_export;
     QList<core::LotManifest> m_lots;
     QList<core::LotCounts> m_counts;
-    QList<QFuture<void>> m_running;
     quint64 m_generation = 0;
     bool m_exporting = false;
 };
