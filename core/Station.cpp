@@ -355,7 +355,7 @@ QFuture<Result<QString>> Station::provisionAllAsync(const OperatorSession &sessi
 QFuture<Result<OperatorSession>> Station::loginWithBadge(const QString &serial, QByteArray &pin,
                                                          std::shared_ptr<BadgeVerifier> verifier)
 {
-    QByteArray secret = pin;
+    QByteArray secret(pin.constData(), pin.size()); // a deep copy: wipe() clears the shared bytes in place
     wipe(pin);
     return QtConcurrent::run([module = m_module, store = m_operators.get(), serial, secret,
                               verifier = std::move(verifier)]() mutable {
