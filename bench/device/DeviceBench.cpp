@@ -139,7 +139,6 @@ int main(int argc, char **argv)
         printBatch("SoftHSM", c.name, keys, r, steps.login + steps.keygen + steps.csr + steps.write);
     }
 
-#ifdef KS_SIMHUB_MODULE_PATH
     for (const auto &c : cases) {
         // Through the simulated hub with a chip's latency: the time is the chip's, so parallel ~ one key.
         ks::test::SoftHsmEnv env;
@@ -162,6 +161,5 @@ int main(int argc, char **argv)
             c.name, steps.login, steps.keygen, steps.csr, steps.write, oneKey);
         printBatch("simulated hub, chip latency", c.name, keys, r, oneKey);
     }
-#endif
     return 0;
 }

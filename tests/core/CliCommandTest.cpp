@@ -294,7 +294,6 @@ TEST_F(CliCommandTest, LogAnchorThenVerifyAgainstItFindsACutAtTheEnd)
     EXPECT_NE(errText.find("differs from the anchor"), std::string::npos) << errText;
 }
 
-#ifdef KS_CLI_PATH
 TEST_F(CliCommandTest, ThroughTheBuiltBinary)
 {
     auto cli = [&](QStringList args, const QByteArray &stdinData = {}) {
@@ -324,6 +323,5 @@ TEST_F(CliCommandTest, ThroughTheBuiltBinary)
         "wrong-Secret-1\n");
     EXPECT_EQ(rc4, 4) << out4.toStdString();
 }
-#endif
 
 } // namespace
