@@ -1,5 +1,6 @@
 #include "core/ProvisioningJob.h"
 
+#include "base/CertificateFacts.h"
 #include "ca_client/CertificateVerifier.h"
 #include "ca_client/EnrollmentClient.h"
 #include "core/Journal.h"
@@ -15,13 +16,10 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 
-#include <openssl/asn1.h>
-#include <openssl/bio.h>
-#include <openssl/bn.h>
 #include <openssl/rand.h>
-#include <openssl/x509.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <thread>
 
 namespace ks::core {
@@ -83,44 +81,18 @@ struct CertFacts
     QByteArray publicKeyInfo; // SubjectPublicKeyInfo DER
 };
 
-QString nameText(const X509_NAME *name)
-{
-    BIO *bio = BIO_new(BIO_s_mem());
-    if (!bio)
-        return {};
-    X509_NAME_print_ex(bio, name, 0, XN_FLAG_RFC2253);
-    char *data = nullptr;
-    const long size = BIO_get_mem_data(bio, &data);
-    const QString text = QString::fromUtf8(data, static_cast<qsizetype>(size));
-    BIO_free(bio);
-    return text;
-}
-
+// The facts the journal and the result keep, read with ks_base's helpers (base/CertificateFacts.h).
 CertFacts certFacts(const QByteArray &der)
 {
     CertFacts facts;
-    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
-    X509 *cert = d2i_X509(nullptr, &p, static_cast<long>(der.size()));
+    const X509Ptr cert = parseCertificateDerPrefix(der);
     if (!cert)
         return facts;
-    if (BIGNUM *bn = ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert), nullptr)) {
-        char *hex = BN_bn2hex(bn);
-        facts.serialHex = QString::fromLatin1(hex).toLower();
-        OPENSSL_free(hex);
-        BN_free(bn);
-    }
-    struct tm tm = {};
-    if (ASN1_TIME_to_tm(X509_get0_notAfter(cert), &tm) == 1)
-        facts.notAfter = QDateTime(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
-                                   QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
-    facts.subject = nameText(X509_get_subject_name(cert));
-    facts.issuer = nameText(X509_get_issuer_name(cert));
-    unsigned char *spki = nullptr;
-    const int spkiLen = i2d_PUBKEY(X509_get0_pubkey(cert), &spki);
-    if (spkiLen > 0)
-        facts.publicKeyInfo = QByteArray(reinterpret_cast<const char *>(spki), spkiLen);
-    OPENSSL_free(spki);
-    X509_free(cert);
+    facts.serialHex = serialHex(cert.get()).toLower();
+    facts.notAfter = asn1TimeToUtc(X509_get0_notAfter(cert.get()));
+    facts.subject = nameText(X509_get_subject_name(cert.get()));
+    facts.issuer = nameText(X509_get_issuer_name(cert.get()));
+    facts.publicKeyInfo = subjectPublicKeyInfoDer(cert.get());
     return facts;
 }
 
@@ -129,11 +101,82 @@ QString hex(const QByteArray &bytes)
     return QString::fromLatin1(bytes.toHex());
 }
 
+// The profile's certificate check for this key (caChain: what the CA sent with the certificate).
+ca::Result<ca::CertificateVerifier::Verified> verifyFor(const ProvisioningContext &ctx, const QString &serial,
+                                                        const QByteArray &der, const QByteArray &publicKey,
+                                                        const QList<QByteArray> &caChain = {})
+{
+    ca::CertificateVerifier::Input input;
+    input.leafDer = der;
+    input.intermediatesDer = caChain + ctx.intermediatesDer;
+    input.trustAnchorsDer = ctx.trustAnchorsDer;
+    input.expectedPublicKeyInfo = publicKey;
+    input.expectedSerial = serial;
+    input.policy = ctx.policy;
+    input.policy.expectedSubject = ctx.profile.expectedSubject(serial);
+    input.now = ctx.clock();
+    return ca::CertificateVerifier::verify(input);
+}
+
 } // namespace
+
+// What one run carries from state to state. Lives on the job's thread only (never read by the watchdog).
+struct ProvisioningJob::Run
+{
+    KeyResumeState resume; // what the journal says an earlier attempt left
+    std::shared_ptr<device::KeySession> session;
+    QString attemptId;
+    QByteArray pin; // the login PIN, wiped when the run ends (the user PIN step needs it again)
+    bool scep = false;
+    QList<device::CertificateObject> certificates; // on the key after the login (FindKeyPair)
+    std::optional<device::KeyPairInfo> chosen; // the key pair being certified
+    QString keyIdHex;
+    QByteArray certificate; // issued (by this attempt or an earlier one), before it is verified and written
+    QList<QByteArray> caChain; // what the CA sent with a certificate received in this attempt
+    QString discarded; // why an earlier attempt's certificate was dropped, for the CSR step's journal row
+    QByteArray csr;
+    std::shared_ptr<TokenScepKey> scepKey;
+
+    ~Run() { wipe(pin); }
+
+    bool certificateOnKey(const QByteArray &id) const
+    {
+        for (const auto &c : certificates)
+            if (c.id == id)
+                return true;
+        return false;
+    }
+};
+
+// Wakes the thread waiting for the CA: the request's completion, cancel(), expire() and abandon() call
+// wake(). Shared with the request's continuation, which may run after the job is gone.
+struct ProvisioningJob::Waker
+{
+    std::mutex mutex;
+    std::condition_variable condition;
+    bool woken = false;
+
+    void wake()
+    {
+        {
+            std::lock_guard lock(mutex);
+            woken = true;
+        }
+        condition.notify_all();
+    }
+    // Until wake() is called, or returns at once if it was called since the last wait.
+    void wait()
+    {
+        std::unique_lock lock(mutex);
+        condition.wait(lock, [this] { return woken; });
+        woken = false;
+    }
+};
 
 ProvisioningJob::ProvisioningJob(std::shared_ptr<const ProvisioningContext> context, device::TokenInfo token)
     : m_context(std::move(context))
     , m_token(std::move(token))
+    , m_waker(std::make_shared<Waker>())
 {
     m_result.serial = m_token.serial;
     m_result.model = m_token.model;
@@ -153,6 +196,7 @@ void ProvisioningJob::start(Sink sink)
 void ProvisioningJob::cancel()
 {
     m_cancel = true;
+    m_waker->wake();
 }
 
 void ProvisioningJob::detach()
@@ -169,6 +213,7 @@ void ProvisioningJob::abandon()
         m_finished = true;
         m_deadlineMs = 0;
     }
+    m_waker->wake();
     abortSession();
 }
 
@@ -215,6 +260,7 @@ bool ProvisioningJob::expire(qint64 nowMs)
                                           { QStringLiteral("message"), m_result.errorMessage },
                                           { QStringLiteral("workerStopped"), workerStopped } });
     finishLocked(JobStage::Failed);
+    m_waker->wake();
     return true;
 }
 
@@ -401,24 +447,69 @@ QByteArray ProvisioningJob::loginPin(QString *error) const
 
 void ProvisioningJob::run()
 {
-    runSteps();
+    m_run = std::make_unique<Run>();
+    JobStage state = JobStage::Queued;
+    while (!isFinal(state))
+        state = step(state);
+    if (state == JobStage::Done)
+        succeed();
     // The session ends on this thread (a worker's socket is closed and the worker reaped here).
-    std::shared_ptr<device::KeySession> last;
+    std::shared_ptr<device::KeySession> last = std::move(m_run->session);
     {
         std::lock_guard lock(m_sessionMutex);
-        last = std::move(m_session);
+        m_session.reset();
     }
+    m_run.reset();
 }
 
-void ProvisioningJob::runSteps()
+JobStage ProvisioningJob::step(JobStage state)
+{
+    switch (state) {
+    case JobStage::Queued:
+        return beginAttempt();
+    case JobStage::Login:
+        return login();
+    case JobStage::FindKeyPair:
+        return findKeyPair();
+    case JobStage::GenerateKeyPair:
+        return generateKeyPair();
+    case JobStage::ReadIdentity:
+        return readIdentity();
+    case JobStage::CreateCsr:
+        return createCsr();
+    case JobStage::Enrol:
+        return enrol();
+    case JobStage::VerifyCertificate:
+        return verifyCertificate();
+    case JobStage::WriteCertificate:
+        return writeCertificate();
+    case JobStage::ReadBack:
+        return readBack();
+    case JobStage::SetUserPin:
+        return setUserPin();
+    case JobStage::Done:
+    case JobStage::Failed:
+    case JobStage::Cancelled:
+        break;
+    }
+    return state;
+}
+
+JobStage ProvisioningJob::stopped() const
+{
+    std::lock_guard lock(m_mutex);
+    // A job stopped by fail(), cancelled() or the watchdog holds its outcome; one abandoned by its station
+    // (abandon()) has none and ends as failed, without touching anything again.
+    return m_finished && isFinal(m_stage.load()) ? m_stage.load() : JobStage::Failed;
+}
+
+// Queued: the journal's view of the key and a new attempt.
+JobStage ProvisioningJob::beginAttempt()
 {
     const ProvisioningContext &ctx = *m_context;
-    const Profile &profile = ctx.profile;
-    const QString &serial = m_token.serial;
-
-    auto resume = ctx.journal->resumeState(serial);
+    auto resume = ctx.journal->resumeState(m_token.serial);
     auto attempt
-        = ctx.journal->beginAttempt(ctx.batchId, serial, m_token.model,
+        = ctx.journal->beginAttempt(ctx.batchId, m_token.serial, m_token.model,
                                     { { QStringLiteral("slot"), static_cast<qint64>(m_token.slotId) },
                                       { QStringLiteral("port"), m_token.port() },
                                       { QStringLiteral("label"), m_token.label },
@@ -427,70 +518,84 @@ void ProvisioningJob::runSteps()
         fail(JobError::Kind::JournalUnavailable,
              tr("The batch log cannot be written (%1); the key was not touched.")
                  .arg(!attempt ? attempt.error().message : resume.error().message));
-        return;
+        return stopped();
     }
+    m_run->resume = *resume;
+    m_run->attemptId = *attempt;
     {
         std::lock_guard lock(m_mutex);
         m_result.attemptId = *attempt;
     }
+    return JobStage::Login;
+}
 
-    // --- 4. key usable? ---
+// Login (docs/flow.md step 4): the lot's verdict, the key's session, what the key holds before a login, then
+// the login itself.
+JobStage ProvisioningJob::login()
+{
+    const ProvisioningContext &ctx = *m_context;
+    const Profile &profile = ctx.profile;
+    const QString &serial = m_token.serial;
+    Run &run = *m_run;
+    const KeyResumeState &resume = run.resume;
+
     if (!enter(JobStage::Login, profile.timeouts.login))
-        return;
+        return stopped();
     // The lot decides before anything touches the key: no login (no PIN try spent), nothing generated.
     if (ctx.lot) {
         const LotManifest &lot = *ctx.lot;
         const QString normalised = PinDerivation::normaliseSerial(serial);
-        auto verdict = ctx.journal->admitToLot(*attempt, lot);
+        auto verdict = ctx.journal->admitToLot(run.attemptId, lot);
         if (!verdict)
-            return fail(JobError::Kind::JournalUnavailable,
-                        tr("The lot %1 cannot be checked in the batch log (%2); the key was not touched.")
-                            .arg(lot.id, verdict.error().message));
+            return failed(JobError::Kind::JournalUnavailable,
+                          tr("The lot %1 cannot be checked in the batch log (%2); the key was not touched.")
+                              .arg(lot.id, verdict.error().message));
         const QJsonObject detail { { QStringLiteral("lot"), lot.id },
                                    { QStringLiteral("verdict"), lotVerdictName(*verdict) } };
         switch (*verdict) {
         case LotVerdict::Admitted:
             break;
         case LotVerdict::NotInLot:
-            return fail(JobError::Kind::NotInLot,
-                        tr("Key %1 is not in lot %2: it was not touched. Put it aside; it belongs to another "
-                           "work order.")
-                            .arg(normalised, lot.id),
-                        detail);
+            return failed(
+                JobError::Kind::NotInLot,
+                tr("Key %1 is not in lot %2: it was not touched. Put it aside; it belongs to another "
+                   "work order.")
+                    .arg(normalised, lot.id),
+                detail);
         case LotVerdict::AlreadyInLot:
-            return fail(
+            return failed(
                 JobError::Kind::AlreadyInLot,
                 tr("Key %1 is already done in lot %2 (on this or another station): it is not enrolled "
                    "twice and was not touched.")
                     .arg(normalised, lot.id),
                 detail);
         case LotVerdict::LotComplete:
-            return fail(JobError::Kind::LotComplete,
-                        tr("Lot %1 is complete: %2 of %2 done or in progress. Key %3 was not touched.")
-                            .arg(lot.id)
-                            .arg(lot.quantity)
-                            .arg(normalised),
-                        detail);
+            return failed(JobError::Kind::LotComplete,
+                          tr("Lot %1 is complete: %2 of %2 done or in progress. Key %3 was not touched.")
+                              .arg(lot.id)
+                              .arg(lot.quantity)
+                              .arg(normalised),
+                          detail);
         }
     }
     // The journal remembers what a token may not: a key that refused the PIN is not tried again until a
     // person says so, whatever its flags say now (a fresh process of OpenSC's isoApplet driver reports none).
-    const JobError::Kind lastError = JobError::fromName(resume->lastErrorCode).kind;
+    const JobError::Kind lastError = JobError::fromName(resume.lastErrorCode).kind;
     const bool pinRefused = lastError == JobError::Kind::PinIncorrect
         || lastError == JobError::Kind::PinCountLow || lastError == JobError::Kind::PinFinalTry
         || lastError == JobError::Kind::PinLocked;
     if (profile.pin.minRetriesLeft > 1 && !ctx.retryPinRefused && pinRefused)
-        return fail(
+        return failed(
             JobError::Kind::PinCountLow,
             tr("Key %1 refused the PIN at its last attempt (%2); no further try is spent. A supervisor "
                "checks the key and its PIN, then it is provisioned again with --retry-pin-refused.")
-                .arg(serial, resume->lastErrorCode),
-            { { QStringLiteral("previousError"), resume->lastErrorCode } });
+                .arg(serial, resume.lastErrorCode),
+            { { QStringLiteral("previousError"), resume.lastErrorCode } });
     std::shared_ptr<device::KeySession> session;
     if (ctx.workerPath.isEmpty()) {
         auto opened = device::TokenSession::open(ctx.module, serial);
         if (!opened)
-            return failDevice(opened.error());
+            return failedDevice(opened.error());
         session = std::move(*opened);
     } else {
         device::WorkerOptions options;
@@ -506,30 +611,17 @@ void ProvisioningJob::runSteps()
         }
         auto opened = device::WorkerSession::open(options, serial);
         if (!opened)
-            return failDevice(opened.error());
+            return failedDevice(opened.error());
         session = std::move(*opened);
     }
     {
         std::lock_guard lock(m_sessionMutex);
         m_session = session;
     }
+    run.session = session;
     if (finished()) // the watchdog fired while the worker started
-        return;
-
-    // caChain: what the CA sent with this certificate (EST's PKCS#7, CFSSL's bundle), for the path.
-    auto verifyFor
-        = [&](const QByteArray &der, const QByteArray &publicKey, const QList<QByteArray> &caChain = {}) {
-              ca::CertificateVerifier::Input input;
-              input.leafDer = der;
-              input.intermediatesDer = caChain + ctx.intermediatesDer;
-              input.trustAnchorsDer = ctx.trustAnchorsDer;
-              input.expectedPublicKeyInfo = publicKey;
-              input.expectedSerial = serial;
-              input.policy = ctx.policy;
-              input.policy.expectedSubject = profile.expectedSubject(serial);
-              input.now = ctx.clock();
-              return ca::CertificateVerifier::verify(input);
-          };
+        return stopped();
+    run.scep = profile.ca.protocol == Profile::CaProtocol::Scep;
 
     // --- 4a. what the key holds, read before any login (docs/flow.md) ---
     // Certificates and public keys are public objects: a key this profile has provisioned is reported done,
@@ -537,14 +629,15 @@ void ProvisioningJob::runSteps()
     // A wrong profile loaded on a full hub must not burn every key's PIN counter.
     auto held = session->certificates();
     if (!held)
-        return failDevice(held.error());
+        return failedDevice(held.error());
     auto heldKeys = session->publicKeys();
     if (!heldKeys)
-        return failDevice(heldKeys.error());
+        return failedDevice(heldKeys.error());
     if (!ctx.force) {
         for (const auto &cert : *held) {
             for (const auto &key : *heldKeys) {
-                if (key.id != cert.id || key.publicKey.isEmpty() || !verifyFor(cert.der, key.publicKey))
+                if (key.id != cert.id || key.publicKey.isEmpty()
+                    || !verifyFor(*m_context, m_token.serial, cert.der, key.publicKey))
                     continue;
                 const CertFacts facts = certFacts(cert.der);
                 note([&](JobResult &r) {
@@ -558,8 +651,8 @@ void ProvisioningJob::runSteps()
                              { QStringLiteral("keyId"), hex(key.id) },
                              { QStringLiteral("certSerial"), facts.serialHex },
                              { QStringLiteral("alreadyProvisioned"), true } }))
-                    return;
-                return succeed();
+                    return stopped();
+                return JobStage::Done;
             }
         }
     }
@@ -573,10 +666,10 @@ void ProvisioningJob::runSteps()
     bool thisProfiles = false;
     for (const auto &cert : *held) {
         const CertFacts facts = certFacts(cert.der);
-        const auto alone = verifyFor(cert.der, facts.publicKeyInfo);
-        const bool resumedHere = (resume->stage == KeyResumeState::Stage::CertificateIssued
-                                  || resume->stage == KeyResumeState::Stage::CertificateWritten)
-            && cert.der == resume->certDer;
+        const auto alone = verifyFor(*m_context, m_token.serial, cert.der, facts.publicKeyInfo);
+        const bool resumedHere = (resume.stage == KeyResumeState::Stage::CertificateIssued
+                                  || resume.stage == KeyResumeState::Stage::CertificateWritten)
+            && cert.der == resume.certDer;
         if (alone || resumedHere) {
             thisProfiles = true;
             continue;
@@ -590,7 +683,7 @@ void ProvisioningJob::runSteps()
     }
     if (!foreign.isEmpty() && !thisProfiles && !ctx.force) {
         const QJsonObject first = foreign.first().toObject();
-        return fail(
+        return failed(
             JobError::Kind::ForeignCertificate,
             tr("Key %1 already holds a certificate this profile did not issue (%2, issued by %3; "
                "check result: %4). It was left as it is, without a login. Check that this is the "
@@ -603,30 +696,41 @@ void ProvisioningJob::runSteps()
     }
 
     QString pinError;
-    QByteArray pin = loginPin(&pinError);
-    SecretGuard pinGuard(pin);
+    run.pin = loginPin(&pinError);
+    const QByteArray &pin = run.pin;
     if (pin.isEmpty())
-        return fail(JobError::Kind::PinUnavailable, pinError);
+        return failed(JobError::Kind::PinUnavailable, pinError);
     device::LoginPolicy policy;
     policy.refuseWhenCountLow = profile.pin.minRetriesLeft > 1;
     if (auto login = session->login(pin, policy); !login)
-        return failDevice(login.error());
+        return failedDevice(login.error());
     QJsonObject loginDetail { { QStringLiteral("loggedIn"), true } };
     if (!foreign.isEmpty()) // forced, or next to this profile's own: journaled, never touched
         loginDetail.insert(QStringLiteral("foreignCertificates"), foreign);
     if (!leave(loginDetail))
-        return;
+        return stopped();
+    return JobStage::FindKeyPair;
+}
 
-    // --- 5. a free key pair, or what an earlier attempt left ---
+// FindKeyPair (step 5): a key this profile already provisioned is done; otherwise the pair to certify: the
+// one an earlier attempt left (the journal's resume stage, confirmed on the key), a trusted free one, or none
+// (generate one).
+JobStage ProvisioningJob::findKeyPair()
+{
+    const ProvisioningContext &ctx = *m_context;
+    const Profile &profile = ctx.profile;
+    Run &run = *m_run;
+    const KeyResumeState &resume = run.resume;
+    const auto &session = run.session;
     if (!enter(JobStage::FindKeyPair, profile.timeouts.login,
-               { { QStringLiteral("resumeStage"), resumeStageName(resume->stage) } }))
-        return;
+               { { QStringLiteral("resumeStage"), resumeStageName(resume.stage) } }))
+        return stopped();
     auto pairs = session->keyPairs();
     if (!pairs)
-        return failDevice(pairs.error());
+        return failedDevice(pairs.error());
     auto certs = session->certificates();
     if (!certs)
-        return failDevice(certs.error());
+        return failedDevice(certs.error());
 
     auto certFor = [&](const QByteArray &id) -> const device::CertificateObject * {
         for (const auto &c : *certs)
@@ -638,7 +742,8 @@ void ProvisioningJob::runSteps()
     if (!ctx.force) {
         for (const auto &pair : *pairs) {
             const auto *cert = certFor(pair.id);
-            if (!cert || pair.publicKey.isEmpty() || !verifyFor(cert->der, pair.publicKey))
+            if (!cert || pair.publicKey.isEmpty()
+                || !verifyFor(*m_context, m_token.serial, cert->der, pair.publicKey))
                 continue;
             const CertFacts facts = certFacts(cert->der);
             note([&](JobResult &r) {
@@ -650,8 +755,8 @@ void ProvisioningJob::runSteps()
             });
             if (!leave({ { QStringLiteral("keyId"), hex(pair.id) },
                          { QStringLiteral("alreadyProvisioned"), true } }))
-                return;
-            return succeed();
+                return stopped();
+            return JobStage::Done;
         }
     }
 
@@ -672,7 +777,7 @@ void ProvisioningJob::runSteps()
     };
     // SCEP opens the CA's answer with C_Decrypt on the key pair (docs/flow.md): a pair whose private key may
     // not decrypt cannot take part, however it was made.
-    const bool scep = profile.ca.protocol == Profile::CaProtocol::Scep;
+    const bool scep = run.scep;
     auto untrusted = [&](const device::KeyPairInfo &pair, bool generatedHere) -> QString {
         if (pair.idShared)
             return QStringLiteral("another private key has the same CKA_ID");
@@ -688,17 +793,17 @@ void ProvisioningJob::runSteps()
     };
     // A finished attempt leaves nothing to resume (a forced run gets a new key pair and certificate).
     const bool resumable
-        = resume->stage != KeyResumeState::Stage::Done && resume->stage != KeyResumeState::Stage::Unknown;
-    const QByteArray resumeId = resumable ? QByteArray::fromHex(resume->keyIdHex.toLatin1()) : QByteArray();
+        = resume.stage != KeyResumeState::Stage::Done && resume.stage != KeyResumeState::Stage::Unknown;
+    const QByteArray resumeId = resumable ? QByteArray::fromHex(resume.keyIdHex.toLatin1()) : QByteArray();
     if (!resumeId.isEmpty()) {
         for (const auto &pair : *pairs) {
             if (pair.id != resumeId || pair.publicKey.isEmpty())
                 continue;
             const auto *onKey = certFor(pair.id);
-            const bool issuedEarlier = !resume->certDer.isEmpty();
-            if (onKey && !(issuedEarlier && onKey->der == resume->certDer))
+            const bool issuedEarlier = !resume.certDer.isEmpty();
+            if (onKey && !(issuedEarlier && onKey->der == resume.certDer))
                 break; // certified by someone else since: not ours to reuse
-            if (const QString why = untrusted(pair, resume->keyPairGeneratedHere); !why.isEmpty()) {
+            if (const QString why = untrusted(pair, resume.keyPairGeneratedHere); !why.isEmpty()) {
                 refuse(pair, why);
                 break;
             }
@@ -706,7 +811,7 @@ void ProvisioningJob::runSteps()
             origin = QStringLiteral("resumed");
             note([](JobResult &r) { r.resumed = true; });
             if (issuedEarlier)
-                issued = resume->certDer;
+                issued = resume.certDer;
             break;
         }
     }
@@ -732,177 +837,229 @@ void ProvisioningJob::runSteps()
     if (!notReused.isEmpty())
         choice.insert(QStringLiteral("notReused"), notReused);
     if (!leave(choice))
-        return;
+        return stopped();
+    run.certificates = *certs;
+    run.chosen = chosen;
+    run.certificate = issued;
+    return chosen ? JobStage::ReadIdentity : JobStage::GenerateKeyPair;
+}
 
-    // --- 6. generate on the key ---
-    if (!chosen) {
+// GenerateKeyPair (step 6): on the key, under an id journaled first.
+JobStage ProvisioningJob::generateKeyPair()
+{
+    const Profile &profile = m_context->profile;
+    Run &run = *m_run;
+    {
         QByteArray id(16, '\0');
         RAND_bytes(reinterpret_cast<unsigned char *>(id.data()), static_cast<int>(id.size()));
         // The id is journaled before the chip starts: after a crash mid-generation, resume looks for it.
         if (!enter(JobStage::GenerateKeyPair, profile.timeouts.keyGeneration,
                    { { QStringLiteral("keyId"), hex(id) },
                      { QStringLiteral("algorithm"), Profile::algorithmName(profile.keyAlgorithm) } }))
-            return;
-        auto generated
-            = session->generateKeyPair(algorithm, QStringLiteral("KeyStation ") + profile.name, id);
+            return stopped();
+        auto generated = run.session->generateKeyPair(profile.keyAlgorithm,
+                                                      QStringLiteral("KeyStation ") + profile.name, id);
         if (!generated)
-            return failDevice(generated.error());
-        chosen = *generated;
+            return failedDevice(generated.error());
+        run.chosen = *generated;
         note([](JobResult &r) { r.generatedKey = true; });
-        if (!leave({ { QStringLiteral("keyId"), hex(chosen->id) } }))
-            return;
+        if (!leave({ { QStringLiteral("keyId"), hex(run.chosen->id) } }))
+            return stopped();
     }
-    const QString keyIdHex = hex(chosen->id);
-    note([&](JobResult &r) { r.keyIdHex = keyIdHex; });
+    return JobStage::ReadIdentity;
+}
 
-    // --- 7. identification ---
+// ReadIdentity (step 7): the key in the slot is still the one this job started with. An earlier attempt's
+// certificate goes on to the check; without one (or when it no longer passes), a request is made.
+JobStage ProvisioningJob::readIdentity()
+{
+    const Profile &profile = m_context->profile;
+    Run &run = *m_run;
+    run.keyIdHex = hex(run.chosen->id);
+    note([&](JobResult &r) { r.keyIdHex = run.keyIdHex; });
     if (!enter(JobStage::ReadIdentity, profile.timeouts.login))
-        return;
-    auto identity = session->refreshTokenInfo();
+        return stopped();
+    auto identity = run.session->refreshTokenInfo();
     if (!identity)
-        return failDevice(identity.error());
-    if (identity->serial != serial)
-        return fail(JobError::Kind::KeySwapped,
-                    tr("The key in this slot changed to %1.").arg(identity->serial));
+        return failedDevice(identity.error());
+    if (identity->serial != m_token.serial)
+        return failed(JobError::Kind::KeySwapped,
+                      tr("The key in this slot changed to %1.").arg(identity->serial));
     if (!leave({ { QStringLiteral("serial"), identity->serial },
                  { QStringLiteral("model"), identity->model },
                  { QStringLiteral("manufacturer"), identity->manufacturer } }))
-        return;
-
-    QByteArray certificate = issued;
-    QList<QByteArray> caChain; // the CA's chain sent with a certificate received in this attempt
-    QString discarded;
-    if (!certificate.isEmpty()) {
+        return stopped();
+    if (!run.certificate.isEmpty()) {
         // An earlier attempt's certificate is only worth writing if it passes the check today; one the check
         // refused (or that expired since) is dropped and the key enrols again with the same key pair.
-        if (auto check = verifyFor(certificate, chosen->publicKey); !check) {
-            discarded = ca::CaError::codeName(check.error().code);
-            certificate.clear();
+        if (auto check = verifyFor(*m_context, m_token.serial, run.certificate, run.chosen->publicKey);
+            !check) {
+            run.discarded = ca::CaError::codeName(check.error().code);
+            run.certificate.clear();
         }
     }
-    if (certificate.isEmpty()) {
-        // --- 8. the request, signed on the key ---
-        QJsonObject csrDetail { { QStringLiteral("keyId"), keyIdHex } };
-        if (!discarded.isEmpty())
-            csrDetail.insert(QStringLiteral("discardedEarlierCertificate"), discarded);
-        if (!enter(JobStage::CreateCsr, profile.timeouts.csr, csrDetail))
-            return;
-        device::CsrRequest request;
-        auto add = [&](const char *field, const QString &templ) {
-            const QString value = profile.expand(templ, serial);
-            if (!value.isEmpty())
-                request.subject.append({ QLatin1String(field), value });
-        };
-        add("C", profile.subject.country);
-        add("O", profile.subject.organization);
-        add("OU", profile.subject.organizationalUnit);
-        add("serialNumber", profile.subject.serialNumber);
-        add("CN", profile.subject.commonName);
-        request.keyUsage = profile.keyUsage;
-        for (const QString &name : profile.extendedKeyUsage) // OIDs: OpenSSL has no name for smartcardLogon
-            request.extendedKeyUsage << Profile::extendedKeyUsageOid(name);
-        // SCEP (RFC 8894 §2.2, §2.3): the request carries the CA's challenge password and is built here,
-        // signed on the key over its digest only; the signer certificate is self-signed on the key.
-        std::shared_ptr<TokenScepKey> scepKey;
-        if (scep)
-            request.challengePassword = ctx.ca->settings().challengePassword;
-        auto csr = scep ? TokenScepKey::signRequest(*session, *chosen, request, serial)
-                        : session->signCsr(chosen->id, request);
-        if (!csr)
-            return failDevice(csr.error());
-        QJsonObject csrDone { { QStringLiteral("csrSha256"),
-                                QString::fromLatin1(
-                                    QCryptographicHash::hash(*csr, QCryptographicHash::Sha256).toHex()) } };
-        if (scep) {
-            device::CsrRequest signer;
-            signer.subject = request.subject;
-            signer.keyUsage = { QStringLiteral("digitalSignature"), QStringLiteral("keyEncipherment") };
-            auto key = TokenScepKey::create(session, chosen->id, serial, signer);
-            if (!key)
-                return failDevice(key.error());
-            scepKey = *key;
-            csrDone.insert(QStringLiteral("scepSignerCertificateSha256"),
-                           QString::fromLatin1(QCryptographicHash::hash(scepKey->signerCertificateDer(),
-                                                                        QCryptographicHash::Sha256)
-                                                   .toHex()));
-        }
-        if (!leave(csrDone))
-            return;
+    return run.certificate.isEmpty() ? JobStage::CreateCsr : JobStage::VerifyCertificate;
+}
 
-        // --- 9. the CA ---
-        if (!enter(JobStage::Enrol, profile.timeouts.enrol + kEnrolGrace,
-                   { { QStringLiteral("keyId"), keyIdHex } }))
-            return;
-        note([](JobResult &r) { r.enrolled = true; });
-        QFuture<ca::Result<ca::IssuedCertificate>> future;
-        {
-            // Under the lock: once abandon() returns, no job calls into a CA client that may be gone.
-            std::lock_guard lock(m_mutex);
-            if (m_finished)
-                return;
-            ca::EnrollmentRequest enrolment;
-            enrolment.csrDer = *csr;
-            enrolment.serial = serial;
-            enrolment.requesterKey = scepKey; // SCEP only: signs the message, opens the answer
-            future = ctx.ca->enroll(enrolment);
-        }
-        // Meanwhile the SCEP client may use the session from its pool thread (TokenScepKey); this thread
-        // does not touch it until release(), which waits for a call in progress. On every way out.
-        struct ReleaseScepKey
-        {
-            std::shared_ptr<TokenScepKey> key;
-            ~ReleaseScepKey()
-            {
-                if (key)
-                    key->release();
-            }
-        } releaseScepKey { scepKey };
-        while (!future.isFinished()) {
-            if (m_cancel || finished()) {
-                future.cancel();
-                if (scepKey)
-                    scepKey->release();
-                cancelled();
-                return;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        }
-        if (scepKey)
-            scepKey->release();
-        if (future.isCanceled() || future.resultCount() == 0)
-            return fail(JobError::Kind::Cancelled, tr("The enrolment was cancelled."));
-        const auto answer = future.result();
-        if (!answer) {
-            const auto &e = answer.error();
-            // The key failed under the SCEP client (pulled, its worker gone): reported as the device's error.
-            if (scepKey && e.code == ca::CaError::Code::RequesterKey) {
-                if (auto device = scepKey->lastDeviceError())
-                    return failDevice(*device);
-            }
-            QJsonObject detail { { QStringLiteral("operation"), e.operation } };
-            if (e.httpStatus)
-                detail.insert(QStringLiteral("httpStatus"), e.httpStatus);
-            if (!e.serverMessage.isEmpty())
-                detail.insert(QStringLiteral("server"), e.serverMessage);
-            return fail(JobError::fromCa(e), e.toString(), detail);
-        }
-        certificate = answer->certificateDer;
-        caChain = answer->extraCertificatesDer;
-        const CertFacts facts = certFacts(certificate);
-        if (!leave({ { QStringLiteral("keyId"), keyIdHex },
-                     { QStringLiteral("certDer"), QString::fromLatin1(certificate.toBase64()) },
-                     { QStringLiteral("certSerial"), facts.serialHex },
-                     { QStringLiteral("certNotAfter"),
-                       facts.notAfter.isValid() ? facts.notAfter.toMSecsSinceEpoch() : 0 } }))
-            return;
+// CreateCsr (step 8): the request, signed on the key (SCEP: with its self-signed signer certificate).
+JobStage ProvisioningJob::createCsr()
+{
+    const ProvisioningContext &ctx = *m_context;
+    const Profile &profile = ctx.profile;
+    const QString &serial = m_token.serial;
+    Run &run = *m_run;
+    const bool scep = run.scep;
+    const QString &keyIdHex = run.keyIdHex;
+    QJsonObject csrDetail { { QStringLiteral("keyId"), keyIdHex } };
+    if (!run.discarded.isEmpty())
+        csrDetail.insert(QStringLiteral("discardedEarlierCertificate"), run.discarded);
+    if (!enter(JobStage::CreateCsr, profile.timeouts.csr, csrDetail))
+        return stopped();
+    device::CsrRequest request;
+    auto add = [&](const char *field, const QString &templ) {
+        const QString value = profile.expand(templ, serial);
+        if (!value.isEmpty())
+            request.subject.append({ QLatin1String(field), value });
+    };
+    add("C", profile.subject.country);
+    add("O", profile.subject.organization);
+    add("OU", profile.subject.organizationalUnit);
+    add("serialNumber", profile.subject.serialNumber);
+    add("CN", profile.subject.commonName);
+    request.keyUsage = profile.keyUsage;
+    for (const QString &name : profile.extendedKeyUsage) // OIDs: OpenSSL has no name for smartcardLogon
+        request.extendedKeyUsage << Profile::extendedKeyUsageOid(name);
+    // SCEP (RFC 8894 §2.2, §2.3): the request carries the CA's challenge password and is built here,
+    // signed on the key over its digest only; the signer certificate is self-signed on the key.
+    std::shared_ptr<TokenScepKey> scepKey;
+    if (scep)
+        request.challengePassword = ctx.ca->settings().challengePassword;
+    auto csr = scep ? TokenScepKey::signRequest(*run.session, *run.chosen, request, serial)
+                    : run.session->signCsr(run.chosen->id, request);
+    if (!csr)
+        return failedDevice(csr.error());
+    QJsonObject csrDone { { QStringLiteral("csrSha256"),
+                            QString::fromLatin1(
+                                QCryptographicHash::hash(*csr, QCryptographicHash::Sha256).toHex()) } };
+    if (scep) {
+        device::CsrRequest signer;
+        signer.subject = request.subject;
+        signer.keyUsage = { QStringLiteral("digitalSignature"), QStringLiteral("keyEncipherment") };
+        auto key = TokenScepKey::create(run.session, run.chosen->id, serial, signer);
+        if (!key)
+            return failedDevice(key.error());
+        scepKey = *key;
+        csrDone.insert(QStringLiteral("scepSignerCertificateSha256"),
+                       QString::fromLatin1(QCryptographicHash::hash(scepKey->signerCertificateDer(),
+                                                                    QCryptographicHash::Sha256)
+                                               .toHex()));
     }
+    run.csr = *csr;
+    run.scepKey = scepKey;
+    if (!leave(csrDone))
+        return stopped();
+    return JobStage::Enrol;
+}
 
-    // --- 10. verify before writing: nothing unverified reaches the key ---
+// Enrol (step 9): the CA. The thread sleeps until the request completes, the job is cancelled or the
+// watchdog stops it (Waker), never polling.
+JobStage ProvisioningJob::enrol()
+{
+    const ProvisioningContext &ctx = *m_context;
+    const Profile &profile = ctx.profile;
+    const QString &serial = m_token.serial;
+    Run &run = *m_run;
+    const QString &keyIdHex = run.keyIdHex;
+    const std::shared_ptr<TokenScepKey> scepKey = run.scepKey;
+    if (!enter(JobStage::Enrol, profile.timeouts.enrol + kEnrolGrace,
+               { { QStringLiteral("keyId"), keyIdHex } }))
+        return stopped();
+    note([](JobResult &r) { r.enrolled = true; });
+    QFuture<ca::Result<ca::IssuedCertificate>> future;
+    {
+        // Under the lock: once abandon() returns, no job calls into a CA client that may be gone.
+        std::lock_guard lock(m_mutex);
+        if (m_finished) // stopped meanwhile (stopped() would take the lock again)
+            return isFinal(m_stage.load()) ? m_stage.load() : JobStage::Failed;
+        ca::EnrollmentRequest enrolment;
+        enrolment.csrDer = run.csr;
+        enrolment.serial = serial;
+        enrolment.requesterKey = scepKey; // SCEP only: signs the message, opens the answer
+        future = ctx.ca->enroll(enrolment);
+    }
+    // Meanwhile the SCEP client may use the session from its pool thread (TokenScepKey); this thread
+    // does not touch it until release(), which waits for a call in progress. On every way out.
+    struct ReleaseScepKey
+    {
+        std::shared_ptr<TokenScepKey> key;
+        ~ReleaseScepKey()
+        {
+            if (key)
+                key->release();
+        }
+    } releaseScepKey { scepKey };
+    run.scepKey.reset(); // this step's to release; the run does not keep it
+    // Woken by the request's end (finished or canceled) and by cancel(), expire() and abandon().
+    const std::shared_ptr<Waker> waker = m_waker;
+    future
+        .then(QtFuture::Launch::Sync,
+              [waker](const QFuture<ca::Result<ca::IssuedCertificate>> &) { waker->wake(); })
+        .onCanceled([waker] { waker->wake(); });
+    for (;;) {
+        if (future.isFinished())
+            break;
+        if (m_cancel || finished()) {
+            future.cancel();
+            if (scepKey)
+                scepKey->release();
+            cancelled();
+            return stopped();
+        }
+        waker->wait();
+    }
+    if (scepKey)
+        scepKey->release();
+    if (future.isCanceled() || future.resultCount() == 0)
+        return failed(JobError::Kind::Cancelled, tr("The enrolment was cancelled."));
+    const auto answer = future.result();
+    if (!answer) {
+        const auto &e = answer.error();
+        // The key failed under the SCEP client (pulled, its worker gone): reported as the device's error.
+        if (scepKey && e.code == ca::CaError::Code::RequesterKey) {
+            if (auto device = scepKey->lastDeviceError())
+                return failedDevice(*device);
+        }
+        QJsonObject detail { { QStringLiteral("operation"), e.operation } };
+        if (e.httpStatus)
+            detail.insert(QStringLiteral("httpStatus"), e.httpStatus);
+        if (!e.serverMessage.isEmpty())
+            detail.insert(QStringLiteral("server"), e.serverMessage);
+        return failed(JobError::fromCa(e), e.toString(), detail);
+    }
+    run.certificate = answer->certificateDer;
+    run.caChain = answer->extraCertificatesDer;
+    const QByteArray &certificate = run.certificate;
+    const CertFacts facts = certFacts(certificate);
+    if (!leave({ { QStringLiteral("keyId"), keyIdHex },
+                 { QStringLiteral("certDer"), QString::fromLatin1(certificate.toBase64()) },
+                 { QStringLiteral("certSerial"), facts.serialHex },
+                 { QStringLiteral("certNotAfter"),
+                   facts.notAfter.isValid() ? facts.notAfter.toMSecsSinceEpoch() : 0 } }))
+        return stopped();
+    return JobStage::VerifyCertificate;
+}
+
+// VerifyCertificate (step 10): nothing unverified reaches the key.
+JobStage ProvisioningJob::verifyCertificate()
+{
+    const Profile &profile = m_context->profile;
+    Run &run = *m_run;
+    const QByteArray &certificate = run.certificate;
     if (!enter(JobStage::VerifyCertificate, profile.timeouts.login))
-        return;
-    auto verified = verifyFor(certificate, chosen->publicKey, caChain);
+        return stopped();
+    auto verified = verifyFor(*m_context, m_token.serial, certificate, run.chosen->publicKey, run.caChain);
     if (!verified)
-        return fail(JobError::fromCertificateCheck(verified.error()), verified.error().toString());
+        return failed(JobError::fromCertificateCheck(verified.error()), verified.error().toString());
     const CertFacts facts = certFacts(certificate);
     note([&](JobResult &r) {
         r.certDer = certificate;
@@ -911,45 +1068,73 @@ void ProvisioningJob::runSteps()
     });
     if (!leave({ { QStringLiteral("certSerial"), facts.serialHex },
                  { QStringLiteral("subject"), verified->subject } }))
-        return;
+        return stopped();
+    return run.certificateOnKey(run.chosen->id) ? JobStage::ReadBack : JobStage::WriteCertificate;
+}
 
-    // --- 11. write to the key it names, then read it back ---
-    const auto *already = certFor(chosen->id);
-    if (!already) {
-        if (!enter(JobStage::WriteCertificate, profile.timeouts.write,
-                   { { QStringLiteral("keyId"), keyIdHex } }))
-            return;
-        auto written = session->writeCertificate(chosen->id, certificate,
+// WriteCertificate (step 11): to the key pair it names.
+JobStage ProvisioningJob::writeCertificate()
+{
+    const Profile &profile = m_context->profile;
+    Run &run = *m_run;
+    if (!enter(JobStage::WriteCertificate, profile.timeouts.write,
+               { { QStringLiteral("keyId"), run.keyIdHex } }))
+        return stopped();
+    auto written = run.session->writeCertificate(run.chosen->id, run.certificate,
                                                  QStringLiteral("KeyStation ") + profile.name);
-        if (!written)
-            return failDevice(written.error());
-        if (!leave({ { QStringLiteral("keyId"), keyIdHex } }))
-            return;
-    }
-    if (!enter(JobStage::ReadBack, profile.timeouts.readBack))
-        return;
-    auto stored = session->certificates();
+    if (!written)
+        return failedDevice(written.error());
+    if (!leave({ { QStringLiteral("keyId"), run.keyIdHex } }))
+        return stopped();
+    return JobStage::ReadBack;
+}
+
+// ReadBack (step 11): what the key holds is what was written; then the final user PIN, if the profile sets
+// one.
+JobStage ProvisioningJob::readBack()
+{
+    const ProvisioningContext &ctx = *m_context;
+    Run &run = *m_run;
+    if (!enter(JobStage::ReadBack, ctx.profile.timeouts.readBack))
+        return stopped();
+    auto stored = run.session->certificates();
     if (!stored)
-        return failDevice(stored.error());
+        return failedDevice(stored.error());
     bool found = false;
     for (const auto &c : *stored)
-        found = found || (c.id == chosen->id && c.der == certificate);
+        found = found || (c.id == run.chosen->id && c.der == run.certificate);
     if (!found)
-        return fail(JobError::Kind::ReadBackMismatch,
-                    tr("The certificate read back from the key is not the one written."));
-    if (!leave({ { QStringLiteral("keyId"), keyIdHex } }))
-        return;
+        return failed(JobError::Kind::ReadBackMismatch,
+                      tr("The certificate read back from the key is not the one written."));
+    if (!leave({ { QStringLiteral("keyId"), run.keyIdHex } }))
+        return stopped();
+    return ctx.secrets->finalUserPin.isEmpty() ? JobStage::Done : JobStage::SetUserPin;
+}
 
-    // --- optional: hand the key over with its final user PIN ---
-    if (!ctx.secrets->finalUserPin.isEmpty()) {
-        if (!enter(JobStage::SetUserPin, profile.timeouts.login))
-            return;
-        if (auto changed = session->changePin(pin, ctx.secrets->finalUserPin); !changed)
-            return failDevice(changed.error());
-        if (!leave())
-            return;
-    }
-    succeed();
+// SetUserPin (optional): the key is handed over with its final user PIN.
+JobStage ProvisioningJob::setUserPin()
+{
+    const ProvisioningContext &ctx = *m_context;
+    Run &run = *m_run;
+    if (!enter(JobStage::SetUserPin, ctx.profile.timeouts.login))
+        return stopped();
+    if (auto changed = run.session->changePin(run.pin, ctx.secrets->finalUserPin); !changed)
+        return failedDevice(changed.error());
+    if (!leave())
+        return stopped();
+    return JobStage::Done;
+}
+
+JobStage ProvisioningJob::failed(const JobError &error, const QString &message, const QJsonObject &detail)
+{
+    fail(error, message, detail);
+    return stopped();
+}
+
+JobStage ProvisioningJob::failedDevice(const device::DeviceError &error)
+{
+    failDevice(error);
+    return stopped();
 }
 
 ProvisioningSecrets::~ProvisioningSecrets()

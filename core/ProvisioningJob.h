@@ -60,13 +60,31 @@ public:
     // and leaves its attempt open for resume. Waits only for a journal write already in progress.
     void abandon();
 
-    QString serial() const { return m_token.serial; }
-    JobStage stage() const { return m_stage.load(); }
     bool finished() const;
 
 private:
+    struct Run;
+    struct Waker;
+
+    // The state machine: run() is `while (!isFinal(s)) s = step(s);` from Queued. Each state's function does
+    // that step (journaled before and after) and returns the next state, or the final one the job ended in.
     void run();
-    void runSteps();
+    JobStage step(JobStage state);
+    JobStage beginAttempt(); // Queued
+    JobStage login();
+    JobStage findKeyPair();
+    JobStage generateKeyPair();
+    JobStage readIdentity();
+    JobStage createCsr();
+    JobStage enrol();
+    JobStage verifyCertificate();
+    JobStage writeCertificate();
+    JobStage readBack();
+    JobStage setUserPin();
+    // The final state of a job that stopped (failed, cancelled, expired or abandoned).
+    JobStage stopped() const;
+    JobStage failed(const JobError &error, const QString &message, const QJsonObject &detail = {});
+    JobStage failedDevice(const device::DeviceError &error);
     // Stops the key's worker process, if it has one, without waiting. True when one was stopped.
     bool abortSession();
     bool enter(JobStage stage, std::chrono::seconds timeout, const QJsonObject &detail = {});
@@ -95,6 +113,8 @@ private:
     // The key's session, for abortSession() from the watchdog: guarded by its own lock, held only to copy.
     std::mutex m_sessionMutex;
     std::shared_ptr<device::KeySession> m_session;
+    std::unique_ptr<Run> m_run; // the job's thread only, while run() runs
+    std::shared_ptr<Waker> m_waker; // wakes the enrolment wait
 };
 
 } // namespace ks::core
