@@ -18,7 +18,8 @@ public:
     static QString stepTitle(const QString &step);
     // "before" -> "started"
     static QString phaseTitle(const QString &phase);
-    // "PinIncorrect" -> "Wrong PIN"; unknown codes are shown as they are
+    // A journal's error name -> its title from core's one table (core/JobError.h): PinIncorrect -> "Wrong
+    // PIN"; names this build does not know are shown as they are
     static QString errorTitle(const QString &errorCode);
     // 2450 -> "2.5 s", 83000 -> "1 min 23 s"
     static QString duration(qint64 ms);
