@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QTextStream>
 
+#include <cstdio>
 #include <cstring>
 
 namespace {
@@ -43,10 +44,18 @@ struct Options
     QCommandLineOption language { QStringLiteral("language"),
                                   QCoreApplication::translate("main", "user interface language (en, zh_CN)"),
                                   QStringLiteral("LANG") };
+    // Demonstration and test switches: none of them is honoured without --demo.
+    QCommandLineOption demo { QStringLiteral("demo"),
+                              QCoreApplication::translate(
+                                  "main",
+                                  "demonstration/test run: honour --login-file and the KS_AUTO_PROVISION, "
+                                  "KS_SCREENSHOT and KS_SCREENSHOT_DELAY environment variables (never on a "
+                                  "station in production)") };
     QCommandLineOption login { QStringLiteral("login-file"),
-                               QCoreApplication::translate("main",
-                                                           "log in with the name and password in FILE "
-                                                           "(two lines; for demonstrations)"),
+                               QCoreApplication::translate(
+                                   "main",
+                                   "demo only (with --demo): log in with the name and "
+                                   "password in FILE (two lines)"),
                                QStringLiteral("FILE") };
     QCommandLineOption badgeCa { QStringLiteral("badge-ca"),
                                  QCoreApplication::translate("main",
@@ -65,7 +74,7 @@ struct Options
         parser.addHelpOption();
         parser.addVersionOption();
         parser.addOptions(
-            { settings, profile, module, journal, pgConf, language, login, badgeCa, inProcess });
+            { settings, profile, module, journal, pgConf, language, badgeCa, inProcess, demo, login });
     }
 };
 
@@ -154,15 +163,24 @@ int main(int argc, char **argv)
     options.journalPath = parser.value(o.journal);
     options.pgConfFile = parser.value(o.pgConf);
     options.language = parser.value(o.language);
-    options.autoLoginFile = parser.value(o.login);
     options.badgeCaFile = parser.value(o.badgeCa);
-    // Screenshots for the README and the demo check: KS_SCREENSHOT=path [KS_SCREENSHOT_DELAY=seconds].
-    options.screenshotPath = qEnvironmentVariable("KS_SCREENSHOT");
-    if (qEnvironmentVariableIsSet("KS_SCREENSHOT_DELAY"))
-        options.screenshotDelayMs = qEnvironmentVariableIntValue("KS_SCREENSHOT_DELAY") * 1000;
-    // KS_AUTO_PROVISION=seconds: press Provision all that long after login (unattended demo runs).
-    if (qEnvironmentVariableIsSet("KS_AUTO_PROVISION"))
-        options.autoProvisionDelayMs = qEnvironmentVariableIntValue("KS_AUTO_PROVISION") * 1000;
+    if (parser.isSet(o.demo)) {
+        options.autoLoginFile = parser.value(o.login);
+        // Screenshots for the README and the demo check: KS_SCREENSHOT=path [KS_SCREENSHOT_DELAY=seconds].
+        options.screenshotPath = qEnvironmentVariable("KS_SCREENSHOT");
+        if (qEnvironmentVariableIsSet("KS_SCREENSHOT_DELAY"))
+            options.screenshotDelayMs = qEnvironmentVariableIntValue("KS_SCREENSHOT_DELAY") * 1000;
+        // KS_AUTO_PROVISION=seconds: press Provision all that long after login (unattended demo runs).
+        if (qEnvironmentVariableIsSet("KS_AUTO_PROVISION"))
+            options.autoProvisionDelayMs = qEnvironmentVariableIntValue("KS_AUTO_PROVISION") * 1000;
+    } else if (parser.isSet(o.login) || qEnvironmentVariableIsSet("KS_SCREENSHOT")
+               || qEnvironmentVariableIsSet("KS_AUTO_PROVISION")) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate(
+                         "main",
+                         "keystation: --login-file, KS_SCREENSHOT and KS_AUTO_PROVISION are demonstration "
+                         "switches, honoured only with --demo; ignored.")));
+    }
 
     ks::app::StationApp station(options);
     if (!station.start())
