@@ -6,15 +6,8 @@ namespace ks::app {
 
 QString UiText::roleTitle(core::Role role)
 {
-    switch (role) {
-    case core::Role::Operator:
-        return tr("Operator");
-    case core::Role::Supervisor:
-        return tr("Supervisor");
-    case core::Role::Administrator:
-        return tr("Administrator");
-    }
-    return {};
+    // core's one translated title, also used by the batch log and its PDF report (ks_gui_log).
+    return core::roleTitle(role);
 }
 
 QString UiText::percent(double fraction)
