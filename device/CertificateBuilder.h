@@ -1,9 +1,9 @@
 #pragma once
 
+#include "base/OpenSslPtr.h"
 #include "device/CsrBuilder.h"
 #include "device/CsrRequest.h"
 #include "device/DeviceError.h"
-#include "base/OpenSslPtr.h"
 
 #include <QByteArray>
 #include <QDateTime>

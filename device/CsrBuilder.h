@@ -1,8 +1,8 @@
 #pragma once
 
+#include "base/OpenSslPtr.h"
 #include "device/CsrRequest.h"
 #include "device/DeviceError.h"
-#include "base/OpenSslPtr.h"
 
 #include <QByteArray>
 
