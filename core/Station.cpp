@@ -21,6 +21,7 @@
 #include <QPromise>
 #include <QSslCertificate>
 #include <QThread>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace ks::core {
@@ -64,6 +65,44 @@ quint32 keyUsageBits(const QStringList &words)
             bits |= ca::CertificatePolicy::KeyAgreement;
     }
     return bits;
+}
+
+// "ca.example:8888" for the words on the bench; the whole URL goes into the detail.
+QString caPlace(const QUrl &url)
+{
+    const QString host = url.host();
+    if (host.isEmpty())
+        return url.toString();
+    return url.port() > 0 ? QStringLiteral("%1:%2").arg(host).arg(url.port()) : host;
+}
+
+// The CA's failure in plain words, by kind: what an operator can tell a supervisor.
+QString caDownText(const ca::CaError &e, const QString &place)
+{
+    using Code = ca::CaError::Code;
+    switch (e.code) {
+    case Code::Network:
+    case Code::Truncated:
+    case Code::Cancelled:
+        return Station::tr("The CA at %1 does not answer").arg(place);
+    case Code::Timeout:
+        return Station::tr("The CA at %1 answers too slowly").arg(place);
+    case Code::Tls:
+    case Code::PinMismatch:
+    case Code::CaCertificateMismatch:
+        return Station::tr("The CA at %1 is not the CA this station trusts").arg(place);
+    case Code::Unauthorized:
+        return Station::tr("The CA at %1 refuses this station's credentials").arg(place);
+    case Code::Configuration:
+        return Station::tr("The CA settings of this station are not usable");
+    case Code::HttpStatus:
+        if (e.httpStatus >= 500)
+            return Station::tr("The CA at %1 has a fault (HTTP %2)").arg(place).arg(e.httpStatus);
+        break;
+    default:
+        break;
+    }
+    return Station::tr("The CA at %1 answers in a way this station does not understand").arg(place);
 }
 
 QStringList ekuOids(const QStringList &names)
@@ -263,6 +302,23 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
                 Q_EMIT raw->keyRemoved(t);
             });
     BatchRunner *runner = station->m_runner;
+    qRegisterMetaType<ks::core::CaStatus>();
+    // What a bench opened during the batch shows (batchSnapshot), kept before the signals go out.
+    connect(runner, &BatchRunner::keyQueued, raw,
+            [raw](const QString &serial) { raw->noteBatchKey(serial, JobStage::Queued, nullptr); });
+    connect(runner, &BatchRunner::keyProgress, raw,
+            [raw](const QString &serial, JobStage stage) { raw->noteBatchKey(serial, stage, nullptr); });
+    connect(runner, &BatchRunner::keyFinished, raw, [raw](const JobResult &result) {
+        raw->noteBatchKey(result.serial, result.outcome, &result);
+        // A key that failed because the CA was away waits for it; the CA is checked at once.
+        if (result.outcome == JobStage::Failed && isCaAway(result.error)) {
+            raw->m_caWaiting.insert(result.serial);
+            if (raw->m_caTimer)
+                raw->scheduleCaProbe(0);
+        } else {
+            raw->m_caWaiting.remove(result.serial);
+        }
+    });
     connect(runner, &BatchRunner::keyQueued, raw, &Station::keyQueued);
     connect(runner, &BatchRunner::keyProgress, raw, &Station::keyProgress);
     connect(runner, &BatchRunner::keyFinished, raw, &Station::keyFinished);
@@ -289,6 +345,162 @@ QList<KeyInfo> Station::keys() const
 {
     QMutexLocker lock(&m_keysMutex);
     return m_keys.values();
+}
+
+QList<BatchKeyState> Station::batchSnapshot() const
+{
+    QMutexLocker lock(&m_keysMutex);
+    QList<BatchKeyState> states;
+    states.reserve(m_batchOrder.size());
+    for (const QString &serial : m_batchOrder)
+        states << m_batchKeys.value(serial);
+    return states;
+}
+
+void Station::noteBatchKey(const QString &serial, JobStage stage, const JobResult *result)
+{
+    QMutexLocker lock(&m_keysMutex);
+    if (!m_batchKeys.contains(serial))
+        m_batchOrder << serial;
+    BatchKeyState &state = m_batchKeys[serial];
+    state.serial = serial;
+    state.stage = stage;
+    state.finished = result != nullptr;
+    state.result = result ? *result : JobResult();
+    state.result.certDer.clear(); // the tile needs neither; a continuous batch runs all day
+    state.result.steps.clear();
+}
+
+CaStatus Station::caStatus() const
+{
+    QMutexLocker lock(&m_keysMutex);
+    return m_caStatus;
+}
+
+bool Station::isCaAway(const JobError &error)
+{
+    if (error.kind != JobError::Kind::Ca || !error.ca)
+        return false;
+    using Code = ca::CaError::Code;
+    switch (error.ca->code) {
+    case Code::Network:
+    case Code::Timeout:
+    case Code::Truncated:
+        return true;
+    case Code::HttpStatus:
+        return error.ca->httpStatus == 502 || error.ca->httpStatus == 503 || error.ca->httpStatus == 504;
+    default:
+        return false;
+    }
+}
+
+void Station::startCaMonitor(int upIntervalMs, int downIntervalMs)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, upIntervalMs, downIntervalMs] {
+            m_caUpMs = qMax(50, upIntervalMs);
+            m_caDownMs = qMax(50, downIntervalMs);
+            if (!m_caTimer) {
+                m_caTimer = new QTimer(this); // the station's thread
+                m_caTimer->setSingleShot(true);
+                connect(m_caTimer, &QTimer::timeout, this, &Station::probeCa);
+            }
+            scheduleCaProbe(0);
+        },
+        Qt::QueuedConnection);
+}
+
+void Station::scheduleCaProbe(int delayMs)
+{
+    if (m_caProbing)
+        return; // the answer schedules the next
+    m_caTimer->start(delayMs);
+}
+
+void Station::probeCa()
+{
+    if (m_caProbing)
+        return;
+    m_caProbing = true;
+    // The cheapest question each protocol has: cfssl info, EST cacerts, SCEP GetCACert.
+    auto *watcher = new QFutureWatcher<ca::Result<QList<QByteArray>>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_caProbing = false;
+        takeCaStatus(watcher->future(), takeCaCertificates(watcher->future()));
+        if (m_caTimer)
+            m_caTimer->start(m_caStatus.isUp() ? m_caUpMs : m_caDownMs);
+    });
+    watcher->setFuture(m_ca->fetchCaCertificates());
+}
+
+void Station::takeCaStatus(const QFuture<ca::Result<QList<QByteArray>>> &future,
+                           const Result<QStringList> &taken)
+{
+    const QUrl url = m_ca->settings().baseUrl;
+    const QString place = caPlace(url);
+    CaStatus status;
+    status.checkedAt = QDateTime::currentDateTimeUtc();
+    if (taken) {
+        status.state = CaStatus::State::Up;
+        status.text = taken->isEmpty() ? tr("CA: connected") : tr("CA: connected (%1)").arg(taken->value(0));
+        status.detail = tr("%1 (%2) answered; certificates: %3")
+                            .arg(url.toString(), m_ca->protocolName(), taken->join(QStringLiteral("; ")));
+    } else {
+        status.state = CaStatus::State::Down;
+        const bool answered = !future.isCanceled() && future.resultCount() > 0 && !future.result();
+        status.text = answered ? caDownText(future.result().error(), place)
+                               : tr("The CA at %1 does not answer").arg(place);
+        status.detail = tr("%1 (%2): %3").arg(url.toString(), m_ca->protocolName(), taken.error().message);
+    }
+    setCaStatus(status);
+}
+
+void Station::setCaStatus(const CaStatus &status)
+{
+    bool changed = false;
+    {
+        QMutexLocker lock(&m_keysMutex);
+        changed = !(m_caStatus == status);
+        m_caStatus = status;
+    }
+    if (changed) {
+        if (status.isUp())
+            qCInfo(lcCore).noquote() << "CA status: up:" << status.text;
+        else
+            qCWarning(lcCore).noquote() << "CA status: down:" << status.detail;
+        Q_EMIT caStatusChanged(status);
+    }
+    if (status.isUp())
+        retryKeysWaitingForCa();
+}
+
+void Station::retryKeysWaitingForCa()
+{
+    if (m_caWaiting.isEmpty())
+        return;
+    if (!m_runner->isActive()) {
+        m_caWaiting.clear(); // the batch is over: Provision all starts them again
+        return;
+    }
+    QSet<QString> present;
+    {
+        QMutexLocker lock(&m_keysMutex);
+        for (const KeyInfo &key : std::as_const(m_keys))
+            present.insert(key.serial);
+    }
+    const QSet<QString> waiting = std::exchange(m_caWaiting, {});
+    for (const QString &serial : waiting) {
+        int &tries = m_caRetries[serial];
+        if (tries >= kMaxCaRetries || !present.contains(serial))
+            continue; // the operator's Retry (or re-plugging it in a continuous batch) still works
+        ++tries;
+        qCInfo(lcCore) << "the CA answers again: key" << serial << "retried by itself (" << tries << "of"
+                       << kMaxCaRetries << ")";
+        Q_EMIT keyAutoRetried(serial, tries);
+        m_runner->retry(serial);
+    }
 }
 
 void Station::moveAllToThread(QThread *thread)
@@ -326,7 +538,9 @@ QFuture<Result<QStringList>> Station::connectCaAsync()
         [this, promise] {
             auto *watcher = new QFutureWatcher<ca::Result<QList<QByteArray>>>(this);
             connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, promise] {
-                promise->addResult(takeCaCertificates(watcher->future()));
+                auto taken = takeCaCertificates(watcher->future());
+                takeCaStatus(watcher->future(), taken);
+                promise->addResult(std::move(taken));
                 promise->finish();
                 watcher->deleteLater();
             });
@@ -337,15 +551,16 @@ QFuture<Result<QStringList>> Station::connectCaAsync()
 }
 
 QFuture<Result<QString>> Station::provisionAllAsync(const OperatorSession &session, bool continuous,
-                                                    const std::optional<LotManifest> &lot)
+                                                    const std::optional<LotManifest> &lot,
+                                                    const QStringList &only)
 {
     auto promise = std::make_shared<QPromise<Result<QString>>>();
     promise->start();
     QFuture<Result<QString>> future = promise->future();
     QMetaObject::invokeMethod(
         this,
-        [this, promise, session, continuous, lot] {
-            promise->addResult(provisionAll(session, continuous, false, false, lot));
+        [this, promise, session, continuous, lot, only] {
+            promise->addResult(provisionAll(session, continuous, false, false, lot, only));
             promise->finish();
         },
         Qt::QueuedConnection);
@@ -449,7 +664,8 @@ ProvisioningContext Station::context(const QString &operatorName, bool force, bo
 }
 
 Result<QString> Station::provisionAll(const OperatorSession &session, bool continuous, bool force,
-                                      bool retryPinRefused, const std::optional<LotManifest> &lot)
+                                      bool retryPinRefused, const std::optional<LotManifest> &lot,
+                                      const QStringList &only)
 {
     if (auto allowed = OperatorStore::authorize(session, Permission::Provision, *m_journal); !allowed)
         return allowed.error();
@@ -469,8 +685,17 @@ Result<QString> Station::provisionAll(const OperatorSession &session, bool conti
     if (!keys)
         return CoreError::make(CoreError::Code::InvalidArgument, keys.error().toString(),
                                QStringLiteral("module"));
+    if (!only.isEmpty())
+        keys->removeIf([&](const device::TokenInfo &key) { return !only.contains(key.serial); });
     ProvisioningContext c = context(operatorName, force, retryPinRefused);
     c.lot = lot;
+    if (!m_runner->isActive()) { // a new batch: its keys from nothing, its automatic retries from zero
+        QMutexLocker lock(&m_keysMutex);
+        m_batchKeys.clear();
+        m_batchOrder.clear();
+        m_caWaiting.clear();
+        m_caRetries.clear();
+    }
     auto batch = m_runner->start(std::move(c), *keys, continuous);
     m_batchActive = m_runner->isActive();
     m_batchContinuous = m_runner->isContinuous();

@@ -9,16 +9,20 @@
 #include "core/Profile.h"
 #include "core/ProvisioningContext.h"
 
+#include <QDateTime>
 #include <QFuture>
 #include <QHash>
+#include <QMetaType>
 #include <QMutex>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <atomic>
 #include <memory>
 
 class QThread;
+class QTimer;
 
 namespace ks::device {
 class Pkcs11Module;
@@ -42,6 +46,38 @@ struct StationConfig
     QString workerPath;
     JournalConfig journal;
     int pollIntervalMs = 500;
+};
+
+// The CA as the station last found it (docs/gui.md "The CA status"): checked live while the GUI runs
+// (Station::startCaMonitor), shown in the bench's header.
+struct CaStatus
+{
+    enum class State
+    {
+        Unknown, // not checked yet
+        Up,
+        Down,
+    };
+    State state = State::Unknown;
+    QString text; // translated, plain words: "The CA at ca.example:8888 does not answer"
+    QString detail; // technical: the URL, the CA client's error line and what to check (never a secret)
+    QDateTime checkedAt; // UTC, of the check that gave this state
+
+    bool isUp() const { return state == State::Up; }
+    bool operator==(const CaStatus &o) const
+    {
+        return state == o.state && text == o.text && detail == o.detail;
+    }
+};
+
+// One key of the running batch as the station last heard of it, for a bench opened during the batch
+// (Station::batchSnapshot).
+struct BatchKeyState
+{
+    QString serial;
+    JobStage stage = JobStage::Queued; // the last step reported
+    bool finished = false;
+    JobResult result; // when finished (without the certificate and step timings)
 };
 
 // The station assembled (docs/flow.md step 2): profile, PKCS#11 module and key watcher, CA client, journal
@@ -71,12 +107,16 @@ public:
     // lot: run the batch under this work order (docs/lots.md): registered in the journal the first time
     // (a different manifest under the same id is AlreadyExists); its profile must be this station's
     // (LotMismatch). Keys outside it, already done in it or beyond its quantity are refused before login.
+    // only: run just these keys (by serial) of those present, e.g. the bench retrying one key after its
+    // batch.
     Result<QString> provisionAll(const OperatorSession &session, bool continuous, bool force = false,
-                                 bool retryPinRefused = false, const std::optional<LotManifest> &lot = {});
+                                 bool retryPinRefused = false, const std::optional<LotManifest> &lot = {},
+                                 const QStringList &only = {});
     // Any thread: provisionAll() run in the station's thread; the future carries its answer (cancelled when
     // the station goes first).
     QFuture<Result<QString>> provisionAllAsync(const OperatorSession &session, bool continuous,
-                                               const std::optional<LotManifest> &lot = {});
+                                               const std::optional<LotManifest> &lot = {},
+                                               const QStringList &only = {});
     // Any thread; each runs in the station's thread. Cancel one key (dropped from the queue, or its job
     // cancelled); retry a failed key of the running batch; cancel the batch (a continuous one takes no more
     // keys).
@@ -88,6 +128,21 @@ public:
     bool isBatchContinuous() const { return m_batchContinuous.load(); }
     // Any thread: the keys on the hub now (the watcher's last scan).
     QList<KeyInfo> keys() const;
+    // Any thread: every key of the running batch (or the last one) with its last step or result, in the
+    // order they joined it; empty before the first batch.
+    QList<BatchKeyState> batchSnapshot() const;
+
+    // Any thread: checks the CA now and then again every upIntervalMs while it answers, every downIntervalMs
+    // while it does not, and at once after a key failed because the CA was away (caStatusChanged tells each
+    // change). When the CA answers again, keys of the running batch that failed only because it was away
+    // (isCaAway) are retried by themselves, at most kMaxCaRetries times per key and batch.
+    void startCaMonitor(int upIntervalMs = 15000, int downIntervalMs = 3000);
+    // Any thread: the last check's outcome (State::Unknown before the first).
+    CaStatus caStatus() const;
+    // The key failed only because the CA was not there: no connection, a time-out, a cut answer, a gateway
+    // that could not reach it (HTTP 502/503/504). Not a refusal, not a certificate the check refused.
+    static bool isCaAway(const JobError &error);
+    static constexpr int kMaxCaRetries = 2;
 
     OperatorStore &operators() { return *m_operators; }
     // Any thread: operator login with the badge key `serial` (core/BadgeLogin.h) on a worker thread of the
@@ -112,6 +167,10 @@ Q_SIGNALS:
     void keyProgress(const QString &serial, ks::core::JobStage stage);
     void keyFinished(const ks::core::JobResult &result);
     void batchFinished(const ks::core::BatchSummary &summary);
+    // The CA's status changed (state, words or detail); also after connectCaAsync's answer.
+    void caStatusChanged(const ks::core::CaStatus &status);
+    // A key that failed because the CA was away goes again now that it answers (attempt of kMaxCaRetries).
+    void keyAutoRetried(const QString &serial, int attempt);
 
 private:
     friend class StationThread;
@@ -122,6 +181,13 @@ private:
     void updateKeys(const KeyInfo &key, bool present);
     ProvisioningContext context(const QString &operatorName, bool force, bool retryPinRefused = false) const;
     Result<QStringList> takeCaCertificates(const QFuture<ca::Result<QList<QByteArray>>> &future);
+    // Station thread: the CA status from a fetch of its certificates, and what follows from it.
+    void takeCaStatus(const QFuture<ca::Result<QList<QByteArray>>> &future, const Result<QStringList> &taken);
+    void setCaStatus(const CaStatus &status);
+    void probeCa();
+    void scheduleCaProbe(int delayMs);
+    void noteBatchKey(const QString &serial, JobStage stage, const JobResult *result);
+    void retryKeysWaitingForCa();
 
     Profile m_profile;
     std::shared_ptr<device::Pkcs11Module> m_module;
@@ -139,6 +205,19 @@ private:
     std::atomic<bool> m_batchContinuous { false };
     mutable QMutex m_keysMutex;
     QHash<QString, KeyInfo> m_keys; // KeyInfo::key() -> key; under m_keysMutex
+    // The batch's keys (serial -> state) in the order they joined; under m_keysMutex.
+    QHash<QString, BatchKeyState> m_batchKeys;
+    QStringList m_batchOrder;
+    CaStatus m_caStatus; // under m_keysMutex
+    // The CA monitor (station thread).
+    QTimer *m_caTimer = nullptr;
+    bool m_caProbing = false;
+    int m_caUpMs = 15000;
+    int m_caDownMs = 3000;
+    QSet<QString> m_caWaiting; // keys of the running batch that failed because the CA was away
+    QHash<QString, int> m_caRetries; // automatic retries per key in this batch
 };
 
 } // namespace ks::core
+
+Q_DECLARE_METATYPE(ks::core::CaStatus)
