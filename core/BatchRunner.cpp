@@ -59,6 +59,7 @@ Result<QString> BatchRunner::start(ProvisioningContext context, const QList<devi
     m_active = true;
     m_continuous = continuous;
     m_finishing = false;
+    m_held = false;
     m_startMs = steadyMs();
     m_queue.clear();
     m_known.clear();
@@ -128,6 +129,14 @@ void BatchRunner::finish()
     endIfIdle();
 }
 
+void BatchRunner::setHeld(bool held)
+{
+    m_held = held;
+    // Queued: the owner may call this while keyFinished goes out, before the key's result is kept.
+    if (!held)
+        QMetaObject::invokeMethod(this, &BatchRunner::endIfIdle, Qt::QueuedConnection);
+}
+
 void BatchRunner::pump()
 {
     const int limit = qMax(1, m_context->profile.maxParallelKeys);
@@ -174,7 +183,7 @@ void BatchRunner::endIfIdle()
 {
     if (!m_active || !m_running.isEmpty() || !m_queue.isEmpty())
         return;
-    if (m_continuous && !m_finishing)
+    if ((m_continuous || m_held) && !m_finishing)
         return;
     BatchSummary summary;
     summary.batchId = m_context->batchId;

@@ -38,6 +38,9 @@ public:
     void cancelAll();
     // Continuous mode: take no more keys; the batch ends when the running ones are done.
     void finish();
+    // Keeps the batch open after its last key while the owner means to retry some (core::Station: keys that
+    // wait for the CA to come back); cancelAll() still ends it. Released, an idle batch ends.
+    void setHeld(bool held);
 
     bool isActive() const { return m_active; }
     bool isContinuous() const { return m_continuous; }
@@ -62,6 +65,7 @@ private:
     bool m_active = false;
     bool m_continuous = false;
     bool m_finishing = false;
+    bool m_held = false;
     qint64 m_startMs = 0;
     QList<device::TokenInfo> m_queue;
     QHash<QString, device::TokenInfo> m_known; // every key seen in this batch, for retry

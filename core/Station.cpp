@@ -310,14 +310,16 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
             [raw](const QString &serial, JobStage stage) { raw->noteBatchKey(serial, stage, nullptr); });
     connect(runner, &BatchRunner::keyFinished, raw, [raw](const JobResult &result) {
         raw->noteBatchKey(result.serial, result.outcome, &result);
-        // A key that failed because the CA was away waits for it; the CA is checked at once.
-        if (result.outcome == JobStage::Failed && isCaAway(result.error)) {
+        // A key that failed because the CA was away waits for it (while the CA is checked: the GUI), the CA
+        // is checked at once, and the batch stays open for the retry (Cancel all still ends it).
+        if (result.outcome == JobStage::Failed && isCaAway(result.error) && raw->m_caTimer
+            && raw->m_caRetries.value(result.serial) < kMaxCaRetries) {
             raw->m_caWaiting.insert(result.serial);
-            if (raw->m_caTimer)
-                raw->scheduleCaProbe(0);
+            raw->scheduleCaProbe(0);
         } else {
             raw->m_caWaiting.remove(result.serial);
         }
+        raw->m_runner->setHeld(!raw->m_caWaiting.isEmpty());
     });
     connect(runner, &BatchRunner::keyQueued, raw, &Station::keyQueued);
     connect(runner, &BatchRunner::keyProgress, raw, &Station::keyProgress);
@@ -481,7 +483,7 @@ void Station::retryKeysWaitingForCa()
     if (m_caWaiting.isEmpty())
         return;
     if (!m_runner->isActive()) {
-        m_caWaiting.clear(); // the batch is over: Provision all starts them again
+        m_caWaiting.clear(); // the batch was cancelled: Provision all starts them again
         return;
     }
     QSet<QString> present;
@@ -496,11 +498,13 @@ void Station::retryKeysWaitingForCa()
         if (tries >= kMaxCaRetries || !present.contains(serial))
             continue; // the operator's Retry (or re-plugging it in a continuous batch) still works
         ++tries;
-        qCInfo(lcCore) << "the CA answers again: key" << serial << "retried by itself (" << tries << "of"
-                       << kMaxCaRetries << ")";
+        qCInfo(lcCore).noquote()
+            << "the CA answers again: key" << serial
+            << QStringLiteral("retried by itself (%1 of %2)").arg(tries).arg(kMaxCaRetries);
         Q_EMIT keyAutoRetried(serial, tries);
         m_runner->retry(serial);
     }
+    m_runner->setHeld(false); // a batch whose waiting keys could not go again ends
 }
 
 void Station::moveAllToThread(QThread *thread)
