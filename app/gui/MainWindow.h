@@ -48,8 +48,9 @@ public:
 public Q_SLOTS:
     void lock();
     void logOut();
-    // Registration with the CA (fetches its certificates) in the station's thread; the answer arrives through
-    // this window's event loop. It runs once, after the window is shown.
+    // Registration with the CA (fetches its certificates) in the station's thread; the answer reaches the
+    // bench as the station's CA status. StationApp rather starts the station's CA monitor, which does the
+    // same now and then again (Station::startCaMonitor).
     void connectCa();
 
 Q_SIGNALS:

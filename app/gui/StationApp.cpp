@@ -116,6 +116,9 @@ bool StationApp::start()
     // its own: the GUI thread never waits for it.
     m_stationThread = std::make_unique<core::StationThread>(std::move(*station));
     m_station = m_stationThread->station();
+    // The CA status in the bench's header, checked live for as long as the program runs (it outlives every
+    // window: a bench opened after a log-in shows the last status at once).
+    m_station->startCaMonitor(m_options.caCheckIntervalMs, m_options.caRetryIntervalMs);
     // The bench health check (keystation-cli doctor's checks) off the GUI thread; a failure shows in a
     // non-modal message. Its own journal configuration: Journal::open wipes the PostgreSQL password it gets.
     if (auto doctorJournal = m_settings.journalConfig()) {
@@ -256,10 +259,6 @@ void StationApp::openMainWindow(const LoginDialog *dialog)
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &MainWindow::logOutRequested, this, &StationApp::logOut);
     m_window->show();
-    if (!m_caConnected) {
-        m_caConnected = true;
-        QTimer::singleShot(0, m_window, &MainWindow::connectCa);
-    }
     if (auto *bench = m_window->bench()) {
         bench->setLot(m_lot);
         connect(bench, &BenchWidget::lotChosen, this,

@@ -46,6 +46,10 @@ public:
         QString screenshotPath; // grab the main window after screenshotDelayMs and quit
         int screenshotDelayMs = 5000;
         int autoProvisionDelayMs = -1; // demo: press Provision all after this many ms (-1: never)
+        // The CA check (core::Station::startCaMonitor): every this many ms while the CA answers, and while
+        // not.
+        int caCheckIntervalMs = 15000;
+        int caRetryIntervalMs = 3000;
     };
 
     explicit StationApp(Options options, QObject *parent = nullptr);
@@ -84,7 +88,6 @@ private:
     std::shared_ptr<core::BadgeVerifier> m_badgeVerifier;
     std::unique_ptr<core::Journal> m_recoveryJournal;
     std::unique_ptr<core::OperatorStore> m_recoveryOperators;
-    bool m_caConnected = false;
     std::optional<core::LotManifest> m_lot;
 };
 

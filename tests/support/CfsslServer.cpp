@@ -99,7 +99,7 @@ bool CfsslServer::start(const Options &o)
         return false;
     }
     for (int attempt = 0; attempt < 3; ++attempt) {
-        m_port = freePort();
+        m_port = o.port ? o.port : freePort();
         QStringList args { QStringLiteral("serve"),
                            QStringLiteral("-address"),
                            QStringLiteral("127.0.0.1"),

@@ -35,6 +35,7 @@ public:
         QString probeClientCertPath;
         QString probeClientKeyPath;
         QString probeTrustPath; // CA bundle verifying the TLS server (defaults to caCertPath)
+        quint16 port = 0; // cfssl serve: this port (a CA back where it was); 0: a free one
     };
     struct Root
     {
