@@ -1,7 +1,9 @@
 #include "LogJournalFixture.h"
 
+#include "app/gui/log/AttemptTableModel.h"
 #include "app/gui/log/BatchLogCharts.h"
 #include "app/gui/log/BatchLogWidget.h"
+#include "app/gui/log/LogText.h"
 #include "app/gui/log/StepEventModel.h"
 #include "core/SqlWorker.h"
 
@@ -12,11 +14,14 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QTableView>
 #include <QTest>
 #include <QThreadPool>
 
@@ -506,7 +511,8 @@ TEST_F(BatchLogWidgetTest, ExportsRunOffTheGuiThreadToo)
     w.startExportCsv(csv);
     ASSERT_TRUE(arrived(finished));
     EXPECT_TRUE(finished.last().at(0).toBool()) << finished.last().at(1).toString().toStdString();
-    EXPECT_EQ(finished.last().at(1).toString(), QStringLiteral("Exported 3 attempts to %1.").arg(csv));
+    EXPECT_EQ(finished.last().at(1).toString(),
+              QStringLiteral("Exported 3 attempts to %1.").arg(QDir::toNativeSeparators(csv)));
     QFile file(csv);
     ASSERT_TRUE(file.open(QIODevice::ReadOnly));
     EXPECT_EQ(parseCsv(file.readAll()).size(), 4);
@@ -627,6 +633,184 @@ TEST_F(BatchLogWidgetTest, AnOperatorSeesNothingAndCannotExport)
     // The selection API shows nothing either.
     EXPECT_FALSE(w.selectAttempt(m_wrongPinAttempt));
     EXPECT_EQ(w.stepModel()->rowCount(), 0);
+}
+
+// Issue 11 item 7: a key that already held the profile's certificate is its own result and filter, not
+// "Done"; the CSV of that filter holds only those keys.
+TEST_F(BatchLogWidgetTest, AlreadyProvisionedIsItsOwnResultCountAndFilter)
+{
+    advance(3600000 * 3);
+    const QString batch = beginBatch(QStringLiteral("carol"));
+    Key already;
+    already.serial = QStringLiteral("c0ffee000001");
+    already.model = QStringLiteral("ePass2003");
+    already.tookMs = 1500;
+    already.doneAfter = QStringLiteral("findKeyPair");
+    const QString alreadyId = runKey(batch, already);
+    Key fresh = already;
+    fresh.serial = QStringLiteral("c0ffee000002");
+    fresh.doneAfter.clear();
+    fresh.tookMs = 14000;
+    const QString freshId = runKey(batch, fresh);
+
+    BatchLogWidget w(m_journal.get(), session(core::Role::Supervisor));
+    ASSERT_TRUE(waitLoaded(w));
+    core::AttemptFilter f;
+    f.batchId = batch;
+    ASSERT_TRUE(apply(w, f));
+    ASSERT_EQ(w.attempts().size(), 2);
+    EXPECT_EQ(w.keyCounts().provisioned, 1);
+    EXPECT_EQ(w.keyCounts().alreadyProvisioned, 1);
+    EXPECT_TRUE(w.countsText().contains(QStringLiteral("1 already provisioned")))
+        << w.countsText().toStdString();
+    for (const core::AttemptRecord &a : w.attempts())
+        EXPECT_EQ(app::AttemptTableModel::cellText(a, app::AttemptTableModel::Result),
+                  a.id == alreadyId ? QStringLiteral("Already provisioned") : QStringLiteral("Done"));
+
+    f.state = app::LogText::alreadyProvisionedState();
+    ASSERT_TRUE(apply(w, f));
+    EXPECT_EQ(ids(w.attempts()), QStringList { alreadyId });
+    auto *stateCombo = w.findChild<QComboBox *>(QStringLiteral("stateCombo"));
+    ASSERT_NE(stateCombo, nullptr);
+    EXPECT_EQ(stateCombo->currentText(), QStringLiteral("Already provisioned"));
+    const QString csv = m_dir.filePath(QStringLiteral("already.csv"));
+    auto written = w.exportCsv(csv);
+    ASSERT_TRUE(written) << written.error().toString().toStdString();
+    EXPECT_EQ(*written, 1);
+    QFile file(csv);
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const QList<QStringList> rows = parseCsv(file.readAll());
+    ASSERT_EQ(rows.size(), 2);
+    EXPECT_EQ(rows[1].value(0), alreadyId);
+
+    // "Done" is a key provisioned here.
+    f.state = QStringLiteral("done");
+    ASSERT_TRUE(apply(w, f));
+    EXPECT_EQ(ids(w.attempts()), QStringList { freshId });
+}
+
+// Failures count keys, not attempts: a key that failed twice and then succeeded is one provisioned key; a
+// key that failed twice is one failed key; the counts line says so.
+TEST_F(BatchLogWidgetTest, FailuresAreCountedPerKeyNotPerAttempt)
+{
+    advance(3600000 * 3);
+    const QString batch = beginBatch(QStringLiteral("carol"));
+    Key failing;
+    failing.model = QStringLiteral("ePass2003");
+    failing.state = QStringLiteral("failed");
+    failing.tookMs = 3000;
+    failing.failStep = QStringLiteral("enrol");
+    failing.errorCode = QStringLiteral("CaNetwork");
+    failing.errorMessage = QStringLiteral("Connection refused");
+    Key recovers = failing;
+    recovers.serial = QStringLiteral("d00d00000001");
+    Key stuck = failing;
+    stuck.serial = QStringLiteral("d00d00000002");
+    for (int i = 0; i < 2; ++i) {
+        runKey(batch, recovers);
+        advance(1000);
+        runKey(batch, stuck);
+        advance(1000);
+    }
+    recovers.state = QStringLiteral("done");
+    runKey(batch, recovers);
+
+    BatchLogWidget w(m_journal.get(), session(core::Role::Supervisor));
+    ASSERT_TRUE(waitLoaded(w));
+    core::AttemptFilter f;
+    f.batchId = batch;
+    ASSERT_TRUE(apply(w, f));
+    const app::BatchLogStats::KeyCounts &c = w.keyCounts();
+    EXPECT_EQ(c.attempts, 5);
+    EXPECT_EQ(c.keys, 2);
+    EXPECT_EQ(c.provisioned, 1);
+    EXPECT_EQ(c.failed, 1);
+    EXPECT_EQ(c.failedAttempts, 4);
+    EXPECT_TRUE(w.countsText().contains(QStringLiteral("5 attempts of 2 keys")))
+        << w.countsText().toStdString();
+    EXPECT_TRUE(w.countsText().contains(QStringLiteral("1 failed"))) << w.countsText().toStdString();
+    EXPECT_TRUE(
+        w.findChild<QLabel *>(QStringLiteral("countsLabel"))->toolTip().contains(QStringLiteral("once")));
+    EXPECT_EQ(barsByCategory(w.charts()->failuresChart()),
+              (std::map<QString, int> { { QStringLiteral("CA unreachable"), 1 } }));
+}
+
+// A failed verification points at the broken record: its batch is shown, its row selected and named.
+TEST_F(BatchLogWidgetTest, TamperAlertNamesAndSelectsTheBatchAndRow)
+{
+    ASSERT_TRUE(
+        tamper(QStringLiteral("UPDATE ks_attempts SET error_message = 'nothing happened' WHERE id = '%1'")
+                   .arg(m_wrongPinAttempt)));
+    BatchLogWidget w(m_journal.get(), session(core::Role::Supervisor));
+    ASSERT_TRUE(waitLoaded(w));
+    QSignalSpy located(&w, &BatchLogWidget::tamperLocated);
+    w.verifyLog();
+    ASSERT_TRUE(arrived(located));
+    EXPECT_EQ(located.last().at(0).toString(), m_batchA);
+    EXPECT_EQ(located.last().at(1).toString(), m_wrongPinAttempt);
+    const int row = located.last().at(2).toInt();
+    ASSERT_GT(row, 0);
+    EXPECT_EQ(w.filter().batchId, m_batchA);
+    auto *table = w.findChild<QTableView *>(QStringLiteral("attemptTable"));
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->currentIndex().row(), row - 1);
+    EXPECT_EQ(table->currentIndex().data(app::AttemptTableModel::AttemptIdRole).toString(),
+              m_wrongPinAttempt);
+    const QString message = w.verifyMessage();
+    EXPECT_TRUE(message.startsWith(
+        QStringLiteral("Log tampered: record %1 in table ks_attempts").arg(m_wrongPinAttempt)))
+        << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("Batch %1, row %2").arg(m_batchA.left(8)).arg(row)))
+        << message.toStdString();
+    EXPECT_TRUE(message.contains(QStringLiteral("0a1b2c3d4e5f0004"), Qt::CaseInsensitive))
+        << message.toStdString();
+}
+
+TEST_F(BatchLogWidgetTest, TamperedEventPointsAtItsAttempt)
+{
+    // Event 5 is a step of batch A's first key (1 batch event, then its attempt and steps).
+    ASSERT_TRUE(tamper(QStringLiteral("UPDATE ks_events SET detail = '{\"keyId\":\"ff\"}' WHERE seq = 5")));
+    BatchLogWidget w(m_journal.get(), session(core::Role::Supervisor));
+    ASSERT_TRUE(waitLoaded(w));
+    QSignalSpy located(&w, &BatchLogWidget::tamperLocated);
+    w.verifyLog();
+    ASSERT_TRUE(arrived(located));
+    EXPECT_EQ(located.last().at(0).toString(), m_batchA);
+    EXPECT_FALSE(located.last().at(1).toString().isEmpty());
+    EXPECT_GT(located.last().at(2).toInt(), 0);
+    EXPECT_TRUE(w.verifyMessage().contains(QStringLiteral("Batch %1").arg(m_batchA.left(8))))
+        << w.verifyMessage().toStdString();
+}
+
+// Every export says where it wrote (the full path) and offers the folder; a failure says so.
+TEST_F(BatchLogWidgetTest, ExportConfirmsTheFullPathAndOffersTheFolder)
+{
+    BatchLogWidget w(m_journal.get(), session(core::Role::Supervisor));
+    ASSERT_TRUE(waitLoaded(w));
+    auto *openFolder = w.findChild<QPushButton *>(QStringLiteral("openFolderButton"));
+    ASSERT_NE(openFolder, nullptr);
+    EXPECT_TRUE(openFolder->isHidden());
+    QSignalSpy finished(&w, &BatchLogWidget::exportFinished);
+    const QString pdf = m_dir.filePath(QStringLiteral("log.pdf"));
+    w.startExportPdf(pdf);
+    ASSERT_TRUE(arrived(finished));
+    EXPECT_TRUE(finished.last().at(0).toBool());
+    EXPECT_TRUE(finished.last().at(1).toString().contains(QDir::toNativeSeparators(pdf)))
+        << finished.last().at(1).toString().toStdString();
+    EXPECT_TRUE(w.statusMessage().contains(QDir::toNativeSeparators(pdf))) << w.statusMessage().toStdString();
+    EXPECT_EQ(w.lastExportFolder(), QFileInfo(pdf).absolutePath());
+    EXPECT_FALSE(openFolder->isHidden());
+
+    finished.clear();
+    const QString nowhere = m_dir.filePath(QStringLiteral("no/such/dir/log.pdf"));
+    w.startExportPdf(nowhere);
+    ASSERT_TRUE(arrived(finished));
+    EXPECT_FALSE(finished.last().at(0).toBool());
+    EXPECT_TRUE(w.statusMessage().contains(QStringLiteral("failed"))) << w.statusMessage().toStdString();
+    EXPECT_TRUE(w.statusMessage().contains(QDir::toNativeSeparators(nowhere)))
+        << w.statusMessage().toStdString();
+    EXPECT_TRUE(w.lastExportFolder().isEmpty());
+    EXPECT_TRUE(openFolder->isHidden());
 }
 
 } // namespace ks::test

@@ -30,6 +30,9 @@ protected:
         QString failStep; // journal step name where it failed
         QString errorCode;
         QString errorMessage;
+        // A done key: the last step it runs (empty: all). An already provisioned key ends at "findKeyPair",
+        // as the engine ends one that holds the profile's certificate.
+        QString doneAfter;
     };
 
     // Starts a batch at the clock's time; returns its id.

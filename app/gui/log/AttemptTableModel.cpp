@@ -80,7 +80,7 @@ QString AttemptTableModel::cellText(const core::AttemptRecord &a, int column)
     case Model:
         return a.model;
     case Result:
-        return LogText::stateTitle(a.state);
+        return LogText::stateTitle(LogText::shownState(a));
     case FailedStep:
         return failed ? LogText::stepTitle(a.lastStep) : QString();
     case Error:
@@ -137,12 +137,14 @@ QVariant AttemptTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (index.column() == Result)
-            return QBrush(LogColors::stateForeground(a->state));
+            return QBrush(LogColors::stateForeground(LogText::shownState(*a)));
         if (index.column() == Error || index.column() == FailedStep)
             return QBrush(LogColors::failureText());
         return {};
     case Qt::BackgroundRole:
-        return index.column() == Result ? QVariant(QBrush(LogColors::stateBackground(a->state))) : QVariant();
+        return index.column() == Result
+            ? QVariant(QBrush(LogColors::stateBackground(LogText::shownState(*a))))
+            : QVariant();
     case Qt::FontRole:
         if (index.column() == Result || index.column() == Serial) {
             QFont f;

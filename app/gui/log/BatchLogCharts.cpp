@@ -129,8 +129,8 @@ void BatchLogCharts::fillFailures(const BatchLogStats &stats)
 {
     QChart *chart = failuresChart();
     clear(chart);
-    chart->setTitle(tr("Failures by reason"));
-    auto *set = new QBarSet(tr("Failures"));
+    chart->setTitle(tr("Failed keys by reason"));
+    auto *set = new QBarSet(tr("Failed keys"));
     set->setColor(LogColors::broken());
     set->setBorderColor(LogColors::broken());
     set->setLabelColor(Qt::white);

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QSet>
 #include <QTextDocument>
 #include <QUrl>
 
@@ -30,6 +31,35 @@ QString esc(const QString &s)
     return s.toHtmlEscaped();
 }
 
+// The records of RFC 4180 CSV text, each with its line end (a quoted field may hold line breaks).
+QList<QByteArray> csvRecords(const QByteArray &csv)
+{
+    QList<QByteArray> records;
+    bool quoted = false;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < csv.size(); ++i) {
+        const char c = csv.at(i);
+        if (c == '"')
+            quoted = !quoted;
+        else if (c == '\n' && !quoted) {
+            records << csv.mid(start, i + 1 - start);
+            start = i + 1;
+        }
+    }
+    if (start < csv.size())
+        records << csv.mid(start);
+    return records;
+}
+
+// The first field of a CSV record, unquoted.
+QByteArray firstField(const QByteArray &record)
+{
+    if (record.startsWith('"'))
+        return record.mid(1, record.indexOf('"', 1) - 1);
+    const qsizetype end = record.indexOf(',');
+    return (end < 0 ? record : record.left(end)).trimmed();
+}
+
 } // namespace
 
 QString BatchLogReport::verifyText(const core::VerifyResult &r)
@@ -42,9 +72,25 @@ QString BatchLogReport::verifyText(const core::VerifyResult &r)
 core::Result<int> BatchLogReport::writeCsv(core::Journal &journal, const core::OperatorSession &reader,
                                            const core::AttemptFilter &filter, const QString &path)
 {
-    auto csv = journal.exportCsv(reader, filter);
+    auto csv = journal.exportCsv(reader, LogText::journalFilter(filter));
     if (!csv)
         return csv.error();
+    // The journal knows "done", not the log's split of it into provisioned and already provisioned: keep the
+    // rows of the attempts that match (the first column is the attempt id).
+    if (LogText::journalFilter(filter).state != filter.state || filter.state == QLatin1String("done")) {
+        auto attempts = journal.attempts(reader, LogText::journalFilter(filter));
+        if (!attempts)
+            return attempts.error();
+        QSet<QByteArray> keep;
+        for (const core::AttemptRecord &a : LogText::matching(filter, std::move(*attempts)))
+            keep.insert(a.id.toUtf8());
+        const QList<QByteArray> records = csvRecords(*csv);
+        QByteArray kept = records.value(0);
+        for (qsizetype i = 1; i < records.size(); ++i)
+            if (keep.contains(firstField(records[i])))
+                kept += records[i];
+        *csv = kept;
+    }
     // QSaveFile: a failed export never leaves half a file where a good one was.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(*csv) != csv->size() || !file.commit())
@@ -56,10 +102,10 @@ core::Result<int> BatchLogReport::writePdf(core::Journal &journal, const core::O
                                            const core::AttemptFilter &filter, Content meta, bool withVerify,
                                            const QString &path)
 {
-    auto attempts = journal.attempts(reader, filter);
+    auto attempts = journal.attempts(reader, LogText::journalFilter(filter));
     if (!attempts)
         return attempts.error();
-    meta.attempts = std::move(*attempts);
+    meta.attempts = LogText::matching(filter, std::move(*attempts));
     if (withVerify) {
         auto verified = journal.verify();
         if (verified)
@@ -74,13 +120,7 @@ core::Result<int> BatchLogReport::writePdf(core::Journal &journal, const core::O
 
 QString BatchLogReport::html(const Content &c)
 {
-    int done = 0, failed = 0, cancelled = 0, running = 0;
-    for (const core::AttemptRecord &a : c.attempts) {
-        done += a.state == QLatin1String("done");
-        failed += a.state == QLatin1String("failed");
-        cancelled += a.state == QLatin1String("cancelled");
-        running += a.state == QLatin1String("running");
-    }
+    const BatchLogStats::KeyCounts keys = BatchLogStats::countKeys(c.attempts);
     QString h;
     h += QStringLiteral("<html><head><meta charset=\"utf-8\"></head><body style=\"font-size:9pt\">");
     h += QStringLiteral("<h2>%1</h2>").arg(esc(tr("KeyStation batch log")));
@@ -100,19 +140,14 @@ QString BatchLogReport::html(const Content &c)
         meta(tr("Verification"), tr("could not run: %1").arg(c.verifyError));
     else
         meta(tr("Verification"), tr("not run (this role may not verify the log)"));
-    meta(tr("Attempts"),
-         tr("%1 in total: %2 done, %3 failed, %4 cancelled, %5 running")
-             .arg(c.attempts.size())
-             .arg(done)
-             .arg(failed)
-             .arg(cancelled)
-             .arg(running));
+    meta(tr("Keys"), BatchLogStats::keyCountsText(keys, false));
+    meta(tr("Counted"), BatchLogStats::keyCountsExplained(keys));
     h += QStringLiteral("</table>");
 
     const auto failures = BatchLogStats::countFailures(c.attempts);
     if (!failures.isEmpty()) {
         h += QStringLiteral("<h3>%1</h3><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">")
-                 .arg(esc(tr("Failures by reason")));
+                 .arg(esc(tr("Failed keys by reason")));
         for (const auto &[code, count] : failures)
             h += QStringLiteral("<tr><td>%1</td><td align=\"right\">%2</td></tr>")
                      .arg(esc(LogText::errorTitle(code)))
@@ -137,8 +172,8 @@ QString BatchLogReport::html(const Content &c)
             QString style;
             if (col == AttemptTableModel::Result)
                 style = QStringLiteral(" style=\"color:%1;background-color:%2;font-weight:bold\"")
-                            .arg(LogColors::stateForeground(a.state).name(),
-                                 LogColors::stateBackground(a.state).name());
+                            .arg(LogColors::stateForeground(LogText::shownState(a)).name(),
+                                 LogColors::stateBackground(LogText::shownState(a)).name());
             h += QStringLiteral("<td%1>%2</td>").arg(style, esc(AttemptTableModel::cellText(a, col)));
         }
         h += QStringLiteral("</tr>");

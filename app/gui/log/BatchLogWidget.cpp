@@ -11,8 +11,10 @@
 #include "core/Journal.h"
 
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -25,6 +27,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -55,12 +58,12 @@ LogSnapshot load(core::Journal &journal, const core::OperatorSession &reader,
         return l;
     }
     l.batches = std::move(*batches);
-    auto attempts = journal.attempts(reader, filter);
+    auto attempts = journal.attempts(reader, LogText::journalFilter(filter));
     if (!attempts) {
         l.error = attempts.error().message;
         return l;
     }
-    l.attempts = std::move(*attempts);
+    l.attempts = LogText::matching(filter, std::move(*attempts));
     // Keys per minute is a property of a whole batch: the selected one, else the newest one shown.
     const QString chartBatch = !filter.batchId.isEmpty()
         ? filter.batchId
@@ -91,7 +94,38 @@ struct Verified
 {
     QString error;
     core::VerifyResult result;
+    // Where a broken record sits, when it belongs to a batch (and an attempt): found through the chained
+    // events, which name both.
+    QString batchId;
+    QString attemptId;
 };
+
+// The batch and attempt of the record verify() found broken: an attempt row, a batch row, or an event.
+void locate(core::Journal &journal, const core::OperatorSession &reader, Verified &v)
+{
+    const core::VerifyResult &r = v.result;
+    if (r.intact || r.recordId.isEmpty())
+        return;
+    if (r.table == QLatin1String("ks_batches")) {
+        v.batchId = r.recordId;
+    } else if (r.table == QLatin1String("ks_attempts")) {
+        v.attemptId = r.recordId;
+        if (auto events = journal.events(reader, r.recordId); events && !events->isEmpty())
+            v.batchId = events->first().batchId;
+    } else if (r.table == QLatin1String("ks_events")) {
+        bool ok = false;
+        const qint64 seq = r.recordId.toLongLong(&ok);
+        if (!ok)
+            return;
+        auto events = journal.events(reader);
+        if (events)
+            for (const core::EventRecord &e : std::as_const(*events))
+                if (e.seq == seq) {
+                    v.batchId = e.batchId;
+                    v.attemptId = e.attemptId;
+                }
+    }
+}
 
 struct Exported
 {
@@ -187,9 +221,15 @@ void BatchLogWidget::buildUi()
     m_status = new QLabel(page);
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_openFolder = new QPushButton(tr("Open folder"), page);
+    m_openFolder->setObjectName(QStringLiteral("openFolderButton"));
+    m_openFolder->setToolTip(tr("Show the exported file in the file manager"));
+    m_openFolder->hide();
+    m_status->setWordWrap(true);
     statusLine->addWidget(m_counts);
     statusLine->addStretch(1);
-    statusLine->addWidget(m_status);
+    statusLine->addWidget(m_status, 1);
+    statusLine->addWidget(m_openFolder);
     layout->addLayout(statusLine);
 
     // The attempts and, beside them, the lots (work orders) with their counts and hand-over reports.
@@ -207,6 +247,8 @@ void BatchLogWidget::buildUi()
     connect(m_verifyButton, &QPushButton::clicked, this, &BatchLogWidget::verifyLog);
     connect(m_csvButton, &QPushButton::clicked, this, &BatchLogWidget::exportCsvInteractive);
     connect(m_pdfButton, &QPushButton::clicked, this, &BatchLogWidget::exportPdfInteractive);
+    connect(m_openFolder, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_lastExportFolder)); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { loadDetail(selectedAttemptId()); });
     showVerify(std::nullopt, {});
@@ -374,7 +416,9 @@ void BatchLogWidget::showLoaded(quint64 generation, const LogSnapshot &l)
 
     updateCounts();
     setStatus({});
-    if (!keep.isEmpty() && !selectAttempt(keep)) {
+    if (!m_tamper.batchId.isEmpty() && filter().batchId == m_tamper.batchId) {
+        showTamperSpot();
+    } else if (!keep.isEmpty() && !selectAttempt(keep)) {
         m_steps->setEvents({});
         showAttemptHeader(nullptr);
     }
@@ -383,24 +427,42 @@ void BatchLogWidget::showLoaded(quint64 generation, const LogSnapshot &l)
 
 void BatchLogWidget::updateCounts()
 {
-    int done = 0, failed = 0, cancelled = 0;
-    for (const core::AttemptRecord &a : m_model->attempts()) {
-        done += a.state == QLatin1String("done");
-        failed += a.state == QLatin1String("failed");
-        cancelled += a.state == QLatin1String("cancelled");
-    }
-    QString text = tr("%1 attempts").arg(m_model->rowCount());
-    text += QStringLiteral(" — ")
-        + tr("<span style=\"color:%1\">%2 done</span>, <span style=\"color:%3\">%4 failed</span>, %5 "
-             "cancelled")
-              .arg(LogColors::intact().name())
-              .arg(done)
-              .arg(LogColors::broken().name())
-              .arg(failed)
-              .arg(cancelled);
+    m_keyCounts = BatchLogStats::countKeys(m_model->attempts());
+    QString text = BatchLogStats::keyCountsText(m_keyCounts, true);
     if (m_model->rowCount() >= core::AttemptFilter {}.limit)
-        text += QStringLiteral(" ") + tr("(only the first %1 are shown)").arg(core::AttemptFilter {}.limit);
+        text += QStringLiteral(" ")
+            + tr("(only the first %1 are shown)").arg(core::AttemptFilter {}.limit).toHtmlEscaped();
     m_counts->setText(text);
+    m_counts->setToolTip(BatchLogStats::keyCountsExplained(m_keyCounts));
+}
+
+int BatchLogWidget::shownRowOf(const QString &attemptId) const
+{
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        if (m_proxy->index(row, 0).data(AttemptTableModel::AttemptIdRole).toString() == attemptId)
+            return row + 1;
+    return 0;
+}
+
+void BatchLogWidget::showTamperSpot()
+{
+    const TamperSpot spot = std::exchange(m_tamper, {});
+    QString where;
+    int row = 0;
+    if (!spot.attemptId.isEmpty() && selectAttempt(spot.attemptId)) {
+        row = shownRowOf(spot.attemptId);
+        const core::AttemptRecord *a = m_model->attempt(m_proxy->mapToSource(m_table->currentIndex()).row());
+        where = tr("Batch %1, row %2 of the table (key %3): selected below.")
+                    .arg(spot.batchId.left(8))
+                    .arg(row)
+                    .arg(a ? a->serial : QString());
+    } else {
+        where = tr("Batch %1: its attempts are shown below.").arg(spot.batchId.left(8));
+    }
+    m_verifyMessage += QStringLiteral(" — ") + where;
+    m_verifyBanner->setText(QStringLiteral("✘ ") + m_verifyMessage);
+    m_verifyBanner->setToolTip(tr("Batch %1").arg(spot.batchId));
+    emit tamperLocated(spot.batchId, spot.attemptId, row);
 }
 
 QString BatchLogWidget::selectedAttemptId() const
@@ -494,9 +556,12 @@ void BatchLogWidget::verifyLog()
     m_verifyBanner->setStyleSheet({});
     m_verifyBanner->setText(tr("Verifying the hash chain…"));
     core::Journal *journal = m_journal;
-    QFuture<Verified> future = QtConcurrent::run([journal] {
+    QFuture<Verified> future = QtConcurrent::run([journal, reader = m_session] {
         auto r = journal->verify();
-        return r ? Verified { {}, *r } : Verified { r.error().message, {} };
+        Verified v { r ? QString() : r.error().message, r ? *r : core::VerifyResult {}, {}, {} };
+        if (r)
+            locate(*journal, reader, v);
+        return v;
     });
     deliver(future, [this](const Verified &v) {
         m_verifyButton->setEnabled(true);
@@ -505,6 +570,13 @@ void BatchLogWidget::verifyLog()
         else
             showVerify(std::nullopt, tr("The log could not be verified: %1").arg(v.error));
         emit verifyFinished(m_lastVerify && m_lastVerify->intact, m_verifyMessage);
+        // A broken record of a batch: show that batch and select the row (the next load does).
+        if (v.error.isEmpty() && !v.result.intact && !v.batchId.isEmpty()) {
+            m_tamper = TamperSpot { v.batchId, v.attemptId };
+            core::AttemptFilter f;
+            f.batchId = v.batchId;
+            setFilter(f);
+        }
     });
 }
 
@@ -540,6 +612,11 @@ QString BatchLogWidget::verifyMessage() const
     return m_verifyMessage;
 }
 
+QString BatchLogWidget::countsText() const
+{
+    return m_counts->text();
+}
+
 QString BatchLogWidget::statusMessage() const
 {
     return m_status->text();
@@ -548,8 +625,9 @@ QString BatchLogWidget::statusMessage() const
 void BatchLogWidget::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(LogColors::broken().name())
-                                  : QString());
+    m_status->setStyleSheet(
+        error ? QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(LogColors::broken().name())
+              : QString());
 }
 
 core::Result<int> BatchLogWidget::exportCsv(const QString &path)
@@ -645,6 +723,7 @@ void BatchLogWidget::runExport(bool pdf, const QString &path)
     const core::AttemptFilter f = filter();
     m_csvButton->setEnabled(false);
     m_pdfButton->setEnabled(false);
+    m_openFolder->hide();
     setStatus(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
     QFuture<Exported> future = QtConcurrent::run([journal, reader = m_session, f, job, pdf, path] {
         return toExported(
@@ -654,10 +733,18 @@ void BatchLogWidget::runExport(bool pdf, const QString &path)
     deliver(future, [this, path](const Exported &e) {
         m_csvButton->setEnabled(true);
         m_pdfButton->setEnabled(true);
-        const QString message = e.error.isEmpty()
-            ? tr("Exported %1 attempts to %2.").arg(e.rows).arg(QDir::toNativeSeparators(path))
-            : tr("Export failed: %1").arg(e.error);
-        setStatus(message, !e.error.isEmpty());
+        const QString absolute = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+        QString message;
+        if (e.error.isEmpty())
+            message = tr("Exported %1 attempts to %2.").arg(e.rows).arg(absolute);
+        else if (e.error.contains(absolute) || e.error.contains(path))
+            message = tr("Export failed: %1").arg(e.error);
+        else
+            message = tr("Export to %1 failed: %2").arg(absolute, e.error);
+        setStatus((e.error.isEmpty() ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + message,
+                  !e.error.isEmpty());
+        m_lastExportFolder = e.error.isEmpty() ? QFileInfo(path).absolutePath() : QString();
+        m_openFolder->setVisible(e.error.isEmpty());
         emit exportFinished(e.error.isEmpty(), message);
     });
 }

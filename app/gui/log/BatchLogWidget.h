@@ -61,6 +61,11 @@ public:
     const StepEventModel *stepModel() const { return m_steps; }
     const BatchLogCharts *charts() const { return m_charts; }
     const BatchLogStats &stats() const { return m_stats; }
+    // The rows shown counted per key (what the counts line says).
+    const BatchLogStats::KeyCounts &keyCounts() const { return m_keyCounts; }
+    QString countsText() const;
+    // The folder of the last successful export ("Open folder" shows it); empty after a failure.
+    QString lastExportFolder() const { return m_lastExportFolder; }
     // The "Lots" tab: lots with their counts and hand-over reports (refreshed with the log).
     LotView *lotView() const { return m_lotView; }
     std::optional<core::VerifyResult> lastVerify() const { return m_lastVerify; }
@@ -87,6 +92,9 @@ signals:
     void detailLoaded(const QString &attemptId, int events);
     void verifyFinished(bool intact, const QString &message);
     void exportFinished(bool ok, const QString &message);
+    // After a failed verification named a record of a batch: that batch is shown and, when the record
+    // belongs to an attempt, its row (1-based, as sorted on screen) is selected. row 0: no attempt row.
+    void tamperLocated(const QString &batchId, const QString &attemptId, int row);
     void loadFailed(const QString &message);
 
 private:
@@ -101,6 +109,8 @@ private:
     void showVerify(const std::optional<core::VerifyResult> &result, const QString &error);
     void setStatus(const QString &text, bool error = false);
     void updateCounts();
+    int shownRowOf(const QString &attemptId) const;
+    void showTamperSpot();
     // Runs handler on the GUI thread, from the event loop, once future has its result.
     template<class T, class F> void deliver(QFuture<T> future, F handler);
     core::Status authorize(core::Permission permission) const;
@@ -126,6 +136,15 @@ private:
     QPushButton *m_verifyButton = nullptr;
     QPushButton *m_csvButton = nullptr;
     QPushButton *m_pdfButton = nullptr;
+    QPushButton *m_openFolder = nullptr;
+    QString m_lastExportFolder;
+    struct TamperSpot
+    {
+        QString batchId;
+        QString attemptId;
+    };
+    TamperSpot m_tamper; // set by a failed verification, shown by the load it starts
+    BatchLogStats::KeyCounts m_keyCounts;
     QStackedWidget *m_pages = nullptr;
     LotView *m_lotView = nullptr;
     BatchLogStats m_stats;

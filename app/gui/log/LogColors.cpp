@@ -10,6 +10,8 @@ QColor LogColors::stateForeground(const QString &state)
         return QColor(0xb0, 0x1c, 0x1c);
     if (state == QLatin1String("cancelled") || state == QLatin1String("interrupted"))
         return QColor(0x8a, 0x5a, 0x00);
+    if (state == QLatin1String("alreadyProvisioned")) // nothing done: not the green of a new key
+        return QColor(0x0b, 0x5f, 0x6b);
     return QColor(0x1f, 0x4e, 0x9a);
 }
 
@@ -21,6 +23,8 @@ QColor LogColors::stateBackground(const QString &state)
         return QColor(0xfb, 0xe0, 0xe0);
     if (state == QLatin1String("cancelled") || state == QLatin1String("interrupted"))
         return QColor(0xfd, 0xf0, 0xd5);
+    if (state == QLatin1String("alreadyProvisioned"))
+        return QColor(0xdc, 0xf1, 0xf3);
     return QColor(0xe1, 0xeb, 0xfa);
 }
 

@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace ks::app {
 
@@ -55,25 +56,35 @@ LogFilterBar::LogFilterBar(QWidget *parent)
     m_batch->addItem(tr("All batches"), QString());
     m_operator->addItem(tr("All operators"), QString());
     m_state->addItem(tr("All results"), QString());
-    for (const char *state : { "done", "failed", "cancelled", "interrupted", "running" })
-        m_state->addItem(LogText::stateTitle(QLatin1String(state)), QLatin1String(state));
+    // "Done" is a key provisioned here; "Already provisioned" a key that held the profile's certificate.
+    for (const QString &state :
+         { QStringLiteral("done"), LogText::alreadyProvisionedState(), QStringLiteral("failed"),
+           QStringLiteral("cancelled"), QStringLiteral("interrupted"), QStringLiteral("running") })
+        m_state->addItem(LogText::stateTitle(state), state);
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    // Two rows, so the log fits a 1024-pixel-wide panel: what to show, then when.
+    auto *rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(4);
+    auto *layout = new QHBoxLayout;
     layout->addWidget(new QLabel(tr("Batch"), this));
     layout->addWidget(m_batch);
     layout->addSpacing(8);
-    layout->addWidget(m_fromOn);
-    layout->addWidget(m_from);
-    layout->addWidget(m_toOn);
-    layout->addWidget(m_to);
-    layout->addSpacing(8);
     layout->addWidget(new QLabel(tr("Operator"), this));
     layout->addWidget(m_operator);
+    layout->addSpacing(8);
     layout->addWidget(new QLabel(tr("Result"), this));
     layout->addWidget(m_state);
     layout->addSpacing(8);
     layout->addWidget(m_serial, 1);
+    auto *when = new QHBoxLayout;
+    when->addWidget(m_fromOn);
+    when->addWidget(m_from);
+    when->addWidget(m_toOn);
+    when->addWidget(m_to);
+    when->addStretch(1);
+    rows->addLayout(layout);
+    rows->addLayout(when);
 
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(300);

@@ -19,7 +19,44 @@ QString LogText::stateTitle(const QString &state)
         return tr("Running");
     if (state == QLatin1String("interrupted"))
         return tr("Interrupted");
+    if (state == alreadyProvisionedState())
+        return tr("Already provisioned");
     return state;
+}
+
+bool LogText::isAlreadyProvisioned(const core::AttemptRecord &a)
+{
+    return a.state == QLatin1String("done")
+        && (a.lastStep == core::journalStepName(core::JournalStep::Login)
+            || a.lastStep == core::journalStepName(core::JournalStep::FindKeyPair));
+}
+
+QString LogText::shownState(const core::AttemptRecord &a)
+{
+    return isAlreadyProvisioned(a) ? alreadyProvisionedState() : a.state;
+}
+
+core::AttemptFilter LogText::journalFilter(core::AttemptFilter filter)
+{
+    if (filter.state == alreadyProvisionedState())
+        filter.state = QStringLiteral("done");
+    return filter;
+}
+
+bool LogText::matches(const core::AttemptFilter &filter, const core::AttemptRecord &a)
+{
+    if (filter.state == alreadyProvisionedState())
+        return isAlreadyProvisioned(a);
+    if (filter.state == QLatin1String("done"))
+        return a.state == filter.state && !isAlreadyProvisioned(a);
+    return true; // the journal applied every other filter
+}
+
+QList<core::AttemptRecord> LogText::matching(const core::AttemptFilter &filter,
+                                             QList<core::AttemptRecord> attempts)
+{
+    attempts.removeIf([&](const core::AttemptRecord &a) { return !matches(filter, a); });
+    return attempts;
 }
 
 QString LogText::stepTitle(const QString &step)

@@ -5,8 +5,10 @@
 #include "core/Journal.h"
 
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -18,6 +20,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTableWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -147,10 +150,19 @@ LotView::LotView(core::Journal *journal, const core::OperatorSession &session, Q
     m_status->setObjectName(QStringLiteral("lotStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setWordWrap(true);
-    layout->addWidget(m_status);
+    m_openFolder = new QPushButton(tr("Open folder"), this);
+    m_openFolder->setObjectName(QStringLiteral("openLotFolder"));
+    m_openFolder->setToolTip(tr("Show the report's files in the file manager"));
+    m_openFolder->hide();
+    auto *statusLine = new QHBoxLayout;
+    statusLine->addWidget(m_status, 1);
+    statusLine->addWidget(m_openFolder);
+    layout->addLayout(statusLine);
 
     connect(m_refresh, &QPushButton::clicked, this, &LotView::refresh);
     connect(m_export, &QPushButton::clicked, this, &LotView::exportReportInteractive);
+    connect(m_openFolder, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_lastExportFolder)); });
     connect(m_table, &QTableWidget::currentCellChanged, this, [this] {
         showDetail();
         updateButtons();
@@ -212,8 +224,9 @@ QString LotView::statusMessage() const
 void LotView::setStatus(const QString &text, bool error)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(error ? QStringLiteral("QLabel { color: %1; }").arg(LogColors::broken().name())
-                                  : QString());
+    m_status->setStyleSheet(
+        error ? QStringLiteral("QLabel { color: %1; font-weight: bold; }").arg(LogColors::broken().name())
+              : QString());
 }
 
 void LotView::updateButtons()
@@ -406,9 +419,10 @@ void LotView::startExport(const QString &lotId, const QString &directory)
             Q_EMIT exportFinished(false, allowed.error().message);
             return;
         }
-    const QStringList files = reportFiles(directory, lotId);
+    const QStringList files = reportFiles(QFileInfo(directory).absoluteFilePath(), lotId);
     core::Journal *journal = m_journal;
     m_exporting = true;
+    m_openFolder->hide();
     updateButtons();
     setStatus(tr("Writing the report of lot %1…").arg(lotId));
     QFuture<ReportWritten> future
@@ -426,7 +440,10 @@ void LotView::startExport(const QString &lotId, const QString &directory)
             ? tr("Report of lot %1 (%n key(s)) written to %2.", nullptr, w.keys)
                   .arg(lotId, shown.join(QStringLiteral(", ")))
             : tr("The report of lot %1 could not be written: %2").arg(lotId, w.error);
-        setStatus(message, !w.error.isEmpty());
+        setStatus((w.error.isEmpty() ? QStringLiteral("✔ ") : QStringLiteral("✘ ")) + message,
+                  !w.error.isEmpty());
+        m_lastExportFolder = w.error.isEmpty() ? QFileInfo(files.value(0)).absolutePath() : QString();
+        m_openFolder->setVisible(w.error.isEmpty());
         Q_EMIT exportFinished(w.error.isEmpty(), message);
     });
     watcher->setFuture(future);

@@ -37,6 +37,8 @@ public:
     QString selectedLotId() const;
     QString detailText() const;
     QString statusMessage() const;
+    // The folder of the last report written ("Open folder" shows it); empty after a failure.
+    QString lastExportFolder() const { return m_lastExportFolder; }
     const QList<core::LotCounts> &counts() const { return m_counts; }
 
     // The files the hand-over report of lot `lotId` is written to in `directory`: CSV, PEM bundle, PDF.
@@ -69,6 +71,8 @@ private:
     QLabel *m_status;
     QPushButton *m_refresh;
     QPushButton *m_export;
+    QPushButton *m_openFolder = nullptr;
+    QString m_lastExportFolder;
     QList<core::LotManifest> m_lots;
     QList<core::LotCounts> m_counts;
     quint64 m_generation = 0;
