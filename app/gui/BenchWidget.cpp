@@ -63,6 +63,27 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     m_counts->setObjectName(QStringLiteral("counts"));
     m_ca = new QLabel(this);
     m_ca->setObjectName(QStringLiteral("caStatus"));
+    m_ca->setTextFormat(Qt::RichText);
+    QFont caFont = m_ca->font(); // read from the bench, 1.5 m away
+    caFont.setPointSizeF(caFont.pointSizeF() * 1.3);
+    caFont.setBold(true);
+    m_ca->setFont(caFont);
+    m_ca->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    connect(m_ca, &QLabel::linkActivated, this, [this] {
+        // Non-modal: the bench goes on while someone reads it.
+        if (m_caDetailPopup) {
+            m_caDetailPopup->raise();
+            return;
+        }
+        auto *box = new QMessageBox(QMessageBox::Information, tr("CA status"), m_ca->toolTip(),
+                                    QMessageBox::Close, this);
+        box->setObjectName(QStringLiteral("caDetails"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setModal(false);
+        box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_caDetailPopup = box;
+        box->show();
+    });
     status->addWidget(m_counts);
     status->addStretch();
     status->addWidget(m_ca);
@@ -136,6 +157,21 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     connect(m_station, &core::Station::keyProgress, m_model, &TokenTileModel::setProgress);
     connect(m_station, &core::Station::keyFinished, this, &BenchWidget::onKeyFinished);
     connect(m_station, &core::Station::batchFinished, this, &BenchWidget::onBatchFinished);
+    // A bench opened during a batch (log out and in again) shows it as it stands: each key's last step or
+    // result. Read after connecting, so nothing that follows is missed.
+    for (const core::BatchKeyState &key : m_station->batchSnapshot()) {
+        if (key.finished) {
+            m_model->setFinished(key.result);
+            if (key.result.ok())
+                m_batchResults << key.result; // for the label sheet
+        } else {
+            m_model->setQueued(key.serial);
+            if (key.stage != core::JobStage::Queued)
+                m_model->setProgress(key.serial, key.stage);
+        }
+    }
+    connect(m_station, &core::Station::caStatusChanged, this, &BenchWidget::showCaStatus);
+    showCaStatus(m_station->caStatus());
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &BenchWidget::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &BenchWidget::updateCounts);
@@ -147,6 +183,34 @@ void BenchWidget::setCaStatus(const QString &text, bool ok)
 {
     m_ca->setText(text);
     m_ca->setStyleSheet(ok ? QString() : QStringLiteral("color: #c62828; font-weight: bold;"));
+}
+
+void BenchWidget::showCaStatus(const core::CaStatus &status)
+{
+    using State = core::CaStatus::State;
+    const bool down = status.state == State::Down;
+    // A sign as well as the colour: ✓ up, ✗ down, … not checked yet.
+    const QString sign = status.isUp() ? QStringLiteral("\u2713")
+        : down                         ? QStringLiteral("\u2717")
+                                       : QStringLiteral("\u2026");
+    const QString text = sign + u' ' + (status.state == State::Unknown ? tr("CA: checking…") : status.text);
+    m_caDetail = status.detail;
+    m_ca->setText(m_caDetail.isEmpty()
+                      ? text.toHtmlEscaped()
+                      : QStringLiteral("%1 &nbsp;<a href=\"#ca-details\" style=\"color: %2;\">%3</a>")
+                            .arg(text.toHtmlEscaped(),
+                                 down ? QStringLiteral("#ffffff") : QStringLiteral("#1565c0"),
+                                 tr("Details…")));
+    QString tip = m_caDetail;
+    if (status.checkedAt.isValid())
+        tip += u'\n' + tr("Checked at %1").arg(QLocale().toString(status.checkedAt.toLocalTime().time()));
+    m_ca->setToolTip(tip);
+    m_ca->setProperty("caUp", status.isUp());
+    m_ca->setStyleSheet(down ? QStringLiteral("color: #ffffff; background: #c62828; padding: 4px 10px;")
+                            : status.isUp() ? QStringLiteral("color: #2e7d32; padding: 4px 10px;")
+                                            : QStringLiteral("padding: 4px 10px;"));
+    if (auto *box = qobject_cast<QMessageBox *>(m_caDetailPopup.data()))
+        box->setText(tip);
 }
 
 void BenchWidget::provisionAll()

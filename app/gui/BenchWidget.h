@@ -17,7 +17,8 @@ class QPushButton;
 
 namespace ks::core {
 class Station;
-}
+struct CaStatus;
+} // namespace ks::core
 
 namespace ks::app {
 
@@ -40,6 +41,10 @@ public:
     void setFailureDialogEnabled(bool on) { m_failureDialog = on; }
     void setSummaryDialogEnabled(bool on) { m_summaryDialog = on; }
     void setCaStatus(const QString &text, bool ok);
+    // The station's CA status in the header: plain words, red when down, the technical detail behind a
+    // "Details" link (a non-modal popup) and in the tooltip. Follows Station::caStatusChanged by itself.
+    void showCaStatus(const core::CaStatus &status);
+    QString caDetail() const { return m_caDetail; }
 
     TokenTileModel *model() const { return m_model; }
     QListView *view() const { return m_view; }
@@ -96,6 +101,8 @@ private:
     QLabel *m_counts;
     QLabel *m_summary;
     QLabel *m_ca;
+    QString m_caDetail;
+    QPointer<QWidget> m_caDetailPopup;
     bool m_failureDialog = false;
     bool m_summaryDialog = true;
     QElapsedTimer m_batchClock;

@@ -114,22 +114,8 @@ void MainWindow::applySettings(const GuiSettings &settings)
 
 void MainWindow::connectCa()
 {
-    if (m_bench)
-        m_bench->setCaStatus(tr("CA: connecting…"), true);
-    // No nested event loop: the answer arrives through this window's event loop, and not at all if it is
-    // closed first (the watcher is the window's child).
-    auto *watcher = new QFutureWatcher<core::Result<QStringList>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        if (!m_bench || watcher->future().resultCount() == 0)
-            return;
-        const auto result = watcher->future().result();
-        if (result)
-            m_bench->setCaStatus(tr("CA: connected (%1)").arg(result->value(0)), true);
-        else
-            m_bench->setCaStatus(tr("CA unreachable: %1").arg(result.error().message), false);
-    });
-    watcher->setFuture(m_station->connectCaAsync());
+    // The answer reaches the bench as the station's CA status (Station::caStatusChanged); nothing waits here.
+    m_station->connectCaAsync();
 }
 
 void MainWindow::lock()

@@ -1,0 +1,169 @@
+// Live truths on the bench (issue 11 item 4): the CA status in the header is checked live (red when the CA
+// stops, green when it returns), a key that failed only because the CA was away is retried by itself when it
+// returns (its batch waiting for it), and a bench opened during a running continuous batch (log out, log in)
+// shows that batch.
+#include "GuiFixture.h"
+
+#include "BenchWidget.h"
+#include "TokenTileModel.h"
+#include "core/Journal.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace ks;
+using app::TokenTileModel;
+using Tone = TokenTileModel::Tone;
+
+class CaLive : public ks::test::GuiFixture
+{
+protected:
+    QLabel *caLabel() const { return m_window->bench()->findChild<QLabel *>(QStringLiteral("caStatus")); }
+    bool caShownUp() const { return caLabel()->property("caUp").toBool(); }
+    Tone tone(const QString &serial) const
+    {
+        auto *model = m_window->bench()->model();
+        return static_cast<Tone>(
+            model->data(model->index(model->rowOf(serial)), TokenTileModel::ToneRole).toInt());
+    }
+    bool hasTile(const QString &serial) const { return m_window->bench()->model()->rowOf(serial) >= 0; }
+    // cfssl again on the port the profile names (the CA back where it was).
+    bool startCfsslOn(quint16 port)
+    {
+        test::CfsslServer::Options options;
+        options.caCertPath = m_pki->caCertPath();
+        options.caKeyPath = m_pki->caKeyPath();
+        options.tlsCertPath = m_pki->serverCertPath();
+        options.tlsKeyPath = m_pki->serverKeyPath();
+        options.port = port;
+        return m_cfssl->start(options);
+    }
+};
+
+TEST_F(CaLive, StatusTurnsRedWhenTheCaStopsAndGreenWhenItReturnsAndTheKeyIsRetriedByItself)
+{
+    setUpBench(1);
+    const QString serial = m_serials.first();
+    openWindow(core::Role::Operator);
+    auto *bench = m_window->bench();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return hasTile(serial); }, 5000));
+    m_station->startCaMonitor(500, 100);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return caShownUp(); }, 10000));
+    EXPECT_TRUE(caLabel()->text().contains(QStringLiteral("CA: connected")))
+        << caLabel()->text().toStdString();
+
+    // The CA stops: the header turns red, in plain words, with the technical detail one click away.
+    const quint16 port = m_cfssl->port();
+    m_cfssl->stop();
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return m_station->caStatus().state == core::CaStatus::State::Down && !caShownUp(); }, 10000));
+    const QString place = QStringLiteral("127.0.0.1:%1").arg(port);
+    EXPECT_TRUE(caLabel()->text().contains(QStringLiteral("The CA at %1 does not answer").arg(place)))
+        << caLabel()->text().toStdString();
+    EXPECT_TRUE(bench->caDetail().contains(QStringLiteral("[Network]"))) << bench->caDetail().toStdString();
+    Q_EMIT caLabel()->linkActivated(QStringLiteral("#ca-details"));
+    auto *details = bench->findChild<QMessageBox *>(QStringLiteral("caDetails"));
+    ASSERT_NE(details, nullptr);
+    EXPECT_TRUE(details->isVisible());
+    EXPECT_FALSE(details->isModal()); // the bench goes on while someone reads it
+    EXPECT_TRUE(details->text().contains(m_cfssl->baseUrl().toString())) << details->text().toStdString();
+    details->close();
+    m_window->resize(1920, 1080);
+    screenshot(m_window.get(), QStringLiteral("ca-down-1920x1080"));
+    m_window->resize(1024, 600);
+    screenshot(m_window.get(), QStringLiteral("ca-down-1024x600"));
+
+    // A key provisioned meanwhile fails because the CA is away...
+    QSignalSpy queued(m_station.get(), &core::Station::keyQueued);
+    QSignalSpy retried(m_station.get(), &core::Station::keyAutoRetried);
+    QSignalSpy batchDone(m_station.get(), &core::Station::batchFinished);
+    bench->provisionAll(); // an ordinary batch: it stays open while the key waits for the CA
+    ASSERT_TRUE(QTest::qWaitFor([&] { return bench->model()->hasResult(serial); }, 60000));
+    const core::JobResult failed = bench->model()->result(serial);
+    EXPECT_EQ(failed.outcome, core::JobStage::Failed);
+    EXPECT_EQ(failed.errorCode(), QStringLiteral("CaNetwork")) << failed.errorMessage.toStdString();
+    EXPECT_TRUE(core::Station::isCaAway(failed.error));
+    EXPECT_EQ(retried.count(), 0);
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(m_station->isBatchActive());
+    EXPECT_EQ(batchDone.count(), 0);
+
+    // ...and when it returns, the header turns green and the key goes again by itself and ends Done.
+    ASSERT_TRUE(startCfsslOn(port)) << m_cfssl->errorString().toStdString();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return caShownUp(); }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return bench->model()->hasResult(serial) && bench->model()->result(serial).ok(); }, 60000));
+    EXPECT_EQ(tone(serial), Tone::Done);
+    ASSERT_EQ(retried.count(), 1);
+    EXPECT_EQ(retried.at(0).at(0).toString(), serial);
+    EXPECT_EQ(retried.at(0).at(1).toInt(), 1);
+    EXPECT_EQ(queued.count(), 2); // the tile went back to work: queued again, a normal attempt
+
+    // The batch then ends by itself, the key counted once, as done.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return batchDone.count() == 1; }, 30000));
+    const auto summary = batchDone.at(0).at(0).value<core::BatchSummary>();
+    EXPECT_EQ(summary.done, 1);
+    EXPECT_EQ(summary.failed, 0);
+    core::AttemptFilter filter;
+    filter.serialContains = serial;
+    auto attempts = m_station->journal()->attempts(m_session, filter);
+    ASSERT_TRUE(attempts);
+    QStringList states;
+    for (const auto &a : *attempts)
+        states << a.state;
+    states.sort();
+    EXPECT_EQ(states, (QStringList { QStringLiteral("done"), QStringLiteral("failed") }))
+        << states.join(u',').toStdString();
+}
+
+TEST_F(CaLive, LoggingBackInDuringAContinuousBatchShowsTheRunningBatch)
+{
+    setUpBench(2);
+    const QString fast = m_serials.at(0);
+    const QString slow = m_serials.at(1);
+    ASSERT_TRUE(m_hub->setLatency("C_GenerateKeyPair:EC", 4000, hub(slow)));
+    openWindow(core::Role::Operator);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return hasTile(fast) && hasTile(slow); }, 5000));
+    m_station->startCaMonitor(60000, 60000);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return caShownUp(); }, 10000));
+    auto *bench = m_window->bench();
+    bench->findChild<QCheckBox *>(QStringLiteral("continuous"))->setChecked(true);
+    bench->provisionAll();
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return bench->model()->hasResult(fast) && tone(slow) == Tone::Busy; }, 60000));
+    ASSERT_TRUE(m_station->isBatchActive());
+
+    // Log out (the window goes) and the same person logs in again: a new window and bench.
+    const core::OperatorSession session = m_window->session();
+    m_window.reset();
+    app::GuiSettings settings;
+    settings.sounds = false;
+    settings.speech = false;
+    settings.summaryDialog = false;
+    settings.idleLockMinutes = 0;
+    m_window = std::make_unique<app::MainWindow>(m_station.get(), session, settings, nullptr);
+    m_window->resize(1024, 600);
+    m_window->show();
+    auto *model = m_window->bench()->model();
+    // At once, before any new word from the station: the finished key's result, the running key's step,
+    // and the CA status as last checked.
+    ASSERT_TRUE(hasTile(fast));
+    ASSERT_TRUE(hasTile(slow));
+    EXPECT_TRUE(model->hasResult(fast));
+    EXPECT_TRUE(model->result(fast).ok());
+    EXPECT_EQ(tone(fast), Tone::Done);
+    EXPECT_EQ(tone(slow), Tone::Busy);
+    EXPECT_GE(model->data(model->index(model->rowOf(slow)), TokenTileModel::StageRole).toInt(), 0);
+    EXPECT_TRUE(caShownUp());
+    screenshot(m_window.get(), QStringLiteral("bench-after-login-1024x600"));
+
+    // The new bench follows the batch on.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model->hasResult(slow); }, 60000));
+    EXPECT_TRUE(model->result(slow).ok()) << model->result(slow).errorMessage.toStdString();
+    QSignalSpy batchDone(m_station.get(), &core::Station::batchFinished);
+    m_station->cancelBatch();
+    ASSERT_TRUE(batchDone.wait(30000));
+}
