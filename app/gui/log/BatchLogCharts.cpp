@@ -8,8 +8,10 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QCursor>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
+#include <QToolTip>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -142,6 +144,12 @@ void BatchLogCharts::fillFailures(const BatchLogStats &stats)
         reasons << LogText::errorTitle(it->first);
         top = std::max(top, it->second);
     }
+    QObject::connect(set, &QBarSet::hovered, set, [set, reasons](bool over, int index) {
+        if (over && index >= 0 && index < reasons.size())
+            QToolTip::showText(QCursor::pos(), tr("%1: %2 keys").arg(reasons[index]).arg(set->at(index)));
+        else
+            QToolTip::hideText();
+    });
     auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setBarWidth(0.7);
@@ -150,6 +158,11 @@ void BatchLogCharts::fillFailures(const BatchLogStats &stats)
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(reasons.isEmpty() ? QStringList { tr("No failures") } : reasons);
+    // Qt Charts elides a reason that does not fit to "...": a smaller font keeps them readable on a 1024 px
+    // panel, and the full reason is the bar's tool tip.
+    QFont labels = y->labelsFont();
+    labels.setPointSizeF(labels.pointSizeF() * 0.85);
+    y->setLabelsFont(labels);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     QValueAxis *x = countAxis(top, tr("Keys"));

@@ -206,7 +206,7 @@ void BatchLogWidget::buildUi()
     bottom->setStretchFactor(1, 1);
     bottom->setSizes({ 640, 860 });
     bottom->setChildrenCollapsible(false);
-    detail->setMinimumWidth(420);
+    detail->setMinimumWidth(300);
     auto *split = new QSplitter(Qt::Vertical, page);
     split->addWidget(m_table);
     split->addWidget(bottom);
