@@ -8,7 +8,8 @@ using Kind = JobError::Kind;
 
 // THE table: one row per kind. name is stable (the journal and `--json` keep it; never rename one, add the
 // old spelling to fromName instead); title and next step are for people (translated, both languages in
-// translations/zh_CN.tsv); person: a person must decide before the key can go on (amber).
+// translations/zh_CN.tsv); person: a person must decide before the key can go on (amber on the bench: PIN
+// flags, a key pulled or swapped mid-step, a step that timed out, a refusal by policy; issue 11).
 struct Row
 {
     Kind kind;
@@ -22,9 +23,9 @@ struct Row
 constexpr Row kRows[] = {
     { Kind::None, u"", QT_TRANSLATE_NOOP("ks::core::JobError", "No error"), "", false },
     { Kind::KeyRemoved, u"KeyRemoved", QT_TRANSLATE_NOOP("ks::core::JobError", "Key removed"),
-      QT_TRANSLATE_NOOP("ks::core::JobError", "Re-plug the key, then retry it"), false },
+      QT_TRANSLATE_NOOP("ks::core::JobError", "Re-plug the key, then retry it"), true },
     { Kind::KeySwapped, u"KeySwapped", QT_TRANSLATE_NOOP("ks::core::JobError", "Key swapped"),
-      QT_TRANSLATE_NOOP("ks::core::JobError", "Re-plug the key, then retry it"), false },
+      QT_TRANSLATE_NOOP("ks::core::JobError", "Re-plug the key, then retry it"), true },
     { Kind::PinIncorrect, u"PinIncorrect", QT_TRANSLATE_NOOP("ks::core::JobError", "Wrong PIN"),
       QT_TRANSLATE_NOOP("ks::core::JobError", "Give this key to the supervisor: its PIN is not the profile's"),
       true },
@@ -62,7 +63,8 @@ constexpr Row kRows[] = {
     { Kind::DeviceError, u"DeviceError", QT_TRANSLATE_NOOP("ks::core::JobError", "Key error"),
       QT_TRANSLATE_NOOP("ks::core::JobError", "Retry the key; if it fails again, set it aside"), false },
     { Kind::Timeout, u"Timeout", QT_TRANSLATE_NOOP("ks::core::JobError", "No answer in time"),
-      QT_TRANSLATE_NOOP("ks::core::JobError", "Re-plug the key, then retry it"), false },
+      QT_TRANSLATE_NOOP("ks::core::JobError", "Re-plug the key, then retry it; if it happens again, set it aside"),
+      true },
     { Kind::Cancelled, u"Cancelled", QT_TRANSLATE_NOOP("ks::core::JobError", "Cancelled"),
       QT_TRANSLATE_NOOP("ks::core::JobError", "Retry the key when you are ready"), false },
     { Kind::JournalUnavailable, u"JournalUnavailable", QT_TRANSLATE_NOOP("ks::core::JobError", "Log not writable"),
@@ -74,7 +76,7 @@ constexpr Row kRows[] = {
     { Kind::NotInLot, u"NotInLot", QT_TRANSLATE_NOOP("ks::core::JobError", "Not in this lot"),
       QT_TRANSLATE_NOOP("ks::core::JobError", "Not in this lot: set the key aside"), true },
     { Kind::AlreadyInLot, u"AlreadyInLot", QT_TRANSLATE_NOOP("ks::core::JobError", "Already done in this lot"),
-      QT_TRANSLATE_NOOP("ks::core::JobError", "Already done in this lot"), true },
+      QT_TRANSLATE_NOOP("ks::core::JobError", "Already done in this lot: set the key aside"), true },
     { Kind::LotComplete, u"LotComplete", QT_TRANSLATE_NOOP("ks::core::JobError", "Lot complete"),
       QT_TRANSLATE_NOOP("ks::core::JobError", "Lot complete: stop and see the supervisor"), true },
     { Kind::Ca, u"Ca", QT_TRANSLATE_NOOP("ks::core::JobError", "The CA did not issue a certificate"),

@@ -4,6 +4,7 @@
 #include "JobDetailsDialog.h"
 #include "LotBanner.h"
 #include "LotPickerDialog.h"
+#include "PortGridView.h"
 #include "TokenTileDelegate.h"
 #include "TokenTileModel.h"
 #include "app/report/LabelSheet.h"
@@ -89,17 +90,10 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     status->addWidget(m_ca);
     layout->addLayout(status);
 
-    m_view = new QListView(this);
+    // The hub's ports as a grid that fills the window (PortGridView, TokenTileModel's sockets).
+    m_view = new PortGridView(this);
     m_view->setObjectName(QStringLiteral("tiles"));
-    m_view->setViewMode(QListView::IconMode);
-    m_view->setResizeMode(QListView::Adjust);
-    m_view->setMovement(QListView::Static);
-    m_view->setUniformItemSizes(true);
-    m_view->setGridSize(TokenTileDelegate::tileSize());
-    m_view->setSpacing(0);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->setItemDelegate(new TokenTileDelegate(m_view));
     m_view->setModel(m_model);
     layout->addWidget(m_view, 1);
 
@@ -177,6 +171,13 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &BenchWidget::updateCounts);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &BenchWidget::updateCounts);
     updateCounts();
+}
+
+void BenchWidget::setPortLayout(int columns, const QStringList &ports)
+{
+    if (ports != m_model->layout())
+        m_model->setLayout(ports);
+    static_cast<PortGridView *>(m_view)->setColumns(columns);
 }
 
 void BenchWidget::setCaStatus(const QString &text, bool ok)
@@ -356,13 +357,13 @@ void BenchWidget::onKeyFinished(const core::JobResult &result)
     m_lotBanner->refresh();
     const int number = m_model->keyNumber(result.serial);
     if (result.ok()) {
-        m_feedback->success(tr("Key %1 done").arg(number));
+        m_feedback->success(tr("Port %1 done").arg(number));
     } else if (result.outcome != core::JobStage::Cancelled) {
-        m_feedback->failure(tr("Key %1 failed: %2").arg(number).arg(spokenReason(result)));
+        m_feedback->failure(tr("Port %1 failed: %2").arg(number).arg(spokenReason(result)));
         if (m_failureDialog) {
             auto *box = new QMessageBox(
-                QMessageBox::Warning, tr("Key %1 failed").arg(number),
-                tr("Key %1 (serial %2) failed: %3").arg(number).arg(result.serial, result.errorMessage),
+                QMessageBox::Warning, tr("Port %1 failed").arg(number),
+                tr("Port %1 (serial %2) failed: %3").arg(number).arg(result.serial, result.errorMessage),
                 QMessageBox::Ok, this);
             box->setAttribute(Qt::WA_DeleteOnClose);
             box->open();
@@ -423,9 +424,11 @@ QString BenchWidget::summaryText() const
 void BenchWidget::updateCounts()
 {
     using Tone = TokenTileModel::Tone;
-    m_counts->setText(tr("%n key(s) on the hub", nullptr, m_model->rowCount()) + QStringLiteral(" · ")
-                      + tr("%1 done · %2 failed · %3 running · %4 need attention")
+    // "Already provisioned" is counted apart: those keys were not touched (the hub may not have been swapped).
+    m_counts->setText(tr("%n key(s) on the hub", nullptr, m_model->keyCount()) + QStringLiteral(" · ")
+                      + tr("%1 done · %2 already provisioned · %3 failed · %4 running · %5 need a person")
                             .arg(m_model->count(Tone::Done))
+                            .arg(m_model->count(Tone::Already))
                             .arg(m_model->count(Tone::Failed))
                             .arg(m_model->count(Tone::Busy))
                             .arg(m_model->count(Tone::Attention)));

@@ -41,6 +41,9 @@ public:
     void setFailureDialogEnabled(bool on) { m_failureDialog = on; }
     void setSummaryDialogEnabled(bool on) { m_summaryDialog = on; }
     void setCaStatus(const QString &text, bool ok);
+    // The hub's layout (GuiSettings benchColumns, benchPorts; docs/gui.md): columns (0: automatic) and the
+    // port identity at each position (empty: the ports seen, in natural order).
+    void setPortLayout(int columns, const QStringList &ports);
     // The station's CA status in the header: plain words, red when down, the technical detail behind a
     // "Details" link (a non-modal popup) and in the tooltip. Follows Station::caStatusChanged by itself.
     void showCaStatus(const core::CaStatus &status);

@@ -22,6 +22,8 @@ GuiSettings GuiSettings::load(QSettings &s)
     g.idleLockMinutes = s.value(QStringLiteral("session/idleLockMinutes"), g.idleLockMinutes).toInt();
     g.language = s.value(QStringLiteral("ui/language")).toString();
     g.pollIntervalMs = s.value(QStringLiteral("station/pollIntervalMs"), g.pollIntervalMs).toInt();
+    g.benchColumns = s.value(QStringLiteral("bench/columns"), g.benchColumns).toInt();
+    g.benchPorts = s.value(QStringLiteral("bench/ports")).toStringList();
     return g;
 }
 
@@ -42,6 +44,8 @@ void GuiSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("session/idleLockMinutes"), idleLockMinutes);
     s.setValue(QStringLiteral("ui/language"), language);
     s.setValue(QStringLiteral("station/pollIntervalMs"), pollIntervalMs);
+    s.setValue(QStringLiteral("bench/columns"), benchColumns);
+    s.setValue(QStringLiteral("bench/ports"), benchPorts);
     s.sync();
 }
 

@@ -4,6 +4,7 @@
 #include "core/JournalConfig.h"
 
 #include <QString>
+#include <QStringList>
 
 class QSettings;
 
@@ -28,6 +29,11 @@ struct GuiSettings
     int idleLockMinutes = 10; // 0: never
     QString language; // "en", "zh_CN", empty: the system's
     int pollIntervalMs = 500;
+    // The bench's port grid (docs/gui.md): columns (0: automatic) and the port identity at each position,
+    // position 1 first (core::KeyInfo::port(); an empty entry leaves a position unused). Empty: the ports
+    // seen, in natural order.
+    int benchColumns = 0;
+    QStringList benchPorts;
 
     static GuiSettings load(QSettings &settings);
     void save(QSettings &settings) const;

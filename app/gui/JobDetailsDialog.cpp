@@ -13,7 +13,7 @@ namespace ks::app {
 JobDetailsDialog::JobDetailsDialog(const core::JobResult &r, int keyNumber, QWidget *parent)
     : QDialog(parent)
 {
-    setWindowTitle(tr("Key %1 — details").arg(keyNumber));
+    setWindowTitle(tr("Port %1 — details").arg(keyNumber));
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     auto value = [](const QString &s) {

@@ -108,6 +108,7 @@ void MainWindow::applySettings(const GuiSettings &settings)
     if (m_bench) {
         m_bench->setFailureDialogEnabled(settings.failureDialog);
         m_bench->setSummaryDialogEnabled(settings.summaryDialog);
+        m_bench->setPortLayout(settings.benchColumns, settings.benchPorts);
     }
     m_idle->setTimeoutMs(settings.idleLockMinutes * 60 * 1000);
 }

@@ -5,12 +5,20 @@
 
 #include <QAbstractListModel>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QList>
+#include <QTimer>
 
 namespace ks::app {
 
-// One row per key on the hub, in a stable order (slot id, then serial), fed by the watcher (plug, pull, PIN
-// flags) and the batch runner (queued, progress, result). Rows are keyed by hardware serial: slot ids move.
+// One row per hub port (a socket), in a fixed order: the bench mirrors the hub. A socket is a port identity
+// from the device layer (core::KeyInfo::port(): PC/SC reader, simulated hub port, slot description) and holds
+// the key plugged in it, or nothing (an empty socket). The order is the configured layout (setLayout), else
+// the ports seen, in natural order ("port 2" before "port 10"); once a batch has started, a port seen for the
+// first time is added at the end, so no socket moves while the operator works. A port once seen keeps its
+// socket for the session. The number the operator sees ("Port 3") is the socket's position, 1-based.
+// Fed by the watcher (plug, pull, PIN flags) and the batch runner (queued, progress, result); keys are found
+// by hardware serial.
 class TokenTileModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -21,9 +29,11 @@ public:
     {
         Idle, // neutral: present, nothing running
         Busy, // blue: queued or a step running
-        Attention, // amber: waiting or the key needs a person (PIN count low, final try, locked)
+        Attention, // amber: the key needs a person (PIN flags, pulled mid-step, timed out, refused by policy)
         Done, // green
-        Failed, // red
+        Failed, // red: retry it
+        Already, // teal: it already held this profile's certificate; nothing was done (not counted as done)
+        Empty, // an empty socket
     };
     Q_ENUM(Tone)
 
@@ -43,8 +53,13 @@ public:
         CertNotAfterRole,
         AttentionTextRole, // PIN flags in plain words, or empty
         ResultRole, // QVariant<JobResult> once finished
-        PresentRole, // false: pulled out while a step ran; the tile stays to show what happened
-        NextStepRole, // one plain next step for the operator (a key the lot kept out), or empty
+        PresentRole, // false: an empty socket, or a key pulled out while a step ran (the tile shows it)
+        NextStepRole, // one plain thing for the operator to do next, or empty
+        PortRole, // the port identity (core::KeyInfo::port())
+        PortNumberRole, // the number the operator sees, 1-based
+        WordRole, // ONE word for the state: DONE, FAILED, CHECK, WORKING, READY, EMPTY, ...
+        StepSecondsRole, // seconds the current step has run, -1 when no step runs
+        SkippingRole, // Skip asked, the key not yet stopped
     };
 
     explicit TokenTileModel(QObject *parent = nullptr);
@@ -53,16 +68,25 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    int rowOf(const QString &serial) const;
-    QString serialAt(int row) const;
+    // The layout: which port identity sits at which position (an empty entry is an unused socket); ports not
+    // in the list get sockets after it. Empty list: the ports seen, in natural order.
+    void setLayout(const QStringList &ports);
+    QStringList layout() const { return m_layout; }
+
+    int rowOf(const QString &serial) const; // the socket holding the key, or -1
+    int rowOfPort(const QString &port) const;
+    QString serialAt(int row) const; // empty for an empty socket
     bool hasResult(const QString &serial) const;
     core::JobResult result(const QString &serial) const;
-    int count(Tone tone) const;
+    int count(Tone tone) const; // sockets of that tone (Empty: empty sockets)
+    int keyCount() const; // sockets holding a key (a key pulled mid-step included)
 
-    // The 1-based tile number the operator sees ("Key 3"), or 0.
+    // The port number the operator sees ("Port 3"), or 0.
     int keyNumber(const QString &serial) const;
 
     static int progressOf(core::JobStage stage);
+    // "port 2" < "port 10": runs of digits compare as numbers.
+    static bool naturalLess(const QString &a, const QString &b);
 
 public Q_SLOTS:
     void addToken(const ks::core::KeyInfo &token);
@@ -71,7 +95,9 @@ public Q_SLOTS:
     void setQueued(const QString &serial);
     void setProgress(const QString &serial, ks::core::JobStage stage);
     void setFinished(const ks::core::JobResult &result);
-    void clearResults(); // a new batch starts: results go, tiles of pulled keys go
+    // Skip was asked for this key: the tile says "Skipping…" until its Cancelled result arrives.
+    void setSkipping(const QString &serial);
+    void clearResults(); // a new batch starts: results go, keys pulled out leave their sockets empty
 
 private:
     struct Tile
@@ -79,17 +105,34 @@ private:
         core::KeyInfo token;
         bool present = true;
         int stage = -1;
+        qint64 stepStartedMs = 0; // m_clock time the current stage began
+        bool skipping = false;
         bool hasResult = false;
         core::JobResult result;
     };
+    struct Socket
+    {
+        QString port; // empty: an unused position of the layout
+        bool hasTile = false;
+        Tile tile;
+    };
 
-    Tone toneOf(const Tile &tile) const;
+    Tone toneOf(const Socket &socket) const;
+    QString wordOf(const Socket &socket) const;
+    QString nextStepOf(const Socket &socket) const;
     QString attentionText(const core::KeyInfo &token) const;
     QString stageText(const Tile &tile) const;
+    static bool running(const Tile &tile);
     void emitChanged(int row);
-    int insertionRow(const core::KeyInfo &token) const;
+    int socketFor(const QString &port); // finds or adds the port's socket
+    void tick(); // once a second while a step runs: the step clocks
+    void updateTicker();
 
-    QList<Tile> m_tiles;
+    QList<Socket> m_sockets;
+    QStringList m_layout;
+    bool m_settled = false; // a batch started: new ports go at the end
+    QElapsedTimer m_clock;
+    QTimer m_ticker;
 };
 
 } // namespace ks::app

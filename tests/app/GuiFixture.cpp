@@ -46,7 +46,7 @@ app::MainWindow *GuiFixture::openWindow(core::Role role, const QString &name)
 
 bool GuiFixture::waitForTiles(int n, int timeoutMs)
 {
-    return QTest::qWaitFor([&] { return m_window->bench()->model()->rowCount() == n; }, timeoutMs);
+    return QTest::qWaitFor([&] { return m_window->bench()->model()->keyCount() == n; }, timeoutMs);
 }
 
 QString GuiFixture::screenshot(QWidget *widget, const QString &name)

@@ -275,14 +275,14 @@ TEST_F(LotGui, TheLotIsOfferedAfterLoginAndStaysChosenAcrossLogOut)
 }
 
 // The tile model alone: each code of a key the lot kept out is amber with its one next step; a real failure
-// stays red with no next step (its reason is the engine's message).
+// (one a retry can mend) stays red, with its own next step.
 TEST(LotTiles, EachLotRefusalIsAmberWithItsNextStep)
 {
     const std::pair<const char *, const char *> cases[] = {
         { "NotInLot", "Not in this lot: set the key aside" },
-        { "AlreadyInLot", "Already done in this lot" },
+        { "AlreadyInLot", "Already done in this lot: set the key aside" },
         { "LotComplete", "Lot complete: stop and see the supervisor" },
-        { "PinIncorrect", "" },
+        { "CaNetwork", "Check the CA connection, then retry the key" },
     };
     for (const auto &[code, next] : cases) {
         TokenTileModel m;
@@ -299,7 +299,7 @@ TEST(LotTiles, EachLotRefusalIsAmberWithItsNextStep)
         r.error = core::JobError::fromName(QLatin1String(code));
         r.errorMessage = QStringLiteral("Key A1: the engine's message");
         m.setFinished(r);
-        const bool refused = *next != '\0';
+        const bool refused = r.error.isLotRefusal();
         EXPECT_EQ(static_cast<Tone>(m.data(m.index(0), TokenTileModel::ToneRole).toInt()),
                   refused ? Tone::Attention : Tone::Failed)
             << code;

@@ -1,4 +1,5 @@
-// The tile model alone: order by slot, a key pulled mid-step keeps its tile until the next batch, tones.
+// The tile model alone: one socket per hub port in natural order, fixed once a batch starts or as configured;
+// empty sockets; a key pulled mid-step keeps its tile until the next batch; tones, words and next steps.
 #include "TokenTileModel.h"
 
 #include <gtest/gtest.h>
@@ -26,7 +27,7 @@ Tone toneAt(const TokenTileModel &m, int row)
 
 } // namespace
 
-TEST(TokenTileModel, RowsFollowSlotOrderWhateverThePlugOrder)
+TEST(TokenTileModel, SocketsFollowPortOrderWhateverThePlugOrder)
 {
     TokenTileModel m;
     m.addToken(key(7, "C"));
@@ -37,8 +38,11 @@ TEST(TokenTileModel, RowsFollowSlotOrderWhateverThePlugOrder)
     EXPECT_EQ(m.serialAt(1), QStringLiteral("B"));
     EXPECT_EQ(m.serialAt(2), QStringLiteral("C"));
     m.removeToken(key(5, "B"));
-    EXPECT_EQ(m.rowCount(), 2);
+    EXPECT_EQ(m.rowCount(), 3); // the port keeps its socket, empty now
+    EXPECT_EQ(m.keyCount(), 2);
     EXPECT_EQ(m.rowOf(QStringLiteral("B")), -1);
+    EXPECT_EQ(toneAt(m, 1), Tone::Empty);
+    EXPECT_EQ(m.keyNumber(QStringLiteral("C")), 3);
 }
 
 TEST(TokenTileModel, TonesFollowTheJob)
@@ -54,11 +58,14 @@ TEST(TokenTileModel, TonesFollowTheJob)
     core::JobResult failed;
     failed.serial = QStringLiteral("A");
     failed.outcome = core::JobStage::Failed;
-    failed.error = core::JobError::Kind::PinIncorrect;
-    failed.errorMessage = QStringLiteral("Wrong PIN.");
+    failed.error = core::JobError::Kind::ReadBackMismatch;
+    failed.errorMessage = QStringLiteral("Read back another certificate.");
     m.setFinished(failed);
     EXPECT_EQ(toneAt(m, 0), Tone::Failed);
-    EXPECT_EQ(m.data(m.index(0), TokenTileModel::ErrorTextRole).toString(), QStringLiteral("Wrong PIN."));
+    EXPECT_EQ(m.data(m.index(0), TokenTileModel::ErrorTextRole).toString(),
+              QStringLiteral("Read back another certificate."));
+    EXPECT_EQ(m.data(m.index(0), TokenTileModel::WordRole).toString(), QStringLiteral("FAILED"));
+    EXPECT_EQ(m.data(m.index(0), TokenTileModel::NextStepRole).toString(), failed.error.nextStep());
 
     auto low = key(1, "A");
     low.pinCountLow = true;
@@ -108,14 +115,126 @@ TEST(TokenTileModel, AKeyPulledMidStepKeepsItsTileUntilTheNextBatch)
     removed.error = core::JobError::Kind::KeyRemoved;
     removed.errorMessage = QStringLiteral("The key was removed.");
     m.setFinished(removed);
-    EXPECT_EQ(toneAt(m, 0), Tone::Failed);
+    EXPECT_EQ(toneAt(m, 0), Tone::Attention); // pulled mid-step: a person re-plugs it
+    EXPECT_EQ(m.data(m.index(0), TokenTileModel::NextStepRole).toString(), removed.error.nextStep());
     m.clearResults();
-    ASSERT_EQ(m.rowCount(), 1);
-    EXPECT_EQ(m.serialAt(0), QStringLiteral("B"));
+    ASSERT_EQ(m.rowCount(), 2);
+    EXPECT_EQ(toneAt(m, 0), Tone::Empty);
+    EXPECT_EQ(m.serialAt(1), QStringLiteral("B"));
 
-    // An idle key pulled goes at once; plugged back it returns idle.
+    // An idle key pulled leaves its socket empty at once; in another port (new since the batch: at the end)
+    // it is idle there.
     m.removeToken(key(2, "B"));
-    EXPECT_EQ(m.rowCount(), 0);
+    EXPECT_EQ(m.keyCount(), 0);
     m.addToken(key(3, "B"));
-    EXPECT_EQ(toneAt(m, 0), Tone::Idle);
+    ASSERT_EQ(m.rowCount(), 3);
+    EXPECT_EQ(m.rowOf(QStringLiteral("B")), 2);
+    EXPECT_EQ(toneAt(m, 2), Tone::Idle);
+}
+
+namespace {
+
+core::KeyInfo atPort(const char *port, const char *serial)
+{
+    auto t = key(1, serial);
+    t.slotDescription = QString::fromLatin1(port);
+    return t;
+}
+
+QString wordAt(const TokenTileModel &m, int row)
+{
+    return m.data(m.index(row), TokenTileModel::WordRole).toString();
+}
+
+} // namespace
+
+TEST(TokenTileModel, PortsGoInNaturalOrderAndKeepTheirSocketsOnceABatchStarted)
+{
+    EXPECT_TRUE(TokenTileModel::naturalLess(QStringLiteral("hub port 2"), QStringLiteral("hub port 10")));
+    EXPECT_FALSE(TokenTileModel::naturalLess(QStringLiteral("hub port 10"), QStringLiteral("hub port 9")));
+    EXPECT_TRUE(TokenTileModel::naturalLess(QStringLiteral("Reader 01 00"), QStringLiteral("Reader 2 00")));
+
+    TokenTileModel m;
+    m.addToken(atPort("KeyStation simulated hub port 10", "J"));
+    m.addToken(atPort("KeyStation simulated hub port 2", "B"));
+    m.addToken(atPort("KeyStation simulated hub port 1", "A"));
+    ASSERT_EQ(m.rowCount(), 3);
+    EXPECT_EQ(m.serialAt(0), QStringLiteral("A"));
+    EXPECT_EQ(m.serialAt(1), QStringLiteral("B"));
+    EXPECT_EQ(m.serialAt(2), QStringLiteral("J"));
+    EXPECT_EQ(m.data(m.index(2), Qt::DisplayRole).toString(), QStringLiteral("Port 3"));
+    EXPECT_EQ(m.data(m.index(2), TokenTileModel::PortRole).toString(),
+              QStringLiteral("KeyStation simulated hub port 10"));
+
+    // A batch started: a port seen for the first time goes at the end, no number changes.
+    m.setQueued(QStringLiteral("A"));
+    m.addToken(atPort("KeyStation simulated hub port 3", "C"));
+    ASSERT_EQ(m.rowCount(), 4);
+    EXPECT_EQ(m.keyNumber(QStringLiteral("J")), 3);
+    EXPECT_EQ(m.keyNumber(QStringLiteral("C")), 4);
+}
+
+TEST(TokenTileModel, AConfiguredLayoutPlacesEachPortAndShowsEmptySockets)
+{
+    TokenTileModel m;
+    m.setLayout({ QStringLiteral("Reader B"), QString(), QStringLiteral("Reader A") });
+    ASSERT_EQ(m.rowCount(), 3); // the sockets are there before any key
+    EXPECT_EQ(m.keyCount(), 0);
+    EXPECT_EQ(m.count(Tone::Empty), 2); // the unused position is no socket
+    EXPECT_EQ(wordAt(m, 0), QStringLiteral("EMPTY"));
+    EXPECT_EQ(m.data(m.index(0), TokenTileModel::NextStepRole).toString(), QStringLiteral("Plug in a key"));
+    EXPECT_FALSE(m.data(m.index(0), TokenTileModel::PresentRole).toBool());
+
+    m.addToken(atPort("Reader A", "A"));
+    m.addToken(atPort("Reader Z", "Z")); // not in the layout: after it
+    EXPECT_EQ(m.keyNumber(QStringLiteral("A")), 3);
+    EXPECT_EQ(m.keyNumber(QStringLiteral("Z")), 4);
+    EXPECT_EQ(wordAt(m, 2), QStringLiteral("READY"));
+
+    // Pulled and plugged back: the same socket, the others untouched.
+    m.removeToken(atPort("Reader A", "A"));
+    EXPECT_EQ(toneAt(m, 2), Tone::Empty);
+    EXPECT_EQ(m.keyNumber(QStringLiteral("Z")), 4);
+    m.addToken(atPort("Reader A", "A"));
+    EXPECT_EQ(m.keyNumber(QStringLiteral("A")), 3);
+}
+
+TEST(TokenTileModel, EachStateHasOneWordAndANextStep)
+{
+    TokenTileModel m;
+    auto low = atPort("p1", "L");
+    low.pinCountLow = true;
+    m.addToken(low);
+    m.addToken(atPort("p2", "S"));
+    m.addToken(atPort("p3", "D"));
+    EXPECT_EQ(toneAt(m, 0), Tone::Attention);
+    EXPECT_EQ(wordAt(m, 0), QStringLiteral("CHECK"));
+    EXPECT_EQ(m.data(m.index(0), TokenTileModel::NextStepRole).toString(),
+              QStringLiteral("Give this key to the supervisor: PIN nearly locked"));
+
+    m.setQueued(QStringLiteral("S"));
+    EXPECT_EQ(wordAt(m, 1), QStringLiteral("WAITING"));
+    m.setProgress(QStringLiteral("S"), core::JobStage::GenerateKeyPair);
+    EXPECT_EQ(wordAt(m, 1), QStringLiteral("WORKING"));
+    EXPECT_GE(m.data(m.index(1), TokenTileModel::StepSecondsRole).toInt(), 0); // the step's clock runs
+    m.setSkipping(QStringLiteral("S"));
+    EXPECT_EQ(wordAt(m, 1), QStringLiteral("SKIPPING…"));
+    core::JobResult skipped;
+    skipped.serial = QStringLiteral("S");
+    skipped.outcome = core::JobStage::Cancelled;
+    skipped.error = core::JobError::Kind::Cancelled;
+    m.setFinished(skipped);
+    EXPECT_EQ(wordAt(m, 1), QStringLiteral("SKIPPED"));
+    EXPECT_EQ(m.data(m.index(1), TokenTileModel::StepSecondsRole).toInt(), -1);
+
+    m.setQueued(QStringLiteral("D"));
+    core::JobResult already;
+    already.serial = QStringLiteral("D");
+    already.outcome = core::JobStage::Done;
+    already.alreadyProvisioned = true;
+    m.setFinished(already);
+    EXPECT_EQ(toneAt(m, 2), Tone::Already); // its own state, not done
+    EXPECT_EQ(wordAt(m, 2), QStringLiteral("ALREADY DONE"));
+    EXPECT_EQ(m.count(Tone::Done), 0);
+    EXPECT_EQ(m.count(Tone::Already), 1);
 }

@@ -134,9 +134,13 @@ TEST(JobErrorTable, TheDeviceCauseIsKeptAndMapped)
 
 TEST(JobErrorTable, AmberIsForWhatAPersonMustDecide)
 {
-    for (Kind k : { Kind::NotInLot, Kind::AlreadyInLot, Kind::LotComplete, Kind::ForeignCertificate })
+    // Amber on the bench (issue 11): PIN flags, a key pulled or swapped mid-step, a step timed out, a
+    // refusal.
+    for (Kind k : { Kind::NotInLot, Kind::AlreadyInLot, Kind::LotComplete, Kind::ForeignCertificate,
+                    Kind::PinCountLow, Kind::PinFinalTry, Kind::PinLocked, Kind::KeyRemoved, Kind::KeySwapped,
+                    Kind::Timeout, Kind::Certificate })
         EXPECT_TRUE(JobError(k).needsPerson()) << JobError(k).name().toStdString();
-    for (Kind k : { Kind::Timeout, Kind::KeyRemoved, Kind::Cancelled, Kind::ReadBackMismatch })
+    for (Kind k : { Kind::Cancelled, Kind::ReadBackMismatch, Kind::DeviceError, Kind::Ca })
         EXPECT_FALSE(JobError(k).needsPerson()) << JobError(k).name().toStdString();
     ca::CaError refused;
     refused.code = ca::CaError::Code::CaRefused;
