@@ -446,7 +446,7 @@ void Station::takeCaStatus(const QFuture<ca::Result<QList<QByteArray>>> &future,
     status.checkedAt = QDateTime::currentDateTimeUtc();
     if (taken) {
         status.state = CaStatus::State::Up;
-        status.text = taken->isEmpty() ? tr("CA: connected") : tr("CA: connected (%1)").arg(taken->value(0));
+        status.text = tr("CA: connected"); // the CA's name is in the detail: the header stays short
         status.detail = tr("%1 (%2) answered; certificates: %3")
                             .arg(url.toString(), m_ca->protocolName(), taken->join(QStringLiteral("; ")));
     } else {

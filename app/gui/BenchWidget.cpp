@@ -65,6 +65,9 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     m_ca = new QLabel(this);
     m_ca->setObjectName(QStringLiteral("caStatus"));
     m_ca->setTextFormat(Qt::RichText);
+    // A row of its own: a CA that does not answer is a red strip across the bench, and a long host name
+    // pushes nothing out.
+    m_ca->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     QFont caFont = m_ca->font(); // read from the bench, 1.5 m away
     caFont.setPointSizeF(caFont.pointSizeF() * 1.3);
     caFont.setBold(true);
@@ -87,8 +90,8 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     });
     status->addWidget(m_counts);
     status->addStretch();
-    status->addWidget(m_ca);
     layout->addLayout(status);
+    layout->addWidget(m_ca);
 
     // The hub's ports as a grid that fills the window (PortGridView, TokenTileModel's sockets).
     m_view = new PortGridView(this);
