@@ -84,7 +84,8 @@ constexpr Row kRows[] = {
     { Kind::Certificate, u"Certificate", QT_TRANSLATE_NOOP("ks::core::JobError", "Certificate refused by the check"),
       QT_TRANSLATE_NOOP("ks::core::JobError", "Call the supervisor: the CA issued a certificate the profile refuses"),
       true },
-    { Kind::Unknown, u"", QT_TRANSLATE_NOOP("ks::core::JobError", "Unknown error"), "", false },
+    { Kind::Unknown, u"", QT_TRANSLATE_NOOP("ks::core::JobError", "Unknown error"),
+      QT_TRANSLATE_NOOP("ks::core::JobError", "Set the key aside and call the supervisor"), true },
 };
 
 // Titles that say more than the row's for a CA client code (Kind::Ca, then Kind::Certificate).

@@ -197,14 +197,19 @@ void TokenTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
     const qreal wordWidth = wordMetrics.horizontalAdvance(index.data(TokenTileModel::WordRole).toString());
     if (tone == Tone::Busy) {
         const QString step = index.data(TokenTileModel::StageTextRole).toString();
-        const QString clock = tr("%1 · %2 s").arg(step).arg(seconds);
+        // "Generating a key pair · 3 s": the step gives way (elided) before the clock does.
+        const QString clock = tr(" · %1 s").arg(seconds);
         const qreal stepLeft = left + wordWidth + u * 0.5;
+        const qreal room = right - stepLeft;
         p->setFont(smallFont);
         p->setPen(QColor(0x30, 0x30, 0x30));
-        if (seconds >= 0 && right - stepLeft > u) // not while waiting: the word says it
-            p->drawText(QRectF(stepLeft, y, right - stepLeft, wordMetrics.height()),
-                        Qt::AlignLeft | Qt::AlignVCenter,
-                        smallMetrics.elidedText(clock, Qt::ElideRight, right - stepLeft));
+        if (seconds >= 0 && room > u) { // not while waiting: the word says it
+            const qreal clockWidth = smallMetrics.horizontalAdvance(clock);
+            const QString shown
+                = smallMetrics.elidedText(step, Qt::ElideRight, std::max<qreal>(0.0, room - clockWidth));
+            p->drawText(QRectF(stepLeft, y, room, wordMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                        shown + clock);
+        }
     }
     y += wordMetrics.height();
 

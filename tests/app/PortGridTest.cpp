@@ -46,6 +46,12 @@ TEST_F(PortGrid, PullingTheKeysInPorts1And3MidBatchMovesNoOtherTile)
     QSignalSpy finished(bench, &app::BenchWidget::batchFinished);
     bench->provisionAll();
     ASSERT_TRUE(QTest::qWaitFor([&] { return model()->count(Tone::Busy) == 4; }, 10000));
+    // The window at the two sizes a bench has (a 1024×600 panel, a 1920×1080 monitor), mid-batch.
+    for (const QSize size : { QSize(1920, 1080), QSize(1024, 600) }) {
+        m_window->resize(size);
+        QCoreApplication::processEvents();
+        screenshot(m_window.get(), QStringLiteral("ports-window-%1x%2").arg(size.width()).arg(size.height()));
+    }
     ASSERT_TRUE(m_hub->unplug(hub(serials.at(0))));
     ASSERT_TRUE(m_hub->unplug(hub(serials.at(2))));
     ASSERT_TRUE(QTest::qWaitFor(
@@ -172,7 +178,8 @@ TEST(PortGridView, SixteenPortsFillTheWindowAt1024x600And1920x1080)
     view.setModel(&model);
     view.setCurrentIndex(model.index(2));
     QSize small;
-    for (const QSize size : { QSize(1024, 460), QSize(1920, 900) }) { // the bench's share of the window
+    for (const QSize size :
+         { QSize(1012, 320), QSize(1908, 800) }) { // the tile view in a 1024×600, 1920×1080 window
         view.resize(size);
         view.show();
         QCoreApplication::processEvents();
