@@ -167,3 +167,26 @@ TEST_F(CaLive, LoggingBackInDuringAContinuousBatchShowsTheRunningBatch)
     m_station->cancelBatch();
     ASSERT_TRUE(batchDone.wait(30000));
 }
+
+// Only a CA that was away makes a key go again by itself: never a refusal or a certificate the check refused.
+TEST(CaAway, OnlyTheCaBeingAwayCounts)
+{
+    using Code = ca::CaError::Code;
+    const auto caError = [](Code code, int httpStatus = 0) {
+        ca::CaError e = ca::CaError::make(code, QStringLiteral("cfssl/sign"), QStringLiteral("x"));
+        e.httpStatus = httpStatus;
+        return e;
+    };
+    EXPECT_TRUE(core::Station::isCaAway(core::JobError::fromCa(caError(Code::Network))));
+    EXPECT_TRUE(core::Station::isCaAway(core::JobError::fromCa(caError(Code::Timeout))));
+    EXPECT_TRUE(core::Station::isCaAway(core::JobError::fromCa(caError(Code::Truncated))));
+    EXPECT_TRUE(core::Station::isCaAway(core::JobError::fromCa(caError(Code::HttpStatus, 503))));
+    EXPECT_FALSE(core::Station::isCaAway(core::JobError::fromCa(caError(Code::HttpStatus, 500))));
+    EXPECT_FALSE(core::Station::isCaAway(core::JobError::fromCa(caError(Code::CaRefused, 400))));
+    EXPECT_FALSE(core::Station::isCaAway(core::JobError::fromCa(caError(Code::Unauthorized, 401))));
+    EXPECT_FALSE(core::Station::isCaAway(core::JobError::fromCa(caError(Code::Tls))));
+    EXPECT_FALSE(
+        core::Station::isCaAway(core::JobError::fromCertificateCheck(caError(Code::UntrustedChain))));
+    EXPECT_FALSE(core::Station::isCaAway(core::JobError(core::JobError::Kind::Timeout)));
+    EXPECT_FALSE(core::Station::isCaAway(core::JobError(core::JobError::Kind::KeyRemoved)));
+}
