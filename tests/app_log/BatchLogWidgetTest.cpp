@@ -1,4 +1,5 @@
 #include "LogJournalFixture.h"
+#include "PdfTools.h"
 
 #include "app/gui/log/AttemptTableModel.h"
 #include "app/gui/log/BatchLogCharts.h"
@@ -811,6 +812,67 @@ TEST_F(BatchLogWidgetTest, ExportConfirmsTheFullPathAndOffersTheFolder)
         << w.statusMessage().toStdString();
     EXPECT_TRUE(w.lastExportFolder().isEmpty());
     EXPECT_TRUE(openFolder->isHidden());
+}
+
+// The batch log's PDF (issue 11 item 7): "page x / y" on every page, a row never split across pages and a
+// hardware serial never across lines (each serial whole on exactly one page), the table's header on every
+// page, and the sign-off lines at the end.
+TEST_F(BatchLogWidgetTest, PdfNeverSplitsARowOrASerialAndEndsWithASignOff)
+{
+    advance(3600000 * 3);
+    const QString batch = beginBatch(QStringLiteral("carol"));
+    QStringList serials;
+    for (int k = 0; k < 70; ++k) {
+        Key key;
+        // 24 hex digits, as long serials of smart cards are.
+        key.serial = QStringLiteral("5E1A1C0FFEE0BADC0DE%1").arg(k, 5, 16, QLatin1Char('0')).toUpper();
+        key.model = QStringLiteral("ePass2003");
+        key.tookMs = 5000;
+        if (k % 9 == 4) {
+            key.state = QStringLiteral("failed");
+            key.failStep = QStringLiteral("enrol");
+            key.errorCode = QStringLiteral("CaNetwork");
+            key.errorMessage
+                = QStringLiteral("Connection refused by ca.example.test, port 8888: the CA is not "
+                                 "running or a firewall is in the way; retry when it is back");
+        }
+        serials << key.serial;
+        runKey(batch, key);
+    }
+    BatchLogWidget w(m_journal.get(), session(core::Role::Supervisor));
+    ASSERT_TRUE(waitLoaded(w));
+    core::AttemptFilter f;
+    f.batchId = batch;
+    ASSERT_TRUE(apply(w, f));
+    const QString path = QStringLiteral(KS_BINARY_DIR "/screenshots/batch-log-long.pdf");
+    auto exported = w.exportPdf(path);
+    ASSERT_TRUE(exported) << exported.error().toString().toStdString();
+    EXPECT_EQ(*exported, 70);
+
+    const int pages = pdfPageCount(path);
+    ASSERT_GT(pages, 0) << "pdfinfo (poppler-utils) must be installed: scripts/debian-packages.txt";
+    EXPECT_GE(pages, 3);
+    QStringList text;
+    for (int p = 1; p <= pages; ++p)
+        text << pdfPageText(path, p);
+    EXPECT_TRUE(text[0].contains(QStringLiteral("70 attempts of 70 keys"))) << text[0].toStdString();
+    for (int p = 0; p < pages; ++p) {
+        EXPECT_TRUE(text[p].contains(QStringLiteral("Page %1 / %2").arg(p + 1).arg(pages)))
+            << "page " << p + 1;
+    }
+    for (int p = 1; p < pages; ++p) {
+        if (text[p].contains(serials.last()) || text[p].contains(serials.first())) {
+            EXPECT_TRUE(text[p].contains(QStringLiteral("Started"))) << "page " << p + 1; // the header again
+        }
+    }
+    for (const QString &serial : std::as_const(serials)) {
+        int on = 0;
+        for (const QString &page : std::as_const(text))
+            on += page.contains(serial) ? 1 : 0;
+        EXPECT_EQ(on, 1) << serial.toStdString();
+    }
+    EXPECT_TRUE(text.last().contains(QStringLiteral("Sign-o"))); // "ff" may come out as a ligature
+    EXPECT_TRUE(text.last().contains(QStringLiteral("Reviewed by")));
 }
 
 } // namespace ks::test

@@ -4,10 +4,14 @@
 #include "BatchLogStats.h"
 #include "LogColors.h"
 #include "LogText.h"
+#include "app/report/LotReport.h"
+#include "app/report/PdfPages.h"
 #include "core/Journal.h"
 
 #include <QDateTime>
 #include <QFile>
+#include <QFontMetricsF>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QSet>
@@ -189,21 +193,218 @@ void BatchLogReport::fillDocument(QTextDocument &document, const Content &conten
     document.setHtml(html(content));
 }
 
+// The PDF is laid out by app/report's PdfPages (as the lot's hand-over report): A4 landscape, a row of the
+// attempts table never split across pages and its header repeated on each page, a hardware serial always on
+// one line (its column is as wide as the longest serial), "page x / y" on every page, and a sign-off block.
 core::Status BatchLogReport::writePdf(const Content &content, const QString &path)
 {
+    using report::detail::PdfPages;
+    if (auto gui = report::detail::guiPresent(); !gui)
+        return gui;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return ioError(path, file.errorString());
     {
         QPdfWriter writer(&file);
         writer.setTitle(tr("KeyStation batch log"));
-        writer.setCreator(QStringLiteral("KeyStation"));
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageOrientation(QPageLayout::Landscape);
-        writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
-        QTextDocument doc;
-        fillDocument(doc, content);
-        doc.print(&writer);
+        PdfPages doc(writer, QPageLayout::Landscape);
+        const qreal width = doc.width();
+        const qreal pad = doc.mm(0.8);
+        const QFont titleFont = PdfPages::sansFont(16, true);
+        const QFont headingFont = PdfPages::sansFont(11, true);
+        const QFont bodyFont = PdfPages::sansFont(9);
+        const QFont bodyBold = PdfPages::sansFont(9, true);
+        const QFont cellFont = PdfPages::sansFont(7);
+        const QFont cellBold = PdfPages::sansFont(7, true);
+        const QFont monoFont = PdfPages::monoFont(7);
+        doc.setFooterLeft(tr("KeyStation batch log — %1 — %2")
+                              .arg(content.filterSummary, LogText::dateTime(content.generatedMs)));
+
+        auto text = [&](const QFont &font, const QString &s, const QColor &colour = Qt::black) {
+            const qreal h = doc.textHeight(font, width, Qt::TextWordWrap, s);
+            doc.add(h, [=](QPainter &p, const QRectF &r) {
+                p.setFont(font);
+                p.setPen(colour);
+                p.drawText(r, Qt::TextWordWrap, s);
+            });
+        };
+        auto heading = [&](const QString &s) {
+            doc.space(doc.mm(4));
+            const qreal h = doc.textHeight(headingFont, width, Qt::TextWordWrap, s) + doc.mm(1.5);
+            doc.add(
+                h,
+                [=](QPainter &p, const QRectF &r) {
+                    p.setFont(headingFont);
+                    p.drawText(r, Qt::TextWordWrap, s);
+                },
+                true);
+        };
+        const qreal labelWidth = doc.mm(45);
+        auto pair = [&](const QString &label, const QString &value, const QColor &colour = Qt::black) {
+            const qreal h = std::max(doc.textHeight(bodyBold, labelWidth, Qt::TextWordWrap, label),
+                                     doc.textHeight(bodyFont, width - labelWidth, Qt::TextWordWrap, value))
+                + doc.mm(0.8);
+            doc.add(h, [=](QPainter &p, const QRectF &r) {
+                p.setPen(Qt::black);
+                p.setFont(bodyBold);
+                p.drawText(QRectF(r.left(), r.top(), labelWidth, r.height()), Qt::TextWordWrap, label);
+                p.setPen(colour);
+                p.setFont(bodyFont);
+                p.drawText(QRectF(r.left() + labelWidth, r.top(), r.width() - labelWidth, r.height()),
+                           Qt::TextWordWrap, value);
+            });
+        };
+
+        text(titleFont, tr("KeyStation batch log"));
+        doc.space(doc.mm(3));
+        pair(tr("Generated"), LogText::dateTime(content.generatedMs));
+        pair(tr("By"), content.readerName);
+        pair(tr("Journal"), content.station);
+        pair(tr("Filter"), content.filterSummary);
+        if (content.verify)
+            pair(tr("Verification"), verifyText(*content.verify),
+                 content.verify->intact ? LogColors::intact() : LogColors::broken());
+        else if (!content.verifyError.isEmpty())
+            pair(tr("Verification"), tr("could not run: %1").arg(content.verifyError));
+        else
+            pair(tr("Verification"), tr("not run (this role may not verify the log)"));
+        const BatchLogStats::KeyCounts keys = BatchLogStats::countKeys(content.attempts);
+        pair(tr("Keys"), BatchLogStats::keyCountsText(keys, false));
+        pair(tr("Counted"), BatchLogStats::keyCountsExplained(keys));
+
+        const auto failures = BatchLogStats::countFailures(content.attempts);
+        if (!failures.isEmpty()) {
+            heading(tr("Failed keys by reason"));
+            for (const auto &[code, count] : failures)
+                pair(LogText::errorTitle(code), QString::number(count));
+        }
+
+        if (!content.charts.isNull()) {
+            heading(tr("Charts"));
+            const QImage image = content.charts;
+            const QSizeF size = QSizeF(image.size()).scaled(QSizeF(width, doc.mm(75)), Qt::KeepAspectRatio);
+            doc.add(size.height(),
+                    [=](QPainter &p, const QRectF &r) { p.drawImage(QRectF(r.topLeft(), size), image); });
+        }
+
+        heading(tr("Attempts (%1)").arg(content.attempts.size()));
+        using M = AttemptTableModel;
+        // Column widths in millimetres; the serial's is the longest serial's, the error takes what is left.
+        const QFontMetricsF mono(monoFont, &writer);
+        qreal serialWidth = mono.horizontalAdvance(M::columnTitle(M::Serial).left(8));
+        for (const core::AttemptRecord &a : content.attempts)
+            serialWidth = std::max(serialWidth, mono.horizontalAdvance(a.serial));
+        QList<qreal> cols(M::ColumnCount, 0);
+        const QList<QPair<int, qreal>> fixedMm {
+            { M::Time, 31 },       { M::Batch, 15 },  { M::Operator, 18 },
+            { M::Model, 20 },      { M::Result, 20 }, { M::FailedStep, 24 },
+            { M::CertSerial, 28 }, { M::Expiry, 17 }, { M::Duration, 14 },
+        };
+        qreal used = serialWidth + 2 * pad;
+        for (const auto &[col, w] : fixedMm) {
+            cols[col] = doc.mm(w);
+            used += cols[col];
+        }
+        cols[M::Serial] = serialWidth + 2 * pad;
+        cols[M::Error] = std::max(doc.mm(30), width - used);
+        const QFontMetricsF monoCell(monoFont, &writer);
+        const int certGroups = std::max(
+            1, int((cols[M::CertSerial] - 2 * pad) / monoCell.horizontalAdvance(QStringLiteral("0000 "))));
+
+        struct Cell
+        {
+            QString text;
+            QFont font;
+            int flags;
+            QColor colour;
+            QColor background;
+        };
+        auto rowHeight = [&](const QList<Cell> &cells) {
+            qreal h = 0;
+            for (int c = 0; c < cells.size(); ++c)
+                h = std::max(h,
+                             doc.textHeight(cells[c].font, cols[c] - 2 * pad, cells[c].flags, cells[c].text));
+            return h + 2 * pad;
+        };
+        const QColor rule(0xc8, 0xc8, 0xc8);
+        auto paintRow
+            = [cols, pad, rule](QPainter &p, const QRectF &r, const QList<Cell> &cells, const QColor &shade) {
+                  if (shade.isValid())
+                      p.fillRect(r, shade);
+                  qreal x = r.left();
+                  for (int c = 0; c < cells.size(); ++c) {
+                      if (cells[c].background.isValid())
+                          p.fillRect(QRectF(x, r.top(), cols[c], r.height()), cells[c].background);
+                      p.setFont(cells[c].font);
+                      p.setPen(cells[c].colour.isValid() ? cells[c].colour : QColor(Qt::black));
+                      p.drawText(QRectF(x + pad, r.top() + pad, cols[c] - 2 * pad, r.height() - 2 * pad),
+                                 cells[c].flags, cells[c].text);
+                      x += cols[c];
+                  }
+                  p.setPen(QPen(rule, 0));
+                  p.drawLine(r.bottomLeft(), r.bottomRight());
+              };
+        QList<Cell> header;
+        for (int c = 0; c < M::ColumnCount; ++c)
+            header << Cell { M::columnTitle(c), cellBold, int(Qt::TextWordWrap), {}, {} };
+        const int headerIndex = doc.add(
+            rowHeight(header),
+            [=](QPainter &p, const QRectF &r) { paintRow(p, r, header, QColor(0xe8, 0xe8, 0xe8)); }, true);
+        if (content.attempts.isEmpty())
+            text(bodyFont, tr("No attempt matches the filter."));
+        for (qsizetype i = 0; i < content.attempts.size(); ++i) {
+            const core::AttemptRecord &a = content.attempts.at(i);
+            const QString shown = LogText::shownState(a);
+            QList<Cell> cells;
+            for (int c = 0; c < M::ColumnCount; ++c) {
+                Cell cell { M::cellText(a, c), cellFont, int(Qt::TextWordWrap), {}, {} };
+                if (c == M::Serial) {
+                    cell.font = monoFont;
+                    cell.flags = Qt::TextSingleLine;
+                } else if (c == M::CertSerial) {
+                    cell.font = monoFont;
+                    cell.text = report::groupedHex(a.certSerialHex, 4, certGroups);
+                } else if (c == M::Result) {
+                    cell.font = cellBold;
+                    cell.colour = LogColors::stateForeground(shown);
+                    cell.background = LogColors::stateBackground(shown);
+                } else if (c == M::Error || c == M::FailedStep) {
+                    cell.colour = LogColors::failureText();
+                } else if (c == M::Duration) {
+                    cell.flags = Qt::AlignRight;
+                }
+                cells << cell;
+            }
+            const QColor shade = i % 2 ? QColor(0xf5, 0xf5, 0xf5) : QColor();
+            doc.add(
+                rowHeight(cells), [=](QPainter &p, const QRectF &r) { paintRow(p, r, cells, shade); }, false,
+                headerIndex);
+        }
+
+        // Sign-off: kept together on one page.
+        doc.space(doc.mm(8));
+        const QString title = tr("Sign-off");
+        const QStringList lines { tr("Reviewed by (name, signature)"), tr("Date") };
+        const qreal lineHeight = doc.mm(12);
+        const qreal signLabel = doc.mm(62);
+        const qreal titleHeight = doc.textHeight(headingFont, width, Qt::TextWordWrap, title);
+        const qreal mm2 = doc.mm(2), mm6 = doc.mm(6), pen = doc.mm(0.2), signLine = doc.mm(120);
+        doc.add(titleHeight + lineHeight * lines.size(), [=](QPainter &p, const QRectF &r) {
+            p.setPen(Qt::black);
+            p.setFont(headingFont);
+            p.drawText(QRectF(r.left(), r.top(), r.width(), titleHeight), Qt::TextWordWrap, title);
+            p.setFont(bodyFont);
+            for (int i = 0; i < lines.size(); ++i) {
+                const qreal bottom = r.top() + titleHeight + lineHeight * (i + 1) - mm2;
+                p.setPen(Qt::black);
+                p.drawText(QRectF(r.left(), bottom - mm6, signLabel, mm6), Qt::AlignLeft | Qt::AlignBottom,
+                           lines[i]);
+                p.setPen(QPen(Qt::black, pen));
+                p.drawLine(QPointF(r.left() + signLabel, bottom),
+                           QPointF(std::min(r.right(), r.left() + signLabel + signLine), bottom));
+            }
+        });
+        doc.render();
     }
     if (!file.commit())
         return ioError(path, file.errorString());
