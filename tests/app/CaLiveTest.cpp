@@ -119,6 +119,32 @@ TEST_F(CaLive, StatusTurnsRedWhenTheCaStopsAndGreenWhenItReturnsAndTheKeyIsRetri
         << states.join(u',').toStdString();
 }
 
+TEST_F(CaLive, ABatchWaitingForTheCaEndsWithCancelAll)
+{
+    setUpBench(1);
+    const QString serial = m_serials.first();
+    openWindow(core::Role::Operator);
+    auto *bench = m_window->bench();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return hasTile(serial); }, 5000));
+    m_station->startCaMonitor(60000, 60000);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return caShownUp(); }, 10000));
+    m_cfssl->stop();
+    QSignalSpy batchDone(m_station.get(), &core::Station::batchFinished);
+    bench->provisionAll();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return bench->model()->hasResult(serial) && !caShownUp(); }, 60000));
+    EXPECT_EQ(bench->model()->result(serial).errorCode(), QStringLiteral("CaNetwork"));
+    QCoreApplication::processEvents();
+    EXPECT_EQ(batchDone.count(), 0); // waiting for the CA
+
+    // The operator does not wait: Cancel all ends the batch, the key counted as failed.
+    m_station->cancelBatch();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return batchDone.count() == 1; }, 30000));
+    const auto summary = batchDone.at(0).at(0).value<core::BatchSummary>();
+    EXPECT_EQ(summary.failed, 1);
+    EXPECT_EQ(summary.done, 0);
+    EXPECT_FALSE(m_station->isBatchActive());
+}
+
 TEST_F(CaLive, LoggingBackInDuringAContinuousBatchShowsTheRunningBatch)
 {
     setUpBench(2);
