@@ -1,6 +1,7 @@
 #include "PortGridView.h"
 
 #include "TokenTileDelegate.h"
+#include "TokenTileModel.h"
 
 #include <QResizeEvent>
 #include <QScrollBar>
@@ -34,6 +35,14 @@ void PortGridView::setModel(QAbstractItemModel *model)
     connect(model, &QAbstractItemModel::rowsInserted, this, &PortGridView::relayout);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &PortGridView::relayout);
     connect(model, &QAbstractItemModel::modelReset, this, &PortGridView::relayout);
+    if (auto *tiles = qobject_cast<TokenTileModel *>(model)) {
+        // The step clocks: repaint the working tiles only, once a second.
+        connect(tiles, &TokenTileModel::stepClocksTicked, this, [this, tiles](int first, int last) {
+            for (int row = first; row <= last; ++row)
+                if (tiles->data(tiles->index(row), TokenTileModel::StepSecondsRole).toInt() >= 0)
+                    viewport()->update(visualRect(tiles->index(row)));
+        });
+    }
     relayout();
 }
 

@@ -425,17 +425,17 @@ void TokenTileModel::emitChanged(int row)
 
 void TokenTileModel::tick()
 {
-    bool any = false;
+    int first = -1, last = -1;
     for (int row = 0; row < m_sockets.size(); ++row) {
         const Socket &s = m_sockets.at(row);
         if (s.hasTile && running(s.tile) && static_cast<JobStage>(s.tile.stage) != JobStage::Queued) {
-            any = true;
-            const QModelIndex i = index(row);
-            Q_EMIT dataChanged(i, i, { StepSecondsRole });
+            if (first < 0)
+                first = row;
+            last = row;
         }
     }
-    if (!any)
-        m_ticker.stop();
+    if (first >= 0) // none while only queued keys wait
+        Q_EMIT stepClocksTicked(first, last);
 }
 
 void TokenTileModel::updateTicker()

@@ -88,6 +88,11 @@ public:
     // "port 2" < "port 10": runs of digits compare as numbers.
     static bool naturalLess(const QString &a, const QString &b);
 
+Q_SIGNALS:
+    // Once a second while steps run: the step clocks (StepSecondsRole) of rows first..last moved on. Not a
+    // dataChanged, so the bench's counts and banners are not recomputed each second; PortGridView repaints.
+    void stepClocksTicked(int first, int last);
+
 public Q_SLOTS:
     void addToken(const ks::core::KeyInfo &token);
     void changeToken(const ks::core::KeyInfo &token);

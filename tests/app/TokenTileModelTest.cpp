@@ -2,6 +2,8 @@
 // empty sockets; a key pulled mid-step keeps its tile until the next batch; tones, words and next steps.
 #include "TokenTileModel.h"
 
+#include <QSignalSpy>
+
 #include <gtest/gtest.h>
 
 using namespace ks;
@@ -237,4 +239,24 @@ TEST(TokenTileModel, EachStateHasOneWordAndANextStep)
     EXPECT_EQ(wordAt(m, 2), QStringLiteral("ALREADY DONE"));
     EXPECT_EQ(m.count(Tone::Done), 0);
     EXPECT_EQ(m.count(Tone::Already), 1);
+}
+
+TEST(TokenTileModel, TheStepClockTicksForTheWorkingTilesOnly)
+{
+    TokenTileModel m;
+    m.addToken(atPort("p1", "A"));
+    m.addToken(atPort("p2", "B"));
+    m.addToken(atPort("p3", "C"));
+    QSignalSpy ticks(&m, &TokenTileModel::stepClocksTicked);
+    QSignalSpy changed(&m, &TokenTileModel::dataChanged);
+    m.setQueued(QStringLiteral("A")); // waiting: no clock
+    m.setQueued(QStringLiteral("B"));
+    m.setProgress(QStringLiteral("B"), core::JobStage::Enrol);
+    changed.clear();
+    ASSERT_TRUE(ticks.wait(5000));
+    EXPECT_EQ(ticks.front().at(0).toInt(), 1);
+    EXPECT_EQ(ticks.front().at(1).toInt(), 1);
+    EXPECT_TRUE(changed.isEmpty()); // no dataChanged per second: the bench recomputes nothing
+    EXPECT_EQ(m.data(m.index(0), TokenTileModel::StepSecondsRole).toInt(), -1);
+    EXPECT_GE(m.data(m.index(1), TokenTileModel::StepSecondsRole).toInt(), 0);
 }
