@@ -165,7 +165,7 @@ int main(int argc, char **argv)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 10); // bench harness only
     const qint64 firstPaintMs = probe.firstPaintMs;
     auto *model = window.bench()->model();
-    while (model->rowCount() < keys && clock.elapsed() < 30000)
+    while (model->keyCount() < keys && clock.elapsed() < 30000)
         QApplication::processEvents(QEventLoop::AllEvents, 10);
     const qint64 tilesMs = clock.elapsed();
     window.bench()->view()->viewport()->repaint();
