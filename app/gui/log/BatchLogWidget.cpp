@@ -10,16 +10,19 @@
 #include "StepEventModel.h"
 #include "core/Journal.h"
 
+#include <QChart>
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QGraphicsScene>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -655,13 +658,28 @@ BatchLogReport::Content BatchLogWidget::reportContent() const
     content.generatedMs = QDateTime::currentMSecsSinceEpoch();
     // The charts as they are on screen (painted here, on the GUI thread; the image travels to the writer).
     if (!m_stats.keysPerMinute.isEmpty() || !m_stats.failuresByReason.isEmpty()) {
-        // A hidden widget (never shown, or a test) is laid out at a report-friendly size first.
-        if (!m_charts->isVisible())
-            m_charts->resize(1000, 320);
-        QImage image(m_charts->size() * 2, QImage::Format_ARGB32_Premultiplied);
-        image.setDevicePixelRatio(2);
-        image.fill(Qt::white);
-        m_charts->render(&image);
+        QImage image;
+        if (m_charts->isVisible()) {
+            image = QImage(m_charts->size() * 2, QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(2);
+            image.fill(Qt::white);
+            m_charts->render(&image);
+        } else {
+            // A hidden widget (never shown, or a test) has no layout yet: paint each chart's scene side by
+            // side at a report-friendly size (a QChart is a graphics item: it resizes without being shown).
+            const QSizeF chartSize(500, 320);
+            image = QImage(QSize(1000, 320) * 2, QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(2);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            qreal x = 0;
+            for (QChart *chart : { m_charts->keysPerMinuteChart(), m_charts->failuresChart() }) {
+                chart->resize(chartSize);
+                chart->scene()->render(&painter, QRectF(QPointF(x, 0), chartSize),
+                                       QRectF(chart->pos(), chartSize));
+                x += chartSize.width();
+            }
+        }
         content.charts = image;
     }
     return content;
