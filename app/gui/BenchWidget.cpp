@@ -1,5 +1,7 @@
 #include "BenchWidget.h"
 
+#include "BatchBanner.h"
+#include "BatchProgress.h"
 #include "FeedbackPlayer.h"
 #include "JobDetailsDialog.h"
 #include "LotBanner.h"
@@ -93,6 +95,14 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     layout->addLayout(status);
     layout->addWidget(m_ca);
 
+    // The batch bar (keys finished of queued, time left) and the banner that says how the batch went: both
+    // over the tiles, readable from a step back; nothing at the bench waits for a click.
+    m_tracker = new BatchTracker(this);
+    m_progress = new BatchProgressWidget(this);
+    layout->addWidget(m_progress);
+    m_banner = new BatchBanner(this);
+    layout->addWidget(m_banner);
+
     // The hub's ports as a grid that fills the window (PortGridView, TokenTileModel's sockets).
     m_view = new PortGridView(this);
     m_view->setObjectName(QStringLiteral("tiles"));
@@ -107,16 +117,34 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     m_cancel->setObjectName(QStringLiteral("cancelKey"));
     m_details = new QPushButton(QIcon(QStringLiteral(":/icons/details.svg")), tr("Details…"), this);
     m_details->setObjectName(QStringLiteral("detailsKey"));
-    tileBar->addWidget(new QLabel(tr("Selected key:"), this));
+    // The actions work on the selected tile; the row says which port that is.
+    m_selection = new QLabel(this);
+    m_selection->setObjectName(QStringLiteral("selection"));
+    QFont selectionFont = m_selection->font();
+    selectionFont.setBold(true);
+    m_selection->setFont(selectionFont);
+    tileBar->addWidget(m_selection);
     tileBar->addWidget(m_retry);
     tileBar->addWidget(m_cancel);
     tileBar->addWidget(m_details);
     tileBar->addStretch();
     layout->addLayout(tileBar);
-    m_summary = new QLabel(this);
-    m_summary->setObjectName(QStringLiteral("summary"));
-    m_summary->setWordWrap(true);
-    layout->addWidget(m_summary);
+
+    // Shortcuts, on the buttons and in their tooltips. A button's shortcut works while it is visible in the
+    // active window: not while a dialog is open (it is the active window) nor on the lock page.
+    const auto shortcut = [](QPushButton *button, const QKeySequence &keys, const QString &tip) {
+        const QString shown = keys.toString(QKeySequence::NativeText);
+        button->setText(QStringLiteral("%1  (%2)").arg(button->text(), shown));
+        button->setShortcut(keys); // after setText, which sets the text's mnemonic as the shortcut
+        button->setToolTip(QStringLiteral("%1 (%2)").arg(tip, shown));
+    };
+    shortcut(m_provision, QKeySequence(Qt::Key_F5), tr("Provision every key on the hub"));
+    shortcut(m_cancelAll, QKeySequence(Qt::SHIFT | Qt::Key_F5),
+             tr("Stop the batch: keys in progress are cancelled"));
+    shortcut(m_retry, QKeySequence(Qt::CTRL | Qt::Key_R), tr("Provision the selected key again"));
+    shortcut(m_cancel, QKeySequence(Qt::CTRL | Qt::Key_K), tr("Skip the selected key in this batch"));
+    shortcut(m_details, QKeySequence(Qt::CTRL | Qt::Key_I),
+             tr("Every step of the selected key, with its time"));
 
     connect(m_provision, &QPushButton::clicked, this, &BenchWidget::provisionAll);
     connect(m_cancelAll, &QPushButton::clicked, this, &BenchWidget::cancelAll);
@@ -154,6 +182,22 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     connect(m_station, &core::Station::keyProgress, m_model, &TokenTileModel::setProgress);
     connect(m_station, &core::Station::keyFinished, this, &BenchWidget::onKeyFinished);
     connect(m_station, &core::Station::batchFinished, this, &BenchWidget::onBatchFinished);
+    connect(m_station, &core::Station::keyQueued, m_tracker, &BatchTracker::queued);
+    connect(m_tracker, &BatchTracker::changed, this, [this] {
+        m_progress->setStatus(m_tracker->status());
+        Q_EMIT batchStatusChanged();
+    });
+    if (m_station->isBatchActive()) { // opened during a batch: count what it did so far
+        m_tracker->start();
+        for (const core::BatchKeyState &key : m_station->batchSnapshot()) {
+            if (key.finished)
+                m_tracker->finished(key.result);
+            else
+                m_tracker->queued(key.serial);
+        }
+    }
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &BenchWidget::updateNeedPerson);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &BenchWidget::updateNeedPerson);
     // A bench opened during a batch (log out and in again) shows it as it stands: each key's last step or
     // result. Read after connecting, so nothing that follows is missed.
     for (const core::BatchKeyState &key : m_station->batchSnapshot()) {
@@ -219,11 +263,19 @@ void BenchWidget::showCaStatus(const core::CaStatus &status)
 
 void BenchWidget::provisionAll()
 {
-    m_model->clearResults();
-    m_batchResults.clear();
-    m_summary->clear();
+    startBatch({});
+}
+
+void BenchWidget::startBatch(const QStringList &only)
+{
     if (m_starting)
         return;
+    if (only.isEmpty())
+        m_model->clearResults(); // a retry of one key keeps the other tiles as they are
+    m_batchResults.clear();
+    m_banner->clear(); // the last batch's banner stays until the next one starts
+    // Before the station queues the first key (its keyQueued arrives before the answer below).
+    m_tracker->start();
     // The batch opens in the station's thread (a journal commit); the answer arrives through this widget's
     // event loop, and not at all if the widget is gone by then (the watcher is its child).
     m_starting = true;
@@ -233,23 +285,25 @@ void BenchWidget::provisionAll()
         watcher->deleteLater();
         m_starting = false;
         if (watcher->future().resultCount() == 0) { // the station went first
+            m_tracker->reset();
             updateButtons();
             return;
         }
         const auto batch = watcher->future().result();
         if (!batch) {
-            m_summary->setText(tr("Could not start: %1").arg(batch.error().message));
-            m_summary->setStyleSheet(QStringLiteral("color: #c62828;"));
+            m_tracker->reset();
+            m_banner->showMessage(BatchBanner::Tone::Bad, tr("The batch did not start"),
+                                  tr("Could not start: %1").arg(batch.error().message));
             updateButtons();
             return;
         }
-        m_summary->setStyleSheet({});
         m_batchClock.start();
         updateButtons();
         m_lotBanner->refresh(); // the lot is in the journal now
         Q_EMIT batchStarted(*batch);
     });
-    watcher->setFuture(m_station->provisionAllAsync(m_session, m_continuous->isChecked(), m_lot));
+    const bool continuous = only.isEmpty() && m_continuous->isChecked();
+    watcher->setFuture(m_station->provisionAllAsync(m_session, continuous, m_lot, only));
 }
 
 void BenchWidget::setLot(const std::optional<core::LotManifest> &lot)
@@ -297,18 +351,21 @@ void BenchWidget::retrySelected()
     if (serial.isEmpty())
         return;
     if (!m_station->isBatchActive()) {
-        // No batch to join: start one with the keys present (the finished ones are skipped by the engine).
-        provisionAll();
+        // No batch to join: a batch of this key only; the other tiles keep their results.
+        startBatch({ serial });
         return;
     }
-    m_station->retryKey(serial);
+    m_station->retryKey(serial); // joins the running batch again (the bar counts it as to go)
 }
 
 void BenchWidget::cancelSelected()
 {
     const QString serial = selectedSerial();
-    if (!serial.isEmpty())
-        m_station->cancelKey(serial);
+    if (serial.isEmpty())
+        return;
+    m_model->setSkipping(serial); // "Skipping…" at once; Skipped when its result arrives
+    m_station->cancelKey(serial);
+    updateButtons();
 }
 
 void BenchWidget::showDetailsOfSelected()
@@ -357,52 +414,109 @@ void BenchWidget::onKeyFinished(const core::JobResult &result)
     if (result.ok())
         m_batchResults << result; // for the label sheet
     m_model->setFinished(result);
+    m_tracker->finished(result);
     m_lotBanner->refresh();
     const int number = m_model->keyNumber(result.serial);
     if (result.ok()) {
         m_feedback->success(tr("Port %1 done").arg(number));
     } else if (result.outcome != core::JobStage::Cancelled) {
         m_feedback->failure(tr("Port %1 failed: %2").arg(number).arg(spokenReason(result)));
-        if (m_failureDialog) {
-            auto *box = new QMessageBox(
-                QMessageBox::Warning, tr("Port %1 failed").arg(number),
-                tr("Port %1 (serial %2) failed: %3").arg(number).arg(result.serial, result.errorMessage),
-                QMessageBox::Ok, this);
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        }
+        // No dialog at the bench: the tile shows it; with the setting on, the banner lists the ports that
+        // need a person while the batch runs (updateNeedPerson).
+        if (m_failureDialog)
+            updateNeedPerson();
     }
     updateButtons();
 }
 
 void BenchWidget::onBatchFinished(const core::BatchSummary &s)
 {
-    QString text = tr("Batch finished: %1 done, %2 failed, %3 cancelled, %4 already provisioned, in %5 s "
-                      "(%6 keys per minute).")
-                       .arg(s.done)
+    m_tracker->end();
+    const int fresh = s.done - s.alreadyProvisioned; // keys this batch provisioned
+    const int keys = s.done + s.failed + s.cancelled;
+    const double perMinute = s.elapsedMs > 0 ? fresh * 60000.0 / s.elapsedMs : 0.0;
+    QString text = tr("%1 done, %2 failed, %3 skipped, %4 already provisioned, in %5 s (%6 keys per minute).")
+                       .arg(fresh)
                        .arg(s.failed)
                        .arg(s.cancelled)
                        .arg(s.alreadyProvisioned)
                        .arg(s.elapsedMs / 1000.0, 0, 'f', 1)
-                       .arg(s.keysPerMinute(), 0, 'f', 1);
+                       .arg(perMinute, 0, 'f', 1);
     if (s.refused > 0)
         text += QLatin1Char(' ') + tr("Of the failed, %n kept out by the lot.", nullptr, s.refused);
-    const QString labels = writeLabels(s.batchId);
-    m_summary->setText(text + labels);
-    // Keys the lot kept out need a person, not a repair: amber when they are the only failures.
-    m_summary->setStyleSheet(s.failed > s.refused ? QStringLiteral("color: #c62828; font-weight: bold;")
-                                 : s.refused      ? QStringLiteral("color: #8a5a00; font-weight: bold;")
-                                                  : QStringLiteral("color: #1e8e3e; font-weight: bold;"));
-    if (m_summaryDialog) {
-        auto *box = new QMessageBox(s.failed ? QMessageBox::Warning : QMessageBox::Information,
-                                    tr("Batch finished"), text + labels, QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("summaryDialog"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+    const QStringList needPerson = needPersonLines();
+    if (!needPerson.isEmpty())
+        text += QLatin1Char('\n') + needPerson.join(QLatin1Char('\n'));
+    text += writeLabels(s.batchId);
+    // Every key was there already (or refused by the lot): the operator probably did not swap the hub.
+    const bool nothingNew = keys > 0 && fresh == 0 && s.alreadyProvisioned + s.refused == keys;
+    BatchBanner::Tone tone = BatchBanner::Tone::Good;
+    QString title;
+    if (nothingNew) {
+        tone = BatchBanner::Tone::Attention;
+        title = tr("No key was new — was the hub swapped?");
+    } else if (s.failed > s.refused) {
+        tone = BatchBanner::Tone::Bad;
+        title = tr("Batch finished: %n key(s) failed", nullptr, s.failed);
+    } else if (s.refused > 0 || s.cancelled > 0) {
+        // Keys the lot kept out need a person, not a repair: amber when they are the only failures.
+        tone = BatchBanner::Tone::Attention;
+        title = tr("Batch finished: %n key(s) not provisioned", nullptr, s.failed + s.cancelled);
+    } else if (keys == 0) {
+        tone = BatchBanner::Tone::Attention;
+        title = tr("Batch finished: no key to provision");
+    } else {
+        title = tr("Batch finished: %n key(s) done", nullptr, fresh);
     }
+    m_banner->showMessage(tone, title, text);
+    if (!m_summaryDialog) // the setting: the summary is kept (summaryText) but not shown
+        m_banner->hide();
     updateButtons();
     m_lotBanner->refresh();
     Q_EMIT batchFinished(s);
+}
+
+BatchStatus BenchWidget::batchStatus() const
+{
+    return m_tracker->status();
+}
+
+QStringList BenchWidget::needPersonLines() const
+{
+    // The ports whose keys need a person (amber) or a retry (red), with what to do.
+    using Tone = TokenTileModel::Tone;
+    QStringList lines;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString serial = m_model->serialAt(row);
+        if (serial.isEmpty())
+            continue;
+        const QModelIndex index = m_model->index(row);
+        const auto tone = static_cast<Tone>(index.data(TokenTileModel::ToneRole).toInt());
+        if (tone != Tone::Attention && tone != Tone::Failed)
+            continue;
+        QString what = index.data(TokenTileModel::NextStepRole).toString();
+        if (what.isEmpty())
+            what = index.data(TokenTileModel::ErrorTextRole).toString();
+        if (what.isEmpty())
+            what = index.data(TokenTileModel::AttentionTextRole).toString();
+        lines << tr("Port %1: %2").arg(m_model->keyNumber(serial)).arg(what);
+    }
+    return lines;
+}
+
+void BenchWidget::updateNeedPerson()
+{
+    const QStringList lines = needPersonLines();
+    m_tracker->setNeedPerson(lines);
+    // The failure setting: while the batch runs, the banner lists what needs a person (never a dialog).
+    if (m_failureDialog && m_tracker->status().running) {
+        if (lines.isEmpty())
+            m_banner->clear();
+        else
+            m_banner->showMessage(BatchBanner::Tone::Bad,
+                                  tr("%n port(s) need a person", nullptr, int(lines.size())),
+                                  lines.join(QLatin1Char('\n')));
+    }
 }
 
 QString BenchWidget::writeLabels(const QString &batchId)
@@ -421,13 +535,14 @@ QString BenchWidget::writeLabels(const QString &batchId)
 
 QString BenchWidget::summaryText() const
 {
-    return m_summary->text();
+    return m_banner->text();
 }
 
 void BenchWidget::updateCounts()
 {
     using Tone = TokenTileModel::Tone;
-    // "Already provisioned" is counted apart: those keys were not touched (the hub may not have been swapped).
+    // "Already provisioned" is counted apart: those keys were not touched (the hub may not have been
+    // swapped).
     m_counts->setText(tr("%n key(s) on the hub", nullptr, m_model->keyCount()) + QStringLiteral(" · ")
                       + tr("%1 done · %2 already provisioned · %3 failed · %4 running · %5 need a person")
                             .arg(m_model->count(Tone::Done))
@@ -445,12 +560,22 @@ void BenchWidget::updateButtons()
     m_continuous->setEnabled(!active);
     m_chooseLot->setEnabled(!active); // a batch runs under the lot it started with
     m_cancelAll->setEnabled(active);
+    const QModelIndex current = m_view->currentIndex();
     const QString serial = selectedSerial();
     const bool finished = !serial.isEmpty() && m_model->hasResult(serial);
-    const bool failed = finished && !m_model->result(serial).ok();
-    m_retry->setEnabled(failed);
-    m_cancel->setEnabled(active && !serial.isEmpty() && !finished);
+    const bool failed = finished && !m_model->result(serial).ok(); // failed or skipped
+    const bool skipping = current.isValid() && current.data(TokenTileModel::SkippingRole).toBool();
+    m_retry->setEnabled(failed && !m_starting);
+    m_cancel->setEnabled(active && !serial.isEmpty() && !finished && !skipping);
     m_details->setEnabled(finished);
+    // Which port the actions are for; without a selection they are all disabled.
+    if (!current.isValid())
+        m_selection->setText(tr("No port selected: click a tile"));
+    else if (serial.isEmpty())
+        m_selection->setText(
+            tr("Port %1 selected (empty)").arg(current.data(TokenTileModel::PortNumberRole).toInt()));
+    else
+        m_selection->setText(tr("Port %1 selected").arg(m_model->keyNumber(serial)));
 }
 
 } // namespace ks::app

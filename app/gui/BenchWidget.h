@@ -22,6 +22,10 @@ struct CaStatus;
 
 namespace ks::app {
 
+class BatchBanner;
+class BatchProgressWidget;
+class BatchTracker;
+struct BatchStatus;
 class FeedbackPlayer;
 class LotBanner;
 class LotPickerDialog;
@@ -38,8 +42,9 @@ public:
     BenchWidget(core::Station *station, const core::OperatorSession &session, FeedbackPlayer *feedback,
                 QWidget *parent = nullptr);
 
-    void setFailureDialogEnabled(bool on) { m_failureDialog = on; }
-    void setSummaryDialogEnabled(bool on) { m_summaryDialog = on; }
+    // The settings GuiSettings::failureDialog and summaryDialog; no dialog: the banner over the tiles.
+    void setFailureDialogEnabled(bool on) { m_failureDialog = on; } // failed ports listed while a batch runs
+    void setSummaryDialogEnabled(bool on) { m_summaryDialog = on; } // the summary banner at the end
     void setCaStatus(const QString &text, bool ok);
     // The hub's layout (GuiSettings benchColumns, benchPorts; docs/gui.md): columns (0: automatic) and the
     // port identity at each position (empty: the ports seen, in natural order).
@@ -51,7 +56,11 @@ public:
 
     TokenTileModel *model() const { return m_model; }
     QListView *view() const { return m_view; }
-    QString summaryText() const;
+    QString summaryText() const; // the banner's text: how the last batch went, or why it did not start
+    BatchBanner *banner() const { return m_banner; }
+    BatchProgressWidget *progress() const { return m_progress; }
+    // The running (or last) batch: keys finished of queued, counts, time left, ports that need a person.
+    BatchStatus batchStatus() const;
 
     // The lot the next batch runs under (nullopt: no lot). The choice lives in StationApp, which sets it on
     // every new bench; choosing here signals lotChosen.
@@ -74,10 +83,15 @@ Q_SIGNALS:
     void lotChosen(const std::optional<ks::core::LotManifest> &lot);
     void batchStarted(const QString &batchId);
     void batchFinished(const ks::core::BatchSummary &summary);
+    void batchStatusChanged(); // batchStatus() changed (a key queued or finished, the time left)
 
 private:
     void onKeyFinished(const core::JobResult &result);
     void onBatchFinished(const core::BatchSummary &summary);
+    // Starts a batch over the keys present (only: just these serials; a retry after the batch ended).
+    void startBatch(const QStringList &only);
+    void updateNeedPerson();
+    QStringList needPersonLines() const;
     void updateCounts();
     void updateButtons();
     QString selectedSerial() const;
@@ -102,7 +116,10 @@ private:
     QPointer<LotPickerDialog> m_picker;
     std::optional<core::LotManifest> m_lot;
     QLabel *m_counts;
-    QLabel *m_summary;
+    BatchBanner *m_banner;
+    BatchProgressWidget *m_progress;
+    BatchTracker *m_tracker;
+    QLabel *m_selection;
     QLabel *m_ca;
     QString m_caDetail;
     QPointer<QWidget> m_caDetailPopup;

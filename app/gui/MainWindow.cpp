@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AccountsWidget.h"
+#include "BatchProgress.h"
 #include "BenchWidget.h"
 #include "FeedbackPlayer.h"
 #include "IdleWatcher.h"
@@ -75,6 +76,32 @@ MainWindow::MainWindow(core::Station *station, const core::OperatorSession &sess
     f.setPointSizeF(f.pointSizeF() * 1.5);
     lockText->setFont(f);
     lockLayout->addWidget(lockText);
+    if (m_bench) {
+        // A read-only view of the running batch, updated live: the batch bar, and which ports need a person.
+        auto *progress = new BatchProgressWidget(m_lockPage);
+        progress->setObjectName(QStringLiteral("lockProgress"));
+        auto *needPerson = new QLabel(m_lockPage);
+        needPerson->setObjectName(QStringLiteral("lockNeedPerson"));
+        QFont nf = needPerson->font();
+        nf.setPointSizeF(nf.pointSizeF() * 1.4);
+        nf.setBold(true);
+        needPerson->setFont(nf);
+        needPerson->setWordWrap(true);
+        needPerson->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+        lockLayout->insertStretch(0, 1); // text and batch in the middle of the screen
+        lockLayout->addWidget(progress);
+        lockLayout->addWidget(needPerson);
+        lockLayout->addStretch(1);
+        const auto follow = [this, progress, needPerson] {
+            const BatchStatus status = m_bench->batchStatus();
+            progress->setStatus(status);
+            needPerson->setText(status.needPerson.isEmpty() ? QString()
+                                                            : tr("Needs a person:") + QLatin1Char('\n')
+                                        + status.needPerson.join(QLatin1Char('\n')));
+        };
+        connect(m_bench, &BenchWidget::batchStatusChanged, m_lockPage, follow);
+        follow();
+    }
     m_stack->addWidget(m_lockPage);
     setCentralWidget(m_stack);
 

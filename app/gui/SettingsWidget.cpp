@@ -58,9 +58,11 @@ SettingsWidget::SettingsWidget(const GuiSettings &current, QSettings *store, QWi
     m_sounds->setObjectName(QStringLiteral("sounds"));
     m_speech = new QCheckBox(tr("Speak the result (\"Key 3 failed: wrong PIN\")"), feedback);
     m_speech->setObjectName(QStringLiteral("speech"));
-    m_failureDialog = new QCheckBox(tr("Show a dialog when a key fails"), feedback);
+    m_failureDialog
+        = new QCheckBox(tr("List failed ports in a banner over the tiles while a batch runs"), feedback);
     m_failureDialog->setObjectName(QStringLiteral("failureDialog"));
-    m_summaryDialog = new QCheckBox(tr("Show a summary when a batch ends"), feedback);
+    m_summaryDialog
+        = new QCheckBox(tr("Show the summary in a banner over the tiles when a batch ends"), feedback);
     m_summaryDialog->setObjectName(QStringLiteral("summaryDialog"));
     m_sounds->setChecked(current.sounds);
     m_speech->setChecked(current.speech);
