@@ -320,6 +320,7 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
             raw->m_caWaiting.remove(result.serial);
         }
         raw->m_runner->setHeld(!raw->m_caWaiting.isEmpty());
+        raw->publishKeysWaiting();
     });
     connect(runner, &BatchRunner::keyQueued, raw, &Station::keyQueued);
     connect(runner, &BatchRunner::keyProgress, raw, &Station::keyProgress);
@@ -444,6 +445,7 @@ void Station::takeCaStatus(const QFuture<ca::Result<QList<QByteArray>>> &future,
     const QString place = caPlace(url);
     CaStatus status;
     status.checkedAt = QDateTime::currentDateTimeUtc();
+    status.keysWaiting = static_cast<int>(m_caWaiting.size());
     if (taken) {
         status.state = CaStatus::State::Up;
         status.text = tr("CA: connected"); // the CA's name is in the detail: the header stays short
@@ -457,6 +459,19 @@ void Station::takeCaStatus(const QFuture<ca::Result<QList<QByteArray>>> &future,
         status.detail = tr("%1 (%2): %3").arg(url.toString(), m_ca->protocolName(), taken.error().message);
     }
     setCaStatus(status);
+}
+
+void Station::publishKeysWaiting()
+{
+    CaStatus status;
+    {
+        QMutexLocker lock(&m_keysMutex);
+        if (m_caStatus.keysWaiting == static_cast<int>(m_caWaiting.size()))
+            return;
+        m_caStatus.keysWaiting = static_cast<int>(m_caWaiting.size());
+        status = m_caStatus;
+    }
+    Q_EMIT caStatusChanged(status);
 }
 
 void Station::setCaStatus(const CaStatus &status)
@@ -484,6 +499,7 @@ void Station::retryKeysWaitingForCa()
         return;
     if (!m_runner->isActive()) {
         m_caWaiting.clear(); // the batch was cancelled: Provision all starts them again
+        publishKeysWaiting();
         return;
     }
     QSet<QString> present;
@@ -493,6 +509,7 @@ void Station::retryKeysWaitingForCa()
             present.insert(key.serial);
     }
     const QSet<QString> waiting = std::exchange(m_caWaiting, {});
+    publishKeysWaiting();
     for (const QString &serial : waiting) {
         int &tries = m_caRetries[serial];
         if (tries >= kMaxCaRetries || !present.contains(serial))
@@ -700,6 +717,7 @@ Result<QString> Station::provisionAll(const OperatorSession &session, bool conti
         m_caWaiting.clear();
         m_caRetries.clear();
     }
+    publishKeysWaiting();
     auto batch = m_runner->start(std::move(c), *keys, continuous);
     m_batchActive = m_runner->isActive();
     m_batchContinuous = m_runner->isContinuous();

@@ -70,6 +70,7 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     // A row of its own: a CA that does not answer is a red strip across the bench, and a long host name
     // pushes nothing out.
     m_ca->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_ca->setWordWrap(true);
     QFont caFont = m_ca->font(); // read from the bench, 1.5 m away
     caFont.setPointSizeF(caFont.pointSizeF() * 1.3);
     caFont.setBold(true);
@@ -241,7 +242,10 @@ void BenchWidget::showCaStatus(const core::CaStatus &status)
     const QString sign = status.isUp() ? QStringLiteral("\u2713")
         : down                         ? QStringLiteral("\u2717")
                                        : QStringLiteral("\u2026");
-    const QString text = sign + u' ' + (status.state == State::Unknown ? tr("CA: checking…") : status.text);
+    QString text = sign + u' ' + (status.state == State::Unknown ? tr("CA: checking…") : status.text);
+    if (down && status.keysWaiting > 0) // why the batch has not ended, and that nobody needs to act
+        text += QStringLiteral(" — ")
+            + tr("%n key(s) will go again by themselves when it answers", nullptr, status.keysWaiting);
     m_caDetail = status.detail;
     m_ca->setText(m_caDetail.isEmpty()
                       ? text.toHtmlEscaped()

@@ -87,6 +87,12 @@ TEST_F(CaLive, StatusTurnsRedWhenTheCaStopsAndGreenWhenItReturnsAndTheKeyIsRetri
     EXPECT_EQ(failed.errorCode(), QStringLiteral("CaNetwork")) << failed.errorMessage.toStdString();
     EXPECT_TRUE(core::Station::isCaAway(failed.error));
     EXPECT_EQ(retried.count(), 0);
+    // The header says why the batch has not ended, and that nobody needs to act.
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_station->caStatus().keysWaiting == 1; }, 10000));
+    QCoreApplication::processEvents();
+    EXPECT_TRUE(caLabel()->text().contains(QStringLiteral("1 key(s) will go again by themselves")))
+        << caLabel()->text().toStdString();
+    screenshot(m_window.get(), QStringLiteral("ca-down-key-waiting-1024x600"));
     QCoreApplication::processEvents();
     EXPECT_TRUE(m_station->isBatchActive());
     EXPECT_EQ(batchDone.count(), 0);
@@ -97,6 +103,7 @@ TEST_F(CaLive, StatusTurnsRedWhenTheCaStopsAndGreenWhenItReturnsAndTheKeyIsRetri
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return bench->model()->hasResult(serial) && bench->model()->result(serial).ok(); }, 60000));
     EXPECT_EQ(tone(serial), Tone::Done);
+    EXPECT_EQ(m_station->caStatus().keysWaiting, 0);
     ASSERT_EQ(retried.count(), 1);
     EXPECT_EQ(retried.at(0).at(0).toString(), serial);
     EXPECT_EQ(retried.at(0).at(1).toInt(), 1);
