@@ -25,8 +25,8 @@ struct GuiSettings
     bool sounds = true;
     bool speech = false;
     // Names kept from when these were dialogs (the settings files keep their keys); the bench shows no dialog
-    // now (issue 11): failureDialog lists failed ports in the bench's banner while a batch runs, summaryDialog
-    // shows the summary banner when a batch ends.
+    // now (issue 11): failureDialog lists failed ports in the bench's banner while a batch runs,
+    // summaryDialog shows the summary banner when a batch ends.
     bool failureDialog = false;
     bool summaryDialog = true;
     int idleLockMinutes = 10; // 0: never
