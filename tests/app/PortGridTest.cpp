@@ -30,13 +30,14 @@ protected:
 
 TEST_F(PortGrid, PullingTheKeysInPorts1And3MidBatchMovesNoOtherTile)
 {
-    setUpBench(4);
+    const int n = 16; // a 16-port hub
+    setUpBench(n);
     ASSERT_TRUE(m_hub->setLatency("C_GenerateKeyPair:EC", 1500)); // the batch is still running when we pull
     openWindow(core::Role::Operator);
-    ASSERT_TRUE(waitForTiles(4));
-    ASSERT_EQ(model()->rowCount(), 4);
+    ASSERT_TRUE(waitForTiles(n));
+    ASSERT_EQ(model()->rowCount(), n);
     QStringList serials, ports;
-    for (int row = 0; row < 4; ++row) {
+    for (int row = 0; row < n; ++row) {
         serials << model()->serialAt(row);
         ports << at(row, TokenTileModel::PortRole).toString();
         EXPECT_EQ(model()->keyNumber(serials.last()), row + 1);
@@ -45,7 +46,7 @@ TEST_F(PortGrid, PullingTheKeysInPorts1And3MidBatchMovesNoOtherTile)
     auto *bench = m_window->bench();
     QSignalSpy finished(bench, &app::BenchWidget::batchFinished);
     bench->provisionAll();
-    ASSERT_TRUE(QTest::qWaitFor([&] { return model()->count(Tone::Busy) == 4; }, 10000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return model()->count(Tone::Busy) == n; }, 10000));
     // The window at the two sizes a bench has (a 1024×600 panel, a 1920×1080 monitor), mid-batch.
     for (const QSize size : { QSize(1920, 1080), QSize(1024, 600) }) {
         m_window->resize(size);
@@ -64,15 +65,15 @@ TEST_F(PortGrid, PullingTheKeysInPorts1And3MidBatchMovesNoOtherTile)
     ASSERT_TRUE(finished.wait(60000) || finished.count() == 1);
 
     // Same sockets, same numbers, same ports; the pulled keys show at their own ports.
-    ASSERT_EQ(model()->rowCount(), 4);
-    for (int row = 0; row < 4; ++row) {
+    ASSERT_EQ(model()->rowCount(), n);
+    for (int row = 0; row < n; ++row) {
         EXPECT_EQ(at(row, TokenTileModel::PortRole).toString(), ports.at(row)) << row;
         EXPECT_EQ(at(row, TokenTileModel::PortNumberRole).toInt(), row + 1) << row;
+        if (row != 0 && row != 2) { // every other key: its port, its number, done
+            EXPECT_EQ(model()->keyNumber(serials.at(row)), row + 1) << row;
+            EXPECT_EQ(static_cast<Tone>(at(row, TokenTileModel::ToneRole).toInt()), Tone::Done) << row;
+        }
     }
-    EXPECT_EQ(model()->keyNumber(serials.at(1)), 2);
-    EXPECT_EQ(model()->keyNumber(serials.at(3)), 4);
-    EXPECT_EQ(static_cast<Tone>(at(1, TokenTileModel::ToneRole).toInt()), Tone::Done);
-    EXPECT_EQ(static_cast<Tone>(at(3, TokenTileModel::ToneRole).toInt()), Tone::Done);
     for (int row : { 0, 2 }) {
         const auto tone = static_cast<Tone>(at(row, TokenTileModel::ToneRole).toInt());
         // Pulled mid-step: amber with "re-plug" (or already an empty socket, never another key's tile).
@@ -89,7 +90,8 @@ TEST_F(PortGrid, PullingTheKeysInPorts1And3MidBatchMovesNoOtherTile)
     EXPECT_EQ(model()->keyNumber(serials.at(0)), 1);
     EXPECT_EQ(model()->keyNumber(serials.at(1)), 2);
     EXPECT_EQ(model()->keyNumber(serials.at(3)), 4);
-    EXPECT_EQ(model()->rowCount(), 4);
+    EXPECT_EQ(model()->keyNumber(serials.at(n - 1)), n);
+    EXPECT_EQ(model()->rowCount(), n);
 }
 
 TEST_F(PortGrid, APinLowKeyIsAmberWithItsNextStepAndAlreadyProvisionedIsCountedApart)
