@@ -230,3 +230,43 @@ TEST_F(BenchFlow, TheLockPageShowsTheRunningBatch)
     EXPECT_TRUE(progress->text().contains(QStringLiteral("2 new"))) << progress->text().toStdString();
     screenshot(m_window.get(), QStringLiteral("benchflow-lock-page"));
 }
+
+TEST(BatchTracker, EstimatesOnlyOnceAKeyFinishedAndCountsARetriedKeyAsToGo)
+{
+    app::BatchTracker tracker;
+    tracker.start();
+    tracker.queued(QStringLiteral("A"));
+    tracker.queued(QStringLiteral("B"));
+    tracker.queued(QStringLiteral("C"));
+    app::BatchStatus s = tracker.status();
+    EXPECT_TRUE(s.running);
+    EXPECT_EQ(s.total, 3);
+    EXPECT_EQ(s.etaMs, -1);
+    EXPECT_EQ(app::BatchProgressWidget::etaText(s), QStringLiteral("estimating…"));
+
+    core::JobResult done;
+    done.serial = QStringLiteral("A");
+    done.outcome = core::JobStage::Done;
+    tracker.finished(done);
+    core::JobResult failed;
+    failed.serial = QStringLiteral("B");
+    failed.outcome = core::JobStage::Failed;
+    tracker.finished(failed);
+    s = tracker.status();
+    EXPECT_EQ(s.finished(), 2);
+    EXPECT_EQ(s.failed, 1);
+    EXPECT_GE(s.etaMs, 0); // two keys' pace for the one to go
+    EXPECT_NE(app::BatchProgressWidget::etaText(s), QStringLiteral("estimating…"));
+
+    tracker.queued(QStringLiteral("B")); // Retry: B goes again
+    s = tracker.status();
+    EXPECT_EQ(s.total, 3);
+    EXPECT_EQ(s.finished(), 1);
+    EXPECT_EQ(s.failed, 0);
+
+    tracker.end();
+    s = tracker.status();
+    EXPECT_FALSE(s.running);
+    EXPECT_EQ(s.etaMs, -1);
+    EXPECT_TRUE(app::BatchProgressWidget::etaText(s).isEmpty());
+}
