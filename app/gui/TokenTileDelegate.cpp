@@ -207,8 +207,10 @@ void TokenTileDelegate::paint(QPainter *p, const QStyleOptionViewItem &option, c
             const qreal clockWidth = smallMetrics.horizontalAdvance(clock);
             const QString shown
                 = smallMetrics.elidedText(step, Qt::ElideRight, std::max<qreal>(0.0, room - clockWidth));
+            // Too narrow for a readable step name ("Gen…"): the seconds alone.
+            const QString text = shown.size() >= 8 ? shown + clock : tr("%1 s").arg(seconds);
             p->drawText(QRectF(stepLeft, y, room, wordMetrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                        shown + clock);
+                        text);
         }
     }
     y += wordMetrics.height();
