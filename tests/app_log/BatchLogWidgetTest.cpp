@@ -25,6 +25,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QThreadPool>
+#include <QTranslator>
 
 #include <algorithm>
 #include <chrono>
@@ -873,6 +874,36 @@ TEST_F(BatchLogWidgetTest, PdfNeverSplitsARowOrASerialAndEndsWithASignOff)
     }
     EXPECT_TRUE(text.last().contains(QStringLiteral("Sign-o"))); // "ff" may come out as a ligature
     EXPECT_TRUE(text.last().contains(QStringLiteral("Reviewed by")));
+}
+
+// The Chinese batch log (issue 11): the PDF names the reader's role in Chinese, and the table's "Started" and
+// "Duration" and the steps' "Time" and "Took" are four different words (they were two 耗时).
+TEST_F(BatchLogWidgetTest, ChineseReportNamesTheRoleAndKeepsTimeAndTookApart)
+{
+    QTranslator translator;
+    ASSERT_TRUE(translator.load(QStringLiteral(KS_BINARY_DIR "/app/gui/keystation_zh_CN.qm")));
+    QCoreApplication::installTranslator(&translator);
+    using M = app::AttemptTableModel;
+    using S = app::StepEventModel;
+    S steps;
+    auto stepTitle = [&](int column) { return steps.headerData(column, Qt::Horizontal).toString(); };
+    EXPECT_NE(stepTitle(S::Time), stepTitle(S::Took));
+    EXPECT_NE(M::columnTitle(M::Time), M::columnTitle(M::Duration));
+    EXPECT_NE(stepTitle(S::Time), QStringLiteral("Time"));
+    EXPECT_NE(M::columnTitle(M::Time), QStringLiteral("Started"));
+
+    BatchLogWidget w(m_journal.get(), session(core::Role::Supervisor, QStringLiteral("sofia")));
+    ASSERT_TRUE(waitLoaded(w));
+    const QString path = m_dir.filePath(QStringLiteral("zh.pdf"));
+    auto exported = w.exportPdf(path);
+    QCoreApplication::removeTranslator(&translator);
+    ASSERT_TRUE(exported) << exported.error().toString().toStdString();
+    const QString page = pdfPageText(path, 1);
+    EXPECT_TRUE(page.contains(QStringLiteral("sofia"))) << page.toStdString();
+    EXPECT_TRUE(page.contains(core::roleTitle(core::Role::Supervisor))
+                || page.contains(QStringLiteral("主管")))
+        << page.toStdString();
+    EXPECT_FALSE(page.contains(QStringLiteral("Supervisor"))) << page.toStdString();
 }
 
 } // namespace ks::test
