@@ -209,7 +209,10 @@ TEST_F(BenchFlow, ActionsNeedASelectionAndHaveShortcuts)
 
 TEST_F(BenchFlow, TheLockPageShowsTheRunningBatch)
 {
-    setUpBench(2);
+    addKeysWithPin(1, "999999"); // fails at login: a port that needs a person
+    const QString odd = m_serials.front();
+    setUpBench(1);
+    ASSERT_TRUE(m_hub->setPinTries(hub(odd), 10));
     ASSERT_TRUE(m_hub->setLatency("C_GenerateKeyPair:EC", 500));
     openWindow(core::Role::Operator);
     ASSERT_TRUE(waitForTiles(2));
@@ -227,7 +230,12 @@ TEST_F(BenchFlow, TheLockPageShowsTheRunningBatch)
     ASSERT_TRUE(finished.wait(60000));
     EXPECT_EQ(progress->bar()->maximum(), 2);
     EXPECT_EQ(progress->bar()->value(), 2);
-    EXPECT_TRUE(progress->text().contains(QStringLiteral("2 new"))) << progress->text().toStdString();
+    EXPECT_TRUE(progress->text().contains(QStringLiteral("1 new"))) << progress->text().toStdString();
+    EXPECT_TRUE(progress->text().contains(QStringLiteral("1 failed"))) << progress->text().toStdString();
+    auto *needPerson = lockPage->findChild<QLabel *>(QStringLiteral("lockNeedPerson"));
+    ASSERT_NE(needPerson, nullptr);
+    const QString port = QStringLiteral("Port %1:").arg(bench->model()->keyNumber(odd));
+    EXPECT_TRUE(needPerson->text().contains(port)) << needPerson->text().toStdString();
     screenshot(m_window.get(), QStringLiteral("benchflow-lock-page"));
 }
 
