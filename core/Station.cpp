@@ -431,7 +431,7 @@ void Station::probeCa()
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         m_caProbing = false;
-        takeCaStatus(watcher->future(), takeCaCertificates(watcher->future()));
+        takeCaStatus(watcher->future(), takeCaCertificates(watcher->future(), true));
         if (m_caTimer)
             m_caTimer->start(m_caStatus.isUp() ? m_caUpMs : m_caDownMs);
     });
@@ -441,7 +441,7 @@ void Station::probeCa()
 void Station::takeCaStatus(const QFuture<ca::Result<QList<QByteArray>>> &future,
                            const Result<QStringList> &taken)
 {
-    const QUrl url = m_ca->settings().baseUrl;
+    const QUrl url = m_ca->settings().baseUrl.adjusted(QUrl::RemoveUserInfo); // never a password
     const QString place = caPlace(url);
     CaStatus status;
     status.checkedAt = QDateTime::currentDateTimeUtc();
@@ -623,7 +623,8 @@ void Station::cancelBatch()
         Qt::QueuedConnection);
 }
 
-Result<QStringList> Station::takeCaCertificates(const QFuture<ca::Result<QList<QByteArray>>> &future)
+Result<QStringList> Station::takeCaCertificates(const QFuture<ca::Result<QList<QByteArray>>> &future,
+                                                bool quiet)
 {
     if (future.isCanceled() || future.resultCount() == 0)
         return CoreError::make(CoreError::Code::InvalidArgument, tr("The CA request was cancelled."),
@@ -652,7 +653,8 @@ Result<QStringList> Station::takeCaCertificates(const QFuture<ca::Result<QList<Q
         if (!m_anchors.contains(der))
             m_intermediates << der;
     }
-    qCInfo(lcCore) << "CA answered with" << subjects;
+    if (!quiet)
+        qCInfo(lcCore) << "CA answered with" << subjects;
     return subjects;
 }
 

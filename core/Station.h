@@ -181,7 +181,9 @@ private:
     void moveAllToThread(QThread *thread);
     void updateKeys(const KeyInfo &key, bool present);
     ProvisioningContext context(const QString &operatorName, bool force, bool retryPinRefused = false) const;
-    Result<QStringList> takeCaCertificates(const QFuture<ca::Result<QList<QByteArray>>> &future);
+    // quiet: no log line for a CA that answered (the CA monitor asks every few seconds).
+    Result<QStringList> takeCaCertificates(const QFuture<ca::Result<QList<QByteArray>>> &future,
+                                           bool quiet = false);
     // Station thread: the CA status from a fetch of its certificates, and what follows from it.
     void takeCaStatus(const QFuture<ca::Result<QList<QByteArray>>> &future, const Result<QStringList> &taken);
     void setCaStatus(const CaStatus &status);
