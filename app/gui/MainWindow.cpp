@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -57,7 +58,14 @@ MainWindow::MainWindow(core::Station *station, const core::OperatorSession &sess
     }
     if (core::roleAllows(role, Permission::ChangeSettings)) {
         m_settings = new SettingsWidget(settings, store, m_tabs);
-        m_tabs->addTab(m_settings, QIcon(QStringLiteral(":/icons/settings.svg")), tr("Settings"));
+        // Scrolls rather than grows: the administrator's window fits a 1024×600 panel however many settings
+        // there are (issue 11).
+        auto *settingsArea = new QScrollArea(m_tabs);
+        settingsArea->setObjectName(QStringLiteral("settingsScroll"));
+        settingsArea->setWidget(m_settings);
+        settingsArea->setWidgetResizable(true);
+        settingsArea->setFrameShape(QFrame::NoFrame);
+        m_tabs->addTab(settingsArea, QIcon(QStringLiteral(":/icons/settings.svg")), tr("Settings"));
         connect(m_settings, &SettingsWidget::saved, this, &MainWindow::applySettings);
     }
     if (core::roleAllows(role, Permission::ManageAccounts)) {
