@@ -258,6 +258,10 @@ void BenchWidget::showCaStatus(const core::CaStatus &status)
         tip += u'\n' + tr("Checked at %1").arg(QLocale().toString(status.checkedAt.toLocalTime().time()));
     m_ca->setToolTip(tip);
     m_ca->setProperty("caUp", status.isUp());
+    QFont caFont = font(); // larger when down: the one thing an operator must see from a step back
+    caFont.setBold(true);
+    caFont.setPointSizeF(caFont.pointSizeF() * (down ? 1.6 : 1.3));
+    m_ca->setFont(caFont);
     m_ca->setStyleSheet(down ? QStringLiteral("color: #ffffff; background: #c62828; padding: 4px 10px;")
                             : status.isUp() ? QStringLiteral("color: #2e7d32; padding: 4px 10px;")
                                             : QStringLiteral("padding: 4px 10px;"));
