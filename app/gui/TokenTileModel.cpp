@@ -448,18 +448,33 @@ void TokenTileModel::updateTicker()
         m_ticker.stop();
 }
 
+QString TokenTileModel::portOf(const core::KeyInfo &token) const
+{
+    const QString port = token.port();
+    const int row = rowOfPort(port);
+    if (row < 0)
+        return port;
+    const Socket &s = m_sockets.at(row);
+    if (!s.hasTile || !s.tile.present || s.tile.token.serial == token.serial)
+        return port;
+    // Another key present reports the same port (a module that describes every slot alike): a socket of its
+    // own, so no key hides another.
+    return QStringLiteral("%1 · slot %2").arg(port).arg(token.slotId);
+}
+
 void TokenTileModel::addToken(const core::KeyInfo &token)
 {
+    const QString port = portOf(token);
     // The key moved to another port (or came back): its old socket is empty now.
     for (int other = 0; other < m_sockets.size(); ++other) {
         Socket &s = m_sockets[other];
-        if (s.hasTile && s.tile.token.serial == token.serial && s.port != token.port()) {
+        if (s.hasTile && s.tile.token.serial == token.serial && s.port != port) {
             s.hasTile = false;
             s.tile = {};
             emitChanged(other);
         }
     }
-    const int row = socketFor(token.port());
+    const int row = socketFor(port);
     // A fresh start for this key (plugged back: its old result goes), and for the socket (a key pulled
     // mid-step from it is replaced by the one plugged in now).
     Socket &s = m_sockets[row];
@@ -473,12 +488,11 @@ void TokenTileModel::addToken(const core::KeyInfo &token)
 void TokenTileModel::changeToken(const core::KeyInfo &token)
 {
     const int row = rowOf(token.serial);
-    if (row < 0 || m_sockets.at(row).port != token.port()) {
+    if (row < 0 || !m_sockets.at(row).tile.present) { // new, or back after a pull mid-step
         addToken(token);
         return;
     }
-    m_sockets[row].tile.token = token;
-    m_sockets[row].tile.present = true;
+    m_sockets[row].tile.token = token; // PIN flags and the like; a key changes port only by a re-plug
     emitChanged(row);
 }
 

@@ -130,6 +130,7 @@ private:
     static bool running(const Tile &tile);
     void emitChanged(int row);
     int socketFor(const QString &port); // finds or adds the port's socket
+    QString portOf(const core::KeyInfo &token) const; // the socket's port identity for this key
     void tick(); // once a second while a step runs: the step clocks
     void updateTicker();
 

@@ -260,3 +260,23 @@ TEST(TokenTileModel, TheStepClockTicksForTheWorkingTilesOnly)
     EXPECT_EQ(m.data(m.index(0), TokenTileModel::StepSecondsRole).toInt(), -1);
     EXPECT_GE(m.data(m.index(1), TokenTileModel::StepSecondsRole).toInt(), 0);
 }
+
+TEST(TokenTileModel, KeysReportingTheSamePortGetASocketEach)
+{
+    // A module that describes every slot alike: no key may hide another.
+    TokenTileModel m;
+    auto a = atPort("Vendor reader", "A");
+    a.slotId = 1;
+    auto b = atPort("Vendor reader", "B");
+    b.slotId = 2;
+    m.addToken(a);
+    m.addToken(b);
+    ASSERT_EQ(m.keyCount(), 2);
+    EXPECT_NE(m.rowOf(QStringLiteral("A")), m.rowOf(QStringLiteral("B")));
+    auto low = b;
+    low.pinCountLow = true;
+    m.changeToken(low); // a change keeps the key where it is
+    EXPECT_EQ(m.keyCount(), 2);
+    EXPECT_EQ(toneAt(m, m.rowOf(QStringLiteral("B"))), Tone::Attention);
+    EXPECT_EQ(toneAt(m, m.rowOf(QStringLiteral("A"))), Tone::Idle);
+}
