@@ -340,6 +340,13 @@
     </message>
 </context>
 <context>
+    <name>ks::app::BatchBanner</name>
+    <message>
+        <source>Close this message</source>
+        <translation>Close this message</translation>
+    </message>
+</context>
+<context>
     <name>ks::app::BatchLogCharts</name>
     <message>
         <source>Keys per minute</source>
@@ -362,16 +369,20 @@
         <translation>Keys</translation>
     </message>
     <message>
-        <source>Failures by reason</source>
-        <translation>Failures by reason</translation>
-    </message>
-    <message>
-        <source>Failures</source>
-        <translation>Failures</translation>
-    </message>
-    <message>
         <source>No failures</source>
         <translation>No failures</translation>
+    </message>
+    <message>
+        <source>Failed keys by reason</source>
+        <translation>Failed keys by reason</translation>
+    </message>
+    <message>
+        <source>Failed keys</source>
+        <translation>Failed keys</translation>
+    </message>
+    <message>
+        <source>%1: %2 keys</source>
+        <translation>%1: %2 keys</translation>
     </message>
 </context>
 <context>
@@ -421,20 +432,83 @@
         <translation>Attempts</translation>
     </message>
     <message>
-        <source>%1 in total: %2 done, %3 failed, %4 cancelled, %5 running</source>
-        <translation>%1 in total: %2 done, %3 failed, %4 cancelled, %5 running</translation>
-    </message>
-    <message>
-        <source>Failures by reason</source>
-        <translation>Failures by reason</translation>
-    </message>
-    <message>
         <source>Log intact — %1 records checked.</source>
         <translation>Log intact — %1 records checked.</translation>
     </message>
     <message>
         <source>Charts</source>
         <translation>Charts</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <source>Failed keys by reason</source>
+        <translation>Failed keys by reason</translation>
+    </message>
+    <message>
+        <source>KeyStation batch log — %1 — %2</source>
+        <translation>KeyStation batch log — %1 — %2</translation>
+    </message>
+    <message>
+        <source>Attempts (%1)</source>
+        <translation>Attempts (%1)</translation>
+    </message>
+    <message>
+        <source>No attempt matches the filter.</source>
+        <translation>No attempt matches the filter.</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>Sign-off</translation>
+    </message>
+    <message>
+        <source>Reviewed by (name, signature)</source>
+        <translation>Reviewed by (name, signature)</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::BatchLogStats</name>
+    <message>
+        <source>%1 provisioned</source>
+        <translation>%1 provisioned</translation>
+    </message>
+    <message>
+        <source>%1 already provisioned</source>
+        <translation>%1 already provisioned</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 failed</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 cancelled</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 running</translation>
+    </message>
+    <message>
+        <source>%1 attempts of %2 keys</source>
+        <translation>%1 attempts of %2 keys</translation>
+    </message>
+    <message>
+        <source>(a key counts once)</source>
+        <translation>(a key counts once)</translation>
+    </message>
+    <message>
+        <source>Keys are counted by hardware serial, once each: provisioned if any of its attempts shown provisioned it, already provisioned if one found the profile's certificate on it, otherwise by its last attempt. A key that failed twice and then succeeded is one provisioned key; a key that failed twice is one failed key. %1 of the %2 attempts shown ended failed, cancelled or interrupted.</source>
+        <translation>Keys are counted by hardware serial, once each: provisioned if any of its attempts shown provisioned it, already provisioned if one found the profile's certificate on it, otherwise by its last attempt. A key that failed twice and then succeeded is one provisioned key; a key that failed twice is one failed key. %1 of the %2 attempts shown ended failed, cancelled or interrupted.</translation>
     </message>
 </context>
 <context>
@@ -482,10 +556,6 @@
     <message>
         <source>Cannot read the log: %1</source>
         <translation>Cannot read the log: %1</translation>
-    </message>
-    <message>
-        <source>&lt;span style="color:%1"&gt;%2 done&lt;/span&gt;, &lt;span style="color:%3"&gt;%4 failed&lt;/span&gt;, %5 cancelled</source>
-        <translation>&lt;span style="color:%1"&gt;%2 done&lt;/span&gt;, &lt;span style="color:%3"&gt;%4 failed&lt;/span&gt;, %5 cancelled</translation>
     </message>
     <message>
         <source>(only the first %1 are shown)</source>
@@ -552,10 +622,6 @@
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <source>%1 attempts</source>
-        <translation>%1 attempts</translation>
-    </message>
-    <message>
         <source>Exported %1 attempts to %2.</source>
         <translation>Exported %1 attempts to %2.</translation>
     </message>
@@ -574,6 +640,78 @@
     <message>
         <source>Lots</source>
         <translation>Lots</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Show the exported file in the file manager</source>
+        <translation>Show the exported file in the file manager</translation>
+    </message>
+    <message>
+        <source>Batch %1, row %2 of the table (key %3): selected below.</source>
+        <translation>Batch %1, row %2 of the table (key %3): selected below.</translation>
+    </message>
+    <message>
+        <source>Batch %1: its attempts are shown below.</source>
+        <translation>Batch %1: its attempts are shown below.</translation>
+    </message>
+    <message>
+        <source>Batch %1</source>
+        <translation>Batch %1</translation>
+    </message>
+    <message>
+        <source>Export to %1 failed: %2</source>
+        <translation>Export to %1 failed: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::BatchProgressWidget</name>
+    <message>
+        <source>estimating…</source>
+        <translation>estimating…</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation><numerusform>about %n s left</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation><numerusform>about %n min left</numerusform></translation>
+    </message>
+    <message>
+        <source>No batch yet</source>
+        <translation>No batch yet</translation>
+    </message>
+    <message>
+        <source>Plug the keys in and press Provision all.</source>
+        <translation>Plug the keys in and press Provision all.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 keys</source>
+        <extracomment>The batch bar: keys finished of keys in the batch.</extracomment>
+        <translation>%1 / %2 keys</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation><numerusform>%n new</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already provisioned</source>
+        <translation><numerusform>%n already provisioned</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n failed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation><numerusform>%n skipped</numerusform></translation>
+    </message>
+    <message>
+        <source>batch finished</source>
+        <translation>batch finished</translation>
     </message>
 </context>
 <context>
@@ -601,10 +739,6 @@
     <message>
         <source>Details…</source>
         <translation>Details…</translation>
-    </message>
-    <message>
-        <source>Selected key:</source>
-        <translation>Selected key:</translation>
     </message>
     <message>
         <source>Could not start: %1</source>
@@ -638,37 +772,9 @@
         <source>key pulled out</source>
         <translation>key pulled out</translation>
     </message>
-    <message>
-        <source>Key %1 done</source>
-        <translation>Key %1 done</translation>
-    </message>
-    <message>
-        <source>Key %1 failed: %2</source>
-        <translation>Key %1 failed: %2</translation>
-    </message>
-    <message>
-        <source>Key %1 failed</source>
-        <translation>Key %1 failed</translation>
-    </message>
-    <message>
-        <source>Key %1 (serial %2) failed: %3</source>
-        <translation>Key %1 (serial %2) failed: %3</translation>
-    </message>
-    <message>
-        <source>Batch finished: %1 done, %2 failed, %3 cancelled, %4 already provisioned, in %5 s (%6 keys per minute).</source>
-        <translation>Batch finished: %1 done, %2 failed, %3 cancelled, %4 already provisioned, in %5 s (%6 keys per minute).</translation>
-    </message>
-    <message>
-        <source>Batch finished</source>
-        <translation>Batch finished</translation>
-    </message>
     <message numerus="yes">
         <source>%n key(s) on the hub</source>
         <translation><numerusform>%n key(s) on the hub</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 done · %2 failed · %3 running · %4 need attention</source>
-        <translation>%1 done · %2 failed · %3 running · %4 need attention</translation>
     </message>
     <message>
         <source>Lot…</source>
@@ -701,6 +807,102 @@
     <message>
         <source>Label sheet: %1</source>
         <translation>Label sheet: %1</translation>
+    </message>
+    <message>
+        <source>CA status</source>
+        <translation>CA status</translation>
+    </message>
+    <message>
+        <source>Provision every key on the hub</source>
+        <translation>Provision every key on the hub</translation>
+    </message>
+    <message>
+        <source>Stop the batch: keys in progress are cancelled</source>
+        <translation>Stop the batch: keys in progress are cancelled</translation>
+    </message>
+    <message>
+        <source>Provision the selected key again</source>
+        <translation>Provision the selected key again</translation>
+    </message>
+    <message>
+        <source>Skip the selected key in this batch</source>
+        <translation>Skip the selected key in this batch</translation>
+    </message>
+    <message>
+        <source>Every step of the selected key, with its time</source>
+        <translation>Every step of the selected key, with its time</translation>
+    </message>
+    <message>
+        <source>CA: checking…</source>
+        <translation>CA: checking…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) will go again by themselves when it answers</source>
+        <translation><numerusform>%n key(s) will go again by themselves when it answers</numerusform></translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation>Checked at %1</translation>
+    </message>
+    <message>
+        <source>The batch did not start</source>
+        <translation>The batch did not start</translation>
+    </message>
+    <message>
+        <source>Port %1 done</source>
+        <translation>Port %1 done</translation>
+    </message>
+    <message>
+        <source>Port %1 failed: %2</source>
+        <translation>Port %1 failed: %2</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed, %3 skipped, %4 already provisioned, in %5 s (%6 keys per minute).</source>
+        <translation>%1 done, %2 failed, %3 skipped, %4 already provisioned, in %5 s (%6 keys per minute).</translation>
+    </message>
+    <message>
+        <source>No key was new — was the hub swapped?</source>
+        <translation>No key was new — was the hub swapped?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch finished: %n key(s) failed</source>
+        <translation><numerusform>Batch finished: %n key(s) failed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch finished: %n key(s) not provisioned</source>
+        <translation><numerusform>Batch finished: %n key(s) not provisioned</numerusform></translation>
+    </message>
+    <message>
+        <source>Batch finished: no key to provision</source>
+        <translation>Batch finished: no key to provision</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch finished: %n key(s) done</source>
+        <translation><numerusform>Batch finished: %n key(s) done</numerusform></translation>
+    </message>
+    <message>
+        <source>Port %1: %2</source>
+        <translation>Port %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) need a person</source>
+        <translation><numerusform>%n port(s) need a person</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 done · %2 already provisioned · %3 failed · %4 running · %5 need a person</source>
+        <translation>%1 done · %2 already provisioned · %3 failed · %4 running · %5 need a person</translation>
+    </message>
+    <message>
+        <source>No port selected: click a tile</source>
+        <translation>No port selected: click a tile</translation>
+    </message>
+    <message>
+        <source>Port %1 selected (empty)</source>
+        <translation>Port %1 selected (empty)</translation>
+    </message>
+    <message>
+        <source>Port %1 selected</source>
+        <translation>Port %1 selected</translation>
     </message>
 </context>
 <context>
@@ -1037,10 +1239,6 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
 <context>
     <name>ks::app::JobDetailsDialog</name>
     <message>
-        <source>Key %1 — details</source>
-        <translation>Key %1 — details</translation>
-    </message>
-    <message>
         <source>Hardware serial:</source>
         <translation>Hardware serial:</translation>
     </message>
@@ -1135,6 +1333,10 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     <message>
         <source>Took</source>
         <translation>Took</translation>
+    </message>
+    <message>
+        <source>Port %1 — details</source>
+        <translation>Port %1 — details</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1554,10 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     <message>
         <source>interrupted</source>
         <translation>interrupted</translation>
+    </message>
+    <message>
+        <source>Already provisioned</source>
+        <translation>Already provisioned</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +2092,14 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
         <source>The report of lot %1 could not be written: %2</source>
         <translation>The report of lot %1 could not be written: %2</translation>
     </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Show the report's files in the file manager</source>
+        <translation>Show the report's files in the file manager</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::MainWindow</name>
@@ -1944,18 +2158,6 @@ Log in again to see the bench.</translation>
         <translation>Logged in as %1 (%2)</translation>
     </message>
     <message>
-        <source>CA: connecting…</source>
-        <translation>CA: connecting…</translation>
-    </message>
-    <message>
-        <source>CA: connected (%1)</source>
-        <translation>CA: connected (%1)</translation>
-    </message>
-    <message>
-        <source>CA unreachable: %1</source>
-        <translation>CA unreachable: %1</translation>
-    </message>
-    <message>
         <source>Log out</source>
         <translation>Log out</translation>
     </message>
@@ -1978,6 +2180,10 @@ Log in again to see the bench.</translation>
     <message>
         <source>&lt;b&gt;KeyStation&lt;/b&gt; %1&lt;br&gt;Batch provisioning of USB PKI keys with certificates bound to each key's hardware serial.</source>
         <translation>&lt;b&gt;KeyStation&lt;/b&gt; %1&lt;br&gt;Batch provisioning of USB PKI keys with certificates bound to each key's hardware serial.</translation>
+    </message>
+    <message>
+        <source>Needs a person:</source>
+        <translation>Needs a person:</translation>
     </message>
 </context>
 <context>
@@ -2325,14 +2531,6 @@ Log in again to see the bench.</translation>
         <translation>Speak the result ("Key 3 failed: wrong PIN")</translation>
     </message>
     <message>
-        <source>Show a dialog when a key fails</source>
-        <translation>Show a dialog when a key fails</translation>
-    </message>
-    <message>
-        <source>Show a summary when a batch ends</source>
-        <translation>Show a summary when a batch ends</translation>
-    </message>
-    <message>
         <source>Session and language</source>
         <translation>Session and language</translation>
     </message>
@@ -2383,6 +2581,14 @@ Log in again to see the bench.</translation>
     <message>
         <source>Certificates (*.pem *.crt)</source>
         <translation>Certificates (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>List failed ports in a banner over the tiles while a batch runs</source>
+        <translation>List failed ports in a banner over the tiles while a batch runs</translation>
+    </message>
+    <message>
+        <source>Show the summary in a banner over the tiles when a batch ends</source>
+        <translation>Show the summary in a banner over the tiles when a batch ends</translation>
     </message>
 </context>
 <context>
@@ -2495,30 +2701,20 @@ Give the right files with --profile and --module (or KEYSTATION_PROFILE and KEYS
 <context>
     <name>ks::app::TokenTileDelegate</name>
     <message>
-        <source>Slot %1</source>
-        <translation>Slot %1</translation>
-    </message>
-    <message>
         <source>S/N %1</source>
         <translation>S/N %1</translation>
     </message>
     <message>
-        <source>Certificate %1
-valid until %2</source>
-        <translation>Certificate %1
-valid until %2</translation>
+        <source> · %1 s</source>
+        <translation> · %1 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
     <name>ks::app::TokenTileModel</name>
-    <message>
-        <source>Key %1</source>
-        <translation>Key %1</translation>
-    </message>
-    <message>
-        <source>%1, serial %2, slot %3</source>
-        <translation>%1, serial %2, slot %3</translation>
-    </message>
     <message>
         <source>Key pulled out</source>
         <translation>Key pulled out</translation>
@@ -2548,10 +2744,6 @@ valid until %2</translation>
         <translation>Done</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
@@ -2566,6 +2758,98 @@ valid until %2</translation>
     <message>
         <source>Not enrolled (lot)</source>
         <translation>Not enrolled (lot)</translation>
+    </message>
+    <message>
+        <source>Port %1</source>
+        <translation>Port %1</translation>
+    </message>
+    <message>
+        <source>Unused position</source>
+        <translation>Unused position</translation>
+    </message>
+    <message>
+        <source>%1: no key</source>
+        <translation>%1: no key</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Empty</translation>
+    </message>
+    <message>
+        <source>%1, serial %2, slot %3, %4</source>
+        <translation>%1, serial %2, slot %3, %4</translation>
+    </message>
+    <message>
+        <source>EMPTY</source>
+        <translation>EMPTY</translation>
+    </message>
+    <message>
+        <source>ALREADY DONE</source>
+        <translation>ALREADY DONE</translation>
+    </message>
+    <message>
+        <source>DONE</source>
+        <translation>DONE</translation>
+    </message>
+    <message>
+        <source>SKIPPED</source>
+        <translation>SKIPPED</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>CHECK</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FAILED</translation>
+    </message>
+    <message>
+        <source>PULLED</source>
+        <translation>PULLED</translation>
+    </message>
+    <message>
+        <source>SKIPPING…</source>
+        <translation>SKIPPING…</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>WAITING</translation>
+    </message>
+    <message>
+        <source>WORKING</source>
+        <translation>WORKING</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>READY</translation>
+    </message>
+    <message>
+        <source>Plug in a key</source>
+        <translation>Plug in a key</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: take the key out</source>
+        <translation>Nothing was changed: take the key out</translation>
+    </message>
+    <message>
+        <source>Take the key out</source>
+        <translation>Take the key out</translation>
+    </message>
+    <message>
+        <source>Wait: the key is being stopped</source>
+        <translation>Wait: the key is being stopped</translation>
+    </message>
+    <message>
+        <source>Leave the key in</source>
+        <translation>Leave the key in</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: it is not initialised</source>
+        <translation>Give this key to the supervisor: it is not initialised</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Skipped</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +4032,18 @@ valid until %2</translation>
         <source>Give this key to the supervisor: the CA refused it</source>
         <translation>Give this key to the supervisor: the CA refused it</translation>
     </message>
+    <message>
+        <source>Re-plug the key, then retry it; if it happens again, set it aside</source>
+        <translation>Re-plug the key, then retry it; if it happens again, set it aside</translation>
+    </message>
+    <message>
+        <source>Already done in this lot: set the key aside</source>
+        <translation>Already done in this lot: set the key aside</translation>
+    </message>
+    <message>
+        <source>Set the key aside and call the supervisor</source>
+        <translation>Set the key aside and call the supervisor</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::JobStage</name>
@@ -4586,6 +4882,46 @@ valid until %2</translation>
         <source>The lot %1 is for the profile "%2", but this station runs the profile "%3".</source>
         <translation>The lot %1 is for the profile "%2", but this station runs the profile "%3".</translation>
     </message>
+    <message>
+        <source>The CA at %1 does not answer</source>
+        <translation>The CA at %1 does not answer</translation>
+    </message>
+    <message>
+        <source>The CA at %1 answers too slowly</source>
+        <translation>The CA at %1 answers too slowly</translation>
+    </message>
+    <message>
+        <source>The CA at %1 is not the CA this station trusts</source>
+        <translation>The CA at %1 is not the CA this station trusts</translation>
+    </message>
+    <message>
+        <source>The CA at %1 refuses this station's credentials</source>
+        <translation>The CA at %1 refuses this station's credentials</translation>
+    </message>
+    <message>
+        <source>The CA settings of this station are not usable</source>
+        <translation>The CA settings of this station are not usable</translation>
+    </message>
+    <message>
+        <source>The CA at %1 has a fault (HTTP %2)</source>
+        <translation>The CA at %1 has a fault (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>The CA at %1 answers in a way this station does not understand</source>
+        <translation>The CA at %1 answers in a way this station does not understand</translation>
+    </message>
+    <message>
+        <source>CA: connected</source>
+        <translation>CA: connected</translation>
+    </message>
+    <message>
+        <source>%1 (%2) answered; certificates: %3</source>
+        <translation>%1 (%2) answered; certificates: %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::TokenScepKey</name>
@@ -5019,10 +5355,6 @@ valid until %2</translation>
         <translation>user interface language (en, zh_CN)</translation>
     </message>
     <message>
-        <source>log in with the name and password in FILE (two lines; for demonstrations)</source>
-        <translation>log in with the name and password in FILE (two lines; for demonstrations)</translation>
-    </message>
-    <message>
         <source>operator CA (PEM): offer badge key login</source>
         <translation>operator CA (PEM): offer badge key login</translation>
     </message>
@@ -5049,6 +5381,18 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL (a
         <translation>
 Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL (an option wins over the environment, the environment over the settings).
 </translation>
+    </message>
+    <message>
+        <source>demonstration/test run: honour --login-file and the KS_AUTO_PROVISION, KS_SCREENSHOT and KS_SCREENSHOT_DELAY environment variables (never on a station in production)</source>
+        <translation>demonstration/test run: honour --login-file and the KS_AUTO_PROVISION, KS_SCREENSHOT and KS_SCREENSHOT_DELAY environment variables (never on a station in production)</translation>
+    </message>
+    <message>
+        <source>demo only (with --demo): log in with the name and password in FILE (two lines)</source>
+        <translation>demo only (with --demo): log in with the name and password in FILE (two lines)</translation>
+    </message>
+    <message>
+        <source>keystation: --login-file, KS_SCREENSHOT and KS_AUTO_PROVISION are demonstration switches, honoured only with --demo; ignored.</source>
+        <translation>keystation: --login-file, KS_SCREENSHOT and KS_AUTO_PROVISION are demonstration switches, honoured only with --demo; ignored.</translation>
     </message>
 </context>
 </TS>

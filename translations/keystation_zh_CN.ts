@@ -340,6 +340,13 @@
     </message>
 </context>
 <context>
+    <name>ks::app::BatchBanner</name>
+    <message>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+</context>
+<context>
     <name>ks::app::BatchLogCharts</name>
     <message>
         <source>Keys per minute</source>
@@ -362,16 +369,20 @@
         <translation>密钥</translation>
     </message>
     <message>
-        <source>Failures by reason</source>
-        <translation>按原因统计的失败</translation>
-    </message>
-    <message>
-        <source>Failures</source>
-        <translation>失败</translation>
-    </message>
-    <message>
         <source>No failures</source>
         <translation>无失败</translation>
+    </message>
+    <message>
+        <source>Failed keys by reason</source>
+        <translation>按原因统计的失败密钥</translation>
+    </message>
+    <message>
+        <source>Failed keys</source>
+        <translation>失败的密钥</translation>
+    </message>
+    <message>
+        <source>%1: %2 keys</source>
+        <translation>%1：%2 个密钥</translation>
     </message>
 </context>
 <context>
@@ -421,20 +432,83 @@
         <translation>发行记录</translation>
     </message>
     <message>
-        <source>%1 in total: %2 done, %3 failed, %4 cancelled, %5 running</source>
-        <translation>共 %1 条：%2 条完成，%3 条失败，%4 条已取消，%5 条进行中</translation>
-    </message>
-    <message>
-        <source>Failures by reason</source>
-        <translation>按原因统计的失败</translation>
-    </message>
-    <message>
         <source>Log intact — %1 records checked.</source>
         <translation>日志完整 — 已检查 %1 条记录。</translation>
     </message>
     <message>
         <source>Charts</source>
         <translation>图表</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Failed keys by reason</source>
+        <translation>按原因统计的失败密钥</translation>
+    </message>
+    <message>
+        <source>KeyStation batch log — %1 — %2</source>
+        <translation>KeyStation 批次日志 — %1 — %2</translation>
+    </message>
+    <message>
+        <source>Attempts (%1)</source>
+        <translation>尝试（%1）</translation>
+    </message>
+    <message>
+        <source>No attempt matches the filter.</source>
+        <translation>没有符合筛选条件的尝试。</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>签核</translation>
+    </message>
+    <message>
+        <source>Reviewed by (name, signature)</source>
+        <translation>审核人（姓名、签字）</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::BatchLogStats</name>
+    <message>
+        <source>%1 provisioned</source>
+        <translation>%1 个已发行</translation>
+    </message>
+    <message>
+        <source>%1 already provisioned</source>
+        <translation>%1 个此前已发行</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 个失败</translation>
+    </message>
+    <message>
+        <source>%1 cancelled</source>
+        <translation>%1 个已取消</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>%1 个进行中</translation>
+    </message>
+    <message>
+        <source>%1 attempts of %2 keys</source>
+        <translation>%2 个密钥的 %1 次尝试</translation>
+    </message>
+    <message>
+        <source>(a key counts once)</source>
+        <translation>（每个密钥只计一次）</translation>
+    </message>
+    <message>
+        <source>Keys are counted by hardware serial, once each: provisioned if any of its attempts shown provisioned it, already provisioned if one found the profile's certificate on it, otherwise by its last attempt. A key that failed twice and then succeeded is one provisioned key; a key that failed twice is one failed key. %1 of the %2 attempts shown ended failed, cancelled or interrupted.</source>
+        <translation>密钥按硬件序列号计数，每个只计一次：所显示的尝试中任一次发行了它，即计为已发行；任一次在其上发现了模板的证书，即计为此前已发行；否则按其最后一次尝试计。失败两次后成功的密钥计为一个已发行密钥；失败两次的密钥计为一个失败密钥。所显示的 %2 次尝试中，有 %1 次以失败、取消或中断结束。</translation>
     </message>
 </context>
 <context>
@@ -482,10 +556,6 @@
     <message>
         <source>Cannot read the log: %1</source>
         <translation>无法读取日志：%1</translation>
-    </message>
-    <message>
-        <source>&lt;span style="color:%1"&gt;%2 done&lt;/span&gt;, &lt;span style="color:%3"&gt;%4 failed&lt;/span&gt;, %5 cancelled</source>
-        <translation>&lt;span style="color:%1"&gt;%2 个完成&lt;/span&gt;，&lt;span style="color:%3"&gt;%4 个失败&lt;/span&gt;，%5 个已取消</translation>
     </message>
     <message>
         <source>(only the first %1 are shown)</source>
@@ -552,10 +622,6 @@
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <source>%1 attempts</source>
-        <translation>%1 条发行记录</translation>
-    </message>
-    <message>
         <source>Exported %1 attempts to %2.</source>
         <translation>已将 %1 条发行记录导出到 %2。</translation>
     </message>
@@ -574,6 +640,78 @@
     <message>
         <source>Lots</source>
         <translation>生产批次</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Show the exported file in the file manager</source>
+        <translation>在文件管理器中显示导出的文件</translation>
+    </message>
+    <message>
+        <source>Batch %1, row %2 of the table (key %3): selected below.</source>
+        <translation>批次 %1，表格第 %2 行（密钥 %3）：已在下方选中。</translation>
+    </message>
+    <message>
+        <source>Batch %1: its attempts are shown below.</source>
+        <translation>批次 %1：其尝试记录显示在下方。</translation>
+    </message>
+    <message>
+        <source>Batch %1</source>
+        <translation>批次 %1</translation>
+    </message>
+    <message>
+        <source>Export to %1 failed: %2</source>
+        <translation>导出到 %1 失败：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ks::app::BatchProgressWidget</name>
+    <message>
+        <source>estimating…</source>
+        <translation>估算中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation><numerusform>约剩 %n 秒</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation><numerusform>约剩 %n 分钟</numerusform></translation>
+    </message>
+    <message>
+        <source>No batch yet</source>
+        <translation>尚无批次</translation>
+    </message>
+    <message>
+        <source>Plug the keys in and press Provision all.</source>
+        <translation>请插入密钥，然后按“全部发行”。</translation>
+    </message>
+    <message>
+        <source>%1 / %2 keys</source>
+        <extracomment>The batch bar: keys finished of keys in the batch.</extracomment>
+        <translation>%1 / %2 个密钥</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation><numerusform>%n 个新发行</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already provisioned</source>
+        <translation><numerusform>%n 个此前已发行</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n 个失败</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation><numerusform>%n 个已跳过</numerusform></translation>
+    </message>
+    <message>
+        <source>batch finished</source>
+        <translation>批次已结束</translation>
     </message>
 </context>
 <context>
@@ -601,10 +739,6 @@
     <message>
         <source>Details…</source>
         <translation>详情…</translation>
-    </message>
-    <message>
-        <source>Selected key:</source>
-        <translation>选中的密钥：</translation>
     </message>
     <message>
         <source>Could not start: %1</source>
@@ -638,37 +772,9 @@
         <source>key pulled out</source>
         <translation>密钥已被拔出</translation>
     </message>
-    <message>
-        <source>Key %1 done</source>
-        <translation>密钥 %1 已完成</translation>
-    </message>
-    <message>
-        <source>Key %1 failed: %2</source>
-        <translation>密钥 %1 失败：%2</translation>
-    </message>
-    <message>
-        <source>Key %1 failed</source>
-        <translation>密钥 %1 失败</translation>
-    </message>
-    <message>
-        <source>Key %1 (serial %2) failed: %3</source>
-        <translation>密钥 %1（序列号 %2）失败：%3</translation>
-    </message>
-    <message>
-        <source>Batch finished: %1 done, %2 failed, %3 cancelled, %4 already provisioned, in %5 s (%6 keys per minute).</source>
-        <translation>批次结束：%1 个完成，%2 个失败，%3 个已取消，%4 个此前已发行，用时 %5 秒（每分钟 %6 个密钥）。</translation>
-    </message>
-    <message>
-        <source>Batch finished</source>
-        <translation>批次结束</translation>
-    </message>
     <message numerus="yes">
         <source>%n key(s) on the hub</source>
         <translation><numerusform>集线器上有 %n 个密钥</numerusform></translation>
-    </message>
-    <message>
-        <source>%1 done · %2 failed · %3 running · %4 need attention</source>
-        <translation>%1 个完成 · %2 个失败 · %3 个进行中 · %4 个需要处理</translation>
     </message>
     <message>
         <source>Lot…</source>
@@ -701,6 +807,102 @@
     <message>
         <source>Label sheet: %1</source>
         <translation>标签页：%1</translation>
+    </message>
+    <message>
+        <source>CA status</source>
+        <translation>CA 状态</translation>
+    </message>
+    <message>
+        <source>Provision every key on the hub</source>
+        <translation>发行集线器上的每个密钥</translation>
+    </message>
+    <message>
+        <source>Stop the batch: keys in progress are cancelled</source>
+        <translation>停止批次：进行中的密钥将被取消</translation>
+    </message>
+    <message>
+        <source>Provision the selected key again</source>
+        <translation>重新发行所选密钥</translation>
+    </message>
+    <message>
+        <source>Skip the selected key in this batch</source>
+        <translation>在本批次中跳过所选密钥</translation>
+    </message>
+    <message>
+        <source>Every step of the selected key, with its time</source>
+        <translation>所选密钥的每个步骤及其耗时</translation>
+    </message>
+    <message>
+        <source>CA: checking…</source>
+        <translation>CA：检查中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) will go again by themselves when it answers</source>
+        <translation><numerusform>CA 恢复应答后，%n 个密钥将自动重试</numerusform></translation>
+    </message>
+    <message>
+        <source>Checked at %1</source>
+        <translation>检查时间 %1</translation>
+    </message>
+    <message>
+        <source>The batch did not start</source>
+        <translation>批次未能开始</translation>
+    </message>
+    <message>
+        <source>Port %1 done</source>
+        <translation>端口 %1 已完成</translation>
+    </message>
+    <message>
+        <source>Port %1 failed: %2</source>
+        <translation>端口 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 done, %2 failed, %3 skipped, %4 already provisioned, in %5 s (%6 keys per minute).</source>
+        <translation>%1 个完成，%2 个失败，%3 个已跳过，%4 个此前已发行，用时 %5 秒（每分钟 %6 个密钥）。</translation>
+    </message>
+    <message>
+        <source>No key was new — was the hub swapped?</source>
+        <translation>没有新密钥 — 集线器是否已更换？</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch finished: %n key(s) failed</source>
+        <translation><numerusform>批次结束：%n 个密钥失败</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch finished: %n key(s) not provisioned</source>
+        <translation><numerusform>批次结束：%n 个密钥未发行</numerusform></translation>
+    </message>
+    <message>
+        <source>Batch finished: no key to provision</source>
+        <translation>批次结束：没有需要发行的密钥</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch finished: %n key(s) done</source>
+        <translation><numerusform>批次结束：%n 个密钥完成</numerusform></translation>
+    </message>
+    <message>
+        <source>Port %1: %2</source>
+        <translation>端口 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) need a person</source>
+        <translation><numerusform>%n 个端口需要人工处理</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 done · %2 already provisioned · %3 failed · %4 running · %5 need a person</source>
+        <translation>%1 个完成 · %2 个此前已发行 · %3 个失败 · %4 个进行中 · %5 个需要人工处理</translation>
+    </message>
+    <message>
+        <source>No port selected: click a tile</source>
+        <translation>未选择端口：请点击一个卡片</translation>
+    </message>
+    <message>
+        <source>Port %1 selected (empty)</source>
+        <translation>已选择端口 %1（空）</translation>
+    </message>
+    <message>
+        <source>Port %1 selected</source>
+        <translation>已选择端口 %1</translation>
     </message>
 </context>
 <context>
@@ -1037,10 +1239,6 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
 <context>
     <name>ks::app::JobDetailsDialog</name>
     <message>
-        <source>Key %1 — details</source>
-        <translation>密钥 %1 — 详情</translation>
-    </message>
-    <message>
         <source>Hardware serial:</source>
         <translation>硬件序列号：</translation>
     </message>
@@ -1135,6 +1333,10 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     <message>
         <source>Took</source>
         <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Port %1 — details</source>
+        <translation>端口 %1 — 详情</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +1554,10 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
     <message>
         <source>interrupted</source>
         <translation>已中断</translation>
+    </message>
+    <message>
+        <source>Already provisioned</source>
+        <translation>此前已发行</translation>
     </message>
 </context>
 <context>
@@ -1886,6 +2092,14 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL.
         <source>The report of lot %1 could not be written: %2</source>
         <translation>无法写入生产批次 %1 的报告：%2</translation>
     </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Show the report's files in the file manager</source>
+        <translation>在文件管理器中显示报告文件</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::MainWindow</name>
@@ -1944,18 +2158,6 @@ Log in again to see the bench.</source>
         <translation>当前登录：%1（%2）</translation>
     </message>
     <message>
-        <source>CA: connecting…</source>
-        <translation>CA：正在连接…</translation>
-    </message>
-    <message>
-        <source>CA: connected (%1)</source>
-        <translation>CA：已连接（%1）</translation>
-    </message>
-    <message>
-        <source>CA unreachable: %1</source>
-        <translation>无法连接 CA：%1</translation>
-    </message>
-    <message>
         <source>Log out</source>
         <translation>注销</translation>
     </message>
@@ -1978,6 +2180,10 @@ Log in again to see the bench.</source>
     <message>
         <source>&lt;b&gt;KeyStation&lt;/b&gt; %1&lt;br&gt;Batch provisioning of USB PKI keys with certificates bound to each key's hardware serial.</source>
         <translation>&lt;b&gt;KeyStation&lt;/b&gt; %1&lt;br&gt;USB PKI 密钥批量发行工具，证书与每个密钥的硬件序列号绑定。</translation>
+    </message>
+    <message>
+        <source>Needs a person:</source>
+        <translation>需要人工处理：</translation>
     </message>
 </context>
 <context>
@@ -2325,14 +2531,6 @@ Log in again to see the bench.</source>
         <translation>语音播报结果（“密钥 3 失败：PIN码错误”）</translation>
     </message>
     <message>
-        <source>Show a dialog when a key fails</source>
-        <translation>密钥失败时弹出对话框</translation>
-    </message>
-    <message>
-        <source>Show a summary when a batch ends</source>
-        <translation>批次结束时显示汇总</translation>
-    </message>
-    <message>
         <source>Session and language</source>
         <translation>会话与语言</translation>
     </message>
@@ -2383,6 +2581,14 @@ Log in again to see the bench.</source>
     <message>
         <source>Certificates (*.pem *.crt)</source>
         <translation>证书 (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>List failed ports in a banner over the tiles while a batch runs</source>
+        <translation>批次运行时，在密钥卡片上方的横幅中列出失败的端口</translation>
+    </message>
+    <message>
+        <source>Show the summary in a banner over the tiles when a batch ends</source>
+        <translation>批次结束时，在密钥卡片上方的横幅中显示汇总</translation>
     </message>
 </context>
 <context>
@@ -2495,30 +2701,20 @@ PKCS#11 模块：%3
 <context>
     <name>ks::app::TokenTileDelegate</name>
     <message>
-        <source>Slot %1</source>
-        <translation>插槽 %1</translation>
-    </message>
-    <message>
         <source>S/N %1</source>
         <translation>序列号 %1</translation>
     </message>
     <message>
-        <source>Certificate %1
-valid until %2</source>
-        <translation>证书 %1
-有效期至 %2</translation>
+        <source> · %1 s</source>
+        <translation> · %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
     <name>ks::app::TokenTileModel</name>
-    <message>
-        <source>Key %1</source>
-        <translation>密钥 %1</translation>
-    </message>
-    <message>
-        <source>%1, serial %2, slot %3</source>
-        <translation>%1，序列号 %2，插槽 %3</translation>
-    </message>
     <message>
         <source>Key pulled out</source>
         <translation>密钥已拔出</translation>
@@ -2548,10 +2744,6 @@ valid until %2</source>
         <translation>完成</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
@@ -2566,6 +2758,98 @@ valid until %2</source>
     <message>
         <source>Not enrolled (lot)</source>
         <translation>未发行（生产批次）</translation>
+    </message>
+    <message>
+        <source>Port %1</source>
+        <translation>端口 %1</translation>
+    </message>
+    <message>
+        <source>Unused position</source>
+        <translation>未使用的位置</translation>
+    </message>
+    <message>
+        <source>%1: no key</source>
+        <translation>%1：无密钥</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>%1, serial %2, slot %3, %4</source>
+        <translation>%1，序列号 %2，槽位 %3，%4</translation>
+    </message>
+    <message>
+        <source>EMPTY</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <source>ALREADY DONE</source>
+        <translation>此前已发行</translation>
+    </message>
+    <message>
+        <source>DONE</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>SKIPPED</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>CHECK</source>
+        <translation>请检查</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>PULLED</source>
+        <translation>已拔出</translation>
+    </message>
+    <message>
+        <source>SKIPPING…</source>
+        <translation>正在跳过…</translation>
+    </message>
+    <message>
+        <source>WAITING</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>WORKING</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>READY</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Plug in a key</source>
+        <translation>请插入密钥</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: take the key out</source>
+        <translation>密钥未被更改：请拔出密钥</translation>
+    </message>
+    <message>
+        <source>Take the key out</source>
+        <translation>请拔出密钥</translation>
+    </message>
+    <message>
+        <source>Wait: the key is being stopped</source>
+        <translation>请稍候：正在停止此密钥</translation>
+    </message>
+    <message>
+        <source>Leave the key in</source>
+        <translation>请保持密钥插入</translation>
+    </message>
+    <message>
+        <source>Give this key to the supervisor: it is not initialised</source>
+        <translation>请将此密钥交给主管：它尚未初始化</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
     </message>
 </context>
 <context>
@@ -3748,6 +4032,18 @@ valid until %2</source>
         <source>Give this key to the supervisor: the CA refused it</source>
         <translation>请将此密钥交给主管：CA 拒绝了它</translation>
     </message>
+    <message>
+        <source>Re-plug the key, then retry it; if it happens again, set it aside</source>
+        <translation>重新插入密钥后重试；如果再次出现，请将其放到一边</translation>
+    </message>
+    <message>
+        <source>Already done in this lot: set the key aside</source>
+        <translation>此生产批次中已完成：请将密钥放到一边</translation>
+    </message>
+    <message>
+        <source>Set the key aside and call the supervisor</source>
+        <translation>请将密钥放到一边并联系主管</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::JobStage</name>
@@ -4586,6 +4882,46 @@ valid until %2</source>
         <source>The lot %1 is for the profile "%2", but this station runs the profile "%3".</source>
         <translation>生产批次 %1 使用模板“%2”，但本工位运行的是模板“%3”。</translation>
     </message>
+    <message>
+        <source>The CA at %1 does not answer</source>
+        <translation>%1 的 CA 没有应答</translation>
+    </message>
+    <message>
+        <source>The CA at %1 answers too slowly</source>
+        <translation>%1 的 CA 应答过慢</translation>
+    </message>
+    <message>
+        <source>The CA at %1 is not the CA this station trusts</source>
+        <translation>%1 的 CA 不是本工作站信任的 CA</translation>
+    </message>
+    <message>
+        <source>The CA at %1 refuses this station's credentials</source>
+        <translation>%1 的 CA 拒绝了本工作站的凭据</translation>
+    </message>
+    <message>
+        <source>The CA settings of this station are not usable</source>
+        <translation>本工作站的 CA 设置不可用</translation>
+    </message>
+    <message>
+        <source>The CA at %1 has a fault (HTTP %2)</source>
+        <translation>%1 的 CA 出现故障（HTTP %2）</translation>
+    </message>
+    <message>
+        <source>The CA at %1 answers in a way this station does not understand</source>
+        <translation>%1 的 CA 的应答无法被本工作站识别</translation>
+    </message>
+    <message>
+        <source>CA: connected</source>
+        <translation>CA：已连接</translation>
+    </message>
+    <message>
+        <source>%1 (%2) answered; certificates: %3</source>
+        <translation>%1（%2）已应答；证书：%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
 </context>
 <context>
     <name>ks::core::TokenScepKey</name>
@@ -5019,10 +5355,6 @@ valid until %2</source>
         <translation>界面语言（en、zh_CN）</translation>
     </message>
     <message>
-        <source>log in with the name and password in FILE (two lines; for demonstrations)</source>
-        <translation>用给定文件中的名称和密码登录（两行；用于演示）</translation>
-    </message>
-    <message>
         <source>operator CA (PEM): offer badge key login</source>
         <translation>操作员 CA（PEM）：启用工卡密钥登录</translation>
     </message>
@@ -5049,6 +5381,18 @@ Environment: KEYSTATION_PROFILE, KEYSTATION_PKCS11_MODULE, KEYSTATION_JOURNAL (a
         <translation>
 环境变量：KEYSTATION_PROFILE、KEYSTATION_PKCS11_MODULE、KEYSTATION_JOURNAL（选项优先于环境变量，环境变量优先于设置）。
 </translation>
+    </message>
+    <message>
+        <source>demonstration/test run: honour --login-file and the KS_AUTO_PROVISION, KS_SCREENSHOT and KS_SCREENSHOT_DELAY environment variables (never on a station in production)</source>
+        <translation>演示/测试运行：接受 --login-file 以及 KS_AUTO_PROVISION、KS_SCREENSHOT 和 KS_SCREENSHOT_DELAY 环境变量（切勿用于生产工作站）</translation>
+    </message>
+    <message>
+        <source>demo only (with --demo): log in with the name and password in FILE (two lines)</source>
+        <translation>仅限演示（需 --demo）：使用 FILE 中的用户名和密码登录（两行）</translation>
+    </message>
+    <message>
+        <source>keystation: --login-file, KS_SCREENSHOT and KS_AUTO_PROVISION are demonstration switches, honoured only with --demo; ignored.</source>
+        <translation>keystation：--login-file、KS_SCREENSHOT 和 KS_AUTO_PROVISION 是演示开关，仅在使用 --demo 时生效；已忽略。</translation>
     </message>
 </context>
 </TS>
