@@ -350,6 +350,18 @@ QList<KeyInfo> Station::keys() const
     return m_keys.values();
 }
 
+QStringList Station::portOrder() const
+{
+    QMutexLocker lock(&m_keysMutex);
+    return m_portOrder;
+}
+
+void Station::setPortOrder(const QStringList &ports)
+{
+    QMutexLocker lock(&m_keysMutex);
+    m_portOrder = ports;
+}
+
 QList<BatchKeyState> Station::batchSnapshot() const
 {
     QMutexLocker lock(&m_keysMutex);

@@ -140,6 +140,11 @@ public:
     void startCaMonitor(int upIntervalMs = 15000, int downIntervalMs = 3000);
     // Any thread: the last check's outcome (State::Unknown before the first).
     CaStatus caStatus() const;
+    // Any thread: the order in which the bench seats the hub's ports, kept while the station lives, so a
+    // bench opened later (an operator logging in during a shift) numbers every port as the one before did.
+    // The front end owns its meaning; the station only keeps it.
+    QStringList portOrder() const;
+    void setPortOrder(const QStringList &ports);
     // The key failed only because the CA was not there: no connection, a time-out, a cut answer, a gateway
     // that could not reach it (HTTP 502/503/504). Not a refusal, not a certificate the check refused.
     static bool isCaAway(const JobError &error);
@@ -213,6 +218,7 @@ private:
     QHash<QString, BatchKeyState> m_batchKeys;
     QStringList m_batchOrder;
     CaStatus m_caStatus; // under m_keysMutex
+    QStringList m_portOrder; // under m_keysMutex
     // The CA monitor (station thread).
     QTimer *m_caTimer = nullptr;
     bool m_caProbing = false;

@@ -2851,6 +2851,10 @@ Give the right files with --profile and --module (or KEYSTATION_PROFILE and KEYS
         <source>Skipped</source>
         <translation>Skipped</translation>
     </message>
+    <message>
+        <source>Leave the key in: it goes again when the CA answers; if not, retry it</source>
+        <translation>Leave the key in: it goes again when the CA answers; if not, retry it</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::TokensCommand</name>

@@ -2851,6 +2851,10 @@ PKCS#11 模块：%3
         <source>Skipped</source>
         <translation>已跳过</translation>
     </message>
+    <message>
+        <source>Leave the key in: it goes again when the CA answers; if not, retry it</source>
+        <translation>请保持密钥插入：CA 恢复应答后会自动重试；否则请重试此密钥</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::TokensCommand</name>

@@ -79,13 +79,15 @@ void BatchTracker::setNeedPerson(const QStringList &lines)
 void BatchTracker::estimate()
 {
     const BatchStatus s = status();
+    // The pace is the keys that did the whole work: a wrong PIN, a skipped or an already provisioned key ends
+    // in a second and would promise the operator a batch far shorter than it is.
     const int finished = s.finished();
-    if (!m_running || finished == 0 || !m_clock.isValid()) {
+    if (!m_running || s.done == 0 || !m_clock.isValid()) {
         m_etaMs = -1;
         return;
     }
     const qint64 elapsed = m_clock.elapsed();
-    m_etaMs = elapsed * (s.total - finished) / finished;
+    m_etaMs = elapsed * (s.total - finished) / s.done;
     m_etaAtMs = elapsed;
 }
 

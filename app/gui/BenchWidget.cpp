@@ -176,8 +176,17 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     connect(m_station, &core::Station::keyAdded, m_model, &TokenTileModel::addToken);
     connect(m_station, &core::Station::keyChanged, m_model, &TokenTileModel::changeToken);
     connect(m_station, &core::Station::keyRemoved, m_model, &TokenTileModel::removeToken);
+    // The ports as the bench before this one numbered them (log out and in during a shift), then the keys.
+    m_model->restorePorts(m_station->portOrder());
     for (const auto &key : m_station->keys())
         m_model->addToken(key);
+    const auto keepPortOrder = [this] {
+        if (m_model->layout().isEmpty())
+            m_station->setPortOrder(m_model->ports());
+    };
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, keepPortOrder);
+    connect(m_model, &QAbstractItemModel::modelReset, this, keepPortOrder);
+    keepPortOrder();
 
     connect(m_station, &core::Station::keyQueued, m_model, &TokenTileModel::setQueued);
     connect(m_station, &core::Station::keyProgress, m_model, &TokenTileModel::setProgress);

@@ -1,6 +1,7 @@
 #include "TokenTileModel.h"
 
 #include "UiText.h"
+#include "core/Station.h"
 
 #include <algorithm>
 
@@ -263,6 +264,9 @@ QString TokenTileModel::nextStepOf(const Socket &s) const
         if (t.result.ok())
             return t.result.alreadyProvisioned ? tr("Nothing was changed: take the key out")
                                                : tr("Take the key out");
+        // The bench retries a key the CA was away for by itself (core::Station, a bounded number of times).
+        if (core::Station::isCaAway(t.result.error))
+            return tr("Leave the key in: it goes again when the CA answers; if not, retry it");
         return t.result.error.nextStep();
     }
     if (!t.present)
@@ -373,6 +377,30 @@ int TokenTileModel::keyCount() const
 int TokenTileModel::keyNumber(const QString &serial) const
 {
     return rowOf(serial) + 1;
+}
+
+QStringList TokenTileModel::ports() const
+{
+    QStringList ports;
+    for (const Socket &s : m_sockets)
+        ports << s.port;
+    return ports;
+}
+
+void TokenTileModel::restorePorts(const QStringList &ports)
+{
+    if (!m_layout.isEmpty() || ports.isEmpty())
+        return;
+    beginResetModel();
+    for (const QString &port : ports) {
+        if (port.isEmpty() || rowOfPort(port) >= 0)
+            continue;
+        Socket s;
+        s.port = port;
+        m_sockets << s;
+    }
+    m_settled = true;
+    endResetModel();
 }
 
 void TokenTileModel::setLayout(const QStringList &ports)

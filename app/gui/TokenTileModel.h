@@ -72,6 +72,12 @@ public:
     // in the list get sockets after it. Empty list: the ports seen, in natural order.
     void setLayout(const QStringList &ports);
     QStringList layout() const { return m_layout; }
+    // The sockets' port identities in row order (empty: an unused position).
+    QStringList ports() const;
+    // Seats empty sockets for these ports in this order, as an earlier bench had them
+    // (core::Station::portOrder), and keeps the order: ports seen later go at the end. Before any key is
+    // added; no effect under a layout.
+    void restorePorts(const QStringList &ports);
 
     int rowOf(const QString &serial) const; // the socket holding the key, or -1
     int rowOfPort(const QString &port) const;

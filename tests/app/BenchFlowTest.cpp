@@ -239,7 +239,7 @@ TEST_F(BenchFlow, TheLockPageShowsTheRunningBatch)
     screenshot(m_window.get(), QStringLiteral("benchflow-lock-page"));
 }
 
-TEST(BatchTracker, EstimatesOnlyOnceAKeyFinishedAndCountsARetriedKeyAsToGo)
+TEST(BatchTracker, EstimatesOnlyOnceAKeyWasProvisionedAndCountsARetriedKeyAsToGo)
 {
     app::BatchTracker tracker;
     tracker.start();
@@ -252,18 +252,22 @@ TEST(BatchTracker, EstimatesOnlyOnceAKeyFinishedAndCountsARetriedKeyAsToGo)
     EXPECT_EQ(s.etaMs, -1);
     EXPECT_EQ(app::BatchProgressWidget::etaText(s), QStringLiteral("estimating…"));
 
-    core::JobResult done;
-    done.serial = QStringLiteral("A");
-    done.outcome = core::JobStage::Done;
-    tracker.finished(done);
+    // A key that failed at once sets no pace: still estimating.
     core::JobResult failed;
     failed.serial = QStringLiteral("B");
     failed.outcome = core::JobStage::Failed;
     tracker.finished(failed);
     s = tracker.status();
+    EXPECT_EQ(s.etaMs, -1);
+    EXPECT_EQ(app::BatchProgressWidget::etaText(s), QStringLiteral("estimating…"));
+    core::JobResult done;
+    done.serial = QStringLiteral("A");
+    done.outcome = core::JobStage::Done;
+    tracker.finished(done);
+    s = tracker.status();
     EXPECT_EQ(s.finished(), 2);
     EXPECT_EQ(s.failed, 1);
-    EXPECT_GE(s.etaMs, 0); // two keys' pace for the one to go
+    EXPECT_GE(s.etaMs, 0); // the provisioned key's pace for the one to go
     EXPECT_NE(app::BatchProgressWidget::etaText(s), QStringLiteral("estimating…"));
 
     tracker.queued(QStringLiteral("B")); // Retry: B goes again
