@@ -180,36 +180,13 @@ core::Status writeLotPdf(const core::LotManifest &lot, const core::LotCounts &co
         doc.setFooterLeft(LotReport::tr("KeyStation — lot %1").arg(lot.id));
 
         auto text = [&](const QFont &font, const QString &s, int flags = Qt::TextWordWrap) {
-            const qreal h = doc.textHeight(font, width, flags, s);
-            doc.add(h, [=](QPainter &p, const QRectF &r) {
-                p.setFont(font);
-                p.drawText(r, flags, s);
-            });
+            doc.text(font, s, Qt::black, flags);
         };
-        auto heading = [&](const QString &s) {
-            doc.space(doc.mm(4));
-            const qreal h = doc.textHeight(headingFont, width, Qt::TextWordWrap, s) + doc.mm(1.5);
-            doc.add(
-                h,
-                [=](QPainter &p, const QRectF &r) {
-                    p.setFont(headingFont);
-                    p.drawText(r, Qt::TextWordWrap, s);
-                },
-                true);
-        };
+        auto heading = [&](const QString &s) { doc.heading(headingFont, s); };
         // A two-column "label: value" line.
         const qreal labelWidth = doc.mm(55);
         auto pair = [&](const QString &label, const QString &value) {
-            const qreal h = std::max(doc.textHeight(bodyBold, labelWidth, Qt::TextWordWrap, label),
-                                     doc.textHeight(bodyFont, width - labelWidth, Qt::TextWordWrap, value))
-                + doc.mm(0.8);
-            doc.add(h, [=](QPainter &p, const QRectF &r) {
-                p.setFont(bodyBold);
-                p.drawText(QRectF(r.left(), r.top(), labelWidth, r.height()), Qt::TextWordWrap, label);
-                p.setFont(bodyFont);
-                p.drawText(QRectF(r.left() + labelWidth, r.top(), r.width() - labelWidth, r.height()),
-                           Qt::TextWordWrap, value);
-            });
+            doc.pair(bodyBold, bodyFont, labelWidth, label, value);
         };
 
         text(titleFont, LotReport::tr("Lot hand-over report"));

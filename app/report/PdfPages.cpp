@@ -1,5 +1,7 @@
 #include "PdfPages.h"
 
+#include <algorithm>
+
 #include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPainter>
@@ -57,6 +59,45 @@ int PdfPages::add(qreal height, Paint paint, bool keepWithNext, int repeatHeader
 void PdfPages::space(qreal height)
 {
     m_blocks.append(Block { height, {}, false, -1, true });
+}
+
+void PdfPages::text(const QFont &font, const QString &text, const QColor &colour, int flags)
+{
+    add(textHeight(font, width(), flags, text), [=](QPainter &p, const QRectF &r) {
+        p.setFont(font);
+        p.setPen(colour);
+        p.drawText(r, flags, text);
+    });
+}
+
+void PdfPages::heading(const QFont &font, const QString &text)
+{
+    space(mm(4));
+    add(
+        textHeight(font, width(), Qt::TextWordWrap, text) + mm(1.5),
+        [=](QPainter &p, const QRectF &r) {
+            p.setFont(font);
+            p.setPen(Qt::black);
+            p.drawText(r, Qt::TextWordWrap, text);
+        },
+        true);
+}
+
+void PdfPages::pair(const QFont &labelFont, const QFont &valueFont, qreal labelWidth, const QString &label,
+                    const QString &value, const QColor &colour)
+{
+    const qreal h = std::max(textHeight(labelFont, labelWidth, Qt::TextWordWrap, label),
+                             textHeight(valueFont, width() - labelWidth, Qt::TextWordWrap, value))
+        + mm(0.8);
+    add(h, [=](QPainter &p, const QRectF &r) {
+        p.setPen(Qt::black);
+        p.setFont(labelFont);
+        p.drawText(QRectF(r.left(), r.top(), labelWidth, r.height()), Qt::TextWordWrap, label);
+        p.setPen(colour);
+        p.setFont(valueFont);
+        p.drawText(QRectF(r.left() + labelWidth, r.top(), r.width() - labelWidth, r.height()),
+                   Qt::TextWordWrap, value);
+    });
 }
 
 int PdfPages::render()

@@ -4,6 +4,7 @@
 // footer "left text … page x / y" on every page. Laid out first, painted second, so the footer knows y.
 #include "core/CoreError.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QFont>
 #include <QList>
@@ -57,6 +58,15 @@ public:
     int add(qreal height, Paint paint, bool keepWithNext = false, int repeatHeader = -1);
     // Vertical space; dropped at the top of a page.
     void space(qreal height);
+
+    // The blocks every report is made of, the full content width wide: a wrapped paragraph, a heading kept
+    // with what follows it (after 4 mm of space), and a "label  value" line with the label column labelWidth
+    // wide.
+    void text(const QFont &font, const QString &text, const QColor &colour = Qt::black,
+              int flags = Qt::TextWordWrap);
+    void heading(const QFont &font, const QString &text);
+    void pair(const QFont &labelFont, const QFont &valueFont, qreal labelWidth, const QString &label,
+              const QString &value, const QColor &colour = Qt::black);
 
     void setFooterLeft(const QString &text) { m_footerLeft = text; }
 

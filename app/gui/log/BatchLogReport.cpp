@@ -221,38 +221,12 @@ core::Status BatchLogReport::writePdf(const Content &content, const QString &pat
                               .arg(content.filterSummary, LogText::dateTime(content.generatedMs)));
 
         auto text = [&](const QFont &font, const QString &s, const QColor &colour = Qt::black) {
-            const qreal h = doc.textHeight(font, width, Qt::TextWordWrap, s);
-            doc.add(h, [=](QPainter &p, const QRectF &r) {
-                p.setFont(font);
-                p.setPen(colour);
-                p.drawText(r, Qt::TextWordWrap, s);
-            });
+            doc.text(font, s, colour);
         };
-        auto heading = [&](const QString &s) {
-            doc.space(doc.mm(4));
-            const qreal h = doc.textHeight(headingFont, width, Qt::TextWordWrap, s) + doc.mm(1.5);
-            doc.add(
-                h,
-                [=](QPainter &p, const QRectF &r) {
-                    p.setFont(headingFont);
-                    p.drawText(r, Qt::TextWordWrap, s);
-                },
-                true);
-        };
+        auto heading = [&](const QString &s) { doc.heading(headingFont, s); };
         const qreal labelWidth = doc.mm(45);
         auto pair = [&](const QString &label, const QString &value, const QColor &colour = Qt::black) {
-            const qreal h = std::max(doc.textHeight(bodyBold, labelWidth, Qt::TextWordWrap, label),
-                                     doc.textHeight(bodyFont, width - labelWidth, Qt::TextWordWrap, value))
-                + doc.mm(0.8);
-            doc.add(h, [=](QPainter &p, const QRectF &r) {
-                p.setPen(Qt::black);
-                p.setFont(bodyBold);
-                p.drawText(QRectF(r.left(), r.top(), labelWidth, r.height()), Qt::TextWordWrap, label);
-                p.setPen(colour);
-                p.setFont(bodyFont);
-                p.drawText(QRectF(r.left() + labelWidth, r.top(), r.width() - labelWidth, r.height()),
-                           Qt::TextWordWrap, value);
-            });
+            doc.pair(bodyBold, bodyFont, labelWidth, label, value, colour);
         };
 
         text(titleFont, tr("KeyStation batch log"));
