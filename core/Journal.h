@@ -119,10 +119,15 @@ public:
     Result<QByteArray> exportCsv(const OperatorSession &reader, const AttemptFilter &filter = {});
     // Recomputes the whole chain and replays it against the batch, attempt and operator rows; with anchors,
     // also checks that each anchored record is still in the chain with the anchored hash (so records removed
-    // from the end, with the chain head moved back, are found). Reveals no record's content: the engine and
-    // tests call it without a session; the front ends ask for VerifyLog first.
+    // from the end, with the chain head moved back, are found).
+    // For a person: the reader's role must allow VerifyLog (the one check; front ends only hide what a role
+    // cannot use). Without a session: the station's own checks (start-up doctor, the engine, tests), which
+    // reveal no record's content.
+    Result<VerifyResult> verify(const OperatorSession &reader, const QList<ChainAnchor> &anchors = {});
     Result<VerifyResult> verify(const QList<ChainAnchor> &anchors = {});
-    // The chain head as an anchor (last record and its hash), to keep outside the database.
+    // The chain head as an anchor (last record and its hash), to keep outside the database; for a person,
+    // with VerifyLog, as verify.
+    Result<ChainAnchor> head(const OperatorSession &reader);
     Result<ChainAnchor> head();
     // Anchor lines ("ks-anchor-v1 SEQ HASH TIME STATION") from a file; '#' lines and blank lines are skipped.
     static Result<QList<ChainAnchor>> readAnchorFile(const QString &path);

@@ -85,6 +85,13 @@ Result<QList<ChainAnchor>> Journal::readAnchorFile(const QString &path)
     return out;
 }
 
+Result<ChainAnchor> Journal::head(const OperatorSession &reader)
+{
+    if (!mayRead(reader, this, Permission::VerifyLog))
+        return readDenied(Permission::VerifyLog);
+    return head();
+}
+
 Result<ChainAnchor> Journal::head()
 {
     return read([&](QSqlDatabase &db) -> Result<ChainAnchor> {

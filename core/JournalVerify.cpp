@@ -20,6 +20,13 @@ using Code = CoreError::Code;
 
 } // namespace
 
+Result<VerifyResult> Journal::verify(const OperatorSession &reader, const QList<ChainAnchor> &anchors)
+{
+    if (!mayRead(reader, this, Permission::VerifyLog))
+        return readDenied(Permission::VerifyLog);
+    return verify(anchors);
+}
+
 Result<VerifyResult> Journal::verify(const QList<ChainAnchor> &anchors)
 {
     return read([&](QSqlDatabase &db) -> Result<VerifyResult> {

@@ -128,7 +128,7 @@ int runLogCommand(const QStringList &args)
 
     if (printAnchor) {
         // The head before this command's own event: that event would move it.
-        auto head = j.head();
+        auto head = j.head(*session);
         if (!head)
             return fail(head.error());
         j.recordOperatorEvent(
@@ -145,7 +145,7 @@ int runLogCommand(const QStringList &args)
                 return fail(read.error());
             anchors = *read;
         }
-        auto v = j.verify(anchors);
+        auto v = j.verify(*session, anchors);
         if (!v)
             return fail(v.error());
         j.recordOperatorEvent(session->name(), QStringLiteral("log.verify"),

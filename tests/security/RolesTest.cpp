@@ -231,7 +231,11 @@ TEST_F(RolesTest, EngineApiRefusesTheOperatorAndAllowsTheRoleAbove)
         EXPECT_EQ((*journal)->batches(reader).error().code, core::CoreError::Code::PermissionDenied);
         EXPECT_EQ((*journal)->events(reader).error().code, core::CoreError::Code::PermissionDenied);
         EXPECT_EQ((*journal)->exportCsv(reader).error().code, core::CoreError::Code::PermissionDenied);
+        EXPECT_EQ((*journal)->verify(reader).error().code, core::CoreError::Code::PermissionDenied);
+        EXPECT_EQ((*journal)->head(reader).error().code, core::CoreError::Code::PermissionDenied);
     }
+    EXPECT_TRUE((*journal)->verify(sup));
+    EXPECT_TRUE((*journal)->head(sup));
     EXPECT_TRUE((*journal)->attempts(sup));
     EXPECT_TRUE((*journal)->events(sup));
     EXPECT_TRUE((*journal)->exportCsv(admin));

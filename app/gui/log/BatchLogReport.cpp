@@ -111,7 +111,7 @@ core::Result<int> BatchLogReport::writePdf(core::Journal &journal, const core::O
         return attempts.error();
     meta.attempts = LogText::matching(filter, std::move(*attempts));
     if (withVerify) {
-        auto verified = journal.verify();
+        auto verified = journal.verify(reader);
         if (verified)
             meta.verify = *verified;
         else
