@@ -847,7 +847,10 @@ TEST_F(BatchLogWidgetTest, PdfNeverSplitsARowOrASerialAndEndsWithASignOff)
     core::AttemptFilter f;
     f.batchId = batch;
     ASSERT_TRUE(apply(w, f));
-    const QString path = QStringLiteral(KS_BINARY_DIR "/screenshots/batch-log-long.pdf");
+    // Kept as an artefact to look at; the folder is made here, as no other test may have run before this one.
+    const QString dir = QStringLiteral(KS_BINARY_DIR "/screenshots");
+    ASSERT_TRUE(QDir().mkpath(dir));
+    const QString path = dir + QStringLiteral("/batch-log-long.pdf");
     auto exported = w.exportPdf(path);
     ASSERT_TRUE(exported) << exported.error().toString().toStdString();
     EXPECT_EQ(*exported, 70);
