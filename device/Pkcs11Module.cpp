@@ -101,11 +101,19 @@ Result<QList<unsigned long>> Pkcs11Module::slotIds(bool tokenPresent) const
     CK_RV rv = m_functions->C_GetSlotList(tokenPresent ? CK_TRUE : CK_FALSE, nullptr, &count);
     if (rv != CKR_OK)
         return DeviceError::fromCkr(QStringLiteral("C_GetSlotList"), rv);
-    std::vector<CK_SLOT_ID> ids(count);
-    // The list may grow between the two calls (a reader plugged in): ask again until it fits.
+    std::vector<CK_SLOT_ID> ids;
+    // The list may change between the two calls (a key plugged in or pulled): ask again until it fits.
+    // Never with an empty buffer: its data() may be NULL, and a NULL list only asks for the count, so a key
+    // plugged in between the calls would be counted without its id being written (a read past the buffer).
     for (int attempt = 0; attempt < 3; ++attempt) {
+        if (count == 0)
+            return QList<unsigned long> {};
         ids.resize(count);
-        rv = m_functions->C_GetSlotList(tokenPresent ? CK_TRUE : CK_FALSE, ids.data(), &count);
+        CK_ULONG written = count;
+        rv = m_functions->C_GetSlotList(tokenPresent ? CK_TRUE : CK_FALSE, ids.data(), &written);
+        if (rv == CKR_OK && written > ids.size())
+            rv = CKR_BUFFER_TOO_SMALL; // a module that claims more than the buffer held: ask again
+        count = written;
         if (rv != CKR_BUFFER_TOO_SMALL)
             break;
     }

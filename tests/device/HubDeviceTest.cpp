@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <future>
@@ -186,6 +187,50 @@ TEST_F(HubDeviceTest, AKeyThatDoesNotAnswerForAMomentIsNotTakenForPulled)
     ASSERT_TRUE(removed.count() > 0 || removed.wait(10000));
     EXPECT_EQ(removed.front().front().value<TokenInfo>().serial, m_serials[0]);
     EXPECT_EQ(watcher.tokens().size(), 2);
+}
+
+// The key list while a key is plugged in and pulled as fast as the hub allows: the list of present slots is
+// read twice (its length, then its ids), and a key may come between the two. With no key present at the first
+// read, the second once asked with an empty buffer (a NULL list, which PKCS#11 takes for "how many?") and
+// read an id that was never written: the soak crashed in the key watcher. Every answer must be a list of
+// real slots.
+TEST_F(HubDeviceTest, TheKeyListIsWholeWhileAKeyIsPluggedAndPulled)
+{
+    ASSERT_TRUE(m_control->unplug(hub(m_serials[1])));
+    ASSERT_TRUE(m_control->unplug(hub(m_serials[2])));
+    auto all = m_module->slotIds(false);
+    ASSERT_TRUE(all) << all.error().toString().toStdString();
+    std::atomic_bool stop { false };
+    std::atomic_int flips { 0 };
+    auto toggler = std::async(std::launch::async, [&] {
+        auto control = std::make_unique<SimHubControl>(m_statePath);
+        while (!stop.load()) {
+            if (!control->unplug(hub(m_serials[0])) || !control->plug(hub(m_serials[0])))
+                return false;
+            flips += 2;
+        }
+        return true;
+    });
+    int reads = 0, empty = 0, one = 0;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 3000 || empty == 0 || one == 0) {
+        auto ids = m_module->slotIds(true);
+        ASSERT_TRUE(ids) << ids.error().toString().toStdString();
+        ASSERT_LE(ids->size(), 1);
+        for (const unsigned long id : std::as_const(*ids))
+            ASSERT_TRUE(all->contains(id)) << "slot " << id << " is not one of the hub's";
+        ++reads;
+        (ids->isEmpty() ? empty : one)++;
+        if (timer.elapsed() > 20000)
+            break;
+    }
+    stop = true;
+    EXPECT_TRUE(toggler.get());
+    std::printf("key list: %d reads (%d empty, %d with the key) over %d plugs and pulls\n", reads, empty, one,
+                flips.load());
+    EXPECT_GT(empty, 0); // both states were seen: the key really came and went under the reads
+    EXPECT_GT(one, 0);
 }
 
 TEST_F(HubDeviceTest, KeyPulledDuringKeyGenerationFailsAloneAndComesBack)
