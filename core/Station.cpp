@@ -457,7 +457,7 @@ void Station::takeCaStatus(const QFuture<ca::Result<QList<QByteArray>>> &future,
     const QString place = caPlace(url);
     CaStatus status;
     status.checkedAt = QDateTime::currentDateTimeUtc();
-    status.keysWaiting = static_cast<int>(m_caWaiting.size());
+    status.keysWaiting = waitingKeys();
     if (taken) {
         status.state = CaStatus::State::Up;
         status.text = tr("CA: connected"); // the CA's name is in the detail: the header stays short
@@ -473,14 +473,22 @@ void Station::takeCaStatus(const QFuture<ca::Result<QList<QByteArray>>> &future,
     setCaStatus(status);
 }
 
+QStringList Station::waitingKeys() const
+{
+    QStringList serials(m_caWaiting.cbegin(), m_caWaiting.cend());
+    serials.sort();
+    return serials;
+}
+
 void Station::publishKeysWaiting()
 {
     CaStatus status;
     {
         QMutexLocker lock(&m_keysMutex);
-        if (m_caStatus.keysWaiting == static_cast<int>(m_caWaiting.size()))
+        const QStringList waiting = waitingKeys();
+        if (m_caStatus.keysWaiting == waiting)
             return;
-        m_caStatus.keysWaiting = static_cast<int>(m_caWaiting.size());
+        m_caStatus.keysWaiting = waiting;
         status = m_caStatus;
     }
     Q_EMIT caStatusChanged(status);

@@ -62,7 +62,9 @@ struct CaStatus
     QString text; // translated, plain words: "The CA at ca.example:8888 does not answer"
     QString detail; // technical: the URL, the CA client's error line and what to check (never a secret)
     QDateTime checkedAt; // UTC, of the check that gave this state
-    int keysWaiting = 0; // keys of the running batch that go again by themselves when the CA answers
+    // The serials of the running batch's keys that go again by themselves when the CA answers (sorted); a
+    // key that used up its automatic retries is not among them.
+    QStringList keysWaiting;
 
     bool isUp() const { return state == State::Up; }
     bool operator==(const CaStatus &o) const
@@ -192,7 +194,8 @@ private:
     // Station thread: the CA status from a fetch of its certificates, and what follows from it.
     void takeCaStatus(const QFuture<ca::Result<QList<QByteArray>>> &future, const Result<QStringList> &taken);
     void setCaStatus(const CaStatus &status);
-    void publishKeysWaiting(); // m_caWaiting's size into the status (caStatusChanged when it changed)
+    void publishKeysWaiting(); // m_caWaiting into the status (caStatusChanged when it changed)
+    QStringList waitingKeys() const; // m_caWaiting, sorted
     void probeCa();
     void scheduleCaProbe(int delayMs);
     void noteBatchKey(const QString &serial, JobStage stage, const JobResult *result);

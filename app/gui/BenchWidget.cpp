@@ -252,9 +252,11 @@ void BenchWidget::showCaStatus(const core::CaStatus &status)
         : down                         ? QStringLiteral("\u2717")
                                        : QStringLiteral("\u2026");
     QString text = sign + u' ' + (status.state == State::Unknown ? tr("CA: checking…") : status.text);
-    if (down && status.keysWaiting > 0) // why the batch has not ended, and that nobody needs to act
+    const int waiting = static_cast<int>(status.keysWaiting.size());
+    if (down && waiting > 0) // why the batch has not ended, and that nobody needs to act
         text += QStringLiteral(" — ")
-            + tr("%n key(s) will go again by themselves when it answers", nullptr, status.keysWaiting);
+            + tr("%n key(s) will go again by themselves when it answers", nullptr, waiting);
+    m_model->setKeysWaitingForCa(status.keysWaiting); // their tiles say so; the others say what to do
     m_caDetail = status.detail;
     m_ca->setText(m_caDetail.isEmpty()
                       ? text.toHtmlEscaped()

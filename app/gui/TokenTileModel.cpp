@@ -264,9 +264,10 @@ QString TokenTileModel::nextStepOf(const Socket &s) const
         if (t.result.ok())
             return t.result.alreadyProvisioned ? tr("Nothing was changed: take the key out")
                                                : tr("Take the key out");
-        // The bench retries a key the CA was away for by itself (core::Station, a bounded number of times).
-        if (core::Station::isCaAway(t.result.error))
-            return tr("Leave the key in: it goes again when the CA answers; if not, retry it");
+        // The station retries a key the CA was away for by itself, a bounded number of times
+        // (core::Station::kMaxCaRetries): while it will, the operator only waits.
+        if (m_waitingForCa.contains(t.token.serial) && core::Station::isCaAway(t.result.error))
+            return tr("Leave the key in: it goes again by itself when the CA answers");
         return t.result.error.nextStep();
     }
     if (!t.present)
@@ -443,6 +444,20 @@ int TokenTileModel::socketFor(const QString &port)
     m_sockets.insert(row, s);
     endInsertRows();
     return row;
+}
+
+void TokenTileModel::setKeysWaitingForCa(const QStringList &serials)
+{
+    QSet<QString> waiting(serials.cbegin(), serials.cend());
+    if (waiting == m_waitingForCa)
+        return;
+    const QSet<QString> changed = (waiting - m_waitingForCa) + (m_waitingForCa - waiting);
+    m_waitingForCa = std::move(waiting);
+    for (const QString &serial : changed) {
+        const int row = rowOf(serial);
+        if (row >= 0)
+            emitChanged(row);
+    }
 }
 
 void TokenTileModel::emitChanged(int row)

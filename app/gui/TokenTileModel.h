@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QList>
+#include <QSet>
 #include <QTimer>
 
 namespace ks::app {
@@ -109,6 +110,10 @@ public Q_SLOTS:
     // Skip was asked for this key: the tile says "Skipping…" until its Cancelled result arrives.
     void setSkipping(const QString &serial);
     void clearResults(); // a new batch starts: results go, keys pulled out leave their sockets empty
+    // The keys that go again by themselves when the CA answers (core::CaStatus::keysWaiting): their tiles say
+    // so. A key the CA was away for that is not among them (its automatic retries used up, or no CA monitor)
+    // says what to do instead.
+    void setKeysWaitingForCa(const QStringList &serials);
 
 private:
     struct Tile
@@ -142,6 +147,7 @@ private:
 
     QList<Socket> m_sockets;
     QStringList m_layout;
+    QSet<QString> m_waitingForCa;
     bool m_settled = false; // a batch started: new ports go at the end
     QElapsedTimer m_clock;
     QTimer m_ticker;

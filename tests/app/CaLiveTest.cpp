@@ -5,10 +5,12 @@
 #include "GuiFixture.h"
 
 #include "BenchWidget.h"
+#include "EstServerProcess.h"
 #include "TokenTileModel.h"
 #include "core/Journal.h"
 
 #include <QCheckBox>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -88,7 +90,8 @@ TEST_F(CaLive, StatusTurnsRedWhenTheCaStopsAndGreenWhenItReturnsAndTheKeyIsRetri
     EXPECT_TRUE(core::Station::isCaAway(failed.error));
     EXPECT_EQ(retried.count(), 0);
     // The header says why the batch has not ended, and that nobody needs to act.
-    ASSERT_TRUE(QTest::qWaitFor([&] { return m_station->caStatus().keysWaiting == 1; }, 10000));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return m_station->caStatus().keysWaiting == QStringList { serial }; }, 10000));
     QCoreApplication::processEvents();
     EXPECT_TRUE(caLabel()->text().contains(QStringLiteral("1 key(s) will go again by themselves")))
         << caLabel()->text().toStdString();
@@ -103,7 +106,7 @@ TEST_F(CaLive, StatusTurnsRedWhenTheCaStopsAndGreenWhenItReturnsAndTheKeyIsRetri
     ASSERT_TRUE(QTest::qWaitFor(
         [&] { return bench->model()->hasResult(serial) && bench->model()->result(serial).ok(); }, 60000));
     EXPECT_EQ(tone(serial), Tone::Done);
-    EXPECT_EQ(m_station->caStatus().keysWaiting, 0);
+    EXPECT_TRUE(m_station->caStatus().keysWaiting.isEmpty());
     ASSERT_EQ(retried.count(), 1);
     EXPECT_EQ(retried.at(0).at(0).toString(), serial);
     EXPECT_EQ(retried.at(0).at(1).toInt(), 1);
@@ -199,6 +202,79 @@ TEST_F(CaLive, LoggingBackInDuringAContinuousBatchShowsTheRunningBatch)
     QSignalSpy batchDone(m_station.get(), &core::Station::batchFinished);
     m_station->cancelBatch();
     ASSERT_TRUE(batchDone.wait(30000));
+}
+
+// The automatic retries are bounded: a CA that answers the station's check but cuts every enrolment short
+// (an EST server whose /simpleenroll answer is truncated) gets the key kMaxCaRetries more tries, no more. The
+// batch then ends, the key counted once as failed, and its tile stops promising a retry by itself and says
+// what to do.
+TEST_F(CaLive, AKeyGoesAgainByItselfAtMostTwiceThenTheTileSaysWhatToDo)
+{
+    setUpBench(1);
+    const QString serial = m_serials.first();
+    test::EstServerProcess est(*m_pki);
+    ASSERT_TRUE(est.start()) << est.errorString().toStdString();
+    ASSERT_TRUE(est.setMode(QStringLiteral("truncated"))); // /cacerts (the station's check) stays good
+    ASSERT_TRUE(
+        startStation({ { QStringLiteral("ca"),
+                         QJsonObject { { QStringLiteral("protocol"), QStringLiteral("est") },
+                                       { QStringLiteral("url"), est.baseUrl().toString() },
+                                       { QStringLiteral("trustAnchorFile"), m_pki->caCertPath() } } } }));
+    openWindow(core::Role::Operator);
+    auto *bench = m_window->bench();
+    auto *model = bench->model();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return hasTile(serial); }, 5000));
+    QSignalSpy retried(m_station.get(), &core::Station::keyAutoRetried);
+    QSignalSpy finished(m_station.get(), &core::Station::keyFinished);
+    QSignalSpy batchDone(m_station.get(), &core::Station::batchFinished);
+    m_station->startCaMonitor(60000, 100);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return caShownUp(); }, 10000));
+    const auto nextStep = [&] {
+        return model->data(model->index(model->rowOf(serial)), TokenTileModel::NextStepRole).toString();
+    };
+    // While the key will go again by itself, its tile says so (checked whenever a failed attempt is shown).
+    QStringList whileWaiting;
+    QObject::connect(model, &QAbstractItemModel::dataChanged, m_window.get(), [&] {
+        if (model->hasResult(serial) && m_station->caStatus().keysWaiting.contains(serial))
+            whileWaiting << nextStep();
+    });
+    bench->provisionAll();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return batchDone.count() == 1; }, 120000));
+
+    ASSERT_EQ(retried.count(), core::Station::kMaxCaRetries);
+    for (int i = 0; i < retried.count(); ++i) {
+        EXPECT_EQ(retried.at(i).at(0).toString(), serial);
+        EXPECT_EQ(retried.at(i).at(1).toInt(), i + 1);
+    }
+    ASSERT_EQ(finished.count(), 1 + core::Station::kMaxCaRetries); // the first try and two more, no fourth
+    for (const auto &args : std::as_const(finished)) {
+        const auto result = args.at(0).value<core::JobResult>();
+        EXPECT_EQ(result.outcome, core::JobStage::Failed);
+        EXPECT_TRUE(core::Station::isCaAway(result.error)) << result.errorCode().toStdString();
+    }
+    const auto summary = batchDone.at(0).at(0).value<core::BatchSummary>();
+    EXPECT_EQ(summary.failed, 1);
+    EXPECT_EQ(summary.done, 0);
+    // The CA issued a certificate each time but the answer never arrived whole: nothing reached the key.
+    EXPECT_EQ(est.issuedCount(), 1 + core::Station::kMaxCaRetries);
+    EXPECT_TRUE(certificatesOn(serial).empty());
+    EXPECT_TRUE(m_station->caStatus().keysWaiting.isEmpty());
+    core::AttemptFilter filter;
+    filter.serialContains = serial;
+    auto attempts = m_station->journal()->attempts(m_session, filter);
+    ASSERT_TRUE(attempts);
+    EXPECT_EQ(attempts->size(), 1 + core::Station::kMaxCaRetries);
+    for (const auto &a : *attempts)
+        EXPECT_EQ(a.state, QStringLiteral("failed"));
+
+    ASSERT_FALSE(whileWaiting.isEmpty());
+    for (const QString &text : std::as_const(whileWaiting))
+        EXPECT_EQ(text, QStringLiteral("Leave the key in: it goes again by itself when the CA answers"));
+    // The retries used up: no promise any more, the error's own next step (try again or call someone).
+    QCoreApplication::processEvents();
+    EXPECT_EQ(nextStep(), bench->model()->result(serial).error.nextStep());
+    EXPECT_FALSE(nextStep().contains(QStringLiteral("by itself"))) << nextStep().toStdString();
+    EXPECT_FALSE(nextStep().isEmpty());
 }
 
 // Only a CA that was away makes a key go again by itself: never a refusal or a certificate the check refused.
