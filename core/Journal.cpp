@@ -203,12 +203,12 @@ Result<std::unique_ptr<Journal>> Journal::open(JournalConfig config, Clock clock
         });
     wipe(connectConfig.pgPassword);
     SqlWorker::WriteHooks hooks;
-    hooks.begin = [pg, location = journal->location()](QSqlDatabase &db, QString &err) {
-        if (beginWrite(db, pg, err))
+    hooks.begin = [pg, location = journal->location()](QSqlDatabase &db, bool durable, QString &err) {
+        if (beginWrite(db, pg, err, durable))
             return true;
         // A restarted PostgreSQL server leaves a dead connection: reconnect once, before anything was written
         // (retrying after a failed COMMIT could append an event twice).
-        if (!pg || (db.close(), !db.open()) || !beginWrite(db, pg, err))
+        if (!pg || (db.close(), !db.open()) || !beginWrite(db, pg, err, durable))
             return false;
         qCInfo(lcCore) << "journal reconnected to" << location;
         return true;

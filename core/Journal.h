@@ -21,7 +21,8 @@ class SqlWorker;
 // The tamper-evident, crash-safe provisioning journal (docs/journal.md).
 //
 // Every append is one transaction that takes the chain head, writes one chained event and the batch/attempt
-// row it changes, and commits before the call returns (SQLite: WAL + synchronous=FULL). Calls are
+// row it changes, and commits before the call returns (SQLite in WAL mode); the events mustSync names are
+// also synced to the disk first, the others with the next synced one. Calls are
 // thread-safe: they are serialised through one connection owned by an internal thread. Several Journal
 // objects (stations, processes) may share one PostgreSQL database: appends serialise on the chain-head row
 // (SELECT … FOR UPDATE).
@@ -57,8 +58,17 @@ public:
     // One transition of one step. Detail keys with meaning to the journal (see JournalStep):
     // keyId (hex CKA_ID), certDer (base64), certSerial (hex), certNotAfter (ms since epoch, UTC).
     // Never put a PIN or other secret in detail. Returns the event's sequence number.
+    // A step event is synced before the call returns when mustSync(step, phase) or config.syncEveryEvent;
+    // the others are committed and reach the disk with the next synced event.
     Result<qint64> recordEvent(const QString &attemptId, JournalStep step, JournalPhase phase,
                                const QJsonObject &detail = {});
+    // The step events that must be on the disk before the engine goes on: the "before" of a step that
+    // changes the key (log-in, which counts PIN tries; key generation, whose CKA_ID resume looks for;
+    // writing the certificate; setting the user PIN) or asks the CA for a certificate, the CA's answer
+    // (Enrol "after": the certificate exists from then on, wherever the process dies), and every failure.
+    // A power cut can lose only the events after the last synced one: the "after" of a step whose "before" is
+    // on the disk, or a read; resume then treats that step as interrupted, as after a crash during it.
+    static bool mustSync(JournalStep step, JournalPhase phase);
     Status finishAttempt(const QString &attemptId, const AttemptOutcome &outcome);
     // Operator account events (login success/failure, account changes). `action` e.g. "login",
     // `outcome` e.g. "success"/"failed"/"locked". Never a secret.
@@ -165,8 +175,9 @@ private:
     using Decide = std::function<Status(QSqlDatabase &db, EventRecord &event)>;
 
     Journal(JournalConfig config, Clock clock);
+    // durable = false: committed before it returns, synced with the next durable append (SqlWorker::write).
     Result<EventRecord> append(EventRecord event, PendingAccountChange *account = nullptr,
-                               const Decide &decide = {});
+                               const Decide &decide = {}, bool durable = true);
     Status baselineAccounts();
     void appendAnchor(const EventRecord &event);
 

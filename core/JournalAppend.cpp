@@ -101,7 +101,8 @@ Result<qint64> Journal::recordAccountChange(const QString &operatorName, const Q
     return r->seq;
 }
 
-Result<EventRecord> Journal::append(EventRecord e, PendingAccountChange *account, const Decide &decide)
+Result<EventRecord> Journal::append(EventRecord e, PendingAccountChange *account, const Decide &decide,
+                                    bool durable)
 {
     const bool pg = isPostgres();
     // Runs inside a transaction shared with the appends queued at the same moment (SqlWorker group commit); a
@@ -228,7 +229,7 @@ Result<EventRecord> Journal::append(EventRecord e, PendingAccountChange *account
         return true;
     };
     QString commitError;
-    if (!m_worker->write(body, commitError)) {
+    if (!m_worker->write(body, commitError, durable)) {
         if (outcome && !*outcome)
             return *outcome; // this append's own failure (NotFound, a statement error)
         return queryError(tr("committing"), commitError);
@@ -321,10 +322,37 @@ Result<qint64> Journal::recordEvent(const QString &attemptId, JournalStep step, 
     e.phase = journalPhaseName(phase);
     e.attemptId = attemptId;
     e.detail = compactJson(detail);
-    auto r = append(std::move(e));
+    auto r = append(std::move(e), nullptr, {}, m_config.syncEveryEvent || mustSync(step, phase));
     if (!r)
         return r.error();
     return r->seq;
+}
+
+bool Journal::mustSync(JournalStep step, JournalPhase phase)
+{
+    switch (phase) {
+    case JournalPhase::Failed:
+        return true;
+    case JournalPhase::Before:
+        switch (step) {
+        case JournalStep::Login:
+        case JournalStep::GenerateKeyPair:
+        case JournalStep::Enrol:
+        case JournalStep::WriteCertificate:
+        case JournalStep::SetUserPin:
+            return true;
+        case JournalStep::FindKeyPair:
+        case JournalStep::ReadIdentity:
+        case JournalStep::CreateCsr:
+        case JournalStep::VerifyCertificate:
+        case JournalStep::ReadBack:
+            return false;
+        }
+        return true;
+    case JournalPhase::After:
+        return step == JournalStep::Enrol;
+    }
+    return true;
 }
 
 Status Journal::finishAttempt(const QString &attemptId, const AttemptOutcome &outcome)

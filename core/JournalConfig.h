@@ -30,6 +30,12 @@ public:
     // Empty: none. Each batch end appends the new chain head to this file (Journal::anchorLine), for
     // `keystation-cli log verify --anchor FILE` (docs/journal.md, "Anchors").
     QString anchorFile;
+    // When each step event reaches the disk (docs/journal.md, "When a record is on the disk"). false (the
+    // default): an event before a step that changes the key or asks the CA, the CA's answer, and every
+    // batch, attempt, operator and lot event are synced before the call returns; the other step events
+    // (reads, and the "after" of a step whose "before" was synced) are committed at once and synced with the
+    // next synced event. true: every event is synced before the call returns.
+    bool syncEveryEvent = false;
 
     static JournalConfig sqlite(const QString &path = {});
     static QString defaultSqlitePath();

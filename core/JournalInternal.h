@@ -27,7 +27,10 @@ QString lastError(const QSqlQuery &q);
 CoreError queryError(const QString &what, const QString &detail);
 // Prepares, binds and runs; on failure fills `err`.
 bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString &err);
-bool beginWrite(QSqlDatabase &db, bool pg, QString &err);
+// Opens a write transaction. durable = false: its COMMIT need not wait for the disk (SQLite:
+// synchronous=NORMAL for this commit, PostgreSQL: synchronous_commit off); the next durable commit syncs it
+// too.
+bool beginWrite(QSqlDatabase &db, bool pg, QString &err, bool durable = true);
 bool commit(QSqlDatabase &db, QString &err);
 void rollback(QSqlDatabase &db);
 

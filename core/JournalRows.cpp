@@ -54,11 +54,24 @@ bool run(QSqlQuery &q, const QString &sql, const QVariantList &binds, QString &e
     return ok;
 }
 
-bool beginWrite(QSqlDatabase &db, bool pg, QString &err)
+bool beginWrite(QSqlDatabase &db, bool pg, QString &err, bool durable)
 {
     QSqlQuery q(db);
-    // SQLite: IMMEDIATE takes the write lock now, so two writers never deadlock upgrading a read lock.
-    return run(q, pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), {}, err);
+    if (pg) {
+        // A commit with synchronous_commit off returns before its WAL is flushed; a later flushed commit
+        // flushes it as well (the WAL is written in order).
+        return run(q, QStringLiteral("BEGIN"), {}, err)
+            && (durable || run(q, QStringLiteral("SET LOCAL synchronous_commit TO OFF"), {}, err));
+    }
+    // WAL mode: FULL syncs the WAL file at this commit (and with it every commit before), NORMAL leaves the
+    // sync to the next FULL commit or checkpoint. Set outside the transaction, for this commit.
+    if (!run(q,
+             durable ? QStringLiteral("PRAGMA synchronous=FULL")
+                     : QStringLiteral("PRAGMA synchronous=NORMAL"),
+             {}, err))
+        return false;
+    // IMMEDIATE takes the write lock now, so two writers never deadlock upgrading a read lock.
+    return run(q, QStringLiteral("BEGIN IMMEDIATE"), {}, err);
 }
 
 bool commit(QSqlDatabase &db, QString &err)

@@ -4,6 +4,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace ks::core {
 
 SqlWorker::SqlWorker(const QString &driver, Opener opener)
@@ -39,13 +41,14 @@ void SqlWorker::run(const std::function<void(QSqlDatabase &)> &task)
     future.get();
 }
 
-bool SqlWorker::write(const std::function<bool(QSqlDatabase &)> &body, QString &error)
+bool SqlWorker::write(const std::function<bool(QSqlDatabase &)> &body, QString &error, bool durable)
 {
     std::promise<void> done;
     auto future = done.get_future();
     Item item;
     item.body = &body;
     item.done = &done;
+    item.durable = durable;
     {
         std::lock_guard lock(m_mutex);
         m_queue.push_back(&item);
@@ -65,7 +68,9 @@ static bool execPlain(QSqlDatabase &db, const QString &sql)
 void SqlWorker::runWrites(QSqlDatabase &db, std::deque<Item *> &group)
 {
     QString error;
-    if (!m_hooks.begin(db, error)) {
+    const bool durable
+        = std::any_of(group.begin(), group.end(), [](const Item *item) { return item->durable; });
+    if (!m_hooks.begin(db, durable, error)) {
         for (Item *item : group)
             item->error = error;
         return;

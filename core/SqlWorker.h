@@ -46,10 +46,11 @@ public:
 
     void run(const std::function<void(QSqlDatabase &)> &task);
 
-    // Group commit: how to open and commit a write transaction (set once, before the first write()).
+    // Group commit: how to open and commit a write transaction (set once, before the first write()). begin's
+    // `durable` says whether the COMMIT must reach the disk before it returns (see write()).
     struct WriteHooks
     {
-        std::function<bool(QSqlDatabase &, QString &error)> begin;
+        std::function<bool(QSqlDatabase &, bool durable, QString &error)> begin;
         std::function<bool(QSqlDatabase &, QString &error)> commit;
         std::function<void(QSqlDatabase &)> rollback;
     };
@@ -60,7 +61,10 @@ public:
     // false (and `error`) when the transaction could not be opened or committed, in which case nothing of
     // body remains. One fsync then covers many appends from many threads, while every caller still returns
     // only once its own write is durable.
-    bool write(const std::function<bool(QSqlDatabase &)> &body, QString &error);
+    // durable = false: the caller needs the write committed (visible, in order, kept if the process dies)
+    // but not yet on the disk: its COMMIT does not wait for a sync when no durable write shares the
+    // transaction, and the next durable COMMIT syncs it with its own (a sync covers everything before it).
+    bool write(const std::function<bool(QSqlDatabase &)> &body, QString &error, bool durable = true);
 
     static constexpr int maxGroup = 64;
 
@@ -70,6 +74,7 @@ private:
         const std::function<void(QSqlDatabase &)> *task = nullptr; // a plain task, or
         const std::function<bool(QSqlDatabase &)> *body = nullptr; // a grouped write
         std::promise<void> *done = nullptr;
+        bool durable = true;
         bool committed = false;
         QString error;
     };

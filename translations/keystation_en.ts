@@ -2459,6 +2459,10 @@ Log in again to see the bench.</translation>
         <source> for %1</source>
         <translation> for %1</translation>
     </message>
+    <message>
+        <source>Sync every journal event to the disk before going on, not only those before a step that changes the key or asks the CA (slower; docs/journal.md).</source>
+        <translation>Sync every journal event to the disk before going on, not only those before a step that changes the key or asks the CA (slower; docs/journal.md).</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::SettingsWidget</name>
@@ -2852,8 +2856,8 @@ Give the right files with --profile and --module (or KEYSTATION_PROFILE and KEYS
         <translation>Skipped</translation>
     </message>
     <message>
-        <source>Leave the key in: it goes again when the CA answers; if not, retry it</source>
-        <translation>Leave the key in: it goes again when the CA answers; if not, retry it</translation>
+        <source>Leave the key in: it goes again by itself when the CA answers</source>
+        <translation>Leave the key in: it goes again by itself when the CA answers</translation>
     </message>
 </context>
 <context>

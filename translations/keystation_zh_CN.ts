@@ -2459,6 +2459,10 @@ Log in again to see the bench.</source>
         <source> for %1</source>
         <translation>，客户 %1</translation>
     </message>
+    <message>
+        <source>Sync every journal event to the disk before going on, not only those before a step that changes the key or asks the CA (slower; docs/journal.md).</source>
+        <translation>每条日志事件都先同步到磁盘再继续，而不仅是更改密钥或请求 CA 的步骤之前的事件（较慢；见 docs/journal.md）。</translation>
+    </message>
 </context>
 <context>
     <name>ks::app::SettingsWidget</name>
@@ -2852,8 +2856,8 @@ PKCS#11 模块：%3
         <translation>已跳过</translation>
     </message>
     <message>
-        <source>Leave the key in: it goes again when the CA answers; if not, retry it</source>
-        <translation>请保持密钥插入：CA 恢复应答后会自动重试；否则请重试此密钥</translation>
+        <source>Leave the key in: it goes again by itself when the CA answers</source>
+        <translation>请保持密钥插入：CA 恢复应答后会自动重试</translation>
     </message>
 </context>
 <context>

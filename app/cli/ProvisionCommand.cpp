@@ -139,6 +139,9 @@ int runProvisionCommand(const QStringList &args)
           Tr::tr("Append the journal's chain head to this file at each batch end (for 'log verify "
                  "--anchor')."),
           QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("journal-sync-every-event"),
+                       Tr::tr("Sync every journal event to the disk before going on, not only those before a "
+                              "step that changes the key or asks the CA (slower; docs/journal.md).") });
     parser.addOption(
         { QStringLiteral("lot"),
           Tr::tr(
@@ -198,6 +201,7 @@ int runProvisionCommand(const QStringList &args)
         config.journal = core::JournalConfig::sqlite(parser.value(QStringLiteral("journal")));
     }
     config.journal.anchorFile = parser.value(QStringLiteral("anchor-file"));
+    config.journal.syncEveryEvent = parser.isSet(QStringLiteral("journal-sync-every-event"));
 
     auto station = core::Station::create(config);
     if (!station) {

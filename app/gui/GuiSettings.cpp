@@ -15,6 +15,8 @@ GuiSettings GuiSettings::load(QSettings &s)
     g.badgeCaFile = s.value(QStringLiteral("login/badgeCaFile")).toString();
     g.badgeEku = s.value(QStringLiteral("login/badgeEku"), g.badgeEku).toString();
     g.anchorFile = s.value(QStringLiteral("journal/anchorFile")).toString();
+    g.journalSyncEveryEvent
+        = s.value(QStringLiteral("journal/syncEveryEvent"), g.journalSyncEveryEvent).toBool();
     g.sounds = s.value(QStringLiteral("feedback/sounds"), g.sounds).toBool();
     g.speech = s.value(QStringLiteral("feedback/speech"), g.speech).toBool();
     g.failureDialog = s.value(QStringLiteral("feedback/failureDialog"), g.failureDialog).toBool();
@@ -37,6 +39,7 @@ void GuiSettings::save(QSettings &s) const
     s.setValue(QStringLiteral("login/badgeCaFile"), badgeCaFile);
     s.setValue(QStringLiteral("login/badgeEku"), badgeEku);
     s.setValue(QStringLiteral("journal/anchorFile"), anchorFile);
+    s.setValue(QStringLiteral("journal/syncEveryEvent"), journalSyncEveryEvent);
     s.setValue(QStringLiteral("feedback/sounds"), sounds);
     s.setValue(QStringLiteral("feedback/speech"), speech);
     s.setValue(QStringLiteral("feedback/failureDialog"), failureDialog);
@@ -54,8 +57,10 @@ core::Result<core::JournalConfig> GuiSettings::journalConfig() const
     auto config = journalBackend == QStringLiteral("postgresql")
         ? core::JournalConfig::fromPgConfFile(pgConfFile)
         : core::Result<core::JournalConfig>(core::JournalConfig::sqlite(sqlitePath));
-    if (config)
+    if (config) {
         config->anchorFile = anchorFile;
+        config->syncEveryEvent = journalSyncEveryEvent;
+    }
     return config;
 }
 

@@ -22,6 +22,7 @@ struct GuiSettings
     QString badgeCaFile; // operator CA certificate(s), PEM; empty: no badge login
     QString badgeEku = QStringLiteral("clientAuth"); // extendedKeyUsage a badge certificate must carry
     QString anchorFile; // empty: none; each batch end appends the journal's chain head here
+    bool journalSyncEveryEvent = false; // core::JournalConfig::syncEveryEvent
     bool sounds = true;
     bool speech = false;
     // Names kept from when these were dialogs (the settings files keep their keys); the bench shows no dialog

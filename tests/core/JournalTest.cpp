@@ -3,6 +3,7 @@
 #include "core/EventChain.h"
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
+#include "core/SqlWorker.h"
 
 #include <gtest/gtest.h>
 
@@ -10,12 +11,16 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <openssl/sha.h>
 
 #include <atomic>
 #include <csignal>
+#include <future>
+#include <mutex>
 #include <sys/stat.h>
 #include <thread>
 
@@ -829,6 +834,130 @@ TEST(JournalSqlite, FileIsOwnerOnlyAndInWalMode)
     EXPECT_EQ(st.st_mode & 0777, 0600u);
     ASSERT_EQ(::stat(QFile::encodeName(path + QStringLiteral("-wal")).constData(), &st), 0); // WAL in use
     EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
+
+// When a step event reaches the disk (docs/journal.md): the "before" of a step that changes the key or asks
+// the CA, the CA's answer and every failure are synced before the call returns; reads and the "after" of a
+// step whose "before" was synced are committed and synced with the next synced event.
+TEST(JournalSync, TheEventsBeforeAStepThatChangesTheKeyOrAsksTheCaAreSynced)
+{
+    using S = JournalStep;
+    using P = JournalPhase;
+    for (S step : { S::Login, S::GenerateKeyPair, S::Enrol, S::WriteCertificate, S::SetUserPin })
+        EXPECT_TRUE(Journal::mustSync(step, P::Before)) << journalStepName(step).toStdString();
+    for (S step : { S::FindKeyPair, S::ReadIdentity, S::CreateCsr, S::VerifyCertificate, S::ReadBack })
+        EXPECT_FALSE(Journal::mustSync(step, P::Before)) << journalStepName(step).toStdString();
+    EXPECT_TRUE(Journal::mustSync(S::Enrol, P::After)); // the certificate exists from here on
+    for (S step : { S::Login, S::FindKeyPair, S::GenerateKeyPair, S::ReadIdentity, S::CreateCsr,
+                    S::VerifyCertificate, S::WriteCertificate, S::ReadBack, S::SetUserPin }) {
+        EXPECT_FALSE(Journal::mustSync(step, P::After)) << journalStepName(step).toStdString();
+        EXPECT_TRUE(Journal::mustSync(step, P::Failed)) << journalStepName(step).toStdString();
+    }
+}
+
+// The policy reaches SQLite: a synced event commits with synchronous=FULL (2), the others with NORMAL (1);
+// with syncEveryEvent every one commits FULL. Every event is committed (readable) when the call returns.
+TEST(JournalSync, SqliteCommitsSyncedEventsFullAndTheOthersNormal)
+{
+    for (const bool everyEvent : { false, true }) {
+        QTemporaryDir dir;
+        JournalConfig config = JournalConfig::sqlite(dir.path() + QStringLiteral("/journal.sqlite"));
+        config.syncEveryEvent = everyEvent;
+        auto j = Journal::open(config);
+        ASSERT_TRUE(j) << j.error().toString().toStdString();
+        Journal &journal = **j;
+        const auto synchronous = [&] {
+            return journal.read([](QSqlDatabase &db) {
+                QSqlQuery q(db);
+                return q.exec(QStringLiteral("PRAGMA synchronous")) && q.next() ? q.value(0).toInt() : -1;
+            });
+        };
+        const auto events = [&] {
+            return journal.read([](QSqlDatabase &db) {
+                QSqlQuery q(db);
+                return q.exec(QStringLiteral("SELECT count(*) FROM ks_events")) && q.next()
+                    ? q.value(0).toInt()
+                    : -1;
+            });
+        };
+        auto batch = journal.beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+        ASSERT_TRUE(batch);
+        EXPECT_EQ(synchronous(), 2);
+        auto attempt = journal.beginAttempt(*batch, QStringLiteral("SN-1"));
+        ASSERT_TRUE(attempt);
+        EXPECT_EQ(synchronous(), 2);
+        ASSERT_TRUE(journal.recordEvent(*attempt, JournalStep::Login, JournalPhase::Before));
+        EXPECT_EQ(synchronous(), 2);
+        const int before = events();
+        ASSERT_TRUE(journal.recordEvent(*attempt, JournalStep::Login, JournalPhase::After));
+        EXPECT_EQ(synchronous(), everyEvent ? 2 : 1);
+        EXPECT_EQ(events(), before + 1); // committed when the call returned
+        ASSERT_TRUE(journal.recordEvent(*attempt, JournalStep::FindKeyPair, JournalPhase::Before));
+        EXPECT_EQ(synchronous(), everyEvent ? 2 : 1);
+        ASSERT_TRUE(journal.recordEvent(*attempt, JournalStep::Enrol, JournalPhase::Before));
+        EXPECT_EQ(synchronous(), 2);
+        ASSERT_TRUE(journal.recordEvent(*attempt, JournalStep::Enrol, JournalPhase::After));
+        EXPECT_EQ(synchronous(), 2);
+        ASSERT_TRUE(journal.finishAttempt(*attempt, AttemptOutcome { AttemptState::Done, {}, {} }));
+        EXPECT_EQ(synchronous(), 2);
+        EXPECT_EQ(events(), before + 5);
+        auto v = journal.verify();
+        ASSERT_TRUE(v);
+        EXPECT_TRUE(v->intact) << v->toString().toStdString();
+    }
+}
+
+// Writes queued together share one transaction; it is synced when any of them must be (else a write that
+// needed the disk would return before it), and not when none must.
+TEST(JournalSync, AGroupIsSyncedWhenAnyOfItsWritesMustBe)
+{
+    QTemporaryDir dir;
+    SqlWorker worker(QStringLiteral("QSQLITE"), [&](QSqlDatabase &db) {
+        db.setDatabaseName(dir.path() + QStringLiteral("/w.sqlite"));
+        if (!db.open())
+            return QStringLiteral("open");
+        QSqlQuery q(db);
+        return q.exec(QStringLiteral("CREATE TABLE t (v INTEGER)")) ? QString() : QStringLiteral("create");
+    });
+    ASSERT_TRUE(worker.openError().isEmpty()) << worker.openError().toStdString();
+    std::mutex seenMutex;
+    std::vector<bool> seen; // `durable` of each transaction begun
+    SqlWorker::WriteHooks hooks;
+    hooks.begin = [&](QSqlDatabase &db, bool durable, QString &) {
+        std::lock_guard lock(seenMutex);
+        seen.push_back(durable);
+        return QSqlQuery(db).exec(QStringLiteral("BEGIN"));
+    };
+    hooks.commit = [](QSqlDatabase &db, QString &) { return QSqlQuery(db).exec(QStringLiteral("COMMIT")); };
+    hooks.rollback = [](QSqlDatabase &db) { QSqlQuery(db).exec(QStringLiteral("ROLLBACK")); };
+    worker.setWriteHooks(hooks);
+    const std::function<bool(QSqlDatabase &)> insert
+        = [](QSqlDatabase &db) { return QSqlQuery(db).exec(QStringLiteral("INSERT INTO t VALUES (1)")); };
+
+    // Three writes queued while the worker is busy: one transaction, synced (one of them must be).
+    for (const bool anyDurable : { true, false }) {
+        seen.clear();
+        std::promise<void> release;
+        std::shared_future<void> released = release.get_future().share();
+        std::thread busy([&] { worker.run([&](QSqlDatabase &) { released.wait(); }); });
+        std::this_thread::sleep_for(std::chrono::milliseconds(100)); // the worker runs `busy`'s task
+        std::vector<std::thread> writers;
+        std::atomic<int> committed { 0 };
+        for (int i = 0; i < 3; ++i)
+            writers.emplace_back([&, i] {
+                QString error;
+                if (worker.write(insert, error, anyDurable && i == 1))
+                    ++committed;
+            });
+        std::this_thread::sleep_for(std::chrono::milliseconds(200)); // all three queued behind the task
+        release.set_value();
+        for (auto &w : writers)
+            w.join();
+        busy.join();
+        EXPECT_EQ(committed.load(), 3);
+        ASSERT_EQ(seen.size(), 1u) << "the three writes did not share one transaction";
+        EXPECT_EQ(seen.front(), anyDurable);
+    }
 }
 
 TEST(JournalSqlite, UnwritableLocationIsATypedError)
