@@ -286,20 +286,20 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
     connect(station->m_watcher.get(), &device::TokenWatcher::tokenAdded, raw,
             [raw](const device::TokenInfo &t) {
                 raw->updateKeys(t, true);
-                Q_EMIT raw->keyAdded(t);
+                Q_EMIT raw->keyAdded(KeyInfo::fromToken(t));
                 if (raw->m_runner->isActive() && raw->m_runner->isContinuous())
                     raw->m_runner->addKey(t);
             });
     connect(station->m_watcher.get(), &device::TokenWatcher::tokenChanged, raw,
             [raw](const device::TokenInfo &t) {
                 raw->updateKeys(t, true);
-                Q_EMIT raw->keyChanged(t);
+                Q_EMIT raw->keyChanged(KeyInfo::fromToken(t));
             });
     connect(station->m_watcher.get(), &device::TokenWatcher::tokenRemoved, raw,
             [raw](const device::TokenInfo &t) {
                 raw->updateKeys(t, false);
                 raw->m_runner->removeKey(t);
-                Q_EMIT raw->keyRemoved(t);
+                Q_EMIT raw->keyRemoved(KeyInfo::fromToken(t));
             });
     BatchRunner *runner = station->m_runner;
     qRegisterMetaType<ks::core::CaStatus>();
@@ -335,13 +335,13 @@ Result<std::unique_ptr<Station>> Station::create(const StationConfig &config, QO
     return station;
 }
 
-void Station::updateKeys(const KeyInfo &key, bool present)
+void Station::updateKeys(const device::TokenInfo &token, bool present)
 {
     QMutexLocker lock(&m_keysMutex);
     if (present)
-        m_keys.insert(key.key(), key);
+        m_keys.insert(token.key(), KeyInfo::fromToken(token));
     else
-        m_keys.remove(key.key());
+        m_keys.remove(token.key());
 }
 
 QList<KeyInfo> Station::keys() const

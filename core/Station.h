@@ -186,7 +186,7 @@ private:
     // The station and the objects it keeps outside Qt's parent tree (runner, watcher, CA client) move to
     // `thread`. Called from the station's current thread.
     void moveAllToThread(QThread *thread);
-    void updateKeys(const KeyInfo &key, bool present);
+    void updateKeys(const device::TokenInfo &token, bool present);
     ProvisioningContext context(const QString &operatorName, bool force, bool retryPinRefused = false) const;
     // quiet: no log line for a CA that answered (the CA monitor asks every few seconds).
     Result<QStringList> takeCaCertificates(const QFuture<ca::Result<QList<QByteArray>>> &future,
@@ -216,7 +216,7 @@ private:
     std::atomic<bool> m_batchActive { false };
     std::atomic<bool> m_batchContinuous { false };
     mutable QMutex m_keysMutex;
-    QHash<QString, KeyInfo> m_keys; // KeyInfo::key() -> key; under m_keysMutex
+    QHash<QString, KeyInfo> m_keys; // device::TokenInfo::key() -> key; under m_keysMutex
     // The batch's keys (serial -> state) in the order they joined; under m_keysMutex.
     QHash<QString, BatchKeyState> m_batchKeys;
     QStringList m_batchOrder;

@@ -34,7 +34,7 @@ struct GuiSettings
     QString language; // "en", "zh_CN", empty: the system's
     int pollIntervalMs = 500;
     // The bench's port grid (docs/gui.md): columns (0: automatic) and the port identity at each position,
-    // position 1 first (core::KeyInfo::port(); an empty entry leaves a position unused). Empty: the ports
+    // position 1 first (core::KeyInfo::port; an empty entry leaves a position unused). Empty: the ports
     // seen, in natural order.
     int benchColumns = 0;
     QStringList benchPorts;

@@ -165,7 +165,7 @@ void LoginDialog::refreshBadges()
     const QString current = m_badge->currentData().toString();
     m_badge->clear();
     for (const auto &t : m_station->keys())
-        m_badge->addItem(tr("Slot %1 — %2 — %3").arg(t.slotId).arg(t.model, t.serial), t.serial);
+        m_badge->addItem(tr("Slot %1 — %2 — %3").arg(t.slot).arg(t.model, t.serial), t.serial);
     m_badge->setCurrentIndex(qMax(0, m_badge->findData(current)));
     m_badgeButton->setEnabled(m_badge->count() > 0 && m_buttons->isEnabled());
 }

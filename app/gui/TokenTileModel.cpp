@@ -130,7 +130,7 @@ QVariant TokenTileModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return tr("%1, serial %2, slot %3, %4")
             .arg(t.token.model, t.token.serial)
-            .arg(t.token.slotId)
+            .arg(t.token.slot)
             .arg(s.port);
     case SerialRole:
         return t.token.serial;
@@ -139,7 +139,7 @@ QVariant TokenTileModel::data(const QModelIndex &index, int role) const
     case LabelRole:
         return t.token.label;
     case SlotRole:
-        return QVariant::fromValue(static_cast<qulonglong>(t.token.slotId));
+        return QVariant::fromValue(static_cast<qulonglong>(t.token.slot));
     case StageRole:
         return t.stage;
     case StageTextRole:
@@ -493,7 +493,7 @@ void TokenTileModel::updateTicker()
 
 QString TokenTileModel::portOf(const core::KeyInfo &token) const
 {
-    const QString port = token.port();
+    const QString port = token.port;
     const int row = rowOfPort(port);
     if (row < 0)
         return port;
@@ -502,7 +502,7 @@ QString TokenTileModel::portOf(const core::KeyInfo &token) const
         return port;
     // Another key present reports the same port (a module that describes every slot alike): a socket of its
     // own, so no key hides another.
-    return QStringLiteral("%1 · slot %2").arg(port).arg(token.slotId);
+    return QStringLiteral("%1 · slot %2").arg(port).arg(token.slot);
 }
 
 void TokenTileModel::addToken(const core::KeyInfo &token)

@@ -13,7 +13,7 @@
 namespace ks::app {
 
 // One row per hub port (a socket), in a fixed order: the bench mirrors the hub. A socket is a port identity
-// from the device layer (core::KeyInfo::port(): PC/SC reader, simulated hub port, slot description) and holds
+// from the device layer (core::KeyInfo::port: PC/SC reader, simulated hub port, slot description) and holds
 // the key plugged in it, or nothing (an empty socket). The order is the configured layout (setLayout), else
 // the ports seen, in natural order ("port 2" before "port 10"); once a batch has started, a port seen for the
 // first time is added at the end, so no socket moves while the operator works. A port once seen keeps its
@@ -56,7 +56,7 @@ public:
         ResultRole, // QVariant<JobResult> once finished
         PresentRole, // false: an empty socket, or a key pulled out while a step ran (the tile shows it)
         NextStepRole, // one plain thing for the operator to do next, or empty
-        PortRole, // the port identity (core::KeyInfo::port())
+        PortRole, // the port identity (core::KeyInfo::port)
         PortNumberRole, // the number the operator sees, 1-based
         WordRole, // ONE word for the state: DONE, FAILED, CHECK, WORKING, READY, EMPTY, ...
         StepSecondsRole, // seconds the current step has run, -1 when no step runs

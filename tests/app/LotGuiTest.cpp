@@ -283,13 +283,26 @@ TEST(LotTiles, EachLotRefusalIsAmberWithItsNextStep)
         { "AlreadyInLot", "Already done in this lot: set the key aside" },
         { "LotComplete", "Lot complete: stop and see the supervisor" },
         // The bench retries a key the CA was away for by itself; a TLS failure needs the connection checked.
-        { "CaNetwork", "Leave the key in: it goes again when the CA answers; if not, retry it" },
+        // A key the CA was away for, not (or no longer) among those the station retries by itself, and a TLS
+        // failure: the connection is to be checked (the waiting case is below).
+        { "CaNetwork", "Check the CA connection, then retry the key" },
         { "CaTls", "Check the CA connection, then retry the key" },
+    };
+    const auto oneKey = [](TokenTileModel &m) {
+        core::KeyInfo token;
+        token.slot = 1;
+        token.port = QStringLiteral("Reader 1");
+        token.serial = QStringLiteral("A1");
+        token.initialized = true;
+        m.addToken(token);
+        m.setQueued(token.serial);
+        return token;
     };
     for (const auto &[code, next] : cases) {
         TokenTileModel m;
-        device::TokenInfo token;
-        token.slotId = 1;
+        core::KeyInfo token;
+        token.slot = 1;
+        token.port = QStringLiteral("Reader 1");
         token.serial = QStringLiteral("A1");
         token.initialized = true;
         m.addToken(token);
@@ -313,4 +326,24 @@ TEST(LotTiles, EachLotRefusalIsAmberWithItsNextStep)
         EXPECT_EQ(m.data(m.index(0), TokenTileModel::ErrorTextRole).toString(), r.errorMessage) << code;
         EXPECT_EQ(m.count(Tone::Attention), refused ? 1 : 0) << code;
     }
+    // A key the station will retry by itself when the CA answers (core::CaStatus::keysWaiting) says so, and
+    // stops saying so once it is no longer among them.
+    TokenTileModel m;
+    const core::KeyInfo token = oneKey(m);
+    core::JobResult r;
+    r.serial = token.serial;
+    r.outcome = core::JobStage::Failed;
+    r.failedAt = core::JobStage::Enrol;
+    r.error = core::JobError::fromName(QStringLiteral("CaNetwork"));
+    ASSERT_TRUE(core::Station::isCaAway(r.error));
+    m.setFinished(r);
+    QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+    m.setKeysWaitingForCa({ token.serial });
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_EQ(m.data(m.index(0), TokenTileModel::NextStepRole).toString(),
+              QStringLiteral("Leave the key in: it goes again by itself when the CA answers"));
+    m.setKeysWaitingForCa({});
+    EXPECT_EQ(changed.count(), 2);
+    EXPECT_EQ(m.data(m.index(0), TokenTileModel::NextStepRole).toString(),
+              QStringLiteral("Check the CA connection, then retry the key"));
 }

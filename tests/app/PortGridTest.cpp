@@ -141,8 +141,8 @@ TEST(PortGridView, SixteenPortsFillTheWindowAt1024x600And1920x1080)
     TokenTileModel model;
     for (int port = 1; port <= 16; ++port) {
         core::KeyInfo key;
-        key.slotId = static_cast<unsigned long>(port);
-        key.slotDescription = QStringLiteral("KeyStation simulated hub port %1").arg(port);
+        key.slot = static_cast<unsigned long>(port);
+        key.port = QStringLiteral("KeyStation simulated hub port %1").arg(port);
         key.serial = QStringLiteral("KS%1").arg(port, 6, 10, QLatin1Char('0'));
         key.model = QStringLiteral("ePass2003");
         key.initialized = true;

@@ -15,7 +15,8 @@ namespace {
 core::KeyInfo key(unsigned long slot, const char *serial)
 {
     core::KeyInfo t;
-    t.slotId = slot;
+    t.slot = slot;
+    t.port = QStringLiteral("slot %1").arg(slot); // a module that describes no slot
     t.serial = QString::fromLatin1(serial);
     t.model = QStringLiteral("ePass2003");
     t.initialized = true;
@@ -139,7 +140,7 @@ namespace {
 core::KeyInfo atPort(const char *port, const char *serial)
 {
     auto t = key(1, serial);
-    t.slotDescription = QString::fromLatin1(port);
+    t.port = QString::fromLatin1(port);
     return t;
 }
 
@@ -266,9 +267,9 @@ TEST(TokenTileModel, KeysReportingTheSamePortGetASocketEach)
     // A module that describes every slot alike: no key may hide another.
     TokenTileModel m;
     auto a = atPort("Vendor reader", "A");
-    a.slotId = 1;
+    a.slot = 1;
     auto b = atPort("Vendor reader", "B");
-    b.slotId = 2;
+    b.slot = 2;
     m.addToken(a);
     m.addToken(b);
     ASSERT_EQ(m.keyCount(), 2);
