@@ -164,6 +164,16 @@ QString BatchProgressWidget::etaText(const BatchStatus &s)
 
 void BatchProgressWidget::setStatus(const BatchStatus &s)
 {
+    // QProgressBar::setValue repaints at once when the shown value changes: a synchronous paint of every
+    // dirty region of the window (the tiles' pending updates too), once per finished key. With updates off
+    // while it changes, the bar is drawn with the rest of the window at the next paint instead.
+    m_bar->setUpdatesEnabled(false);
+    applyStatus(s);
+    m_bar->setUpdatesEnabled(true); // update(): an ordinary, coalesced repaint
+}
+
+void BatchProgressWidget::applyStatus(const BatchStatus &s)
+{
     if (!s.started) {
         m_bar->setRange(0, 1);
         m_bar->setValue(0);

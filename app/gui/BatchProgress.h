@@ -90,6 +90,8 @@ public:
     static QString etaText(const BatchStatus &status);
 
 private:
+    void applyStatus(const BatchStatus &status);
+
     QProgressBar *m_bar;
     QLabel *m_line;
 };

@@ -226,7 +226,16 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
 
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &BenchWidget::updateCounts);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &BenchWidget::updateCounts);
-    connect(m_model, &QAbstractItemModel::dataChanged, this, &BenchWidget::updateCounts);
+    // A tile changes many times a second in a batch: the buttons follow at once, the counts line at most
+    // every PortGridView::kRepaintIntervalMs, with the tiles (each new text re-lays out the window).
+    m_countsTimer.setSingleShot(true);
+    m_countsTimer.setInterval(PortGridView::kRepaintIntervalMs);
+    connect(&m_countsTimer, &QTimer::timeout, this, &BenchWidget::updateCounts);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        updateButtons();
+        if (!m_countsTimer.isActive())
+            m_countsTimer.start();
+    });
     updateCounts();
 }
 
@@ -450,6 +459,8 @@ void BenchWidget::onKeyFinished(const core::JobResult &result)
 
 void BenchWidget::onBatchFinished(const core::BatchSummary &s)
 {
+    m_countsTimer.stop();
+    updateCounts(); // the final counts, now
     m_tracker->end();
     const int fresh = s.done - s.alreadyProvisioned; // keys this batch provisioned
     const int keys = s.done + s.failed + s.cancelled;

@@ -6,6 +6,7 @@
 
 #include <QElapsedTimer>
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 #include <optional>
@@ -116,6 +117,7 @@ private:
     QPointer<LotPickerDialog> m_picker;
     std::optional<core::LotManifest> m_lot;
     QLabel *m_counts;
+    QTimer m_countsTimer; // updateCounts, coalesced
     BatchBanner *m_banner;
     BatchProgressWidget *m_progress;
     BatchTracker *m_tracker;

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace ks::app {
 
@@ -25,6 +26,33 @@ PortGridView::PortGridView(QWidget *parent)
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setItemDelegate(m_delegate);
+    m_changedTimer.setSingleShot(true);
+    m_changedTimer.setInterval(kRepaintIntervalMs);
+    connect(&m_changedTimer, &QTimer::timeout, this, &PortGridView::drawChanged);
+}
+
+void PortGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                               const QList<int> &roles)
+{
+    if (!topLeft.isValid() || !bottomRight.isValid())
+        return QListView::dataChanged(topLeft, bottomRight, roles);
+    for (int row = topLeft.row(); row <= bottomRight.row(); ++row)
+        m_changedRows.insert(row);
+    if (!m_changedTimer.isActive())
+        m_changedTimer.start();
+}
+
+void PortGridView::drawChanged()
+{
+    const QSet<int> rows = std::exchange(m_changedRows, {});
+    if (!model())
+        return;
+    for (const int row : rows) {
+        if (row < model()->rowCount()) {
+            const QModelIndex index = model()->index(row, 0);
+            QListView::dataChanged(index, index);
+        }
+    }
 }
 
 void PortGridView::setModel(QAbstractItemModel *model)

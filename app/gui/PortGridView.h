@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QListView>
+#include <QSet>
+#include <QTimer>
 
 namespace ks::app {
 
@@ -22,16 +24,25 @@ public:
     TokenTileDelegate *tileDelegate() const { return m_delegate; }
 
     static QSize minimumTileSize() { return { 150, 96 }; }
+    // A changed tile is drawn at most this long after its change: the changes of many keys in that time
+    // are drawn in one paint (at chip speed a step lasts a tenth of a second or more; 16 keys without chip
+    // latency change a tile every few milliseconds).
+    static constexpr int kRepaintIntervalMs = 40;
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                     const QList<int> &roles = QList<int>()) override;
 
 private:
     void relayout();
+    void drawChanged(); // the tiles changed since the last time, to the base class (which repaints them)
 
     TokenTileDelegate *m_delegate;
     int m_columns = 0;
     bool m_relayouting = false;
+    QSet<int> m_changedRows;
+    QTimer m_changedTimer;
 };
 
 } // namespace ks::app

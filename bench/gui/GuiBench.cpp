@@ -20,10 +20,12 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QListView>
+#include <QPaintEvent>
 #include <QTimer>
 
 #include <algorithm>
@@ -67,6 +69,77 @@ protected:
             firstPaintMs = clock->elapsed();
         return QObject::eventFilter(o, e);
     }
+};
+
+// Where the GUI thread's time goes in the batch: the tile view's paints (how many, how many of the whole
+// view, their time) and its resizes. Installed on the application, it sees every event: a paint of the view
+// ends when the thread takes up its next event, so a paint's time is measured to that point.
+class ViewPaintProfile : public QObject
+{
+public:
+    QWidget *viewport = nullptr;
+    bool on = false;
+    int paints = 0, wholeView = 0, resizes = 0;
+    qint64 paintUs = 0, wholeViewUs = 0, longestUs = 0;
+
+protected:
+    bool eventFilter(QObject *o, QEvent *e) override
+    {
+        if (!on)
+            return false;
+        closePaint();
+        closeOther();
+        if (o == viewport && e->type() == QEvent::Paint) {
+            const QRect painted = static_cast<QPaintEvent *>(e)->region().boundingRect();
+            m_whole = painted.contains(viewport->rect());
+            m_open.start();
+        } else if (o == viewport && e->type() == QEvent::Resize) {
+            ++resizes;
+        } else if (o->isWidgetType()) {
+            m_other = QString::fromLatin1(o->metaObject()->className()) + u'/' + o->objectName() + u' '
+                + QString::number(int(e->type()));
+            if (e->type() == QEvent::ChildAdded || e->type() == QEvent::ChildRemoved) {
+                QObject *child = static_cast<QChildEvent *>(e)->child();
+                m_other += u' ' + QString::fromLatin1(child ? child->metaObject()->className() : "?");
+            }
+            m_otherTimer.start();
+        }
+        return false;
+    }
+
+public:
+    // Time to the next event by receiver and event type, the tile view's paints apart: where else the GUI
+    // thread's time goes.
+    QHash<QString, QPair<int, qint64>> others;
+
+private:
+    void closePaint()
+    {
+        if (!m_open.isValid())
+            return;
+        const qint64 us = m_open.nsecsElapsed() / 1000;
+        m_open.invalidate();
+        ++paints;
+        paintUs += us;
+        longestUs = std::max(longestUs, us);
+        if (m_whole) {
+            ++wholeView;
+            wholeViewUs += us;
+        }
+    }
+    void closeOther()
+    {
+        if (!m_otherTimer.isValid())
+            return;
+        auto &entry = others[m_other];
+        ++entry.first;
+        entry.second += m_otherTimer.nsecsElapsed() / 1000;
+        m_otherTimer.invalidate();
+    }
+    QElapsedTimer m_open;
+    bool m_whole = false;
+    QElapsedTimer m_otherTimer;
+    QString m_other;
 };
 
 void fail(const char *what)
@@ -201,6 +274,10 @@ int main(int argc, char **argv)
             longGaps.push_back({ batchClock.elapsed(), gap, (cpu - lastCpu) / 1000 });
         lastCpu = cpu;
     });
+    ViewPaintProfile paintProfile;
+    paintProfile.viewport = window.bench()->view()->viewport();
+    app.installEventFilter(&paintProfile);
+    paintProfile.on = true;
     const qint64 cpuBefore = threadCpuUs();
     // Repaint as a person's screen would: the view repaints each tile change on its own.
     bool finished = false;
@@ -229,6 +306,7 @@ int main(int argc, char **argv)
             loop.exec();
     }
     ticker.stop();
+    paintProfile.on = false;
     const qint64 batchMs = batchClock.elapsed();
     if (!finished)
         fail("batch did not finish");
@@ -254,6 +332,21 @@ int main(int argc, char **argv)
                 static_cast<long long>(provisionCallMs));
     std::printf("  GUI thread CPU during the batch: %lld ms of %lld ms\n",
                 static_cast<long long>((threadCpuUs() - cpuBefore) / 1000), static_cast<long long>(batchMs));
+    std::printf(
+        "  tile view: %d paints (%d of the whole view) in %lld ms, whole-view paints %lld ms, longest "
+        "%lld ms; %d resizes\n",
+        paintProfile.paints, paintProfile.wholeView, static_cast<long long>(paintProfile.paintUs / 1000),
+        static_cast<long long>(paintProfile.wholeViewUs / 1000),
+        static_cast<long long>(paintProfile.longestUs / 1000), paintProfile.resizes);
+    if (qEnvironmentVariableIsSet("KS_BENCH_GUI_EVENTS")) {
+        QList<QPair<qint64, QString>> top;
+        for (auto it = paintProfile.others.cbegin(); it != paintProfile.others.cend(); ++it)
+            top.append({ it.value().second, QStringLiteral("%1 x%2").arg(it.key()).arg(it.value().first) });
+        std::sort(top.begin(), top.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        for (int i = 0; i < std::min<qsizetype>(15, top.size()); ++i)
+            std::printf("    %6lld ms  %s\n", static_cast<long long>(top[i].first / 1000),
+                        qPrintable(top[i].second));
+    }
     for (const auto &g : longGaps)
         std::printf("    gap of %3lld ms (GUI thread on CPU %3lld ms) ending %5lld ms into the batch\n",
                     static_cast<long long>(g.ms), static_cast<long long>(g.cpuMs),
