@@ -137,7 +137,21 @@ struct ProvisioningJob::Run
     QByteArray csr;
     std::shared_ptr<TokenScepKey> scepKey;
 
+    // The chosen key pair holds a torn certificate object (tornWrite): the write step replaces it.
+    bool replaceTornCertificate = false;
+
     ~Run() { wipe(pin); }
+
+    // A certificate object this station began to write and never finished: the journal says a write of this
+    // key pair's certificate started (and did not end) and the object under its CKA_ID holds no certificate
+    // (empty or cut short: the process or the key died in C_CreateObject). Ours to replace, not a foreign
+    // one.
+    bool tornWrite(const device::CertificateObject &object) const
+    {
+        return resume.stage == KeyResumeState::Stage::CertificateIssued && resume.writeStarted
+            && !resume.keyIdHex.isEmpty() && object.id == QByteArray::fromHex(resume.keyIdHex.toLatin1())
+            && !parseCertificateDerPrefix(object.der);
+    }
 
     bool certificateOnKey(const QByteArray &id) const
     {
@@ -669,7 +683,7 @@ JobStage ProvisioningJob::login()
         const auto alone = verifyFor(*m_context, m_token.serial, cert.der, facts.publicKeyInfo);
         const bool resumedHere = (resume.stage == KeyResumeState::Stage::CertificateIssued
                                   || resume.stage == KeyResumeState::Stage::CertificateWritten)
-            && cert.der == resume.certDer;
+            && (cert.der == resume.certDer || run.tornWrite(cert));
         if (alone || resumedHere) {
             thisProfiles = true;
             continue;
@@ -801,7 +815,8 @@ JobStage ProvisioningJob::findKeyPair()
                 continue;
             const auto *onKey = certFor(pair.id);
             const bool issuedEarlier = !resume.certDer.isEmpty();
-            if (onKey && !(issuedEarlier && onKey->der == resume.certDer))
+            const bool torn = onKey && run.tornWrite(*onKey);
+            if (onKey && !(issuedEarlier && onKey->der == resume.certDer) && !torn)
                 break; // certified by someone else since: not ours to reuse
             if (const QString why = untrusted(pair, resume.keyPairGeneratedHere); !why.isEmpty()) {
                 refuse(pair, why);
@@ -809,6 +824,7 @@ JobStage ProvisioningJob::findKeyPair()
             }
             chosen = pair;
             origin = QStringLiteral("resumed");
+            run.replaceTornCertificate = torn;
             note([](JobResult &r) { r.resumed = true; });
             if (issuedEarlier)
                 issued = resume.certDer;
@@ -1069,7 +1085,8 @@ JobStage ProvisioningJob::verifyCertificate()
     if (!leave({ { QStringLiteral("certSerial"), facts.serialHex },
                  { QStringLiteral("subject"), verified->subject } }))
         return stopped();
-    return run.certificateOnKey(run.chosen->id) ? JobStage::ReadBack : JobStage::WriteCertificate;
+    return run.certificateOnKey(run.chosen->id) && !run.replaceTornCertificate ? JobStage::ReadBack
+                                                                               : JobStage::WriteCertificate;
 }
 
 // WriteCertificate (step 11): to the key pair it names.
@@ -1077,9 +1094,16 @@ JobStage ProvisioningJob::writeCertificate()
 {
     const Profile &profile = m_context->profile;
     Run &run = *m_run;
-    if (!enter(JobStage::WriteCertificate, profile.timeouts.write,
-               { { QStringLiteral("keyId"), run.keyIdHex } }))
+    QJsonObject detail { { QStringLiteral("keyId"), run.keyIdHex } };
+    if (run.replaceTornCertificate)
+        detail.insert(QStringLiteral("replacesTornCertificate"), true);
+    if (!enter(JobStage::WriteCertificate, profile.timeouts.write, detail))
         return stopped();
+    // The object an interrupted write left under this CKA_ID goes first: a key pair holds one certificate.
+    if (run.replaceTornCertificate) {
+        if (auto removed = run.session->deleteCertificate(run.chosen->id); !removed)
+            return failedDevice(removed.error());
+    }
     auto written = run.session->writeCertificate(run.chosen->id, run.certificate,
                                                  QStringLiteral("KeyStation ") + profile.name);
     if (!written)

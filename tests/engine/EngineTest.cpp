@@ -18,6 +18,7 @@
 
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
+#include <p11-kit/pkcs11.h>
 
 using namespace ks;
 using ks::simhub::HubState;
@@ -304,6 +305,92 @@ TEST_F(Engine, ContinuousModeTakesKeysPluggedDuringTheBatchAndRetriesAKeyPlugged
     EXPECT_TRUE(results.value(flaky).ok());
     EXPECT_FALSE(results.value(flaky).enrolled); // its certificate from before the pull was written
     EXPECT_EQ(m_cfssl->issuedCount(), 3);
+}
+
+// A write the key never finished: the process (or the key) died inside C_CreateObject and left a certificate
+// object under the key pair's CKA_ID that holds no whole certificate. The journal says this station began
+// that write, so the object is this station's torn write, not a foreign certificate: the next run replaces it
+// with the certificate the CA already issued (no second enrolment) and the key ends done. (The crash test met
+// this when the kill landed inside SoftHSM's object write.)
+TEST_F(Engine, ATornCertificateWriteIsReplacedWithTheIssuedCertificate)
+{
+    setUpBench(1);
+    const QString serial = m_serials.first();
+    // The first run fails at the write (the key refuses C_CreateObject once): the journal holds the issued
+    // certificate and a write that began.
+    ASSERT_TRUE(m_hub->injectFault(hub(serial), "C_CreateObject", HubState::FaultKind::Error));
+    auto first = runBatch();
+    ASSERT_TRUE(first.finished);
+    ASSERT_EQ(first.summary.failed, 1);
+    EXPECT_EQ(first.results.value(serial).failedAt, core::JobStage::WriteCertificate);
+    auto resume = m_station->journal()->resumeState(serial);
+    ASSERT_TRUE(resume);
+    ASSERT_EQ(resume->stage, core::KeyResumeState::Stage::CertificateIssued);
+    ASSERT_TRUE(resume->writeStarted);
+    ASSERT_EQ(m_cfssl->issuedCount(), 1);
+
+    // What a write cut off in C_CreateObject leaves: the object, its first 64 bytes.
+    {
+        auto token = m_station->module()->findToken(serial);
+        ASSERT_TRUE(token);
+        CK_FUNCTION_LIST *f = m_station->module()->functions();
+        CK_SESSION_HANDLE session = 0;
+        ASSERT_EQ(
+            f->C_OpenSession(token->slotId, CKF_SERIAL_SESSION | CKF_RW_SESSION, nullptr, nullptr, &session),
+            CKR_OK);
+        QByteArray pin("123456");
+        ASSERT_EQ(f->C_Login(session, CKU_USER, reinterpret_cast<CK_UTF8CHAR_PTR>(pin.data()),
+                             static_cast<CK_ULONG>(pin.size())),
+                  CKR_OK);
+        CK_OBJECT_CLASS cls = CKO_CERTIFICATE;
+        CK_CERTIFICATE_TYPE type = CKC_X_509;
+        CK_BBOOL yes = CK_TRUE;
+        QByteArray id = QByteArray::fromHex(resume->keyIdHex.toLatin1());
+        QByteArray torn = resume->certDer.left(64);
+        // The attributes C_CreateObject needs (PKCS#11 requires CKA_SUBJECT), written before the value.
+        const auto *p = reinterpret_cast<const unsigned char *>(resume->certDer.constData());
+        X509 *cert = d2i_X509(nullptr, &p, static_cast<long>(resume->certDer.size()));
+        ASSERT_NE(cert, nullptr);
+        unsigned char *subjectDer = nullptr;
+        const int subjectLength = i2d_X509_NAME(X509_get_subject_name(cert), &subjectDer);
+        QByteArray subject(reinterpret_cast<const char *>(subjectDer), subjectLength);
+        OPENSSL_free(subjectDer);
+        X509_free(cert);
+        CK_ATTRIBUTE tmpl[] = {
+            { CKA_CLASS, &cls, sizeof cls },
+            { CKA_CERTIFICATE_TYPE, &type, sizeof type },
+            { CKA_TOKEN, &yes, sizeof yes },
+            { CKA_ID, id.data(), static_cast<CK_ULONG>(id.size()) },
+            { CKA_SUBJECT, subject.data(), static_cast<CK_ULONG>(subject.size()) },
+            { CKA_VALUE, torn.data(), static_cast<CK_ULONG>(torn.size()) },
+        };
+        CK_OBJECT_HANDLE object = 0;
+        ASSERT_EQ(f->C_CreateObject(session, tmpl, 6, &object), CKR_OK);
+        f->C_CloseSession(session);
+    }
+    ASSERT_EQ(certificatesOn(serial).size(), 1);
+    ASSERT_NE(certificatesOn(serial).front().der, resume->certDer);
+
+    auto second = runBatch();
+    ASSERT_TRUE(second.finished);
+    const core::JobResult result = second.results.value(serial);
+    EXPECT_TRUE(result.ok()) << result.errorMessage.toStdString();
+    EXPECT_EQ(second.summary.done, 1);
+    EXPECT_FALSE(result.enrolled); // the certificate the CA issued in the first run
+    EXPECT_EQ(m_cfssl->issuedCount(), 1);
+    const auto certs = certificatesOn(serial);
+    ASSERT_EQ(certs.size(), 1); // the torn object is gone, the whole certificate in its place
+    EXPECT_EQ(certs.front().der, resume->certDer);
+    EXPECT_EQ(certs.front().id, QByteArray::fromHex(resume->keyIdHex.toLatin1()));
+    // The journal says what the write step did.
+    bool replaced = false;
+    auto all = m_station->journal()->events(m_session);
+    ASSERT_TRUE(all);
+    for (const auto &e : *all)
+        replaced = replaced
+            || (e.step == QStringLiteral("writeCertificate") && e.phase == QStringLiteral("before")
+                && e.detail.contains(QStringLiteral("\"replacesTornCertificate\":true")));
+    EXPECT_TRUE(replaced);
 }
 
 TEST_F(Engine, EstEnrolmentWithBasicAuthEndToEnd)
