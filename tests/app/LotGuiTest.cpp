@@ -282,7 +282,6 @@ TEST(LotTiles, EachLotRefusalIsAmberWithItsNextStep)
         { "NotInLot", "Not in this lot: set the key aside" },
         { "AlreadyInLot", "Already done in this lot: set the key aside" },
         { "LotComplete", "Lot complete: stop and see the supervisor" },
-        // The bench retries a key the CA was away for by itself; a TLS failure needs the connection checked.
         // A key the CA was away for, not (or no longer) among those the station retries by itself, and a TLS
         // failure: the connection is to be checked (the waiting case is below).
         { "CaNetwork", "Check the CA connection, then retry the key" },
@@ -300,13 +299,7 @@ TEST(LotTiles, EachLotRefusalIsAmberWithItsNextStep)
     };
     for (const auto &[code, next] : cases) {
         TokenTileModel m;
-        core::KeyInfo token;
-        token.slot = 1;
-        token.port = QStringLiteral("Reader 1");
-        token.serial = QStringLiteral("A1");
-        token.initialized = true;
-        m.addToken(token);
-        m.setQueued(token.serial);
+        const core::KeyInfo token = oneKey(m);
         core::JobResult r;
         r.serial = token.serial;
         r.outcome = core::JobStage::Failed;
