@@ -3,6 +3,7 @@
 #include "ca_client/CaError.h"
 #include "core/BatchRunner.h"
 #include "core/CoreError.h"
+#include "core/Doctor.h"
 #include "core/JournalConfig.h"
 #include "core/KeyInfo.h"
 #include "core/OperatorStore.h"
@@ -164,6 +165,13 @@ public:
     device::TokenWatcher *watcher() const { return m_watcher.get(); }
     ca::EnrollmentClient *caClient() const { return m_ca.get(); }
     std::shared_ptr<device::Pkcs11Module> module() const { return m_module; }
+    // The doctor's checks for this station (a front end's start-up check): config with the module the
+    // station has loaded, which the doctor must not load again (PKCS#11 allows one C_Initialize per process).
+    DoctorConfig doctorConfig(DoctorConfig config) const
+    {
+        config.module = m_module;
+        return config;
+    }
 
 Q_SIGNALS:
     // Keys plugged in, changed (PIN flags, label) or pulled, from the station's key watcher.

@@ -125,9 +125,8 @@ bool StationApp::start()
         core::DoctorConfig doctor;
         doctor.profilePath = config.profilePath;
         doctor.modulePath = config.modulePath;
-        doctor.module = m_station->module(); // loaded once per process
         doctor.journal = *doctorJournal;
-        StartupDoctor::start(doctor, this);
+        StartupDoctor::start(m_station->doctorConfig(doctor), this); // with the station's module
     }
     if (!m_settings.badgeCaFile.isEmpty()) {
         auto anchors = core::BadgeVerifier::loadAnchorsPem(m_settings.badgeCaFile);
