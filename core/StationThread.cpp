@@ -1,5 +1,6 @@
 #include "core/StationThread.h"
 
+#include "core/Journal.h"
 #include "core/Station.h"
 
 #include <QThreadPool>
@@ -10,22 +11,30 @@
 
 namespace ks::core {
 
+namespace {
+
+// Linux keeps a nice value per thread: this lowers the calling thread's, which needs no privilege.
+void yieldToCaller()
+{
+    constexpr int kStationNice = 10;
+    const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
+    ::setpriority(PRIO_PROCESS, tid, kStationNice);
+}
+
+} // namespace
+
 StationThread::StationThread(std::unique_ptr<Station> station)
     : m_station(station.release())
 {
     m_thread.setObjectName(QStringLiteral("station"));
     m_station->moveAllToThread(&m_thread);
-    // The station's thread, and the job threads it starts (they inherit it), yield the CPU to the caller's
-    // thread when both want it: the window draws while sixteen keys compute. QThread priorities do nothing
-    // under Linux's default scheduler; a thread's nice value does, and raising one needs no privilege.
-    QObject::connect(
-        &m_thread, &QThread::started, m_station,
-        [] {
-            constexpr int kStationNice = 10;
-            const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
-            ::setpriority(PRIO_PROCESS, tid, kStationNice);
-        },
-        Qt::DirectConnection);
+    // The station's thread, the job threads it starts (they inherit it) and the journal's writer thread (made
+    // with the station, in the caller's thread) yield the CPU to the caller's thread when both want it: the
+    // window draws while sixteen keys compute and their events are committed. QThread priorities do nothing
+    // under Linux's default scheduler; a thread's nice value does.
+    QObject::connect(&m_thread, &QThread::started, m_station, &yieldToCaller, Qt::DirectConnection);
+    if (Journal *journal = m_station->journal())
+        journal->worker().run([](QSqlDatabase &) { yieldToCaller(); });
     m_thread.start();
 }
 

@@ -52,6 +52,12 @@ BatchBanner::BatchBanner(QWidget *parent)
 
 void BatchBanner::showMessage(Tone tone, const QString &title, const QString &body)
 {
+    setMessage(tone, title, body);
+    show();
+}
+
+void BatchBanner::setMessage(Tone tone, const QString &title, const QString &body)
+{
     m_tone = tone;
     // Colour, an icon and the title's word: never colour alone.
     const char *background = tone == Tone::Good ? "#e6f4ea" : tone == Tone::Attention ? "#fff4e0" : "#fde7e7";
@@ -66,7 +72,6 @@ void BatchBanner::showMessage(Tone tone, const QString &title, const QString &bo
     m_title->setText(title);
     m_body->setText(body);
     m_body->setVisible(!body.isEmpty());
-    show();
 }
 
 void BatchBanner::clear()

@@ -24,6 +24,8 @@ public:
     explicit BatchBanner(QWidget *parent = nullptr);
 
     void showMessage(Tone tone, const QString &title, const QString &body);
+    // The message without showing it (text() reads it): a hidden banner is not laid out twice.
+    void setMessage(Tone tone, const QString &title, const QString &body);
     void clear(); // hides it
     Tone tone() const { return m_tone; }
     QString text() const; // title and body, as shown

@@ -1,5 +1,7 @@
 #include "BatchProgress.h"
 
+#include "LiveText.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
@@ -124,7 +126,7 @@ BatchStatus BatchTracker::status() const
 BatchProgressWidget::BatchProgressWidget(QWidget *parent)
     : QWidget(parent)
     , m_bar(new QProgressBar(this))
-    , m_line(new QLabel(this))
+    , m_line(new LiveText(this))
 {
     setObjectName(QStringLiteral("batchProgress"));
     auto *layout = new QVBoxLayout(this);
@@ -144,7 +146,6 @@ BatchProgressWidget::BatchProgressWidget(QWidget *parent)
     QFont line = m_line->font();
     line.setPointSizeF(line.pointSizeF() * 1.4);
     m_line->setFont(line);
-    m_line->setWordWrap(true);
     layout->addWidget(m_bar);
     layout->addWidget(m_line);
     setStatus({});

@@ -9,10 +9,11 @@
 #include <QTimer>
 #include <QWidget>
 
-class QLabel;
 class QProgressBar;
 
 namespace ks::app {
+
+class LiveText;
 
 // Where the running (or last) batch stands, as the bench and the lock page show it.
 struct BatchStatus
@@ -93,7 +94,7 @@ private:
     void applyStatus(const BatchStatus &status);
 
     QProgressBar *m_bar;
-    QLabel *m_line;
+    LiveText *m_line;
 };
 
 } // namespace ks::app

@@ -4,6 +4,7 @@
 #include "BatchProgress.h"
 #include "FeedbackPlayer.h"
 #include "JobDetailsDialog.h"
+#include "LiveText.h"
 #include "LotBanner.h"
 #include "LotPickerDialog.h"
 #include "PortGridView.h"
@@ -62,7 +63,7 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
     layout->addWidget(m_lotBanner);
 
     auto *status = new QHBoxLayout;
-    m_counts = new QLabel(this);
+    m_counts = new LiveText(this); // changes with every key: repaints itself only (LiveText.h)
     m_counts->setObjectName(QStringLiteral("counts"));
     m_ca = new QLabel(this);
     m_ca->setObjectName(QStringLiteral("caStatus"));
@@ -92,7 +93,6 @@ BenchWidget::BenchWidget(core::Station *station, const core::OperatorSession &se
         box->show();
     });
     status->addWidget(m_counts);
-    status->addStretch();
     layout->addLayout(status);
     layout->addWidget(m_ca);
 
@@ -498,9 +498,10 @@ void BenchWidget::onBatchFinished(const core::BatchSummary &s)
     } else {
         title = tr("Batch finished: %n key(s) done", nullptr, fresh);
     }
-    m_banner->showMessage(tone, title, text);
-    if (!m_summaryDialog) // the setting: the summary is kept (summaryText) but not shown
-        m_banner->hide();
+    if (m_summaryDialog)
+        m_banner->showMessage(tone, title, text);
+    else // the setting: the summary is kept (summaryText) but not shown
+        m_banner->setMessage(tone, title, text);
     updateButtons();
     m_lotBanner->refresh();
     Q_EMIT batchFinished(s);

@@ -28,6 +28,7 @@ class BatchProgressWidget;
 class BatchTracker;
 struct BatchStatus;
 class FeedbackPlayer;
+class LiveText;
 class LotBanner;
 class LotPickerDialog;
 class TokenTileModel;
@@ -116,7 +117,7 @@ private:
     LotBanner *m_lotBanner;
     QPointer<LotPickerDialog> m_picker;
     std::optional<core::LotManifest> m_lot;
-    QLabel *m_counts;
+    LiveText *m_counts;
     QTimer m_countsTimer; // updateCounts, coalesced
     BatchBanner *m_banner;
     BatchProgressWidget *m_progress;

@@ -17,6 +17,7 @@
 #include "core/StationThread.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
@@ -34,6 +35,8 @@
 #include <ctime>
 #include <vector>
 
+#include <unistd.h>
+
 using namespace ks;
 
 namespace {
@@ -43,6 +46,16 @@ qint64 threadCpuUs()
     timespec ts {};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return static_cast<qint64>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
+// Time this thread has waited on a run queue (runnable, another thread on the CPU), from the kernel's
+// schedstat: the part of a gap that is the scheduler's, not the GUI thread's own work or sleep.
+qint64 threadRunQueueUs()
+{
+    QFile f(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    return f.readAll().split(' ').value(1).toLongLong() / 1000;
 }
 
 long statusKb(const char *field)
@@ -141,6 +154,39 @@ private:
     QElapsedTimer m_otherTimer;
     QString m_other;
 };
+
+// CPU time (ms) and nice value of each of this process's threads, by thread id, from /proc: which threads
+// compete with the GUI thread for the 2 cores during the batch, and at what weight.
+struct ThreadCpu
+{
+    QString name;
+    int nice = 0;
+    qint64 ms = 0;
+};
+QHash<QString, ThreadCpu> threadsCpu()
+{
+    QHash<QString, ThreadCpu> out;
+    const long tick = ::sysconf(_SC_CLK_TCK);
+    const QStringList tids
+        = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &tid : tids) {
+        QFile f(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        const qsizetype open = stat.indexOf('('), close = stat.lastIndexOf(')');
+        const QList<QByteArray> rest = stat.mid(close + 2).split(' ');
+        // After "pid (comm) ": state is field 3, utime 14, stime 15, nice 19 (proc(5)).
+        if (open < 0 || close < 0 || rest.size() < 17)
+            continue;
+        ThreadCpu t;
+        t.name = QString::fromLatin1(stat.mid(open + 1, close - open - 1));
+        t.ms = (rest.at(11).toLongLong() + rest.at(12).toLongLong()) * 1000 / tick;
+        t.nice = rest.at(16).toInt();
+        out.insert(tid, t);
+    }
+    return out;
+}
 
 void fail(const char *what)
 {
@@ -261,24 +307,29 @@ int main(int argc, char **argv)
     // a blocking call) or the scheduler ran other threads on the 2 cores.
     struct Gap
     {
-        qint64 at, ms, cpuMs;
+        qint64 at, ms, cpuMs, queuedMs;
     };
     std::vector<Gap> longGaps;
     QElapsedTimer batchClock;
     qint64 lastCpu = threadCpuUs();
+    qint64 lastQueued = threadRunQueueUs();
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         const qint64 gap = tick.restart();
         const qint64 cpu = threadCpuUs();
+        const qint64 queued = threadRunQueueUs();
         gaps.push_back(gap);
-        if (gap > 30)
-            longGaps.push_back({ batchClock.elapsed(), gap, (cpu - lastCpu) / 1000 });
+        if (gap >= 16)
+            longGaps.push_back(
+                { batchClock.elapsed(), gap, (cpu - lastCpu) / 1000, (queued - lastQueued) / 1000 });
         lastCpu = cpu;
+        lastQueued = queued;
     });
     ViewPaintProfile paintProfile;
     paintProfile.viewport = window.bench()->view()->viewport();
     app.installEventFilter(&paintProfile);
     paintProfile.on = true;
     const qint64 cpuBefore = threadCpuUs();
+    const QHash<QString, ThreadCpu> threadsBefore = threadsCpu();
     // Repaint as a person's screen would: the view repaints each tile change on its own.
     bool finished = false;
     core::BatchSummary summary;
@@ -347,10 +398,32 @@ int main(int argc, char **argv)
             std::printf("    %6lld ms  %s\n", static_cast<long long>(top[i].first / 1000),
                         qPrintable(top[i].second));
     }
+    {
+        // Who else ran: the process's threads by CPU during the batch, with their nice values (the GUI
+        // thread is nice 0; the station's threads yield to it).
+        QHash<QString, ThreadCpu> byName;
+        const QHash<QString, ThreadCpu> after = threadsCpu();
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            ThreadCpu &sum
+                = byName[QStringLiteral("%1 (nice %2%3)")
+                             .arg(it->name)
+                             .arg(it->nice)
+                             .arg(it->name == u"station" ? QString() : QStringLiteral(", ") + it.key())];
+            sum.ms += it->ms - threadsBefore.value(it.key()).ms;
+        }
+        QStringList parts;
+        for (auto it = byName.cbegin(); it != byName.cend(); ++it)
+            if (it->ms > 0)
+                parts << QStringLiteral("%1 %2 ms").arg(it.key()).arg(it->ms);
+        std::sort(parts.begin(), parts.end());
+        std::printf("  threads' CPU during the batch: %s\n", qPrintable(parts.join(QStringLiteral(", "))));
+    }
     for (const auto &g : longGaps)
-        std::printf("    gap of %3lld ms (GUI thread on CPU %3lld ms) ending %5lld ms into the batch\n",
-                    static_cast<long long>(g.ms), static_cast<long long>(g.cpuMs),
-                    static_cast<long long>(g.at));
+        std::printf(
+            "    gap of %3lld ms (GUI thread on CPU %3lld ms, waiting for a CPU %3lld ms) ending %5lld ms "
+            "into the batch\n",
+            static_cast<long long>(g.ms), static_cast<long long>(g.cpuMs), static_cast<long long>(g.queuedMs),
+            static_cast<long long>(g.at));
     const long rssAfter = statusKb("VmRSS:");
     std::printf("  memory after the batch: VmRSS %ld KiB, peak VmHWM %ld KiB\n", rssAfter,
                 statusKb("VmHWM:"));

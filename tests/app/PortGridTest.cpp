@@ -4,6 +4,7 @@
 #include "GuiFixture.h"
 
 #include "BenchWidget.h"
+#include "LiveText.h"
 #include "PortGridView.h"
 #include "TokenTileDelegate.h"
 #include "TokenTileModel.h"
@@ -127,7 +128,7 @@ TEST_F(PortGrid, APinLowKeyIsAmberWithItsNextStepAndAlreadyProvisionedIsCountedA
     EXPECT_EQ(at(doneRow, TokenTileModel::WordRole).toString(), QStringLiteral("ALREADY DONE"));
     EXPECT_EQ(model()->count(Tone::Done), 0);
     EXPECT_EQ(model()->count(Tone::Already), 1);
-    auto *counts = bench->findChild<QLabel *>(QStringLiteral("counts"));
+    auto *counts = bench->findChild<app::LiveText *>(QStringLiteral("counts"));
     ASSERT_NE(counts, nullptr);
     EXPECT_TRUE(counts->text().contains(QStringLiteral("0 done · 1 already provisioned")))
         << counts->text().toStdString();

@@ -9,6 +9,7 @@
 
 #include "core/Journal.h"
 #include "core/OperatorStore.h"
+#include "core/StationThread.h"
 #include "device/Pkcs11Module.h"
 #include "device/TokenSession.h"
 
@@ -19,6 +20,11 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 #include <p11-kit/pkcs11.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 using namespace ks;
 using ks::simhub::HubState;
@@ -70,6 +76,33 @@ TEST_F(Engine, SixteenKeysProvisionedEachWithAVerifiedCertificateNamingIt)
     auto verify = m_station->journal()->verify();
     ASSERT_TRUE(verify);
     EXPECT_TRUE(verify->intact) << verify->toString().toStdString();
+}
+
+// The station in its own thread, as in the application: its thread and the journal's writer thread (made with
+// the station, in the caller's thread) run at a lower priority than the caller, so the window is drawn first
+// when both want one of the cores; the caller's own priority stays as it was.
+TEST_F(Engine, InItsThreadTheStationAndItsJournalYieldTheCpuToTheCaller)
+{
+    setUpBench(1);
+    const auto niceHere = [] {
+        errno = 0;
+        return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)));
+    };
+    const int caller = niceHere();
+    core::Journal *journal = m_station->journal();
+    int journalNice = -100;
+    journal->worker().run([&](QSqlDatabase &) { journalNice = niceHere(); });
+    EXPECT_EQ(journalNice, caller) << "made in this thread, the writer starts at the caller's priority";
+
+    core::StationThread thread(std::move(m_station));
+    int stationNice = -100;
+    QMetaObject::invokeMethod(
+        thread.station(), [&] { stationNice = niceHere(); }, Qt::BlockingQueuedConnection);
+    journal->worker().run([&](QSqlDatabase &) { journalNice = niceHere(); });
+    EXPECT_GT(stationNice, caller);
+    EXPECT_GT(journalNice, caller);
+    EXPECT_EQ(journalNice, stationNice);
+    EXPECT_EQ(niceHere(), caller);
 }
 
 // A session is a login on one journal's accounts: one opened elsewhere (another station's journal, or a
