@@ -208,7 +208,7 @@ Result<std::unique_ptr<Journal>> Journal::open(JournalConfig config, Clock clock
             return true;
         // A restarted PostgreSQL server leaves a dead connection: reconnect once, before anything was written
         // (retrying after a failed COMMIT could append an event twice).
-        if (!pg || (db.close(), !db.open()) || !beginWrite(db, pg, err, durable))
+        if (!pg || (SqlWorker::forgetKept(db), db.close(), !db.open()) || !beginWrite(db, pg, err, durable))
             return false;
         qCInfo(lcCore) << "journal reconnected to" << location;
         return true;
@@ -235,6 +235,7 @@ Result<std::unique_ptr<Journal>> Journal::open(JournalConfig config, Clock clock
 bool Journal::reconnect()
 {
     const bool ok = m_worker->call([](QSqlDatabase &db) {
+        SqlWorker::forgetKept(db);
         db.close();
         return db.open();
     });

@@ -1,10 +1,13 @@
 #include "SqlWorker.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
 #include <algorithm>
+#include <map>
+#include <unordered_map>
 
 namespace ks::core {
 
@@ -101,6 +104,35 @@ void SqlWorker::runWrites(QSqlDatabase &db, std::deque<Item *> &group)
         item->committed = item->error.isEmpty();
 }
 
+namespace {
+
+// The kept statements of this thread's connections, by the connection's driver (one per open connection).
+thread_local std::unordered_map<const QSqlDriver *, std::map<QString, QSqlQuery>> t_kept;
+
+} // namespace
+
+QSqlQuery *SqlWorker::keptStatement(const QSqlDriver *connection, const QString &sql, QString &err)
+{
+    if (!connection)
+        return nullptr;
+    std::map<QString, QSqlQuery> &kept = t_kept[connection];
+    auto it = kept.find(sql);
+    if (it == kept.end()) {
+        QSqlQuery query(connection->createResult());
+        if (!query.prepare(sql)) {
+            err = query.lastError().text();
+            return nullptr;
+        }
+        it = kept.emplace(sql, std::move(query)).first;
+    }
+    return &it->second;
+}
+
+void SqlWorker::forgetKept(const QSqlDatabase &db)
+{
+    t_kept.erase(db.driver());
+}
+
 void SqlWorker::loop(QString driver, Opener opener, std::promise<void> opened)
 {
     const QString name = QStringLiteral("ks-journal-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -136,6 +168,7 @@ void SqlWorker::loop(QString driver, Opener opener, std::promise<void> opened)
                 first->done->set_exception(std::current_exception());
             }
         }
+        forgetKept(db);
         db.close();
     }
     QSqlDatabase::removeDatabase(name);

@@ -3,6 +3,9 @@
 #include <QSqlDatabase>
 #include <QString>
 
+class QSqlDriver;
+class QSqlQuery;
+
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -30,6 +33,14 @@ public:
 
     // Empty when the connection opened.
     QString openError() const { return m_openError; }
+
+    // Prepared statements kept for reuse, per connection of the calling thread (a worker's thread has one):
+    // the connection's statement for `sql`, prepared the first time only (SQLite then parses it once, not
+    // once per journal event; PostgreSQL prepares it once on the server). Only for statements that run to
+    // their end in one exec(): INSERT, UPDATE, DELETE. Null, with the error, when it cannot be prepared.
+    static QSqlQuery *keptStatement(const QSqlDriver *connection, const QString &sql, QString &err);
+    // Drops the connection's kept statements: before it closes or reopens.
+    static void forgetKept(const QSqlDatabase &db);
 
     // Runs f(db) on the worker thread and returns its result. Must not be called from inside a task.
     template<class F> auto call(F &&f) -> decltype(f(std::declval<QSqlDatabase &>()))

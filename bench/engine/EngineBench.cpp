@@ -19,10 +19,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QThread>
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -44,6 +46,8 @@ struct Run
     double cpuS = 0;
     int done = 0;
     int failed = 0;
+    // Each step's times (ms) over the batch's keys, by step name: where N keys lose time against one.
+    QMap<QString, QList<qint64>> stepMs;
 };
 
 struct Bench
@@ -122,6 +126,11 @@ struct Bench
         }
         Run r;
         QEventLoop loop;
+        QObject::connect((*station)->runner(), &core::BatchRunner::keyFinished, &loop,
+                         [&](const core::JobResult &result) {
+                             for (const core::StepTiming &step : result.steps)
+                                 r.stepMs[core::jobStageName(step.stage)].append(step.elapsedMs);
+                         });
         QObject::connect((*station)->runner(), &core::BatchRunner::batchFinished, &loop,
                          [&](const core::BatchSummary &s) {
                              r.done = s.done;
@@ -154,6 +163,24 @@ void report(const char *setup, const QString &algorithm, int keys, const Run &se
     std::fflush(stdout);
 }
 
+// With KS_BENCH_STEPS: each step's median and largest time over the keys, N keys against one.
+void stepLines(const Run &par, const Run &single)
+{
+    if (!qEnvironmentVariableIsSet("KS_BENCH_STEPS"))
+        return;
+    const auto median = [](QList<qint64> v) {
+        std::sort(v.begin(), v.end());
+        return v.isEmpty() ? 0 : v.at(v.size() / 2);
+    };
+    for (auto it = par.stepMs.cbegin(); it != par.stepMs.cend(); ++it) {
+        const QList<qint64> one = single.stepMs.value(it.key());
+        std::printf("  step %-20s one key %5lld ms | in the batch: median %5lld ms, largest %5lld ms\n",
+                    qPrintable(it.key()), static_cast<long long>(median(one)),
+                    static_cast<long long>(median(it.value())),
+                    static_cast<long long>(*std::max_element(it.value().cbegin(), it.value().cend())));
+    }
+}
+
 // The figure issue 13 sets a target for: N keys in parallel against one key alone, in the same run.
 void ratioLine(const char *setup, const QString &algorithm, int keys, const Run &par, double oneKeyMs)
 {
@@ -181,6 +208,10 @@ int main(int argc, char **argv)
         if (latencyOnly && !latency)
             continue;
         for (const QString &algorithm : { QStringLiteral("ec-p256"), QStringLiteral("rsa2048") }) {
+            // KS_BENCH_ALGORITHM=ec-p256 (or rsa2048): that algorithm's rows only (a profile of one).
+            if (qEnvironmentVariableIsSet("KS_BENCH_ALGORITHM")
+                && qEnvironmentVariable("KS_BENCH_ALGORITHM") != algorithm)
+                continue;
             for (int keys : sizes) {
                 Bench one(1, latency);
                 const Run single = one.run(1, algorithm);
@@ -201,6 +232,7 @@ int main(int argc, char **argv)
                             single.cpuS * 1000);
                 if (latency)
                     ratioLine("hub, chip latency", algorithm, keys, par, single.wallMs);
+                stepLines(par, single);
             }
         }
     }

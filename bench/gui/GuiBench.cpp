@@ -58,9 +58,9 @@ qint64 threadRunQueueUs()
     return f.readAll().split(' ').value(1).toLongLong() / 1000;
 }
 
-long statusKb(const char *field)
+long statusKb(const char *field, const char *file = "/proc/self/status")
 {
-    QFile f(QStringLiteral("/proc/self/status"));
+    QFile f(QString::fromLatin1(file));
     if (!f.open(QIODevice::ReadOnly))
         return -1;
     for (const QByteArray &line : f.readAll().split('\n'))
@@ -186,6 +186,55 @@ QHash<QString, ThreadCpu> threadsCpu()
         out.insert(tid, t);
     }
     return out;
+}
+
+// CPU time (ms) of a process, all its threads, and its nice value, from /proc/PID/stat.
+ThreadCpu processCpu(const QString &pid)
+{
+    ThreadCpu t;
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return t;
+    const QByteArray stat = f.readAll();
+    const qsizetype open = stat.indexOf('('), close = stat.lastIndexOf(')');
+    const QList<QByteArray> rest = stat.mid(close + 2).split(' ');
+    if (open < 0 || close < 0 || rest.size() < 17)
+        return t;
+    t.name = QString::fromLatin1(stat.mid(open + 1, close - open - 1));
+    t.ms = (rest.at(11).toLongLong() + rest.at(12).toLongLong()) * 1000 / ::sysconf(_SC_CLK_TCK);
+    t.nice = rest.at(16).toInt();
+    return t;
+}
+
+// This process's children (cfssl), by pid.
+QHash<QString, ThreadCpu> childrenCpu()
+{
+    QHash<QString, ThreadCpu> out;
+    const QStringList tids
+        = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &tid : tids) {
+        QFile f(QStringLiteral("/proc/self/task/%1/children").arg(tid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &pid : f.readAll().split(' '))
+            if (!pid.trimmed().isEmpty())
+                out.insert(QString::fromLatin1(pid.trimmed()),
+                           processCpu(QString::fromLatin1(pid.trimmed())));
+    }
+    return out;
+}
+
+// The whole machine's busy CPU time (ms): every process and the kernel, from /proc/stat.
+qint64 machineBusyMs()
+{
+    QFile f(QStringLiteral("/proc/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> cpu = f.readLine().simplified().split(' ');
+    qint64 busy = 0;
+    for (int i : { 1, 2, 3, 6, 7, 8 }) // user nice system irq softirq steal
+        busy += cpu.value(i).toLongLong();
+    return busy * 1000 / ::sysconf(_SC_CLK_TCK);
 }
 
 void fail(const char *what)
@@ -330,6 +379,11 @@ int main(int argc, char **argv)
     paintProfile.on = true;
     const qint64 cpuBefore = threadCpuUs();
     const QHash<QString, ThreadCpu> threadsBefore = threadsCpu();
+    const QHash<QString, ThreadCpu> childrenBefore = childrenCpu();
+    const qint64 processBefore = processCpu(QStringLiteral("self")).ms;
+    const qint64 machineBefore = machineBusyMs();
+    const long wakeupsBefore = statusKb("voluntary_ctxt_switches:", "/proc/thread-self/status");
+    const long preemptedBefore = statusKb("nonvoluntary_ctxt_switches:", "/proc/thread-self/status");
     // Repaint as a person's screen would: the view repaints each tile change on its own.
     bool finished = false;
     core::BatchSummary summary;
@@ -381,6 +435,9 @@ int main(int argc, char **argv)
         static_cast<long long>(pct(0.99)), static_cast<long long>(pct(0.5)));
     std::printf("  the Provision all call itself took %lld ms on the GUI thread\n",
                 static_cast<long long>(provisionCallMs));
+    std::printf("  GUI thread: %ld sleeps ended by an event, %ld times preempted\n",
+                statusKb("voluntary_ctxt_switches:", "/proc/thread-self/status") - wakeupsBefore,
+                statusKb("nonvoluntary_ctxt_switches:", "/proc/thread-self/status") - preemptedBefore);
     std::printf("  GUI thread CPU during the batch: %lld ms of %lld ms\n",
                 static_cast<long long>((threadCpuUs() - cpuBefore) / 1000), static_cast<long long>(batchMs));
     std::printf(
@@ -417,6 +474,24 @@ int main(int argc, char **argv)
                 parts << QStringLiteral("%1 %2 ms").arg(it.key()).arg(it->ms);
         std::sort(parts.begin(), parts.end());
         std::printf("  threads' CPU during the batch: %s\n", qPrintable(parts.join(QStringLiteral(", "))));
+        // Beside this process: its children (cfssl) and everything else on the machine (the kernel's
+        // threads, other processes).
+        const QHash<QString, ThreadCpu> children = childrenCpu();
+        qint64 childrenMs = 0;
+        QStringList childParts;
+        for (auto it = children.cbegin(); it != children.cend(); ++it) {
+            const qint64 ms = it->ms - childrenBefore.value(it.key()).ms;
+            childrenMs += ms;
+            childParts << QStringLiteral("%1 (nice %2) %3 ms").arg(it->name).arg(it->nice).arg(ms);
+        }
+        const qint64 processMs = processCpu(QStringLiteral("self")).ms - processBefore;
+        const qint64 machineMs = machineBusyMs() - machineBefore;
+        std::printf(
+            "  machine CPU during the batch: %lld ms: this process %lld ms, its children %lld ms (%s), "
+            "everything else %lld ms\n",
+            static_cast<long long>(machineMs), static_cast<long long>(processMs),
+            static_cast<long long>(childrenMs), qPrintable(childParts.join(QStringLiteral(", "))),
+            static_cast<long long>(machineMs - processMs - childrenMs));
     }
     for (const auto &g : longGaps)
         std::printf(

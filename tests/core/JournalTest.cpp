@@ -557,6 +557,23 @@ TEST_P(JournalTest, SurvivesCloseAndReopen)
     EXPECT_EQ(v->eventsChecked, 1 + 11 + 2 + 1 + 1); // and the reader's first-administrator record
 }
 
+// The journal keeps its write statements prepared (SqlWorker::keptStatement); a reconnect (PostgreSQL after a
+// server restart) closes the connection they belong to. Appends after it prepare them again on the new one.
+TEST_P(JournalTest, AppendsAfterAReconnectUseTheNewConnection)
+{
+    auto batch = m_journal->beginBatch(QStringLiteral("alice"), QStringLiteral("p"));
+    provisionOne(*batch, QStringLiteral("S1"));
+    ASSERT_TRUE(m_journal->reconnect());
+    provisionOne(*batch, QStringLiteral("S2"));
+    ASSERT_TRUE(m_journal->reconnect());
+    ASSERT_TRUE(m_journal->endBatch(*batch));
+    EXPECT_EQ(m_journal->attempts(reader())->size(), 2);
+    auto v = m_journal->verify();
+    ASSERT_TRUE(v);
+    EXPECT_TRUE(v->intact) << v->toString().toStdString();
+    EXPECT_EQ(v->eventsChecked, 1 + 11 + 11 + 1 + 1); // and the reader's first-administrator record
+}
+
 TEST_P(JournalTest, RefusesANewerSchema)
 {
     m_journal.reset();
