@@ -163,36 +163,12 @@ struct ThreadCpu
     int nice = 0;
     qint64 ms = 0;
 };
-QHash<QString, ThreadCpu> threadsCpu()
-{
-    QHash<QString, ThreadCpu> out;
-    const long tick = ::sysconf(_SC_CLK_TCK);
-    const QStringList tids
-        = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    for (const QString &tid : tids) {
-        QFile f(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray stat = f.readAll();
-        const qsizetype open = stat.indexOf('('), close = stat.lastIndexOf(')');
-        const QList<QByteArray> rest = stat.mid(close + 2).split(' ');
-        // After "pid (comm) ": state is field 3, utime 14, stime 15, nice 19 (proc(5)).
-        if (open < 0 || close < 0 || rest.size() < 17)
-            continue;
-        ThreadCpu t;
-        t.name = QString::fromLatin1(stat.mid(open + 1, close - open - 1));
-        t.ms = (rest.at(11).toLongLong() + rest.at(12).toLongLong()) * 1000 / tick;
-        t.nice = rest.at(16).toInt();
-        out.insert(tid, t);
-    }
-    return out;
-}
-
-// CPU time (ms) of a process, all its threads, and its nice value, from /proc/PID/stat.
-ThreadCpu processCpu(const QString &pid)
+// CPU time (ms) and nice value of one process or thread, from its stat file (proc(5)): after "pid (comm) ",
+// utime and stime are fields 14 and 15, nice is field 19.
+ThreadCpu readStat(const QString &statFile)
 {
     ThreadCpu t;
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    QFile f(statFile);
     if (!f.open(QIODevice::ReadOnly))
         return t;
     const QByteArray stat = f.readAll();
@@ -204,6 +180,25 @@ ThreadCpu processCpu(const QString &pid)
     t.ms = (rest.at(11).toLongLong() + rest.at(12).toLongLong()) * 1000 / ::sysconf(_SC_CLK_TCK);
     t.nice = rest.at(16).toInt();
     return t;
+}
+
+QHash<QString, ThreadCpu> threadsCpu()
+{
+    QHash<QString, ThreadCpu> out;
+    const QStringList tids
+        = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &tid : tids) {
+        const ThreadCpu t = readStat(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
+        if (!t.name.isEmpty())
+            out.insert(tid, t);
+    }
+    return out;
+}
+
+// CPU time (ms) of a process, all its threads, and its nice value.
+ThreadCpu processCpu(const QString &pid)
+{
+    return readStat(QStringLiteral("/proc/%1/stat").arg(pid));
 }
 
 // This process's children (cfssl), by pid.
