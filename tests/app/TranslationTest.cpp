@@ -4,6 +4,7 @@
 #include "GuiFixture.h"
 
 #include "BenchWidget.h"
+#include "LiveText.h"
 #include "StationApp.h"
 #include "TokenTileModel.h"
 #include "core/JobError.h"
@@ -26,6 +27,8 @@ QStringList visibleTexts(QWidget *window)
     QStringList texts { window->windowTitle() };
     for (auto *label : window->findChildren<QLabel *>())
         texts << label->text();
+    for (auto *line : window->findChildren<ks::app::LiveText *>()) // the counts and the batch line
+        texts << line->text();
     for (auto *button : window->findChildren<QAbstractButton *>())
         texts << button->text();
     for (auto *action : window->findChildren<QAction *>())
