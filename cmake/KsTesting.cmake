@@ -37,7 +37,7 @@ function(ks_add_gtest)
   endif()
 
   add_executable(${T_NAME} ${T_SOURCES} ${PROJECT_SOURCE_DIR}/tests/main/TestMain.cpp)
-  ks_target_defaults(${T_NAME})
+  ks_test_target_defaults(${T_NAME})
   target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} ks_test_support GTest::gtest Qt6::Core)
   target_compile_definitions(${T_NAME} PRIVATE KS_TEST_APP=${app_index} ${T_DEFINES})
   if(T_APP STREQUAL "GUI")
