@@ -113,8 +113,10 @@ thread_local std::unordered_map<const QSqlDriver *, std::map<QString, QSqlQuery>
 
 QSqlQuery *SqlWorker::keptStatement(const QSqlDriver *connection, const QString &sql, QString &err)
 {
-    if (!connection)
+    if (!connection) {
+        err = QStringLiteral("no database connection");
         return nullptr;
+    }
     std::map<QString, QSqlQuery> &kept = t_kept[connection];
     auto it = kept.find(sql);
     if (it == kept.end()) {

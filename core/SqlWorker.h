@@ -3,9 +3,6 @@
 #include <QSqlDatabase>
 #include <QString>
 
-class QSqlDriver;
-class QSqlQuery;
-
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -13,6 +10,9 @@ class QSqlQuery;
 #include <mutex>
 #include <optional>
 #include <thread>
+
+class QSqlDriver;
+class QSqlQuery;
 
 namespace ks::core {
 
